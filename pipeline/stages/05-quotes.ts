@@ -1,0 +1,19 @@
+// PLACEHOLDER (being replaced)
+import { QuotedArticle, TaggedArticle, type MentionSpan, type QuoteSpan } from "../../schemas/records.ts";
+import type { Stage } from "../stage.ts";
+
+/** Quotations in `text` with their speakers; `mentions` are the article's entity mentions. */
+export function extractQuotes(text: string, mentions: MentionSpan[]): QuoteSpan[] {
+  void text; void mentions;
+  return [];
+}
+
+export const quotes: Stage<typeof TaggedArticle, typeof QuotedArticle> = {
+  name: "quotes",
+  version: 0,
+  input: TaggedArticle,
+  output: QuotedArticle,
+  run(a) {
+    return { ...a, quotes: a.language === "en" ? extractQuotes(a.body, a.mentions) : [] };
+  },
+};

@@ -1,0 +1,62 @@
+// Small text helpers shared by the stages.
+
+const wordSegmenter = new Intl.Segmenter("en", { granularity: "word" });
+const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** Words as Intl.Segmenter counts them. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
+}
+
+/** Sentence spans [start, end) in JS offsets, trailing whitespace excluded. */
+export function sentenceSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of sentenceSegmenter.segment(text)) {
+    let end = s.index + s.segment.length;
+    while (end > s.index && /\s/.test(text[end - 1]!)) end--;
+    if (end > s.index) out.push([s.index, end]);
+  }
+  return out;
+}
+
+/** Paragraph spans [start, end) of a body whose paragraphs are separated by blank lines. */
+export function paragraphSpans(body: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const t = m[0];
+    if (t.trim()) out.push([m.index, m.index + t.length]);
+  }
+  return out;
+}
+
+/**
+ * Maps JS (UTF-16) offsets of `text` to Unicode code point offsets.
+ * Returns the identity when the text has no astral characters.
+ */
+export function codePointMapper(text: string): (utf16: number) => number {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
+  const map = new Uint32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        map[i + 1] = cp; // inside a pair: maps to the pair's start
+        i++;
+      }
+    }
+    cp++;
+  }
+  map[text.length] = cp;
+  return (i) => map[i]!;
+}
+
+/** Row ids: `<article_id>/<letter><NNNN>`, sortable within an article. */
+export function rowId(articleId: string, letter: string, index: number): string {
+  return `${articleId}/${letter}${String(index + 1).padStart(4, "0")}`;
+}
