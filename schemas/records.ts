@@ -43,6 +43,7 @@ export const RejectReason = z.enum([
   "bad_manifest",
   "outside_input",
   "unreadable",
+  "bad_record",
 ]);
 
 export const RejectRecord = z.object({

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Anchor, Attribution, BoilerplateKind, DateType, EntityType, Precision, QuoteKind, RejectReason } from "./records.ts";
 
 const offset = (what: string) => z.number().int().nonnegative().describe(what);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = z.iso.date();
 const id = (what: string) => z.string().min(1).describe(what);
 
 export const ArticleRow = z.object({

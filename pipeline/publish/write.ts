@@ -1,0 +1,182 @@
+// Rows → files, through DuckDB: the .duckdb database, Parquet (zstd), JSON Lines and CSV (csv-stringify),
+// after checking keys, foreign keys and every span in SQL.
+import { createWriteStream } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { finished } from "node:stream/promises";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { stringify } from "csv-stringify";
+import { TABLES, type TableDef } from "../../schemas/tables.ts";
+import { columns } from "../stages/08-publish.ts";
+
+export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Cells a spreadsheet would run as a formula get a leading apostrophe; so do cells that already start with one before such a character, so the rule can be undone. */
+export const FORMULA = /^'*[=+\-@\t\r]/;
+export const escapeCell = (s: string): string => (FORMULA.test(s) ? `'${s}` : s);
+export const unescapeCell = (s: string): string => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
+
+/** Text columns left out under `--text offsets`. */
+export const TEXT_COLUMNS: Record<string, string[]> = {
+  articles: ["body", "raw_text"],
+  boilerplate: ["text"],
+  dates: [],
+  mentions: ["text"],
+  quotes: ["text"],
+};
+
+export type TextPolicy = "full" | "offsets";
+
+export function publishedColumns(t: TableDef, policy: TextPolicy) {
+  const drop = policy === "offsets" ? (TEXT_COLUMNS[t.name] ?? []) : [];
+  return columns(t).filter((c) => !drop.includes(c.name));
+}
+
+const keyOrder = (t: TableDef) => t.key.map(q).join(", ");
+
+/** Staged JSON Lines files (in `staging`) → typed tables in one DuckDB database. */
+async function load(con: DuckDBConnection, staging: string): Promise<void> {
+  const read = async (file: string, cols: Record<string, string>) => {
+    const path = join(staging, file);
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    const spec = Object.entries(cols).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(", ");
+    return size === 0 ? null : `read_json(${lit(path)}, format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 268435456)`;
+  };
+  for (const t of TABLES) {
+    const cols = columns(t);
+    await con.run(`CREATE TABLE ${q(t.name)} (${cols.map((c) => `${q(c.name)} ${c.duck}${c.nullable ? "" : " NOT NULL"}`).join(", ")}, PRIMARY KEY (${keyOrder(t)}))`);
+    const typed = Object.fromEntries(cols.map((c) => [c.name, c.duck]));
+    let source: string | null;
+    if (t.name === "mentions") {
+      const { entity_id: _e, ...rest } = typed;
+      const m = await read("mentions.jsonl", rest);
+      const l = await read("mention_links.jsonl", { mention_id: "VARCHAR", entity_id: "VARCHAR" });
+      source = m && l ? `(SELECT * FROM ${m} JOIN ${l} USING (mention_id))` : null;
+    } else if (t.name === "quotes") {
+      const { speaker_entity_id: _a, speaker_name: _b, cluster_id: _c, ...rest } = typed;
+      const s = await read("quotes.jsonl", rest);
+      const l = await read("quote_links.jsonl", { quote_id: "VARCHAR", cluster_id: "VARCHAR", speaker_entity_id: "VARCHAR", speaker_name: "VARCHAR" });
+      source = s && l ? `(SELECT * FROM ${s} JOIN ${l} USING (quote_id))` : null;
+    } else source = await read(`${t.name}.jsonl`, typed);
+    if (source) await con.run(`INSERT INTO ${q(t.name)} SELECT ${cols.map((c) => q(c.name)).join(", ")} FROM ${source} ORDER BY ${keyOrder(t)}`);
+  }
+}
+
+/** SQL checks of the contract; each returns the number of offending rows. */
+export function contractChecks(): { name: string; sql: string }[] {
+  const out: { name: string; sql: string }[] = [];
+  for (const t of TABLES) {
+    out.push({ name: `${t.name}: key unique`, sql: `SELECT count(*) - count(DISTINCT (${keyOrder(t)})) FROM ${q(t.name)}` });
+    for (const fk of t.foreignKeys) {
+      const f = fk.fields[0]!;
+      out.push({
+        name: `${t.name}.${f} → ${fk.table}.${fk.reference[0]}`,
+        sql: `SELECT count(*) FROM ${q(t.name)} c WHERE c.${q(f)} IS NOT NULL AND c.${q(f)} NOT IN (SELECT ${q(fk.reference[0]!)} FROM ${q(fk.table)})`,
+      });
+    }
+    for (const s of t.spans) {
+      out.push({
+        name: `${t.name}: substring(${s.into}, ${s.start} + 1, ${s.end} - ${s.start}) = ${s.text}`,
+        sql: `SELECT count(*) FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE x.${q(s.start)} IS NOT NULL AND substring(a.${q(s.into)}, x.${q(s.start)} + 1, x.${q(s.end)} - x.${q(s.start)}) IS DISTINCT FROM x.${q(s.text)}`,
+      });
+    }
+  }
+  out.push({
+    name: "quotes: substring(body, start + 1, end - start) = text (quotes not interrupted)",
+    sql: `SELECT count(*) FROM quotes x JOIN articles a USING (article_id) WHERE x.text NOT LIKE '% … %' AND substring(a.body, x.start + 1, x."end" - x.start) <> x.text`,
+  });
+  out.push({
+    name: "quotes: the parts of an interrupted quote appear in its stretch in order",
+    sql: `SELECT count(*) FROM quotes x JOIN articles a USING (article_id) WHERE x.text LIKE '% … %' AND NOT regexp_full_match(substring(a.body, x.start + 1, x."end" - x.start), '(?s)' || array_to_string(list_transform(string_split(x.text, ' … '), p -> regexp_escape(p)), '.*'))`,
+  });
+  out.push({ name: "every entity has a mention", sql: `SELECT count(*) FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM mentions)` });
+  return out;
+}
+
+export const VIEWS: { name: string; what: string; sql: string }[] = [
+  {
+    name: "quote_speakers",
+    what: "one row per quote, with its speaker entity and its article's outlet, date and title",
+    sql: `SELECT q.quote_id, q.article_id, a.outlet, a.published_date, a.title, q.kind, q.text, q.speaker, q.speaker_name, q.speaker_entity_id, e.type AS speaker_type, q.cue, q.attribution, q.cluster_id
+FROM quotes q JOIN articles a USING (article_id) LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id`,
+  },
+  {
+    name: "entity_articles",
+    what: "one row per (article, entity): which entities each article names, how often, and first where",
+    sql: `SELECT m.article_id, m.entity_id, e.name, e.type, count(*)::INTEGER AS mentions, min(m.start) AS first_start
+FROM mentions m JOIN entities e USING (entity_id) GROUP BY m.article_id, m.entity_id, e.name, e.type`,
+  },
+  {
+    name: "shared_quotes",
+    what: "one row per quote cluster that spans more than one outlet",
+    sql: `SELECT q.cluster_id, count(*)::INTEGER AS quotes, count(DISTINCT q.article_id)::INTEGER AS articles, count(DISTINCT a.outlet)::INTEGER AS outlets,
+  list(DISTINCT a.outlet ORDER BY a.outlet) AS outlet_names, min(q.text) AS text, list(DISTINCT q.speaker_name ORDER BY q.speaker_name) FILTER (WHERE q.speaker_name IS NOT NULL) AS speakers
+FROM quotes q JOIN articles a USING (article_id) GROUP BY q.cluster_id HAVING count(DISTINCT coalesce(a.outlet, a.article_id)) > 1`,
+  },
+  {
+    name: "timeline",
+    what: "one row per temporal expression whose year is known, in date order, with its sentence",
+    sql: `SELECT d.date_id, d.article_id, a.outlet, d.value, d.date, d.precision, d.type, d.text, d.anchor,
+  substring(a.body, d.sentence_start + 1, d.sentence_end - d.sentence_start) AS sentence
+FROM dates d JOIN articles a USING (article_id) WHERE regexp_matches(d.value, '^\\d{4}')`,
+  },
+];
+
+async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, path: string): Promise<void> {
+  const cols = publishedColumns(t, policy);
+  const select = cols.map((c) => (c.duck === "VARCHAR[]" ? `to_json(${q(c.name)})::VARCHAR` : c.duck === "DATE" ? `CAST(${q(c.name)} AS VARCHAR)` : q(c.name)) + ` AS ${q(c.name)}`);
+  const out = createWriteStream(path);
+  const csv = stringify({ header: true, columns: cols.map((c) => c.name), quoted_empty: true, record_delimiter: "\n", eof: true });
+  csv.pipe(out);
+  const result = await con.stream(`SELECT ${select.join(", ")} FROM ${q(t.name)} ORDER BY ${keyOrder(t)}`);
+  for await (const rows of result.yieldRowsJson()) {
+    for (const row of rows) {
+      const rec = row.map((v) => (typeof v === "string" ? escapeCell(v) : v));
+      if (!csv.write(rec)) await new Promise((r) => csv.once("drain", r));
+    }
+  }
+  csv.end();
+  await finished(out);
+}
+
+export interface PublishResult {
+  counts: Record<string, number>;
+  files: string[];
+}
+
+/** Builds every data file in `outDir` from the staged rows; throws before the caller swaps anything in when a check fails. */
+export async function writeDataset(staging: string, outDir: string, dbName: string, policy: TextPolicy): Promise<PublishResult> {
+  for (const d of ["parquet", "csv", "json"]) await mkdir(join(outDir, d), { recursive: true });
+  const dbFile = join(outDir, `${dbName}.duckdb`);
+  const inst = await DuckDBInstance.create(dbFile);
+  const con = await inst.connect();
+  try {
+    await con.run(`SET TimeZone = 'UTC'`);
+    await load(con, staging);
+    const failed: string[] = [];
+    for (const c of contractChecks()) {
+      const n = Number((await con.runAndReadAll(c.sql)).getRows()[0]![0]);
+      if (n !== 0) failed.push(`${c.name}: ${n} row(s)`);
+    }
+    if (failed.length) throw new Error(`the dataset breaks its contract; nothing was published:\n  ${failed.join("\n  ")}`);
+    if (policy === "offsets")
+      for (const t of TABLES) for (const c of TEXT_COLUMNS[t.name] ?? []) await con.run(`ALTER TABLE ${q(t.name)} DROP COLUMN ${q(c)}`);
+    for (const v of VIEWS) if (policy === "full" || v.name !== "timeline") await con.run(`CREATE VIEW ${q(v.name)} AS ${v.sql}`);
+    const counts: Record<string, number> = {};
+    const files: string[] = [];
+    for (const t of TABLES) {
+      counts[t.name] = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
+      const sel = `SELECT * FROM ${q(t.name)} ORDER BY ${keyOrder(t)}`;
+      await con.run(`COPY (${sel}) TO ${lit(join(outDir, "parquet", `${t.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+      await con.run(`COPY (${sel}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
+      await writeCsv(con, t, policy, join(outDir, "csv", `${t.name}.csv`));
+      files.push(`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`);
+    }
+    await con.run("CHECKPOINT");
+    return { counts, files };
+  } finally {
+    con.closeSync();
+    inst.closeSync();
+  }
+}

@@ -1,0 +1,217 @@
+// The runner: the only I/O. Reads inputs, runs the stages, validates, publishes atomically.
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { finished } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import type { RejectRecord } from "../schemas/records.ts";
+import { TABLES } from "../schemas/tables.ts";
+import { readInputs } from "./inputs.ts";
+import { ARTICLE_STAGES, processSource, type ArticleStage } from "./process.ts";
+import { runStage } from "./stage.ts";
+import { link, type LinkArticle } from "./stages/06-link.ts";
+import { entityIssues, rejectIssues, ValidationError } from "./stages/07-validate.ts";
+import type { StageName } from "./stages/index.ts";
+import { card, datapackage, DATASET_NAME, jsonSchema, sha256sums, type FileInfo } from "./publish/metadata.ts";
+import { writeDataset, type TextPolicy } from "./publish/write.ts";
+import { rowId } from "./text.ts";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface BuildOptions {
+  input: string;
+  out: string;
+  /** stop after this stage and write its records as JSON Lines next to the output */
+  until: StageName;
+  text: TextPolicy;
+  /** called after each input */
+  progress?: (done: number) => void;
+}
+
+export interface BuildSummary {
+  out: string;
+  counts: Record<string, number>;
+  /** where --until wrote its records */
+  stageFile: string | null;
+}
+
+/** JSON Lines writer that respects back-pressure. */
+class Lines {
+  private readonly s: WriteStream;
+  count = 0;
+  constructor(path: string) {
+    this.s = createWriteStream(path);
+  }
+  async write(v: unknown): Promise<void> {
+    this.count++;
+    if (!this.s.write(`${JSON.stringify(v)}\n`)) await new Promise((r) => this.s.once("drain", r));
+  }
+  async close(): Promise<void> {
+    this.s.end();
+    await finished(this.s);
+  }
+}
+
+const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects", "entities", "mention_links", "quote_links"] as const;
+
+/** A swap interrupted between its two renames leaves `out` missing and `out.old-*` present: put it back. */
+export async function recoverSwap(out: string): Promise<void> {
+  const dir = dirname(out);
+  const name = basename(out);
+  const olds = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.startsWith(`.${name}.old-`)).sort();
+  const hasOut = await stat(out).then(() => true, () => false);
+  for (const o of olds) {
+    if (!hasOut && o === olds[olds.length - 1]) await rename(join(dir, o), out);
+    else await rm(join(dir, o), { recursive: true, force: true });
+  }
+}
+
+/** Replaces `out` with `fresh`: two renames, recovered by recoverSwap if cut between them. */
+async function swapIn(fresh: string, out: string): Promise<void> {
+  const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
+  const had = await stat(out).then(() => true, () => false);
+  if (had) await rename(out, old);
+  await rename(fresh, out);
+  if (had) await rm(old, { recursive: true, force: true });
+}
+
+async function fileInfo(root: string, path: string): Promise<FileInfo> {
+  const h = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(join(root, path))) {
+    h.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { path, bytes, sha256: h.digest("hex") };
+}
+
+async function listFiles(root: string, dir = root): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(root, full)));
+    else out.push(relative(root, full).split(sep).join("/"));
+  }
+  return out.sort();
+}
+
+async function readOptionalJson<T>(path: string): Promise<T | null> {
+  return readFile(path, "utf8").then((s) => JSON.parse(s) as T, () => null);
+}
+
+export async function build(o: BuildOptions): Promise<BuildSummary> {
+  const out = resolve(o.out);
+  await mkdir(dirname(out), { recursive: true });
+  await recoverSwap(out);
+  const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-`));
+  try {
+    const staging = join(work, "staging");
+    await mkdir(staging);
+    const w = Object.fromEntries(STAGED.map((t) => [t, new Lines(join(staging, `${t}.jsonl`))])) as Record<(typeof STAGED)[number], Lines>;
+    const perArticleUntil = (ARTICLE_STAGES as readonly string[]).includes(o.until) ? (o.until as ArticleStage) : null;
+    const stageFile = o.until === "publish" ? null : `${out}.${o.until}.jsonl`;
+    const stageOut = perArticleUntil && stageFile ? new Lines(`${stageFile}.tmp`) : null;
+    const rejects: RejectRecord[] = [];
+    const bySha = new Map<string, string>();
+    const byId = new Map<string, string>();
+    const linkIn: LinkArticle[] = [];
+    let done = 0;
+    const addReject = (r: RejectRecord) => rejects.push(r);
+    for await (const item of await readInputs(o.input)) {
+      if (item.kind === "reject") {
+        addReject(item.reject);
+        continue;
+      }
+      const p = processSource(item.source, perArticleUntil);
+      done++;
+      o.progress?.(done);
+      if (p.kind === "reject") {
+        addReject(p.reject);
+        continue;
+      }
+      const rec = p.kind === "partial" ? (p.record as { article_id: string; source_sha256: string; source_path: string }) : p.rows.article;
+      const sameBytes = bySha.get(rec.source_sha256);
+      if (sameBytes !== undefined) {
+        addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate", detail: `the same bytes as ${sameBytes}, which was kept` });
+        continue;
+      }
+      const sameId = byId.get(rec.article_id);
+      if (sameId !== undefined) {
+        addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate_id", detail: `its article id ${JSON.stringify(rec.article_id)} is already used by ${sameId}; rename one` });
+        continue;
+      }
+      bySha.set(rec.source_sha256, rec.source_path);
+      byId.set(rec.article_id, rec.source_path);
+      if (p.kind === "partial") {
+        await stageOut!.write(p.record);
+        continue;
+      }
+      const r = p.rows;
+      await w.articles.write(r.article);
+      for (const x of r.boilerplate) await w.boilerplate.write(x);
+      for (const x of r.dates) await w.dates.write(x);
+      for (const x of r.mentions) await w.mentions.write(x);
+      for (const x of r.quotes) await w.quotes.write(x);
+      linkIn.push(p.link);
+    }
+    rejects.sort((a, b) => (a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
+    const rIssues = rejectIssues(rejects);
+    if (rIssues.length) throw new ValidationError(rIssues);
+    for (const r of rejects) await w.rejects.write(r);
+
+    if (stageOut && stageFile) {
+      for (const x of Object.values(w)) await x.close();
+      await stageOut.close();
+      await rename(`${stageFile}.tmp`, stageFile);
+      return { out, counts: { articles: byId.size, rejects: rejects.length }, stageFile };
+    }
+
+    linkIn.sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
+    const linked = runStage(link, linkIn, "corpus");
+    const eIssues = entityIssues(linked.entities);
+    if (eIssues.length) throw new ValidationError(eIssues);
+    for (const e of linked.entities) await w.entities.write(e);
+    for (const [ai, a] of linkIn.entries()) {
+      for (const [mi, entity_id] of linked.mentionEntities[ai]!.entries()) await w.mention_links.write({ mention_id: rowId(a.article_id, "m", mi), entity_id });
+      for (const [qi, l] of linked.quoteLinks[ai]!.entries()) await w.quote_links.write({ quote_id: rowId(a.article_id, "q", qi), ...l });
+    }
+    for (const x of Object.values(w)) await x.close();
+    if (o.until === "link" || o.until === "validate") {
+      await rename(join(staging, "entities.jsonl"), stageFile!);
+      return { out, counts: { entities: linked.entities.length }, stageFile };
+    }
+
+    const fresh = join(work, "out");
+    await mkdir(join(fresh, "schemas"), { recursive: true });
+    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text);
+    for (const t of TABLES) await writeFile(join(fresh, "schemas", `${t.name}.schema.json`), jsonSchema(t, o.text));
+    const dataFiles = await Promise.all([...result.files, ...TABLES.map((t) => `schemas/${t.name}.schema.json`)].map((f) => fileInfo(fresh, f)));
+    const infos = new Map(dataFiles.map((f) => [f.path, f]));
+    await writeFile(join(fresh, "datapackage.json"), datapackage(infos, o.text));
+    const reasons: Record<string, number> = {};
+    for (const r of rejects) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+    const outlets = new Set(linkIn.map((a) => a.outlet).filter((x) => x !== null)).size;
+    await writeFile(
+      join(fresh, "README.md"),
+      card({
+        dbName: DATASET_NAME,
+        counts: result.counts,
+        policy: o.text,
+        files: dataFiles,
+        quality: await readOptionalJson(join(ROOT, "eval", "results.json")),
+        rejectReasons: reasons,
+        outlets,
+        dateRange: null,
+        linkRules: await readFile(join(ROOT, "pipeline", "link", "README.md"), "utf8").then((s) => s.replace(/^#.*\n/, "").trim(), () => "See pipeline/link/."),
+        trainingData: await readFile(join(ROOT, "pipeline", "ner", "TRAINING.md"), "utf8").then((s) => s.replace(/^#.*\n/, "").trim(), () => "See pipeline/ner/."),
+      }),
+    );
+    const all = (await listFiles(fresh)).filter((f) => f !== "SHA256SUMS" && !f.endsWith(".duckdb") && !f.endsWith(".wal"));
+    await writeFile(join(fresh, "SHA256SUMS"), sha256sums(await Promise.all(all.map((f) => fileInfo(fresh, f)))));
+    await swapIn(fresh, out);
+    return { out, counts: result.counts, stageFile: null };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
