@@ -13,7 +13,8 @@ import { runStage } from "./stage.ts";
 import { link, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import type { StageName } from "./stages/index.ts";
-import { card, datapackage, DATASET_NAME, jsonSchema, sha256sums, type FileInfo } from "./publish/metadata.ts";
+import { card } from "./publish/card.ts";
+import { datapackage, DATASET_NAME, jsonSchema, sha256sums, type FileInfo } from "./publish/metadata.ts";
 import { writeDataset, type TextPolicy } from "./publish/write.ts";
 import { rowId } from "./text.ts";
 
@@ -45,7 +46,7 @@ class Lines {
   }
   async write(v: unknown): Promise<void> {
     this.count++;
-    if (!this.s.write(`${JSON.stringify(v)}\n`)) await new Promise((r) => this.s.once("drain", r));
+    if (!this.s.write(`${JSON.stringify(v)}\n`)) await new Promise<void>((r) => this.s.once("drain", () => r()));
   }
   async close(): Promise<void> {
     this.s.end();

@@ -23,7 +23,7 @@ export const SourceInput = z.object({
   source_path: z.string().min(1),
   /** explicit id (JSON Lines `id`), or null to derive one from the path */
   id: z.string().nullable(),
-  bytes: z.instanceof(Uint8Array).nullable(),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array).nullable(),
   /** JSON Lines `text` */
   text: z.string().nullable(),
   /** JSON Lines `body`: already clean, published as given */

@@ -13,7 +13,7 @@ export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Cells a spreadsheet would run as a formula get a leading apostrophe; so do cells that already start with one before such a character, so the rule can be undone. */
-export const FORMULA = /^'*[=+\-@\t\r]/;
+export const FORMULA = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 export const escapeCell = (s: string): string => (FORMULA.test(s) ? `'${s}` : s);
 export const unescapeCell = (s: string): string => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
 
@@ -52,12 +52,12 @@ async function load(con: DuckDBConnection, staging: string): Promise<void> {
       const { entity_id: _e, ...rest } = typed;
       const m = await read("mentions.jsonl", rest);
       const l = await read("mention_links.jsonl", { mention_id: "VARCHAR", entity_id: "VARCHAR" });
-      source = m && l ? `(SELECT * FROM ${m} JOIN ${l} USING (mention_id))` : null;
+      source = m && l ? `(SELECT * FROM ${m} AS m JOIN ${l} AS l USING (mention_id))` : null;
     } else if (t.name === "quotes") {
       const { speaker_entity_id: _a, speaker_name: _b, cluster_id: _c, ...rest } = typed;
       const s = await read("quotes.jsonl", rest);
       const l = await read("quote_links.jsonl", { quote_id: "VARCHAR", cluster_id: "VARCHAR", speaker_entity_id: "VARCHAR", speaker_name: "VARCHAR" });
-      source = s && l ? `(SELECT * FROM ${s} JOIN ${l} USING (quote_id))` : null;
+      source = s && l ? `(SELECT * FROM ${s} AS s JOIN ${l} AS l USING (quote_id))` : null;
     } else source = await read(`${t.name}.jsonl`, typed);
     if (source) await con.run(`INSERT INTO ${q(t.name)} SELECT ${cols.map((c) => q(c.name)).join(", ")} FROM ${source} ORDER BY ${keyOrder(t)}`);
   }
@@ -127,7 +127,9 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   const cols = publishedColumns(t, policy);
   const select = cols.map((c) => (c.duck === "VARCHAR[]" ? `to_json(${q(c.name)})::VARCHAR` : c.duck === "DATE" ? `CAST(${q(c.name)} AS VARCHAR)` : q(c.name)) + ` AS ${q(c.name)}`);
   const out = createWriteStream(path);
-  const csv = stringify({ header: true, columns: cols.map((c) => c.name), quoted_empty: true, record_delimiter: "\n", eof: true });
+  // header unquoted (plain identifiers); every string cell quoted, so "" is the empty string and an empty field is NULL
+  out.write(`${cols.map((c) => c.name).join(",")}\n`);
+  const csv = stringify({ header: false, quoted_string: true, record_delimiter: "\n", eof: true });
   csv.pipe(out);
   const result = await con.stream(`SELECT ${select.join(", ")} FROM ${q(t.name)} ORDER BY ${keyOrder(t)}`);
   for await (const rows of result.yieldRowsJson()) {

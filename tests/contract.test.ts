@@ -1,0 +1,143 @@
+// The dataset contract (SPEC.md) on a small made-up input folder with bad inputs in it.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TABLES } from "../schemas/tables.ts";
+import { SAMPLE_QUERIES } from "../pipeline/publish/card.ts";
+import { jsonSchema } from "../pipeline/publish/metadata.ts";
+import { contractChecks, publishedColumns } from "../pipeline/publish/write.ts";
+import { buildTo, sql } from "./helpers.ts";
+
+const FIXTURE = join(import.meta.dirname, "fixtures", "mini");
+let out = "";
+let db = "";
+
+beforeAll(async () => {
+  ({ out } = await buildTo(FIXTURE));
+  db = join(out, "news-quotes.duckdb");
+}, 120_000);
+
+describe("every input is accounted for", () => {
+  it("each .txt file is an article or a reject, and bad manifest rows are rejects", async () => {
+    const rows = await sql(`SELECT source_path, 'article' AS what FROM articles UNION ALL SELECT source_path, reason FROM rejects ORDER BY source_path`, db);
+    expect(rows).toEqual([
+      { source_path: "a-harbour.txt", what: "article" },
+      { source_path: "blank.txt", what: "empty" },
+      { source_path: "c-crlf.txt", what: "article" },
+      { source_path: "empty.txt", what: "empty" },
+      { source_path: "image.txt", what: "binary" },
+      { source_path: "latin1.txt", what: "not_utf8" },
+      { source_path: "manifest.csv#row5", what: "outside_input" },
+      { source_path: "manifest.csv#row6", what: "bad_manifest" },
+      { source_path: "nested/a-copy.txt", what: "duplicate" },
+      { source_path: "nested/b-astral.txt", what: "article" },
+    ]);
+  });
+
+  it("gives every reject a detail a person can act on", async () => {
+    const rows = await sql(`SELECT reason, detail FROM rejects`, db);
+    for (const r of rows) expect(String(r.detail).length).toBeGreaterThan(15);
+    expect(rows.find((r) => r.reason === "duplicate")?.detail).toMatch(/a-harbour\.txt/);
+  });
+
+  it("takes manifest facts over extracted ones and says so", async () => {
+    const [a] = await sql(`SELECT outlet, outlet_source, published_date::VARCHAR AS d, published_date_source FROM articles WHERE article_id = 'a-harbour'`, db);
+    expect(a).toEqual({ outlet: "Coastline Wire", outlet_source: "manifest", d: "2024-03-03", published_date_source: "manifest" });
+  });
+
+  it("normalises CRLF to LF in raw_text", async () => {
+    const [a] = await sql(`SELECT raw_text FROM articles WHERE article_id = 'c-crlf'`, db);
+    expect(String(a!.raw_text)).not.toMatch(/\r/);
+    expect(String(a!.raw_text)).toMatch(/\n\n/);
+  });
+});
+
+describe("invariants", () => {
+  it.each(contractChecks().map((c) => [c.name, c.sql]))("%s", async (_name, q) => {
+    const [r] = await sql(`SELECT (${q}) AS n`, db);
+    expect(Number(r!.n)).toBe(0);
+  });
+
+  it("counts offsets in code points, also after characters outside the BMP", async () => {
+    const rows = await sql(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE substring(a.body, d.start + 1, d."end" - d.start) = d.text) AS ok
+       FROM dates d JOIN articles a USING (article_id) WHERE a.article_id = 'nested/b-astral'`,
+      db,
+    );
+    expect(rows[0]!.n).toBe(rows[0]!.ok);
+  });
+
+  it("has the same rows in Parquet, JSON Lines, CSV and the .duckdb file", async () => {
+    for (const t of TABLES) {
+      const cols = publishedColumns(t, "full");
+      const spec = cols.map((c) => `'${c.name}': '${c.duck}'`).join(", ");
+      const list = cols.map((c) => `"${c.name}"`).join(", ");
+      const unesc = cols
+        .map((c) => (c.duck === "VARCHAR" ? `CASE WHEN regexp_matches("${c.name}", '^''''*[=+\\-@\\t\\r]') THEN substr("${c.name}", 2) ELSE "${c.name}" END AS "${c.name}"` : c.duck === "VARCHAR[]" ? `CAST(json("${c.name}") AS VARCHAR[]) AS "${c.name}"` : `"${c.name}"`))
+        .join(", ");
+      const csvSpec = cols.map((c) => `'${c.name}': '${c.duck === "VARCHAR[]" ? "VARCHAR" : c.duck}'`).join(", ");
+      const sources = {
+        parquet: `SELECT ${list} FROM read_parquet('${out}/parquet/${t.name}.parquet')`,
+        json: `SELECT ${list} FROM read_json('${out}/json/${t.name}.jsonl', format = 'newline_delimited', columns = {${spec}})`,
+        csv: `SELECT ${unesc} FROM read_csv('${out}/csv/${t.name}.csv', header = true, allow_quoted_nulls = false, columns = {${csvSpec}})`,
+        duckdb: `SELECT ${list} FROM db."${t.name}"`,
+      };
+      const inst = `ATTACH '${db}' AS db (READ_ONLY);`;
+      const [n] = await sql(`SELECT count(*)::INTEGER AS n FROM db."${t.name}"`, db);
+      for (const [fmt, q] of Object.entries(sources)) {
+        if (Number(n!.n) === 0 && fmt === "json") continue; // an empty JSON Lines file has no rows to type
+        const rows = await sql(`${inst} SELECT (SELECT count(*) FROM (${q}))::INTEGER AS n, (SELECT count(*) FROM ((${q}) EXCEPT ALL (${sources.duckdb})))::INTEGER AS extra, (SELECT count(*) FROM ((${sources.duckdb}) EXCEPT ALL (${q})))::INTEGER AS missing`);
+        expect({ table: t.name, fmt, ...rows[0] }).toEqual({ table: t.name, fmt, n: n!.n, extra: 0, missing: 0 });
+      }
+    }
+  }, 60_000);
+
+  it("keeps spreadsheet formulas from firing in CSV cells", async () => {
+    const csv = await readFile(join(out, "csv", "articles.csv"), "utf8");
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
+
+describe("generated files", () => {
+  it("lists bytes and sha256 of every data file in datapackage.json, with keys", async () => {
+    const pkg = JSON.parse(await readFile(join(out, "datapackage.json"), "utf8")) as {
+      resources: { name: string; path: string; bytes: number; hash: string; schema: { primaryKey: string[]; foreignKeys?: unknown[]; fields: { name: string }[] } }[];
+    };
+    expect(pkg.resources).toHaveLength(TABLES.length * 3);
+    for (const r of pkg.resources) {
+      const buf = await readFile(join(out, r.path));
+      expect(r.bytes).toBe(buf.length);
+      expect(r.hash).toBe(`sha256:${createHash("sha256").update(buf).digest("hex")}`);
+      const t = TABLES.find((x) => r.name.startsWith(x.name))!;
+      expect(r.schema.primaryKey).toEqual(t.key);
+      expect(r.schema.fields.map((f) => f.name)).toEqual(publishedColumns(t, "full").map((c) => c.name));
+      expect(r.schema.foreignKeys ?? []).toHaveLength(t.foreignKeys.length);
+    }
+  });
+
+  it("writes SHA256SUMS that verify every file but the database", async () => {
+    const sums = (await readFile(join(out, "SHA256SUMS"), "utf8")).trim().split("\n");
+    expect(sums.length).toBeGreaterThan(TABLES.length * 4);
+    for (const line of sums) {
+      const [hash, path] = line.split("  ");
+      const buf = await readFile(join(out, path!));
+      expect(createHash("sha256").update(buf).digest("hex"), path).toBe(hash);
+    }
+  });
+
+  it.each(TABLES.map((t) => [t.name]))("writes schemas/%s.schema.json from the Zod schema", async (name) => {
+    const t = TABLES.find((x) => x.name === name)!;
+    expect(await readFile(join(out, "schemas", `${name}.schema.json`), "utf8")).toBe(jsonSchema(t, "full"));
+  });
+
+  it("documents every column of every table in the card", async () => {
+    const cardText = await readFile(join(out, "README.md"), "utf8");
+    for (const t of TABLES) for (const c of publishedColumns(t, "full")) expect(cardText).toContain(`| \`${c.name}\` |`);
+  });
+
+  it.each(SAMPLE_QUERIES.map((s) => [s.title, s.sql]))("runs the card's sample query: %s", async (_t, q) => {
+    await expect(sql(q, db)).resolves.toBeInstanceOf(Array);
+  });
+});

@@ -1,0 +1,106 @@
+// Publishing: code-point offsets, CSV NULL vs empty string, formula cells, on hand-made rows.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
+import { link } from "../pipeline/stages/06-link.ts";
+import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
+import { toCodePoints } from "../pipeline/stages/08-publish.ts";
+import { escapeCell, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
+import { rowId } from "../pipeline/text.ts";
+import { sql, tmp } from "./helpers.ts";
+
+const body = "𝐀𝐁 On Friday, Ada Lindqvist said 🚢 traffic rose.\n\n“We are 😀 proud,” Lindqvist said.";
+const at = (s: string, from = 0) => {
+  const start = body.indexOf(s, from);
+  return { start, end: start + s.length, text: s };
+};
+
+function article(id: string, b: string, extra: Partial<QuotedArticle> = {}): QuotedArticle {
+  return {
+    article_id: id, source_path: `${id}.txt`, source_sha256: "0".repeat(64), raw_text: `Title\n\n${b}`, given_body: null, manifest: emptyManifest(),
+    title: "Title", subtitle: null, outlet: null, outlet_source: null, republisher: null, authors: [], dateline_place: null,
+    published_date: null, published_date_source: null, language: "en", body: b,
+    boilerplate: [{ start: 0, end: 5, text: "Title", kind: "title" }], dates: [], mentions: [], quotes: [], ...extra,
+  };
+}
+
+const astral = article("astral", body, {
+  dates: [{ ...at("Friday"), type: "date", value: "XXXX-WXX-5", date: null, precision: "day", anchor: "unresolved" }],
+  mentions: [{ ...at("Ada Lindqvist"), type: "person" }, { ...at("Lindqvist", 60), type: "person" }],
+  quotes: [{ ...at("We are 😀 proud,"), fragments: [at("We are 😀 proud,")], kind: "direct", ...(() => { const s = at("Lindqvist", 60); return { speaker: s.text, speaker_start: s.start, speaker_end: s.end }; })(), speaker_mention: 1, cue: "said", attribution: "explicit" }],
+});
+
+describe("code-point offsets", () => {
+  it("counts characters outside the BMP as one", () => {
+    const rows = toCodePoints(toRows(astral));
+    const d = rows.dates[0]!;
+    expect(d.start).toBe(Array.from(body.slice(0, body.indexOf("Friday"))).length);
+    expect(Array.from(body).slice(d.start, d.end).join("")).toBe("Friday");
+    const q = rows.quotes[0]!;
+    expect(Array.from(body).slice(q.start, q.end).join("")).toBe(q.text);
+    expect(Array.from(body).slice(q.speaker_start!, q.speaker_end!).join("")).toBe("Lindqvist");
+  });
+
+  it("finds no issue in valid rows and names table, key, field, value and rule in a broken one", () => {
+    expect(articleIssues(toRows(astral))).toEqual([]);
+    const bad = toRows(article("bad", body, { dates: [{ start: 3, end: 9, text: "Friday", type: "date", value: "XXXX-WXX-5", date: null, precision: "day", anchor: "unresolved" }] }));
+    const [issue] = articleIssues(bad);
+    expect(issue).toMatchObject({ table: "dates", key: "bad/d0001", field: "text", value: "Friday" });
+    expect(issue!.rule).toMatch(/text at \[3, 9\)/);
+  });
+});
+
+describe("CSV cells", () => {
+  it.each([["=SUM(A1)"], ["+1"], ["-x"], ["@cmd"], ["\tx"], ["'=x"], ["''+y"], ["＝x"]])("escapes %j reversibly", (s) => {
+    expect(escapeCell(s).startsWith("'")).toBe(true);
+    expect(unescapeCell(escapeCell(s))).toBe(s);
+  });
+  it.each([["plain"], ["it's"], ["'quoted'"], [""], ["a-b"]])("leaves %j alone", (s) => {
+    expect(escapeCell(s)).toBe(s);
+    expect(unescapeCell(s)).toBe(s);
+  });
+});
+
+describe("published files", () => {
+  it("keep code-point spans, NULL and the empty string through DuckDB, Parquet and CSV", async () => {
+    const dir = await tmp("pub");
+    const staging = join(dir, "staging");
+    const out = join(dir, "out");
+    await mkdir(staging);
+    const arts = [astral, article("empty-body", "", { boilerplate: [] , raw_text: "x", subtitle: null })];
+    arts[1]!.raw_text = "";
+    const rows = arts.map((a) => toCodePoints(toRows(a)));
+    const lines: Record<string, unknown[]> = { articles: [], boilerplate: [], dates: [], mentions: [], quotes: [], rejects: [], entities: [], mention_links: [], quote_links: [] };
+    for (const r of rows) {
+      lines.articles!.push(r.article);
+      lines.boilerplate!.push(...r.boilerplate);
+      lines.dates!.push(...r.dates);
+      lines.mentions!.push(...r.mentions);
+      lines.quotes!.push(...r.quotes);
+    }
+    const linkIn = arts.map((a) => ({ article_id: a.article_id, outlet: a.outlet, mentions: a.mentions.map((m) => ({ text: m.text, type: m.type })), quotes: a.quotes.map((q) => ({ text: q.text, speaker_mention: q.speaker_mention })) }));
+    const linked = link.run(linkIn);
+    lines.entities!.push(...linked.entities);
+    linkIn.forEach((a, ai) => {
+      linked.mentionEntities[ai]!.forEach((entity_id, mi) => lines.mention_links!.push({ mention_id: rowId(a.article_id, "m", mi), entity_id }));
+      linked.quoteLinks[ai]!.forEach((l, qi) => lines.quote_links!.push({ quote_id: rowId(a.article_id, "q", qi), ...l }));
+    });
+    for (const [k, v] of Object.entries(lines)) await writeFile(join(staging, `${k}.jsonl`), v.map((x) => JSON.stringify(x) + "\n").join(""));
+    await writeDataset(staging, out, "t", "full");
+    const db = join(out, "t.duckdb");
+    const spans = await sql(
+      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE substring(a.body, m.start + 1, m."end" - m.start) = m.text)::INTEGER AS ok FROM mentions m JOIN articles a USING (article_id)`,
+      db,
+    );
+    expect(spans).toEqual([{ n: 2, ok: 2 }]);
+    const fromCsv = await sql(
+      `SELECT article_id, body, subtitle, body IS NULL AS body_null, subtitle IS NULL AS subtitle_null FROM read_csv('${out}/csv/articles.csv', header = true, allow_quoted_nulls = false, all_varchar = true) ORDER BY article_id`,
+    );
+    expect(fromCsv[1]).toEqual({ article_id: "empty-body", body: "", subtitle: null, body_null: false, subtitle_null: true });
+    const fromParquet = await sql(`SELECT body, subtitle FROM '${out}/parquet/articles.parquet' WHERE article_id = 'empty-body'`);
+    expect(fromParquet).toEqual([{ body: "", subtitle: null }]);
+    const csv = await readFile(join(out, "csv", "articles.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe("article_id,source_path,source_sha256,title,subtitle,outlet,outlet_source,republisher,authors,dateline_place,published_date,published_date_source,language,body,raw_text,paragraph_count,word_count");
+  }, 60_000);
+});
