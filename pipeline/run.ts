@@ -1,7 +1,7 @@
 // The runner: the only I/O. Reads inputs, runs the stages, validates, publishes atomically.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { link, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
+import { extraFiles } from "./publish/extras.ts";
 import { datapackage, DATASET_NAME, jsonSchema, sha256sums, type FileInfo } from "./publish/metadata.ts";
 import { writeDataset, type TextPolicy } from "./publish/write.ts";
 import { rowId } from "./text.ts";
@@ -189,7 +190,13 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     for (const t of TABLES) await writeFile(join(fresh, "schemas", `${t.name}.schema.json`), jsonSchema(t, o.text));
     const dataFiles = await Promise.all([...result.files, ...TABLES.map((t) => `schemas/${t.name}.schema.json`)].map((f) => fileInfo(fresh, f)));
     const infos = new Map(dataFiles.map((f) => [f.path, f]));
-    await writeFile(join(fresh, "datapackage.json"), datapackage(infos, o.text));
+    const pkg = datapackage(infos, o.text);
+    await writeFile(join(fresh, "datapackage.json"), pkg);
+    for (const [path, text] of Object.entries(extraFiles({ counts: result.counts, files: dataFiles, policy: o.text, datapackage: pkg }))) {
+      await mkdir(dirname(join(fresh, path)), { recursive: true });
+      await writeFile(join(fresh, path), text);
+    }
+    await cp(join(ROOT, "pipeline", "explore", "static"), join(fresh, "explore"), { recursive: true });
     const reasons: Record<string, number> = {};
     for (const r of rejects) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
     const outlets = new Set(linkIn.map((a) => a.outlet).filter((x) => x !== null)).size;
