@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 import { ValidationError } from "./stages/07-validate.ts";
 import { STAGE_NAMES, type StageName } from "./stages/index.ts";
 import { StageError } from "./stage.ts";
+import { countInputs } from "./inputs.ts";
+import { defaultJobs } from "./pool.ts";
 import { build } from "./run.ts";
 
 const HELP = `Usage: npm run build-data -- [options]
@@ -22,6 +24,12 @@ Options:
                    DIR.STAGE.jsonl; one of: ${STAGE_NAMES.join(", ")}
   --text POLICY    full (default): publish the text columns;
                    offsets: leave out body, raw_text and quoted/mention text
+  --jobs N         worker threads for the per-article stages (default: all cores)
+  --shard I/N      process only slice I of N (0-based; by a hash of the input
+                   path); combine the shards' Parquet files as the README shows
+  --cache-dir DIR  cache of per-article results (default: .cache/build); a
+                   rebuild reprocesses only inputs or code that changed
+  --no-cache       process every input afresh
   -q, --quiet      no progress output
   -h, --help       this text
 
@@ -42,6 +50,10 @@ async function main(): Promise<void> {
         until: { type: "string", default: "publish" },
         text: { type: "string", default: "full" },
         quiet: { type: "boolean", short: "q", default: false },
+        jobs: { type: "string" },
+        shard: { type: "string" },
+        "cache-dir": { type: "string", default: ".cache/build" },
+        "no-cache": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       allowPositionals: false,
@@ -56,20 +68,41 @@ async function main(): Promise<void> {
   }
   if (!(STAGE_NAMES as readonly string[]).includes(v.until)) usage(`--until must be one of ${STAGE_NAMES.join(", ")}, not ${JSON.stringify(v.until)}`);
   if (v.text !== "full" && v.text !== "offsets") usage(`--text must be full or offsets, not ${JSON.stringify(v.text)}`);
+  const jobs = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) usage(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v.jobs)}`);
+  let shard: { i: number; n: number } | null = null;
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+    const i = Number(m?.[1]);
+    const n = Number(m?.[2]);
+    if (!m || n < 1 || i >= n) usage(`--shard must be I/N with 0 <= I < N, not ${JSON.stringify(v.shard)}`);
+    shard = { i, n };
+  }
   const tty = process.stderr.isTTY && !v.quiet;
+  const total = tty ? await countInputs(v.input) : null;
   const t0 = performance.now();
+  let last = 0;
   const summary = await build({
     input: v.input,
     out: v.out,
     until: v.until as StageName,
     text: v.text,
+    jobs,
+    shard,
+    cacheDir: v["no-cache"] ? null : v["cache-dir"],
+    log: (msg) => {
+      if (!v.quiet) process.stderr.write(`${msg}\n`);
+    },
     ...(tty
       ? {
           progress: (n: number) => {
-            if (n % 50 === 0) {
-              const s = (performance.now() - t0) / 1000;
-              process.stderr.write(`\r${n} articles, ${(n / s).toFixed(0)}/s, ${s.toFixed(0)} s`);
-            }
+            const now = performance.now();
+            if (now - last < 250) return;
+            last = now;
+            const s = (now - t0) / 1000;
+            const rate = n / s;
+            const left = total && total > n ? `, ${((total - n) / rate).toFixed(0)} s left` : "";
+            process.stderr.write(`\r\x1b[K${n}${total ? `/${total}` : ""} articles, ${rate.toFixed(0)}/s${left}`);
           },
         }
       : {}),

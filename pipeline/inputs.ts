@@ -166,3 +166,21 @@ export async function readInputs(input: string): Promise<AsyncGenerator<InputIte
   if (/\.jsonl(\.gz)?$/i.test(full)) return readJsonl(full);
   throw new Error(`input ${input} is neither a folder of .txt files nor a .jsonl / .jsonl.gz file`);
 }
+
+/** How many inputs there are, when that is cheap to know (a folder, a plain JSON Lines file); null otherwise. */
+export async function countInputs(input: string): Promise<number | null> {
+  const full = resolve(input);
+  const s = await stat(full).catch(() => null);
+  if (!s) return null;
+  if (s.isDirectory()) {
+    const paths: string[] = [];
+    await walk(full, full, paths);
+    return paths.length;
+  }
+  if (/\.jsonl$/i.test(full)) {
+    let n = 0;
+    for await (const chunk of createReadStream(full)) for (const b of chunk as Buffer) if (b === 10) n++;
+    return n;
+  }
+  return null;
+}

@@ -5,10 +5,12 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } fr
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import type { RejectRecord } from "../schemas/records.ts";
+import type { RejectRecord, SourceInput } from "../schemas/records.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { readInputs } from "./inputs.ts";
-import { ARTICLE_STAGES, processSource, type ArticleStage } from "./process.ts";
+import { Cache } from "./cache.ts";
+import { Pool } from "./pool.ts";
+import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts";
 import { runStage } from "./stage.ts";
 import { link, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, rejectIssues, ValidationError } from "./stages/07-validate.ts";
@@ -29,7 +31,25 @@ export interface BuildOptions {
   text: TextPolicy;
   /** called after each input */
   progress?: (done: number) => void;
+  /** worker threads for the per-article stages (1 = in this thread) */
+  jobs?: number;
+  /** cache folder for per-article results, or null/absent for none */
+  cacheDir?: string | null;
+  /** process only the inputs of slice i of n */
+  shard?: { i: number; n: number } | null;
+  log?: (msg: string) => void;
 }
+
+/** FNV-1a of the input path, mod n: which shard an input belongs to. */
+export function shardOf(path: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    h ^= path.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % n;
+}
+const inShard = (path: string, s: { i: number; n: number }) => shardOf(path, s.n) === s.i;
 
 export interface BuildSummary {
   out: string;
@@ -120,34 +140,29 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const linkIn: LinkArticle[] = [];
     let done = 0;
     const addReject = (r: RejectRecord) => rejects.push(r);
-    for await (const item of await readInputs(o.input)) {
-      if (item.kind === "reject") {
-        addReject(item.reject);
-        continue;
-      }
-      const p = processSource(item.source, perArticleUntil);
+    const handle = async (p: Processed) => {
       done++;
       o.progress?.(done);
       if (p.kind === "reject") {
         addReject(p.reject);
-        continue;
+        return;
       }
       const rec = p.kind === "partial" ? (p.record as { article_id: string; source_sha256: string; source_path: string }) : p.rows.article;
       const sameBytes = bySha.get(rec.source_sha256);
       if (sameBytes !== undefined) {
         addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate", detail: `the same bytes as ${sameBytes}, which was kept` });
-        continue;
+        return;
       }
       const sameId = byId.get(rec.article_id);
       if (sameId !== undefined) {
         addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate_id", detail: `its article id ${JSON.stringify(rec.article_id)} is already used by ${sameId}; rename one` });
-        continue;
+        return;
       }
       bySha.set(rec.source_sha256, rec.source_path);
       byId.set(rec.article_id, rec.source_path);
       if (p.kind === "partial") {
         await stageOut!.write(p.record);
-        continue;
+        return;
       }
       const r = p.rows;
       await w.articles.write(r.article);
@@ -156,7 +171,39 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       for (const x of r.mentions) await w.mentions.write(x);
       for (const x of r.quotes) await w.quotes.write(x);
       linkIn.push(p.link);
+    };
+    const pool = new Pool(o.jobs ?? 1, perArticleUntil);
+    const cache = o.cacheDir ? await Cache.open(o.cacheDir, ROOT, perArticleUntil) : null;
+    const processOne = async (source: SourceInput): Promise<Processed> => {
+      if (!cache) return pool.run(source);
+      const key = cache.key(source);
+      const hit = await cache.get(key);
+      if (hit) return hit;
+      const p = await pool.run(source);
+      await cache.put(key, p);
+      return p;
+    };
+    // results are handled in input order (duplicates keep the first), with a bounded number in flight
+    const inflight: Promise<Processed>[] = [];
+    const maxInFlight = 8 * Math.max(1, o.jobs ?? 1);
+    try {
+      for await (const item of await readInputs(o.input)) {
+        const path = item.kind === "reject" ? item.reject.source_path : item.source.source_path;
+        if (o.shard && !inShard(path, o.shard)) continue;
+        if (item.kind === "reject") {
+          addReject(item.reject);
+          continue;
+        }
+        const p = processOne(item.source);
+        p.catch(() => {}); // handled in order below
+        inflight.push(p);
+        if (inflight.length >= maxInFlight) await handle(await inflight.shift()!);
+      }
+      while (inflight.length) await handle(await inflight.shift()!);
+    } finally {
+      await pool.close();
     }
+    if (cache) o.log?.(`cache: ${cache.hits} reused, ${cache.misses} processed`);
     rejects.sort((a, b) => (a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
     const rIssues = rejectIssues(rejects);
     if (rIssues.length) throw new ValidationError(rIssues);

@@ -1,12 +1,14 @@
 // Small text helpers shared by the stages.
 
-const wordSegmenter = new Intl.Segmenter("en", { granularity: "word" });
 const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
-/** Words as Intl.Segmenter counts them. */
+/** Runs of letters and digits, joined by an inner apostrophe, hyphen or point ("don't", "well-known", "U.S", "1.35").
+ * (Intl.Segmenter's word mode counts much the same but runs at about 0.6 MB/s.) */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-.][\p{L}\p{N}\p{M}]+)*/gu;
 export function countWords(text: string): number {
   let n = 0;
-  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) n++;
   return n;
 }
 

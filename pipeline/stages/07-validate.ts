@@ -42,7 +42,7 @@ export class ValidationError extends Error {
 /** Builds the rows of one article (JavaScript offsets; ids assigned in body order). */
 export function toRows(a: QuotedArticle): ArticleRows {
   const id = a.article_id;
-  const sentences = sentenceSpans(a.body);
+  const sentences = a.dates.length ? sentenceSpans(a.body) : [];
   const sentenceOf = (start: number, end: number): [number, number] => {
     const s = sentences.find(([s0, s1]) => s0 <= start && start < s1);
     return s ? [s[0], Math.max(s[1], end)] : [start, end];

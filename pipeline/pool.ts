@@ -1,0 +1,54 @@
+// Per-article work over worker threads, results handed back in input order with a bounded number in flight.
+import { cpus } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { SourceInput } from "../schemas/records.ts";
+import { processSource, type ArticleStage, type Processed } from "./process.ts";
+
+export const defaultJobs = (): number => Math.max(1, cpus().length);
+
+type Reply = { seq: number; ok: true; result: Processed } | { seq: number; ok: false; message: string; stack: string };
+
+export class Pool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { resolve: (p: Processed) => void; reject: (e: Error) => void }>();
+  private seq = 0;
+
+  /** jobs = 1 runs in this thread. */
+  constructor(readonly jobs: number, private readonly until: ArticleStage | null) {
+    for (let i = 0; i < (jobs > 1 ? jobs : 0); i++) {
+      const w = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./worker.ts", import.meta.url).href } });
+      w.on("message", (m: Reply) => {
+        const p = this.waiting.get(m.seq);
+        this.waiting.delete(m.seq);
+        if (!p) return;
+        if (m.ok) p.resolve(m.result);
+        else p.reject(Object.assign(new Error(m.message), { stack: m.stack }));
+      });
+      w.on("error", (e) => {
+        for (const p of this.waiting.values()) p.reject(e);
+        this.waiting.clear();
+      });
+      this.workers.push(w);
+    }
+  }
+
+  run(source: SourceInput): Promise<Processed> {
+    if (this.workers.length === 0) {
+      try {
+        return Promise.resolve(processSource(source, this.until));
+      } catch (e) {
+        return Promise.reject(e as Error);
+      }
+    }
+    const seq = this.seq++;
+    const w = this.workers[seq % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      w.postMessage({ seq, source, until: this.until });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
