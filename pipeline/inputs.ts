@@ -7,7 +7,8 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import { emptyManifest, Manifest, type RejectRecord, type SourceInput } from "../schemas/records.ts";
-import { sha256 } from "./stages/01-ingest.ts";
+import { createHash } from "node:crypto";
+import { MAX_INPUT_BYTES, sha256, tooLarge } from "./stages/01-ingest.ts";
 
 export type InputItem = { kind: "source"; source: SourceInput } | { kind: "reject"; reject: RejectRecord };
 
@@ -97,6 +98,12 @@ export async function* readFolder(root: string): AsyncGenerator<InputItem> {
   for (const p of paths) {
     let bytes: Uint8Array;
     try {
+      // an oversized file is hashed as a stream and rejected without holding it in memory
+      const size = (await stat(join(root, p))).size;
+      if (size > MAX_INPUT_BYTES) {
+        yield { kind: "reject", reject: { source_path: p, source_sha256: await sha256File(join(root, p)), reason: "too_large", detail: tooLarge(size) } };
+        continue;
+      }
       bytes = await readFile(join(root, p));
     } catch (e) {
       yield { kind: "reject", reject: { source_path: p, source_sha256: null, reason: "unreadable", detail: `cannot read the file: ${(e as Error).message}` } };
@@ -104,6 +111,12 @@ export async function* readFolder(root: string): AsyncGenerator<InputItem> {
     }
     yield { kind: "source", source: { source_path: p, id: null, bytes, text: null, body: null, manifest: manifest.get(p) ?? emptyManifest() } };
   }
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest("hex");
 }
 
 /** Records of a JSON Lines file (optionally gzipped): `{id, text | body, ...manifest fields}`. */

@@ -1,4 +1,6 @@
-// Per-article work over worker threads, results handed back in input order with a bounded number in flight.
+// Per-article work over worker threads, each input sent to the worker with the fewest unanswered inputs.
+// The runner hands results back in input order with a bounded number in flight, so output does not depend
+// on which worker ran what.
 import { cpus } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SourceInput } from "../schemas/records.ts";
@@ -10,7 +12,9 @@ type Reply = { seq: number; ok: true; result: Processed } | { seq: number; ok: f
 
 export class Pool {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (p: Processed) => void; reject: (e: Error) => void }>();
+  /** inputs sent to each worker and not answered yet */
+  private readonly load: number[] = [];
+  private readonly waiting = new Map<number, { worker: number; resolve: (p: Processed) => void; reject: (e: Error) => void }>();
   private seq = 0;
 
   /** jobs = 1 runs in this thread. */
@@ -21,6 +25,7 @@ export class Pool {
         const p = this.waiting.get(m.seq);
         this.waiting.delete(m.seq);
         if (!p) return;
+        this.load[p.worker]!--;
         if (m.ok) p.resolve(m.result);
         else p.reject(Object.assign(new Error(m.message), { stack: m.stack }));
       });
@@ -29,6 +34,7 @@ export class Pool {
         this.waiting.clear();
       });
       this.workers.push(w);
+      this.load.push(0);
     }
   }
 
@@ -41,10 +47,13 @@ export class Pool {
       }
     }
     const seq = this.seq++;
-    const w = this.workers[seq % this.workers.length]!;
+    // least loaded worker first (long articles do not hold up a queue behind them); ties go to the lowest index
+    let k = 0;
+    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[k]!) k = i;
+    this.load[k]!++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { resolve, reject });
-      w.postMessage({ seq, source, until: this.until });
+      this.waiting.set(seq, { worker: k, resolve, reject });
+      this.workers[k]!.postMessage({ seq, source, until: this.until });
     });
   }
 

@@ -7,8 +7,10 @@ import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import type { RejectRecord, SourceInput } from "../schemas/records.ts";
 import { TABLES } from "../schemas/tables.ts";
-import { readInputs } from "./inputs.ts";
+import { readInputs, type InputItem } from "./inputs.ts";
+import { sha256 } from "./stages/01-ingest.ts";
 import { Cache } from "./cache.ts";
+import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
 import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts";
 import { runStage } from "./stage.ts";
@@ -40,16 +42,25 @@ export interface BuildOptions {
   log?: (msg: string) => void;
 }
 
-/** FNV-1a of the input path, mod n: which shard an input belongs to. */
-export function shardOf(path: string, n: number): number {
+/** FNV-1a of a string, mod n. */
+export function shardOf(key: string, n: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) {
-    h ^= path.charCodeAt(i);
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h % n;
 }
-const inShard = (path: string, s: { i: number; n: number }) => shardOf(path, s.n) === s.i;
+
+/**
+ * Which shard an input belongs to: by its content, so exact duplicates meet in the same shard and are caught
+ * there (the first by path is kept, as in an unsharded build); inputs rejected before reading go by path.
+ */
+function shardKey(item: InputItem): string {
+  if (item.kind === "reject") return item.reject.source_path;
+  const s = item.source;
+  return s.bytes !== null ? sha256(s.bytes) : sha256(s.body ?? s.text ?? "");
+}
 
 export interface BuildSummary {
   out: string;
@@ -62,12 +73,16 @@ export interface BuildSummary {
 class Lines {
   private readonly s: WriteStream;
   count = 0;
+  /** bytes of the longest line written */
+  maxBytes = 0;
   constructor(path: string) {
     this.s = createWriteStream(path);
   }
   async write(v: unknown): Promise<void> {
     this.count++;
-    if (!this.s.write(`${JSON.stringify(v)}\n`)) await new Promise<void>((r) => this.s.once("drain", () => r()));
+    const line = `${JSON.stringify(v)}\n`;
+    if (line.length > 4096) this.maxBytes = Math.max(this.maxBytes, Buffer.byteLength(line));
+    if (!this.s.write(line)) await new Promise<void>((r) => this.s.once("drain", () => r()));
   }
   async close(): Promise<void> {
     this.s.end();
@@ -77,15 +92,32 @@ class Lines {
 
 const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects", "entities", "mention_links", "quote_links"] as const;
 
-/** A swap interrupted between its two renames leaves `out` missing and `out.old-*` present: put it back. */
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Repairs what a killed build left beside `out`: a swap cut between its two renames leaves `out` missing and
+ * `.out.old-PID` present, which is put back; work folders `.out.build-PID-*` of builds that no longer run are removed.
+ */
 export async function recoverSwap(out: string): Promise<void> {
   const dir = dirname(out);
   const name = basename(out);
-  const olds = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.startsWith(`.${name}.old-`)).sort();
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  const olds = entries.filter((f) => f.startsWith(`.${name}.old-`)).sort();
   const hasOut = await stat(out).then(() => true, () => false);
   for (const o of olds) {
     if (!hasOut && o === olds[olds.length - 1]) await rename(join(dir, o), out);
     else await rm(join(dir, o), { recursive: true, force: true });
+  }
+  for (const f of entries) {
+    const m = f.startsWith(`.${name}.build-`) ? /^(\d+)-/.exec(f.slice(name.length + 8)) : null;
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) await rm(join(dir, f), { recursive: true, force: true });
   }
 }
 
@@ -94,6 +126,7 @@ async function swapIn(fresh: string, out: string): Promise<void> {
   const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
   const had = await stat(out).then(() => true, () => false);
   if (had) await rename(out, old);
+  crashPoint("mid-swap");
   await rename(fresh, out);
   if (had) await rm(old, { recursive: true, force: true });
 }
@@ -126,7 +159,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
   const out = resolve(o.out);
   await mkdir(dirname(out), { recursive: true });
   await recoverSwap(out);
-  const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-`));
+  const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-${process.pid}-`));
   try {
     const staging = join(work, "staging");
     await mkdir(staging);
@@ -188,8 +221,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const maxInFlight = 8 * Math.max(1, o.jobs ?? 1);
     try {
       for await (const item of await readInputs(o.input)) {
-        const path = item.kind === "reject" ? item.reject.source_path : item.source.source_path;
-        if (o.shard && !inShard(path, o.shard)) continue;
+        if (o.shard && shardOf(shardKey(item), o.shard.n) !== o.shard.i) continue;
         if (item.kind === "reject") {
           addReject(item.reject);
           continue;
@@ -216,6 +248,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       return { out, counts: { articles: byId.size, rejects: rejects.length }, stageFile };
     }
 
+    crashPoint("staged");
     linkIn.sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
     const linked = runStage(link, linkIn, "corpus");
     const eIssues = entityIssues(linked.entities);
@@ -226,6 +259,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       for (const [qi, l] of linked.quoteLinks[ai]!.entries()) await w.quote_links.write({ quote_id: rowId(a.article_id, "q", qi), ...l });
     }
     for (const x of Object.values(w)) await x.close();
+    crashPoint("linked");
     if (o.until === "link" || o.until === "validate") {
       await rename(join(staging, "entities.jsonl"), stageFile!);
       return { out, counts: { entities: linked.entities.length }, stageFile };
@@ -233,7 +267,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
 
     const fresh = join(work, "out");
     await mkdir(join(fresh, "schemas"), { recursive: true });
-    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text);
+    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(...Object.values(w).map((x) => x.maxBytes)));
+    crashPoint("published");
     for (const t of TABLES) await writeFile(join(fresh, "schemas", `${t.name}.schema.json`), jsonSchema(t, o.text));
     const dataFiles = await Promise.all([...result.files, ...TABLES.map((t) => `schemas/${t.name}.schema.json`)].map((f) => fileInfo(fresh, f)));
     const infos = new Map(dataFiles.map((f) => [f.path, f]));
@@ -264,6 +299,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     );
     const all = (await listFiles(fresh)).filter((f) => f !== "SHA256SUMS" && !f.endsWith(".duckdb") && !f.endsWith(".wal"));
     await writeFile(join(fresh, "SHA256SUMS"), sha256sums(await Promise.all(all.map((f) => fileInfo(fresh, f)))));
+    crashPoint("before-swap");
     await swapIn(fresh, out);
     return { out, counts: result.counts, stageFile: null };
   } finally {

@@ -87,7 +87,7 @@ describe("published files", () => {
       linked.quoteLinks[ai]!.forEach((l, qi) => lines.quote_links!.push({ quote_id: rowId(a.article_id, "q", qi), ...l }));
     });
     for (const [k, v] of Object.entries(lines)) await writeFile(join(staging, `${k}.jsonl`), v.map((x) => JSON.stringify(x) + "\n").join(""));
-    await writeDataset(staging, out, "t", "full");
+    await writeDataset(staging, out, "t", "full", 0);
     const db = join(out, "t.duckdb");
     const spans = await sql(
       `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE substring(a.body, m.start + 1, m."end" - m.start) = m.text)::INTEGER AS ok FROM mentions m JOIN articles a USING (article_id)`,

@@ -5,6 +5,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { crashPoint } from "../failpoint.ts";
 import { stringify } from "csv-stringify";
 import { TABLES, type TableDef } from "../../schemas/tables.ts";
 import { columns } from "../stages/08-publish.ts";
@@ -36,12 +37,14 @@ export function publishedColumns(t: TableDef, policy: TextPolicy) {
 const keyOrder = (t: TableDef) => t.key.map(q).join(", ");
 
 /** Staged JSON Lines files (in `staging`) → typed tables in one DuckDB database. */
-async function load(con: DuckDBConnection, staging: string): Promise<void> {
+async function load(con: DuckDBConnection, staging: string, maxLineBytes: number): Promise<void> {
+  // DuckDB's JSON reader needs a buffer as large as the longest line, and allocates twice that
+  const maxObject = 2 ** Math.max(20, Math.ceil(Math.log2(maxLineBytes + 1)));
   const read = async (file: string, cols: Record<string, string>) => {
     const path = join(staging, file);
     const size = (await stat(path).catch(() => null))?.size ?? 0;
     const spec = Object.entries(cols).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(", ");
-    return size === 0 ? null : `read_json(${lit(path)}, format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 268435456)`;
+    return size === 0 ? null : `read_json(${lit(path)}, format = 'newline_delimited', columns = {${spec}}, maximum_object_size = ${maxObject})`;
   };
   for (const t of TABLES) {
     const cols = columns(t);
@@ -142,20 +145,26 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   await finished(out);
 }
 
+/** DuckDB's memory ceiling while publishing; it spills to disk beyond it. */
+const DUCKDB_MEMORY = "512MB";
+
 export interface PublishResult {
   counts: Record<string, number>;
   files: string[];
 }
 
 /** Builds every data file in `outDir` from the staged rows; throws before the caller swaps anything in when a check fails. */
-export async function writeDataset(staging: string, outDir: string, dbName: string, policy: TextPolicy): Promise<PublishResult> {
+export async function writeDataset(staging: string, outDir: string, dbName: string, policy: TextPolicy, maxLineBytes: number): Promise<PublishResult> {
   for (const d of ["parquet", "csv", "json"]) await mkdir(join(outDir, d), { recursive: true });
   const dbFile = join(outDir, `${dbName}.duckdb`);
   const inst = await DuckDBInstance.create(dbFile);
   const con = await inst.connect();
   try {
     await con.run(`SET TimeZone = 'UTC'`);
-    await load(con, staging);
+    // bounded memory whatever the corpus size: DuckDB spills to the build's work folder beyond this
+    await con.run(`SET memory_limit = '${DUCKDB_MEMORY}'`);
+    await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
+    await load(con, staging, maxLineBytes);
     const failed: string[] = [];
     for (const c of contractChecks()) {
       const n = Number((await con.runAndReadAll(c.sql)).getRows()[0]![0]);
@@ -174,6 +183,7 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
       await con.run(`COPY (${sel}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
       await writeCsv(con, t, policy, join(outDir, "csv", `${t.name}.csv`));
       files.push(`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`);
+      crashPoint("publish-first-table");
     }
     await con.run("CHECKPOINT");
     return { counts, files };

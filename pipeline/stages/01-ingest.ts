@@ -5,6 +5,7 @@ import type { Stage } from "../stage.ts";
 
 /** Inputs above this size are rejected as too large (bytes, or UTF-16 units for JSON Lines text). */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+export const tooLarge = (bytes: number) => `${bytes} bytes is over the ${MAX_INPUT_BYTES}-byte limit for one article; split it`;
 
 export const sha256 = (data: Uint8Array | string): string => createHash("sha256").update(data).digest("hex");
 
@@ -47,27 +48,28 @@ export function decode(bytes: Uint8Array): Decoded {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return { ok: false, reason: "not_utf8", detail: `invalid UTF-8 at byte ${at}; convert the file to UTF-8 (for example with iconv)` };
+    return { ok: false, reason: "not_utf8", detail: `invalid UTF-8 in the sequence starting at byte ${at} (counting from 0); convert the file to UTF-8 (for example with iconv)` };
   }
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  const dec = (n: number) => {
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dec(mid + 1)) lo = mid + 1;
-    else hi = mid;
+/** 0-based offset of the first byte of the first ill-formed UTF-8 sequence (the Unicode standard's table 3-7). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < b.length && b[i]! >= lo && b[i]! <= hi;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    let n: number;
+    if (c < 0x80) n = 1;
+    else if (c >= 0xc2 && c <= 0xdf && cont(i + 1)) n = 2;
+    else if (c === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) n = 3;
+    else if (((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) && cont(i + 1) && cont(i + 2)) n = 3;
+    else if (c === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) n = 3;
+    else if (c === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) n = 4;
+    else if (c >= 0xf1 && c <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) n = 4;
+    else if (c === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) n = 4;
+    else return i;
+    i += n;
   }
-  return lo;
+  return b.length;
 }
 
 const reject = (s: SourceInput, sha: string | null, reason: RejectRecord["reason"], detail: string): IngestResult => ({
@@ -82,8 +84,7 @@ export function ingestOne(s: SourceInput): IngestResult {
   let sha: string;
   if (s.bytes !== null) {
     sha = sha256(s.bytes);
-    if (s.bytes.length > MAX_INPUT_BYTES)
-      return reject(s, sha, "too_large", `${s.bytes.length} bytes is over the ${MAX_INPUT_BYTES}-byte limit for one article; split it`);
+    if (s.bytes.length > MAX_INPUT_BYTES) return reject(s, sha, "too_large", tooLarge(s.bytes.length));
     const d = decode(s.bytes);
     if (!d.ok) return reject(s, sha, d.reason, d.detail);
     text = d.text;
