@@ -8,9 +8,24 @@ import { toRows, type ArticleRows } from "./stages/07-validate.ts";
 export const ARTICLE_STAGES = ["ingest", "clean", "dates", "entities", "quotes"] as const;
 export type ArticleStage = (typeof ARTICLE_STAGES)[number];
 
+/** The per-article tables, in the order their rows are staged. */
+export const ROW_TABLES = ["articles", "boilerplate", "dates", "mentions", "quotes"] as const;
+export type RowTable = (typeof ROW_TABLES)[number];
+
+/** One article's rows as JSON Lines text (made where the article was processed, so the runner only writes). */
+export interface StagedArticle {
+  article_id: string;
+  source_path: string;
+  source_sha256: string;
+  jsonl: Record<RowTable, string>;
+  rows: Record<RowTable, number>;
+  /** bytes of the longest line */
+  maxBytes: number;
+}
+
 export type Processed =
   | { kind: "reject"; reject: RejectRecord }
-  | { kind: "article"; rows: ArticleRows; link: LinkArticle }
+  | { kind: "article"; staged: StagedArticle; link: LinkArticle }
   | { kind: "partial"; stage: ArticleStage; record: unknown };
 
 /** Runs one input up to `until` (all per-article stages by default). */
@@ -38,11 +53,23 @@ export function processSource(source: SourceInput, until: ArticleStage | null = 
   return finish(q);
 }
 
+function stage(rows: ArticleRows): StagedArticle {
+  const lists: Record<RowTable, unknown[]> = { articles: [rows.article], boilerplate: rows.boilerplate, dates: rows.dates, mentions: rows.mentions, quotes: rows.quotes };
+  const jsonl = {} as Record<RowTable, string>;
+  const counts = {} as Record<RowTable, number>;
+  for (const t of ROW_TABLES) {
+    jsonl[t] = lists[t].map((r) => `${JSON.stringify(r)}\n`).join("");
+    counts[t] = lists[t].length;
+  }
+  // the article row (body and raw text) is by far the longest line
+  return { article_id: rows.article.article_id, source_path: rows.article.source_path, source_sha256: rows.article.source_sha256, jsonl, rows: counts, maxBytes: Buffer.byteLength(jsonl.articles) };
+}
+
 function finish(q: QuotedArticle): Processed {
   const rows = runStage(publish, runStage(validate, toRows(q), q.article_id), q.article_id);
   return {
     kind: "article",
-    rows,
+    staged: stage(rows),
     link: {
       article_id: q.article_id,
       outlet: q.outlet,

@@ -12,7 +12,7 @@ import { sha256 } from "./stages/01-ingest.ts";
 import { Cache } from "./cache.ts";
 import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
-import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts";
+import { ARTICLE_STAGES, ROW_TABLES, type ArticleStage, type Processed } from "./process.ts";
 import { runStage } from "./stage.ts";
 import { link, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, rejectIssues, ValidationError } from "./stages/07-validate.ts";
@@ -79,10 +79,14 @@ class Lines {
     this.s = createWriteStream(path);
   }
   async write(v: unknown): Promise<void> {
-    this.count++;
     const line = `${JSON.stringify(v)}\n`;
-    if (line.length > 4096) this.maxBytes = Math.max(this.maxBytes, Buffer.byteLength(line));
-    if (!this.s.write(line)) await new Promise<void>((r) => this.s.once("drain", () => r()));
+    await this.writeLines(line, 1, line.length > 4096 ? Buffer.byteLength(line) : 0);
+  }
+  /** `n` lines already made, the longest `maxBytes` long */
+  async writeLines(text: string, n: number, maxBytes: number): Promise<void> {
+    this.count += n;
+    this.maxBytes = Math.max(this.maxBytes, maxBytes);
+    if (text && !this.s.write(text)) await new Promise<void>((r) => this.s.once("drain", () => r()));
   }
   async close(): Promise<void> {
     this.s.end();
@@ -180,7 +184,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
         addReject(p.reject);
         return;
       }
-      const rec = p.kind === "partial" ? (p.record as { article_id: string; source_sha256: string; source_path: string }) : p.rows.article;
+      const rec = p.kind === "partial" ? (p.record as { article_id: string; source_sha256: string; source_path: string }) : p.staged;
       const sameBytes = bySha.get(rec.source_sha256);
       if (sameBytes !== undefined) {
         addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate", detail: `the same bytes as ${sameBytes}, which was kept` });
@@ -197,12 +201,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
         await stageOut!.write(p.record);
         return;
       }
-      const r = p.rows;
-      await w.articles.write(r.article);
-      for (const x of r.boilerplate) await w.boilerplate.write(x);
-      for (const x of r.dates) await w.dates.write(x);
-      for (const x of r.mentions) await w.mentions.write(x);
-      for (const x of r.quotes) await w.quotes.write(x);
+      const st = p.staged;
+      for (const t of ROW_TABLES) await w[t].writeLines(st.jsonl[t], st.rows[t], t === "articles" ? st.maxBytes : 0);
       linkIn.push(p.link);
     };
     const pool = new Pool(o.jobs ?? 1, perArticleUntil);

@@ -1,16 +1,13 @@
-// PLACEHOLDER (being replaced)
-import { CleanArticle, DatedArticle, type DateSpan } from "../../schemas/records.ts";
+// Temporal expressions of each English body as TIMEX3 rows (see pipeline/dates/extract.ts).
+import { CleanArticle, DatedArticle } from "../../schemas/records.ts";
+import { extractDates } from "../dates/extract.ts";
 import type { Stage } from "../stage.ts";
 
-/** Temporal expressions in `text`, resolved against `publishedDate` (YYYY-MM-DD) when given. */
-export function extractDates(text: string, publishedDate: string | null): DateSpan[] {
-  void text; void publishedDate;
-  return [];
-}
+export { extractDates };
 
 export const dates: Stage<typeof CleanArticle, typeof DatedArticle> = {
   name: "dates",
-  version: 0,
+  version: 1,
   input: CleanArticle,
   output: DatedArticle,
   run(a) {

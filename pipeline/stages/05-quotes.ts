@@ -1,16 +1,16 @@
-// PLACEHOLDER (being replaced)
+// Quotations with their speakers (see pipeline/quotes/ for how).
 import { QuotedArticle, TaggedArticle, type MentionSpan, type QuoteSpan } from "../../schemas/records.ts";
+import { extractQuoteSpans } from "../quotes/extract.ts";
 import type { Stage } from "../stage.ts";
 
 /** Quotations in `text` with their speakers; `mentions` are the article's entity mentions. */
 export function extractQuotes(text: string, mentions: MentionSpan[]): QuoteSpan[] {
-  void text; void mentions;
-  return [];
+  return extractQuoteSpans(text, mentions);
 }
 
 export const quotes: Stage<typeof TaggedArticle, typeof QuotedArticle> = {
   name: "quotes",
-  version: 0,
+  version: 2,
   input: TaggedArticle,
   output: QuotedArticle,
   run(a) {

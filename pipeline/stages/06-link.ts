@@ -1,10 +1,14 @@
-// PLACEHOLDER (being replaced): one entity per exact (type, text); one cluster per exact quote text.
-// Corpus-wide: sees only the compact LinkArticle records the article stages emit.
+// Corpus-wide linking: mentions -> canonical entities, quotes -> clusters and speakers.
+// Sees only the compact LinkArticle records the article stages emit. The rules are in
+// pipeline/link/README.md (quoted in the dataset card) and at the top of
+// pipeline/link/entities.ts and pipeline/link/quotes.ts. Output does not depend on the
+// order of the input articles (except that per-article arrays follow it).
 import { z } from "zod";
 import { EntityType } from "../../schemas/records.ts";
 import { EntityRow } from "../../schemas/tables.ts";
 import type { Stage } from "../stage.ts";
-import { rowId } from "../text.ts";
+import { linkEntities } from "../link/entities.ts";
+import { clusterQuotes } from "../link/quotes.ts";
 
 export const LinkArticle = z.object({
   article_id: z.string().min(1),
@@ -13,6 +17,8 @@ export const LinkArticle = z.object({
   mentions: z.array(z.object({ text: z.string().min(1), type: EntityType })),
   /** in the article's quote order; speaker_mention indexes `mentions` */
   quotes: z.array(z.object({ text: z.string().min(1), speaker_mention: z.number().int().nonnegative().nullable() })),
+  /** in-text acronym definitions "Long Name (SHORT)": [long, short] indexes into `mentions` (pipeline/link/entities.ts acronymPairs) */
+  acronyms: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
 });
 export type LinkArticle = z.infer<typeof LinkArticle>;
 
@@ -30,42 +36,22 @@ export const LinkOutput = z.object({
 });
 export type LinkOutput = z.infer<typeof LinkOutput>;
 
-const slug = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
-
 export const link: Stage<typeof LinkInput, typeof LinkOutput> = {
   name: "link",
-  version: 0,
+  version: 1,
   input: LinkInput,
   output: LinkOutput,
   run(articles) {
-    const ents = new Map<string, { name: string; type: EntityType; aliases: Set<string>; mentions: number; articles: Set<string> }>();
-    const mentionEntities = articles.map((a) =>
-      a.mentions.map((m) => {
-        const id = `${m.type}:${slug(m.text)}`;
-        const e = ents.get(id) ?? { name: m.text, type: m.type, aliases: new Set<string>(), mentions: 0, articles: new Set<string>() };
-        e.aliases.add(m.text);
-        e.mentions++;
-        e.articles.add(a.article_id);
-        ents.set(id, e);
-        return id;
-      }),
-    );
-    const clusters = new Map<string, string>();
-    articles.forEach((a) => a.quotes.forEach((q, i) => {
-      const key = q.text.toLowerCase();
-      const qid = rowId(a.article_id, "q", i);
-      const cur = clusters.get(key);
-      if (cur === undefined || qid < cur) clusters.set(key, qid);
-    }));
+    const { entities, mentionEntities } = linkEntities(articles);
+    const nameOf = new Map(entities.map((e) => [e.entity_id, e.name]));
+    const speakers = articles.map((a, ai) => a.quotes.map((q) => (q.speaker_mention === null ? null : (mentionEntities[ai]![q.speaker_mention] ?? null))));
+    const clusters = clusterQuotes(articles.map((a, ai) => ({ article_id: a.article_id, quotes: a.quotes.map((q, qi) => ({ text: q.text, speaker: speakers[ai]![qi] ?? null })) })));
     const quoteLinks = articles.map((a, ai) =>
-      a.quotes.map((q) => {
-        const eid = q.speaker_mention === null ? null : (mentionEntities[ai]![q.speaker_mention] ?? null);
-        return { cluster_id: clusters.get(q.text.toLowerCase())!, speaker_entity_id: eid, speaker_name: eid ? ents.get(eid)!.name : null };
+      a.quotes.map((_, qi) => {
+        const eid = speakers[ai]![qi] ?? null;
+        return { cluster_id: clusters[ai]![qi]!, speaker_entity_id: eid, speaker_name: eid === null ? null : nameOf.get(eid)! };
       }),
     );
-    const entities = [...ents.entries()]
-      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-      .map(([entity_id, e]) => ({ entity_id, name: e.name, type: e.type, aliases: [...e.aliases].sort(), mention_count: e.mentions, article_count: e.articles.size }));
     return { entities, mentionEntities, quoteLinks };
   },
 };

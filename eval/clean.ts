@@ -1,0 +1,58 @@
+// Scores the clean stage on the WCXB dev pages: `npx tsx eval/clean.ts [scorer flags]`.
+// Reads $EVAL_DIR/boilerplate-dev.jsonl.gz (default /work/shared/eval), runs the stage's cleanText on each
+// record's raw_text, writes {id, body} predictions under the OS temp dir and prints the scorer's output unchanged,
+// then `SCORE title_exact` (whitespace-normalised exact match on pages with a gold title), `SCORE date_accuracy`
+// (exact YYYY-MM-DD on pages with a gold date; no prediction counts as wrong) and, for information,
+// `SCORE author_recall` (share of pages with a gold author whose first gold name is among the predicted authors).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { cleanText } from "../pipeline/stages/02-clean.ts";
+
+const dir = process.env.EVAL_DIR ?? "/work/shared/eval";
+const gold = join(dir, "boilerplate-dev.jsonl.gz");
+const scorer = join(dir, "score-boilerplate.mjs");
+
+interface GoldPage {
+  id: string;
+  raw_text: string;
+  gold_title: string | null;
+  gold_author: string | null;
+  gold_date: string | null;
+}
+
+const pages = gunzipSync(readFileSync(gold))
+  .toString("utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as GoldPage);
+
+const ws = (s: string) => s.replace(/\s+/g, " ").trim();
+let titles = 0, titleOk = 0, dates = 0, dateOk = 0, auth = 0, authOk = 0;
+const lines = pages.map((p) => {
+  const c = cleanText(p.raw_text);
+  if (p.gold_title) {
+    titles++;
+    if (c.title !== null && ws(c.title) === ws(p.gold_title)) titleOk++;
+  }
+  if (p.gold_date) {
+    dates++;
+    if (c.published_date === p.gold_date.slice(0, 10)) dateOk++;
+  }
+  if (p.gold_author) {
+    auth++;
+    const firstName = ws(p.gold_author.split(/,| and |&/)[0] ?? "").toLowerCase();
+    if (c.authors.some((a) => ws(a).toLowerCase() === firstName)) authOk++;
+  }
+  return JSON.stringify({ id: p.id, body: c.body });
+});
+
+const pred = join(mkdtempSync(join(tmpdir(), "clean-eval-")), "pred.jsonl");
+writeFileSync(pred, lines.join("\n") + "\n");
+process.stdout.write(execFileSync("node", [scorer, gold, pred, ...process.argv.slice(2)], { encoding: "utf8" }));
+const f = (x: number, n: number) => (n ? x / n : 0).toFixed(4);
+console.log(`SCORE title_exact ${f(titleOk, titles)}`);
+console.log(`SCORE date_accuracy ${f(dateOk, dates)}`);
+console.log(`SCORE author_recall ${f(authOk, auth)}`);

@@ -1,0 +1,258 @@
+// Line classifier for the clean stage, in the spirit of jusText: each non-blank line of a scraped page gets
+// features (length, stopword density, end punctuation, page-furniture lexicon), an initial class, and then a
+// context pass keeps the densest run of prose and the short lines (subheadings) that sit inside it.
+import { readFileSync } from "node:fs";
+import type { BoilerplateKind } from "../../schemas/records.ts";
+import { isDateLine } from "./metadata.ts";
+
+function lexiconLines(name: string): string[] {
+  return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => l.replace(/\r$/, ""))
+    .filter((l) => l.trim() && !l.startsWith("#"));
+}
+
+export const STOPWORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt").map((l) => l.trim().toLowerCase()));
+
+/** Page-furniture patterns by kind, compiled once (pipeline/lexicon/boilerplate-lines.txt). */
+export const FURNITURE: ReadonlyArray<{ kind: BoilerplateKind; re: RegExp }> = (() => {
+  const byKind = new Map<BoilerplateKind, string[]>();
+  for (const l of lexiconLines("boilerplate-lines.txt")) {
+    const tab = l.indexOf("\t");
+    if (tab < 0) throw new Error(`boilerplate-lines.txt: no tab in ${JSON.stringify(l)}`);
+    const kind = l.slice(0, tab) as BoilerplateKind;
+    const list = byKind.get(kind) ?? [];
+    list.push(l.slice(tab + 1));
+    byKind.set(kind, list);
+  }
+  return [...byKind].map(([kind, srcs]) => ({ kind, re: new RegExp(srcs.map((s) => `(?:${s})`).join("|"), "i") }));
+})();
+
+export interface Line {
+  /** offsets of the trimmed line in raw_text */
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+  stopDensity: number;
+  /** ends like a sentence (. ! ? … optionally followed by a closing quote or bracket) */
+  sentenceEnd: boolean;
+  /** a page-furniture lexicon kind when the line matches one */
+  furniture: BoilerplateKind | null;
+}
+
+const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/u;
+
+/** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain. */
+export function furnitureKind(text: string, words: number): BoilerplateKind | null {
+  if (words > 40) return null;
+  for (const f of FURNITURE)
+    if (f.re.test(text)) {
+      // "Read more about the plan." inside a paragraph flow is a sentence, not a link list
+      if ((f.kind === "related_link" || f.kind === "site_chrome") && words >= 6 && /[.!?]["'”’)]?$/u.test(text) && !/[|•]/u.test(text)) continue;
+      return f.kind;
+    }
+  return null;
+}
+
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+function wordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation: dashes, quotes, spaces
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7; // Latin letters with marks
+  return LETTER.test(s[i]!);
+}
+const MAX_STOPWORD_LEN = Math.max(...[...STOPWORDS].map((w) => w.length));
+const JOINER = new Set(["'", "’", "-", "."]);
+
+/** Word and stopword counts in one pass over the characters (the same words as pipeline/text.ts countWords). */
+export function countStopwords(text: string): { words: number; stops: number } {
+  let words = 0;
+  let stops = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!wordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const a = i;
+    for (;;) {
+      while (i < n && wordChar(text, i)) i++;
+      if (i + 1 < n && JOINER.has(text[i]!) && wordChar(text, i + 1)) i++;
+      else break;
+    }
+    words++;
+    if (i - a <= MAX_STOPWORD_LEN) {
+      const c = text.charCodeAt(a);
+      const w = text.slice(a, i);
+      if (STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : w)) stops++;
+    }
+  }
+  return { words, stops };
+}
+
+export function lineFeatures(text: string, start: number): Line {
+  const { words, stops } = countStopwords(text);
+  return {
+    start,
+    end: start + text.length,
+    text,
+    words,
+    stopDensity: words ? stops / words : 0,
+    sentenceEnd: SENTENCE_END.test(text),
+    furniture: furnitureKind(text, words),
+  };
+}
+
+/** Non-blank lines of `raw`, trimmed, with offsets into `raw`. */
+export function splitLines(raw: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  while (pos <= raw.length) {
+    let nl = raw.indexOf("\n", pos);
+    if (nl < 0) nl = raw.length;
+    let s = pos;
+    let e = nl;
+    while (s < e && /\s/.test(raw[s]!)) s++;
+    while (e > s && /\s/.test(raw[e - 1]!)) e--;
+    if (e > s) out.push(lineFeatures(raw.slice(s, e), s));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/** Lines whose text occurs more than once on the page (menus, repeated prompts), by normalised text. */
+export function repeatedLines(lines: Line[], only: (l: Line, i: number) => boolean = () => true): boolean[] {
+  const count = new Map<string, number>();
+  const keys = lines.map((l, i) => (only(l, i) ? l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() : ""));
+  for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  return keys.map((k) => k.length > 0 && (count.get(k) ?? 0) > 1);
+}
+
+const GOOD_W = 10;
+const GOOD_SD = 0.3;
+export type LineClass = "good" | "neargood" | "short" | "bad";
+
+/** Context-free class of one line (jusText's first pass, tuned for one-block-per-line page dumps). */
+export function initialClass(l: Line): LineClass {
+  if (l.furniture) return "bad";
+  if (l.words >= GOOD_W && l.stopDensity >= GOOD_SD && (l.sentenceEnd || l.words >= 16)) return "good";
+  if (l.words >= 25 && l.stopDensity >= 0.2) return "good";
+  if (l.words >= 7 && l.stopDensity >= 0.2 && l.sentenceEnd) return "neargood";
+  if (l.words >= 10 && l.stopDensity >= 0.25) return "neargood";
+  if (l.words <= 12) return "short";
+  // a long line of few function words: a list item of facts, or a run of link titles
+  return l.sentenceEnd ? "neargood" : "short";
+}
+
+// Tuned on the WCXB dev pages (eval/clean.ts). Good lines whose gap costs at most MAX_GAP form one cluster; a
+// neighbouring cluster joins the best one when its words are at least MERGE_RATIO × the gap cost (and MERGE_MIN).
+const MERGE_RATIO = 1.5;
+const MERGE_MIN = 10;
+export const MAX_GAP = 6;
+const GAP_COST: Record<LineClass, number> = { good: 0, neargood: 0.25, short: 0.5, bad: 3 };
+
+/**
+ * Which lines make up the article: the cluster of good lines with the most words, grown over neighbouring clusters
+ * that carry enough prose for their gap, widened to adjacent near-good lines; inside it, short lines are kept when
+ * no furniture sits next to them (subheadings, list items) or when prose follows right below (a subheading).
+ */
+export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass[]; first: number; last: number } {
+  const initial = lines.map(initialClass);
+  const rep = repeatedLines(lines, (_l, i) => initial[i] === "neargood");
+  const classes = lines.map((l, i): LineClass => {
+    const c = initial[i]!;
+    if (l.words <= 12 && isDateLine(l.text, l.words)) return "bad";
+    // a repeated near-good line is a prompt or teaser; repeated short lines are often headings listed twice
+    // (a table of contents), and a repeated paragraph may be the page shown twice, so those stay
+    return rep[i] && c === "neargood" ? "bad" : c;
+  });
+  const keep = lines.map(() => false);
+  // clusters of good lines: [first, last, words]; gaps between them cost by the classes of the lines in them
+  const clusters: [number, number, number][] = [];
+  const gaps: number[] = []; // gaps[k]: cost between clusters k and k+1 (Infinity across a comment section)
+  let gap = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const c = classes[i]!;
+    if (c !== "good") {
+      gap += lines[i]!.furniture === "comment_footer" ? Infinity : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      continue;
+    }
+    const w = lines[i]!.words;
+    const cur = clusters[clusters.length - 1];
+    if (cur && gap <= MAX_GAP) {
+      cur[1] = i;
+      cur[2] += w;
+    } else {
+      if (cur) gaps.push(gap);
+      clusters.push([i, i, w]);
+    }
+    gap = 0;
+  }
+  let bi = -1;
+  clusters.forEach((c, k) => {
+    if (bi < 0 || c[2] > clusters[bi]![2]) bi = k;
+  });
+  const best: [number, number, number] | null = bi >= 0 ? [...clusters[bi]!] : null;
+  if (best) {
+    // grow the best cluster over neighbours that carry enough prose for the gap they bring
+    const b: [number, number, number] = best;
+    let lo = bi;
+    let hi = bi;
+    for (;;) {
+      const left = lo > 0 ? clusters[lo - 1]! : null;
+      const right = hi < clusters.length - 1 ? clusters[hi + 1]! : null;
+      const lOk = left && left[2] >= MERGE_RATIO * gaps[lo - 1]! && left[2] >= MERGE_MIN;
+      const rOk = right && right[2] >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN;
+      if (rOk && (!lOk || right[2] >= left![2])) {
+        hi++;
+        b[1] = right[1];
+        b[2] += right[2];
+      } else if (lOk) {
+        lo--;
+        b[0] = left![0];
+        b[2] += left![2];
+      } else break;
+    }
+  }
+  if (!best) {
+    // no prose at all: keep the near-good lines, else the longest line
+    let any = false;
+    classes.forEach((c, i) => {
+      if (c === "neargood") keep[i] = any = true;
+    });
+    if (!any && lines.length) {
+      let li = 0;
+      lines.forEach((l, i) => {
+        if (l.words > lines[li]!.words && !l.furniture) li = i;
+      });
+      if (!lines[li]!.furniture) keep[li] = true;
+    }
+    return { keep, classes, first: keep.indexOf(true), last: keep.lastIndexOf(true) };
+  }
+  let [first, last] = best;
+  // widen over adjacent near-good lines
+  while (first > 0 && classes[first - 1] === "neargood") first--;
+  while (last < lines.length - 1 && classes[last + 1] === "neargood") last++;
+  for (let i = first; i <= last; i++) {
+    const c = classes[i]!;
+    if (c === "good" || c === "neargood") keep[i] = true;
+    else if (c === "short") {
+      // a subheading or list item: prose (not furniture) on both sides within two lines
+      const prev = nearestNonShort(classes, i, -1);
+      const next = nearestNonShort(classes, i, 1);
+      // a subheading: a short unpunctuated line right above prose
+      const heading = classes[i + 1] === "good" && lines[i]!.words <= 8 && !lines[i]!.sentenceEnd;
+      if ((prev !== "bad" && next !== "bad") || heading) keep[i] = true;
+    }
+  }
+  return { keep, classes, first, last };
+}
+
+const SHORT_WIN = 3;
+function nearestNonShort(classes: LineClass[], i: number, dir: 1 | -1): LineClass {
+  for (let j = i + dir, n = 0; j >= 0 && j < classes.length && n < SHORT_WIN; j += dir, n++) if (classes[j] !== "short") return classes[j]!;
+  return "short";
+}

@@ -1,0 +1,430 @@
+// Corpus-wide entity linking. The rules are described in ./README.md; in short:
+//  1. Each mention is cleaned (whitespace, edge punctuation, possessive 's, leading titles for
+//     persons, leading "the" otherwise) and given a node key: its type plus a matching key
+//     (a country's name or alias is the country, a location, whatever the tagger's type).
+//  2. Within an article: a surname-only person mention joins the one full name there with that
+//     surname (or its feminine/masculine form); an initial + surname ("J. Doe") joins the one
+//     full name with that initial; a shorter name that ends a longer one ("Lloyd Doe" in
+//     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
+//     ("Agency for Things (AFT)", or "Long Name (ABC)" in the body: LinkArticle.acronyms) or
+//     whose initials it is. A feminine surname alone never joins a man. Two or more candidates that may be
+//     different people or bodies: it joins none.
+//  3. Across the corpus: nodes with the same key are one entity; full person names merge when
+//     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
+//     a one-letter surname misspelling with the same given name), unless either name has two
+//     candidates that are not compatible with each other; a standalone acronym joins the one
+//     organisation the corpus defines it for. Types never mix (but see countries in rule 1).
+//  4. Canonical name, entity_id and every sort are functions of the content, not of input order.
+import type { EntityType } from "../../schemas/records.ts";
+import type { EntityRow } from "../../schemas/tables.ts";
+import {
+  acronymKey,
+  acronymsOf,
+  cleanMention,
+  countryCode,
+  countryName,
+  deletions,
+  isAcronym,
+  locKey,
+  matchKey,
+  MIN_FUZZY_SURNAME,
+  orgKey,
+  parsePerson,
+  personsCompatible,
+  shouted,
+  slug,
+  splitAcronymDefinition,
+  surnameMatches,
+  tidy,
+  type PersonName,
+} from "./names.ts";
+import { UnionFind } from "./unionfind.ts";
+
+export interface LinkMentionIn {
+  text: string;
+  type: EntityType;
+}
+export interface LinkArticleIn {
+  article_id: string;
+  mentions: LinkMentionIn[];
+  /** [long, short] mention indexes where the body reads "Long Name (SHORT)" (see acronymPairs) */
+  acronyms?: [number, number][] | undefined;
+}
+export interface EntityLinks {
+  /** sorted by entity_id */
+  entities: EntityRow[];
+  /** per article (input order), per mention */
+  mentionEntities: string[][];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Node {
+  key: string;
+  type: EntityType;
+  person: PersonName | null;
+}
+
+/** What one mention resolved to inside its article. */
+interface Resolved {
+  node: string;
+  clean: string;
+  /** eligible as canonical name (a full name, not a surname or an acronym) */
+  primary: boolean;
+}
+
+class NodeTable {
+  readonly index = new Map<string, number>();
+  readonly nodes: Node[] = [];
+  id(key: string, type: EntityType, person: PersonName | null = null): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.nodes.length;
+      this.index.set(key, i);
+      this.nodes.push({ key, type, person });
+    }
+    return i;
+  }
+}
+
+const personNode = (p: PersonName) => `person|${p.key}`;
+/** The entity type a node key stands for (its prefix). */
+const nodeType = (node: string) => node.slice(0, node.indexOf("|")) as EntityType;
+
+/** Picks one of several same-article candidates when they may all be the same entity; null when ambiguous. */
+function pickCompatible(cands: PersonName[]): PersonName | null {
+  const uniq = [...new Map(cands.map((c) => [c.key, c])).values()];
+  if (uniq.length === 0) return null;
+  for (let i = 0; i < uniq.length; i++) for (let j = i + 1; j < uniq.length; j++) if (!personsCompatible(uniq[i]!, uniq[j]!)) return null;
+  uniq.sort((a, b) => b.key.length - a.key.length || cmp(a.key, b.key));
+  return uniq[0]!;
+}
+
+/**
+ * In-text acronym definitions, for the article stages to pass on: [long, short] mention indexes
+ * where the body reads "Long Name (SHORT)" (spaces allowed inside the brackets), both mentions of
+ * one type that is not person, the short one an acronym. "Ann Vale (OCA)" is an affiliation, not
+ * a definition.
+ */
+export function acronymPairs(body: string, mentions: { start: number; end: number; text: string; type: EntityType }[]): [number, number][] {
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start || a - b);
+  const out: [number, number][] = [];
+  for (let k = 1; k < order.length; k++) {
+    const s = mentions[order[k]!]!;
+    if (s.type === "person" || !isAcronym(tidy(s.text))) continue;
+    // the nearest mention that ends before this one starts
+    let j = k - 1;
+    while (j >= 0 && mentions[order[j]!]!.end > s.start) j--;
+    if (j < 0) continue;
+    const l = mentions[order[j]!]!;
+    if (l.type !== s.type || isAcronym(tidy(l.text))) continue;
+    if (!/^\s*\(\s*$/.test(body.slice(l.end, s.start)) || !/^\s*\)/.test(body.slice(s.end, s.end + 8))) continue;
+    out.push([order[j]!, order[k]!]);
+  }
+  return out.sort((a, b) => a[1] - b[1]);
+}
+
+/** What a mention's words give, whatever the article: computed once per distinct (type, text). */
+interface Prepared {
+  clean: string;
+  /** parsed name, for persons */
+  person: PersonName | null;
+  /** "Name (ABBR)" split, for other types */
+  def: [string, string] | null;
+  /** an organisation mention that is an acronym, not defined in the mention itself */
+  acronym: boolean;
+  /** node key when the mention stands for itself */
+  node: string;
+}
+
+/** Memoises mention preparation and organisation initials (mentions repeat a lot across a corpus). */
+export class MentionCache {
+  private readonly prepared = new Map<string, Prepared>();
+  private readonly initials = new Map<string, Set<string>>();
+  prepare(m: LinkMentionIn): Prepared {
+    const k = `${m.type}\u0000${m.text}`;
+    let p = this.prepared.get(k);
+    if (p) return p;
+    if (m.type === "person") {
+      const clean = cleanMention(m.text, "person");
+      const person = parsePerson(clean);
+      p = { clean, person, def: null, acronym: false, node: personNode(person) };
+    } else {
+      const def = splitAcronymDefinition(m.text.replace(/\s+/g, " ").trim());
+      const clean = cleanMention(def ? def[0] : m.text, m.type);
+      // a country's name is the country whatever the tagger called it ("U.S." as an organisation)
+      const cc = countryCode(clean);
+      const node = cc || m.type === "location" ? `location|${locKey(clean)}` : m.type === "organization" ? `organization|${orgKey(clean)}` : `other|${matchKey(clean)}`;
+      p = { clean, person: null, def, acronym: !cc && m.type === "organization" && !def && isAcronym(clean), node };
+    }
+    this.prepared.set(k, p);
+    return p;
+  }
+  acronymsOf(clean: string): Set<string> {
+    let a = this.initials.get(clean);
+    if (!a) this.initials.set(clean, (a = acronymsOf(clean)));
+    return a;
+  }
+}
+
+/** Resolves one article's mentions to node keys (rule 2). */
+export function resolveArticle(
+  mentions: LinkMentionIn[],
+  acronymDefs: Map<string, Set<string>>,
+  pairs: [number, number][] = [],
+  cache = new MentionCache(),
+): Resolved[] {
+  const out: (Resolved | null)[] = mentions.map(() => null);
+  const prep = mentions.map((m) => cache.prepare(m));
+  const persons = prep.map((p) => p.person);
+  const fulls = new Map<string, PersonName>();
+  for (const p of persons) if (p && !p.single && !p.initial) fulls.set(p.key, p);
+  const fullList = [...fulls.values()];
+
+  // organisations (and explicit "Name (ABBR)" definitions of any type) first, so acronyms can find them
+  const localAcr = new Map<string, Set<string>>(); // type|acr -> node keys defined in this article
+  const define = (type: string, acr: string, node: string) => {
+    const k = `${type}|${acronymKey(acr)}`;
+    if (!localAcr.has(k)) localAcr.set(k, new Set());
+    localAcr.get(k)!.add(node);
+  };
+  const orgFulls: { node: string; clean: string }[] = [];
+  mentions.forEach((m, i) => {
+    const p = prep[i]!;
+    if (m.type === "person" || p.acronym) return; // persons and acronyms are resolved below
+    out[i] = { node: p.node, clean: p.clean, primary: true };
+    if (p.def) define(m.type, p.def[1], p.node);
+    if (m.type === "organization") orgFulls.push({ node: p.node, clean: p.clean });
+  });
+  // in-text definitions "Long Name (SHORT)" handed over by the article stages
+  for (const [l, sh] of pairs) {
+    const lm = mentions[l];
+    const sm = mentions[sh];
+    const lr = out[l];
+    if (!lm || !sm || !lr || lm.type !== sm.type || lm.type === "person") continue;
+    const clean = prep[sh]!.clean;
+    define(sm.type, clean, lr.node);
+    if (sm.type !== "organization") out[sh] = { node: lr.node, clean, primary: false };
+  }
+  mentions.forEach((m, i) => {
+    if (m.type !== "organization" || out[i]) return;
+    const { clean, node: own } = prep[i]!;
+    const acr = acronymKey(clean);
+    let cands = localAcr.get(`organization|${acr}`);
+    if (!cands || cands.size === 0) {
+      cands = new Set(orgFulls.filter((o) => cache.acronymsOf(o.clean).has(acr)).map((o) => o.node));
+    }
+    if (cands.size === 1) {
+      const node = [...cands][0]!;
+      out[i] = { node, clean, primary: false };
+      const g = `organization|${acr}`;
+      if (!acronymDefs.has(g)) acronymDefs.set(g, new Set());
+      acronymDefs.get(g)!.add(node);
+    } else {
+      out[i] = { node: own, clean, primary: false };
+    }
+  });
+  for (const [k, nodes] of localAcr) {
+    if (!acronymDefs.has(k)) acronymDefs.set(k, new Set());
+    for (const n of nodes) acronymDefs.get(k)!.add(n);
+  }
+
+  // full names first: "Lloyd Doe" inside an article naming "Ann Lloyd Doe" is that person
+  const target = new Map<string, PersonName>();
+  for (const f of fullList) {
+    const n = f.key.split(" ").length;
+    const longer = fullList.filter((g) => g.key.endsWith(" " + f.key) && g.key.split(" ").length > n);
+    target.set(f.key, (longer.length > 0 ? pickCompatible(longer) : null) ?? f);
+  }
+  // surnames and initials choose among the distinct people the full names resolved to
+  const people = [...new Map([...target.values()].map((t) => [t.key, t])).values()];
+  const fullsOf = (t: PersonName) => fullList.filter((f) => target.get(f.key)!.key === t.key);
+  mentions.forEach((m, i) => {
+    const p = persons[i];
+    if (!p) return;
+    const clean = prep[i]!.clean;
+    if (p.single) {
+      // the closest kind of match decides: the same surname, else a variant form, else a misspelling
+      const fits = (kind: "exact" | "variant" | "typo") => people.filter((t) => fullsOf(t).some((f) => surnameMatches(p, f) === kind));
+      let cands = fits("exact");
+      if (cands.length === 0) cands = fits("variant");
+      if (cands.length === 0) cands = fits("typo");
+      const hit = pickCompatible(cands);
+      out[i] = { node: hit ? personNode(hit) : `person|${p.key}`, clean, primary: false };
+    } else if (p.initial) {
+      const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
+      out[i] = { node: personNode(hit ?? p), clean, primary: !hit };
+    } else {
+      out[i] = { node: personNode(target.get(p.key) ?? p), clean, primary: true };
+    }
+  });
+  return out.map((r, i) => r ?? { node: `${mentions[i]!.type}|${matchKey(mentions[i]!.text)}`, clean: mentions[i]!.text, primary: true });
+}
+
+/** Full-name person nodes that may be merged across the corpus (rule 3), as pairs of node ids. */
+export function personMerges(nodes: Node[]): [number, number][] {
+  const ids: number[] = [];
+  nodes.forEach((n, i) => {
+    if (n.person && !n.person.single && !n.person.initial) ids.push(i);
+  });
+  const buckets = new Map<string, number[]>();
+  const put = (k: string, i: number) => {
+    const b = buckets.get(k);
+    if (b) b.push(i);
+    else buckets.set(k, [i]);
+  };
+  for (const i of ids) {
+    const p = nodes[i]!.person!;
+    put(`${p.givenKey}\u0001${p.surnameKey}`, i);
+    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const d of deletions(p.surnameKey)) put(`${p.given}\u0002${d}`, i);
+  }
+  const MAX = 64;
+  const cands = new Map<number, number[]>();
+  const ambiguous = new Set<number>();
+  for (const i of ids) {
+    const p = nodes[i]!.person!;
+    const seen = new Set<number>();
+    const keys = [`${p.givenKey}\u0001${p.surnameKey}`];
+    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const d of deletions(p.surnameKey)) keys.push(`${p.given}\u0002${d}`);
+    for (const k of keys) for (const j of buckets.get(k) ?? []) if (j !== i) seen.add(j);
+    const ok = [...seen].filter((j) => personsCompatible(p, nodes[j]!.person!)).sort((a, b) => a - b);
+    if (ok.length === 0) continue;
+    cands.set(i, ok);
+    if (ok.length > MAX) {
+      ambiguous.add(i);
+      continue;
+    }
+    outer: for (let x = 0; x < ok.length; x++)
+      for (let y = x + 1; y < ok.length; y++)
+        if (!personsCompatible(nodes[ok[x]!]!.person!, nodes[ok[y]!]!.person!)) {
+          ambiguous.add(i);
+          break outer;
+        }
+  }
+  const pairs: [number, number][] = [];
+  for (const [i, ok] of cands) {
+    if (ambiguous.has(i)) continue;
+    for (const j of ok) if (i < j && !ambiguous.has(j)) pairs.push([i, j]);
+  }
+  return pairs;
+}
+
+interface Agg {
+  type: EntityType;
+  aliases: Set<string>;
+  forms: Map<string, { n: number; primary: boolean }>;
+  mentions: number;
+  articles: Set<string>;
+  countries: Set<string>;
+  minNode: string;
+}
+
+/** Ranks candidate canonical names: full forms, not all-capitals, most words, most frequent, longest, then code-point order. */
+export function pickCanonical(forms: Map<string, { n: number; primary: boolean }>): string {
+  const list = [...forms.entries()];
+  const anyPrimary = list.some(([, f]) => f.primary);
+  const lastWord = (s: string) => matchKey(s).split(" ").pop() ?? "";
+  // a surname-only or shortened mention counts as support for the full forms ending in it
+  const shortBy = new Map<string, number>();
+  for (const [s, f] of list) if (!f.primary) shortBy.set(lastWord(s), (shortBy.get(lastWord(s)) ?? 0) + f.n);
+  const c = list.filter(([, f]) => f.primary || !anyPrimary).map(([s, f]): [string, { n: number; primary: boolean }] => [s, { n: f.n + (f.primary ? (shortBy.get(lastWord(s)) ?? 0) : 0), primary: f.primary }]);
+  c.sort(([a, fa], [b, fb]) => {
+    const sa = shouted(a) ? 1 : 0;
+    const sb = shouted(b) ? 1 : 0;
+    if (sa !== sb) return sa - sb;
+    const wa = a.split(" ").length;
+    const wb = b.split(" ").length;
+    if (wa !== wb) return wb - wa;
+    if (fa.n !== fb.n) return fb.n - fa.n;
+    if (a.length !== b.length) return b.length - a.length;
+    return cmp(a, b);
+  });
+  return c[0]![0];
+}
+
+export function linkEntities(articles: LinkArticleIn[]): EntityLinks {
+  const table = new NodeTable();
+  const acronymDefs = new Map<string, Set<string>>();
+  const cache = new MentionCache();
+  const resolved = articles.map((a) => resolveArticle(a.mentions, acronymDefs, a.acronyms ?? [], cache));
+  // register nodes in a content order (sorted keys), so node ids do not depend on input order
+  const keys = new Map<string, EntityType>();
+  resolved.forEach((rs) => rs.forEach((r) => keys.set(r.node, nodeType(r.node))));
+  for (const k of [...keys.keys()].sort(cmp)) {
+    const type = keys.get(k)!;
+    const person = type === "person" ? parsePerson(k.slice("person|".length).split(" ").join(" ")) : null;
+    table.id(k, type, person);
+  }
+  const uf = new UnionFind(table.nodes.length);
+  for (const [a, b] of personMerges(table.nodes)) uf.union(a, b);
+  // a standalone acronym joins the one organisation the corpus defines it for
+  for (const [acrNode, defs] of [...acronymDefs.entries()].sort(([a], [b]) => cmp(a, b))) {
+    const self = table.index.get(acrNode);
+    if (self === undefined) continue;
+    const roots = new Set([...defs].map((d) => table.index.get(d)).filter((x): x is number => x !== undefined && x !== self).map((x) => uf.find(x)));
+    if (roots.size === 1) uf.union(self, [...roots][0]!);
+  }
+
+  const aggs = new Map<number, Agg>();
+  resolved.forEach((rs, ai) =>
+    rs.forEach((r, mi) => {
+      const node = table.index.get(r.node)!;
+      const root = uf.find(node);
+      const m = articles[ai]!.mentions[mi]!;
+      let g = aggs.get(root);
+      if (!g) {
+        g = { type: nodeType(r.node), aliases: new Set(), forms: new Map(), mentions: 0, articles: new Set(), countries: new Set(), minNode: r.node };
+        aggs.set(root, g);
+      }
+      g.aliases.add(m.text);
+      const f = g.forms.get(r.clean) ?? { n: 0, primary: false };
+      f.n++;
+      f.primary ||= r.primary;
+      g.forms.set(r.clean, f);
+      g.mentions++;
+      g.articles.add(articles[ai]!.article_id);
+      if (r.node < g.minNode) g.minNode = r.node;
+      if (r.node.startsWith("location|cc:")) g.countries.add(r.node.slice("location|cc:".length));
+      else if (g.type === "location") g.countries.add("");
+    }),
+  );
+
+  // names and ids
+  const rows: { root: number; name: string; base: string; g: Agg }[] = [];
+  for (const [root, g] of aggs) {
+    const cc = g.countries.size === 1 ? [...g.countries][0]! : "";
+    const name = (cc && countryName(cc)) || pickCanonical(g.forms);
+    rows.push({ root, name, base: `${g.type}:${slug(name)}`, g });
+  }
+  const byBase = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const l = byBase.get(r.base);
+    if (l) l.push(r);
+    else byBase.set(r.base, [r]);
+  }
+  const idOf = new Map<number, string>();
+  const taken = new Set(byBase.keys());
+  for (const base of [...byBase.keys()].sort(cmp)) {
+    const l = byBase.get(base)!;
+    l.sort((a, b) => b.g.mentions - a.g.mentions || b.g.articles.size - a.g.articles.size || cmp(a.g.minNode, b.g.minNode));
+    l.forEach((r, i) => {
+      if (i === 0) return idOf.set(r.root, base);
+      let k = i + 1;
+      while (taken.has(`${base}-${k}`)) k++;
+      taken.add(`${base}-${k}`);
+      idOf.set(r.root, `${base}-${k}`);
+    });
+  }
+  const entities: EntityRow[] = rows
+    .map((r) => ({
+      entity_id: idOf.get(r.root)!,
+      name: r.name,
+      type: r.g.type,
+      aliases: [...r.g.aliases].sort(cmp),
+      mention_count: r.g.mentions,
+      article_count: r.g.articles.size,
+    }))
+    .sort((a, b) => cmp(a.entity_id, b.entity_id));
+  const mentionEntities = resolved.map((rs) => rs.map((r) => idOf.get(uf.find(table.index.get(r.node)!))!));
+  return { entities, mentionEntities };
+}

@@ -1,0 +1,250 @@
+// Quote clusters: the same quoted words in several articles share a cluster_id, the
+// smallest quote_id of the cluster. Rules (see ./README.md):
+//  - text is normalised: case, diacritics, quote marks and punctuation, whitespace,
+//    apostrophes ("don't" = "dont"), ellipses and the " … " joining an interrupted quote,
+//    and editorial insertions in square brackets are dropped;
+//  - a short quote (fewer than SHORT_TOKENS words) clusters only with the same normalised
+//    words from the same resolved speaker; one with no speaker stays alone (shorter stretches
+//    are stock phrases that unrelated speakers repeat);
+//  - longer quotes cluster when equal, or near-equal: word-level similarity >= 0.9
+//    (1 - word edit distance / longer length) or character-level similarity >= 0.95
+//    (typos), unless the words that differ include a negation;
+//  - a quote of at least CONTAIN_TOKENS words that appears word for word inside longer
+//    quotes joins them, when those quotes all belong to one cluster already;
+//  - candidates come from prefix filtering on rare word bigrams (no pass over all pairs):
+//    complete for the word-level rule (unless a quote's rarest bigrams are each in
+//    more than POSTING_CAP quotes), best effort for the character-level one.
+import { rowId } from "../text.ts";
+import { fold } from "./names.ts";
+import { UnionFind } from "./unionfind.ts";
+
+export const SHORT_TOKENS = 6;
+export const CONTAIN_TOKENS = 6;
+export const TOKEN_SIM = 0.9;
+export const CHAR_SIM = 0.95;
+/** a prefix bigram shared by more quotes than this is skipped for candidate generation */
+const POSTING_CAP = 2000;
+/** size of the bigram frequency table (a power of two; 16 MiB) */
+const SKETCH = 1 << 22;
+
+const NEGATIONS = new Set(
+  "not no never nor neither none nothing nobody nowhere cannot cant dont doesnt didnt wont wouldnt shouldnt couldnt isnt arent wasnt werent havent hasnt hadnt aint mustnt neednt".split(" "),
+);
+
+/** Words of a quote after normalisation. */
+export function quoteTokens(text: string): string[] {
+  const t = fold(text)
+    .replace(/\[[^\]]*\]/g, " ")
+    .replace(/'/g, "")
+    .replace(/\u2026|\.{3,}/g, " ");
+  return t.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Edit distance of two sequences if it is at most k, else k + 1 (banded). */
+export function boundedDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>, k: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > k) return k + 1;
+  if (la === 0 || lb === 0) return Math.max(la, lb);
+  const big = k + 1;
+  let prev = new Int32Array(lb + 1);
+  let cur = new Int32Array(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j <= k ? j : big;
+  for (let i = 1; i <= la; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(lb, i + k);
+    cur.fill(big);
+    cur[0] = i <= k ? i : big;
+    let rowMin = cur[0]!;
+    for (let j = lo; j <= hi; j++) {
+      const sub = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const v = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1, big);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > k) return big;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[lb]!, big);
+}
+
+function negationDiffers(a: readonly string[], b: readonly string[]): boolean {
+  const count = new Map<string, number>();
+  for (const w of a) if (NEGATIONS.has(w)) count.set(w, (count.get(w) ?? 0) + 1);
+  for (const w of b) if (NEGATIONS.has(w)) count.set(w, (count.get(w) ?? 0) - 1);
+  for (const v of count.values()) if (v !== 0) return true;
+  return false;
+}
+
+/** Edits allowed between two quotes of these word and character lengths (the longer one counts). */
+function budgets(words: number, chars: number): { kt: number; kc: number } {
+  return { kt: Math.floor(words * (1 - TOKEN_SIM) + 1e-9), kc: Math.floor(chars * (1 - CHAR_SIM) + 1e-9) };
+}
+
+/**
+ * Near-equal quotes: word lists (strings, or word ids) and the words joined by single spaces.
+ * Word-level similarity >= TOKEN_SIM or character-level similarity >= CHAR_SIM, and no
+ * negation added or removed.
+ */
+export function nearDuplicate(a: ArrayLike<unknown>, b: ArrayLike<unknown>, sa = Array.from(a).join(" "), sb = Array.from(b).join(" ")): boolean {
+  if (sa === sb) return true;
+  const { kt } = budgets(Math.max(a.length, b.length), 0);
+  const { kc } = budgets(0, Math.max(sa.length, sb.length));
+  const tokenOk = kt > 0 && Math.abs(a.length - b.length) <= kt;
+  const charOk = kc > 0 && Math.abs(sa.length - sb.length) <= kc;
+  if (!tokenOk && !charOk) return false;
+  const close = (tokenOk && boundedDistance(a, b, kt) <= kt) || (charOk && boundedDistance(sa, sb, kc) <= kc);
+  return close && !negationDiffers(sa.split(" "), sb.split(" "));
+}
+
+/** 32-bit hash of a word bigram (word ids). */
+const bigramHash = (x: number, y: number) => {
+  let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(y + 0x7f4a7c15, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
+};
+
+export interface QuoteIn {
+  text: string;
+  /** resolved speaker entity, used only for short quotes */
+  speaker: string | null;
+}
+
+/** cluster_id of every quote, per article, in input order. */
+export function clusterQuotes(articles: { article_id: string; quotes: QuoteIn[] }[]): string[][] {
+  // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short-quote key
+  const ALONE = -1;
+  const group: (number | string)[] = [];
+  const uniq = new Map<string, number>(); // normalised long text -> unique index
+  const uniqText: string[] = [];
+  for (const a of articles)
+    for (const q of a.quotes) {
+      const toks = quoteTokens(q.text);
+      if (toks.length === 0) group.push(ALONE);
+      else if (toks.length < SHORT_TOKENS) group.push(q.speaker === null ? ALONE : `${q.speaker}\u0000${toks.join(" ")}`);
+      else {
+        const s = toks.join(" ");
+        let u = uniq.get(s);
+        if (u === undefined) {
+          u = uniqText.length;
+          uniq.set(s, u);
+          uniqText.push(s);
+        }
+        group.push(u);
+      }
+    }
+  uniq.clear();
+
+  // long quotes, in a deterministic order of unique texts; words get ids in that order
+  const order = uniqText.map((_, i) => i).sort((x, y) => (uniqText[x]! < uniqText[y]! ? -1 : uniqText[x]! > uniqText[y]! ? 1 : 0));
+  const rankOfU = new Int32Array(order.length);
+  order.forEach((u, r) => (rankOfU[u] = r));
+  const n = order.length;
+  const texts = order.map((u) => uniqText[u]!);
+  uniqText.length = 0;
+  const vocab = new Map<string, number>();
+  const toks = texts.map((t) => Int32Array.from(t.split(" "), (w) => vocab.get(w) ?? (vocab.set(w, vocab.size), vocab.size - 1)));
+  vocab.clear();
+
+  // candidates share a word bigram among their rarest few (prefix filtering): an edit changes at
+  // most two bigrams, so quotes within k word edits share one of each other's 2k+1 rarest
+  // bigrams. Bigram frequencies are counted in a fixed-size table (collisions only cost speed).
+  const counts = new Uint32Array(SKETCH);
+  for (const t of toks) for (let w = 1; w < t.length; w++) counts[bigramHash(t[w - 1]!, t[w]!) & (SKETCH - 1)]!++;
+  const freq = (h: number) => counts[h & (SKETCH - 1)]!;
+  /** the quote's distinct bigrams, rarest first (count, then hash: one global order), as count * 2^32 + hash */
+  const rarest = (t: Int32Array): Float64Array => {
+    const keys = new Float64Array(Math.max(0, t.length - 1));
+    for (let w = 1; w < t.length; w++) {
+      const h = bigramHash(t[w - 1]!, t[w]!);
+      keys[w - 1] = Math.min(freq(h), 1 << 20) * 4294967296 + h;
+    }
+    keys.sort();
+    let d = 0;
+    for (let w = 0; w < keys.length; w++) if (w === 0 || keys[w] !== keys[d - 1]) keys[d++] = keys[w]!;
+    return keys.subarray(0, d);
+  };
+  const hashOf = (key: number) => key % 4294967296;
+
+  const uf = new UnionFind(n);
+  const postings = new Map<number, number[]>();
+  /** rarest bigram of each quote long enough to be a fragment, else -1 */
+  const firstRare = new Float64Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    // word edits to allow for: the longer quote's budget; one word when only characters differ
+    const longest = Math.ceil(t.length / TOKEN_SIM);
+    const b = budgets(longest, Math.ceil(texts[i]!.length / CHAR_SIM));
+    const k = Math.max(b.kt, b.kc > 0 ? 1 : 0);
+    const keys = rarest(t);
+    if (t.length >= CONTAIN_TOKENS && keys.length > 0) firstRare[i] = hashOf(keys[0]!);
+    const seen = new Set<number>();
+    for (const key of keys.subarray(0, 2 * k + 1)) {
+      const h = hashOf(key);
+      const list = postings.get(h);
+      if (list) {
+        if (list.length <= POSTING_CAP) for (const j of list) seen.add(j);
+        list.push(i);
+      } else postings.set(h, [i]);
+    }
+    for (const j of seen) if (uf.find(i) !== uf.find(j) && nearDuplicate(t, toks[j]!, texts[i], texts[j])) uf.union(i, j);
+  }
+  postings.clear();
+
+  // containment, decided on the near-duplicate clusters (so the order of unions does not matter):
+  // a longer quote holds every bigram of the fragment, its rarest one included
+  const fragRare = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const h = firstRare[i]!;
+    if (h >= 0 && freq(h) > 1 && freq(h) <= POSTING_CAP) fragRare.set(i, h);
+  }
+  const need = new Set(fragRare.values());
+  const full = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    for (let w = 1; w < t.length; w++) {
+      const h = bigramHash(t[w - 1]!, t[w]!);
+      if (!need.has(h)) continue;
+      const l = full.get(h);
+      if (!l) full.set(h, [i]);
+      else if (l[l.length - 1] !== i) l.push(i);
+    }
+  }
+  const rootAfterNear = Int32Array.from({ length: n }, (_, i) => uf.find(i));
+  const edges: [number, number][] = [];
+  for (const [i, h] of fragRare) {
+    const needle = ` ${texts[i]} `;
+    const roots = new Set<number>();
+    let first = -1;
+    for (const j of full.get(h)!) {
+      if (j === i || toks[j]!.length <= toks[i]!.length) continue;
+      if (!` ${texts[j]} `.includes(needle)) continue;
+      roots.add(rootAfterNear[j]!);
+      first = j;
+    }
+    if (roots.size === 1) edges.push([i, first]);
+  }
+  for (const [i, j] of edges) uf.union(i, j);
+
+  // cluster ids: the smallest quote_id of each group
+  const keyOf = (g: number | string) => (typeof g === "number" && g >= 0 ? uf.find(rankOfU[g]!) : g);
+  const minId = new Map<number | string, string>();
+  let p = 0;
+  for (const a of articles)
+    for (let i = 0; i < a.quotes.length; i++) {
+      const g = group[p++]!;
+      if (g === ALONE) continue;
+      const k = keyOf(g);
+      const qid = rowId(a.article_id, "q", i);
+      const cur = minId.get(k);
+      if (cur === undefined || qid < cur) minId.set(k, qid);
+    }
+  p = 0;
+  return articles.map((a) =>
+    a.quotes.map((_, i) => {
+      const g = group[p++]!;
+      return g === ALONE ? rowId(a.article_id, "q", i) : minId.get(keyOf(g))!;
+    }),
+  );
+}

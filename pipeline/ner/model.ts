@@ -1,0 +1,369 @@
+// The tagger at run time: the model file's format, greedy left-to-right decoding with previous-tag
+// features, and a document consistency pass.
+//
+// Model file (gzip of): "NERP1\n", then three little-endian u32-length-prefixed parts: the metadata JSON
+// (training data, feature set version, epochs, seed, scale), the gazetteer JSON, and the weight table:
+// u32 row count n, n sorted u32 feature hashes, n × NTAGS i16 weights (value = i16 / scale).
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
+import { dynamicFeatures, ENTITY_TYPES, History, FEATURE_SET_VERSION, isInside, NDYN, NTAGS, prepare, tagType, type NerType, type Prepared } from "./features.ts";
+
+export const MAGIC = "NERP1\n";
+
+export interface TrainingFile {
+  file: string;
+  sha256: string;
+  docs: number;
+  tokens: number;
+  entities: number;
+  terms: string;
+}
+
+export interface ModelMeta {
+  format: "ner-perceptron/1";
+  featureSetVersion: number;
+  tags: string[];
+  training: { files: TrainingFile[]; epochs: number; seed: number; algorithm: string };
+  gazetteer: string[];
+  rows: number;
+  scale: number;
+}
+
+/** Anything that maps a feature hash to a weight row. */
+export interface Weights {
+  row(h: number): number;
+  /** NTAGS weights per row */
+  w: ArrayLike<number>;
+}
+
+/** Read-only weights: open addressing over the hashes. */
+export class Table implements Weights {
+  /** open addressing: slot k holds [hash, row] at 2k, 2k+1 */
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+  constructor(
+    hashes: Uint32Array,
+    readonly w: Int16Array,
+  ) {
+    let bits = 4;
+    while (1 << bits < hashes.length * 2) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.slots = new Int32Array(2 << bits);
+    for (let r = 0; r < hashes.length; r++) {
+      const h = hashes[r]! | 0;
+      let k = Math.imul(h, 0x9e3779b1) >>> this.shift;
+      while (this.slots[2 * k] !== 0) k = (k + 1) & this.mask;
+      this.slots[2 * k] = h;
+      this.slots[2 * k + 1] = r;
+    }
+  }
+  /** Adds the weights of feature `hash` (if known) to `scores`. */
+  add(hash: number, scores: Int32Array): void {
+    const h = hash | 0;
+    const slots = this.slots;
+    let k = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const x = slots[2 * k]!;
+      if (x === h) break;
+      if (x === 0) return;
+      k = (k + 1) & this.mask;
+    }
+    const w = this.w;
+    const b = slots[2 * k + 1]! * NTAGS;
+    scores[0]! += w[b]!;
+    scores[1]! += w[b + 1]!;
+    scores[2]! += w[b + 2]!;
+    scores[3]! += w[b + 3]!;
+    scores[4]! += w[b + 4]!;
+    scores[5]! += w[b + 5]!;
+    scores[6]! += w[b + 6]!;
+    scores[7]! += w[b + 7]!;
+    scores[8]! += w[b + 8]!;
+  }
+  row(hash: number): number {
+    const h = hash | 0;
+    const slots = this.slots;
+    let k = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const x = slots[2 * k]!;
+      if (x === h) return slots[2 * k + 1]!;
+      if (x === 0) return -1;
+      k = (k + 1) & this.mask;
+    }
+  }
+}
+
+export interface Model {
+  meta: ModelMeta;
+  gaz: GazIndex;
+  weights: Table;
+}
+
+export function encodeModel(meta: ModelMeta, gaz: GazetteerData, hashes: Uint32Array, q: Int16Array): Buffer {
+  const part = (b: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(b.length);
+    return [len, b];
+  };
+  const n = Buffer.alloc(4);
+  n.writeUInt32LE(hashes.length);
+  const hb = Buffer.alloc(hashes.length * 4);
+  for (let i = 0; i < hashes.length; i++) hb.writeUInt32LE(hashes[i]!, i * 4);
+  const wb = Buffer.alloc(q.length * 2);
+  for (let i = 0; i < q.length; i++) wb.writeInt16LE(q[i]!, i * 2);
+  return Buffer.concat([
+    Buffer.from(MAGIC),
+    ...part(Buffer.from(JSON.stringify(meta))),
+    ...part(Buffer.from(JSON.stringify(gaz))),
+    n,
+    hb,
+    wb,
+  ]);
+}
+
+/** Parses a model file (gzip). */
+export function decodeModel(file: Buffer): Model {
+  const b = gunzipSync(file);
+  if (b.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not an entity tagger model file");
+  let o = MAGIC.length;
+  const take = () => {
+    const len = b.readUInt32LE(o);
+    const s = b.toString("utf8", o + 4, o + 4 + len);
+    o += 4 + len;
+    return s;
+  };
+  const meta = JSON.parse(take()) as ModelMeta;
+  if (meta.featureSetVersion !== FEATURE_SET_VERSION)
+    throw new Error(`model has feature set ${meta.featureSetVersion}, code has ${FEATURE_SET_VERSION}: run npm run train-ner`);
+  const gaz = JSON.parse(take()) as GazetteerData;
+  const n = b.readUInt32LE(o);
+  o += 4;
+  const hashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = b.readUInt32LE(o + i * 4);
+  o += n * 4;
+  // scores stay in quantised units: the best tag does not depend on the scale
+  const w = new Int16Array(n * NTAGS);
+  for (let i = 0; i < n * NTAGS; i++) w[i] = b.readInt16LE(o + i * 2);
+  return { meta, gaz: gazIndex(gaz), weights: new Table(hashes, w) };
+}
+
+export function loadModel(path: string): Model {
+  return decodeModel(readFileSync(path));
+}
+
+/** Previous-tag value at a sentence start. */
+export const START = NTAGS;
+
+/** Scores of each tag for token i given the tag history; `dyn` is scratch space. */
+export function scoreToken(wt: Weights, p: Prepared, i: number, prev: number, prev2: number, hist: number, scores: Float64Array, dyn: Uint32Array): number {
+  scores.fill(0);
+  const w = wt.w;
+  for (let k = p.offs[i]!, e = p.offs[i + 1]!; k < e; k++) {
+    const r = wt.row(p.feats[k]!);
+    if (r < 0) continue;
+    const base = r * NTAGS;
+    for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]!;
+  }
+  const nd = dynamicFeatures(p, i, prev, prev2, hist, dyn);
+  for (let k = 0; k < nd; k++) {
+    const r = wt.row(dyn[k]!);
+    if (r < 0) continue;
+    const base = r * NTAGS;
+    for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]!;
+  }
+  return nd;
+}
+
+/** Best tag; with `constrain`, an inside tag only continues an entity of its own type. */
+export function argmax(scores: ArrayLike<number>, prev: number, constrain: boolean): number {
+  let best = 0;
+  let bs = -Infinity;
+  for (let t = 0; t < NTAGS; t++) {
+    if (constrain && isInside(t) && !(prev < NTAGS && prev > 0 && tagType(prev) === tagType(t))) continue;
+    const s = scores[t]!;
+    if (s > bs) {
+      bs = s;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/** Greedy left-to-right tags for a prepared document. */
+export function decode(wt: Table, p: Prepared, constrain = true): Uint8Array {
+  const tags = new Uint8Array(p.tokens.length);
+  const scores = new Int32Array(NTAGS);
+  const dyn = new Uint32Array(NDYN);
+  const hist = new History();
+  const feats = p.feats;
+  const offs = p.offs;
+  for (const s of p.sents) {
+    let prev: number = START;
+    let prev2: number = START;
+    for (let i = s.from; i < s.to; i++) {
+      scores.fill(0);
+      for (let k = offs[i]!, e = offs[i + 1]!; k < e; k++) wt.add(feats[k]!, scores);
+      const nd = dynamicFeatures(p, i, prev, prev2, hist.feature(p, i), dyn);
+      for (let k = 0; k < nd; k++) wt.add(dyn[k]!, scores);
+      const t = argmax(scores, prev, constrain);
+      tags[i] = t;
+      hist.add(p, i, t);
+      prev2 = prev;
+      prev = t;
+    }
+  }
+  return tags;
+}
+
+export interface TokenSpan {
+  from: number;
+  to: number;
+  type: number;
+}
+
+/** Entity token ranges from BIO tags (an inside tag that does not continue its type starts an entity). */
+export function tagSpans(p: Prepared, tags: Uint8Array): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const s of p.sents) {
+    let cur: TokenSpan | null = null;
+    for (let i = s.from; i < s.to; i++) {
+      const t = tags[i]!;
+      if (t === 0) {
+        cur = null;
+        continue;
+      }
+      const ty = tagType(t);
+      if (isInside(t) && cur && cur.type === ty) {
+        cur.to = i + 1;
+        continue;
+      }
+      cur = { from: i, to: i + 1, type: ty };
+      out.push(cur);
+    }
+  }
+  return out;
+}
+
+const CAP = /^\p{Lu}/u;
+
+/**
+ * Document consistency: a name written the same way gets the type most of its mentions got, an
+ * untagged repeat of a tagged capitalised name is tagged, and a lone surname of a tagged full person
+ * name is a person.
+ */
+export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
+  const n = p.tokens.length;
+  const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
+  const votes = new Map<string, number[]>();
+  for (const s of spans) {
+    const k = key(s.from, s.to);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = [0, 0, 0, 0]));
+    v[s.type]!++;
+  }
+  const major = (k: string): number => {
+    const v = votes.get(k);
+    if (!v) return -1;
+    let best = -1;
+    let bc = 0;
+    let tie = false;
+    for (let t = 0; t < v.length; t++) {
+      if (v[t]! > bc) {
+        bc = v[t]!;
+        best = t;
+        tie = false;
+      } else if (v[t]! === bc && bc > 0) tie = true;
+    }
+    return tie ? -1 : best;
+  };
+  for (const s of spans) {
+    const m = major(key(s.from, s.to));
+    if (m >= 0) s.type = m;
+  }
+  // surnames of tagged persons
+  const per = ENTITY_TYPES.indexOf("PER");
+  const surnames = new Set<string>();
+  for (const s of spans) if (s.type === per && s.to - s.from >= 2) surnames.add(p.lower[s.to - 1]!);
+  for (const s of spans) if (s.to - s.from === 1 && s.type !== per && surnames.has(p.lower[s.from]!) && !votes.get(p.lower[s.from]!)?.[per]) {
+    // a lone token tagged otherwise that is also a tagged person's surname: trust the person reading
+    const v = votes.get(p.lower[s.from]!)!;
+    if (v[s.type]! <= 1) s.type = per;
+  }
+  // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
+  // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
+  for (const s of spans) {
+    const len = s.to - s.from;
+    if (s.type === per || len < 2 || len > 3) continue;
+    const v = votes.get(p.lower[s.to - 1]!);
+    if (v && v[per]! >= 2 && v[per]! > v[0]! + v[1]! + v[2]! + v[3]! - v[per]! && /^\p{Lu}\p{Ll}/u.test(p.tokens[s.from]!.text)) {
+      s.type = per;
+      surnames.add(p.lower[s.to - 1]!);
+    }
+  }
+  // untagged repeats
+  const tagged = new Uint8Array(n);
+  for (const s of spans) for (let i = s.from; i < s.to; i++) tagged[i] = 1;
+  const byFirst = new Map<string, { len: number; key: string }[]>();
+  for (const k of votes.keys()) {
+    const parts = k.split(" ");
+    if (!/\p{L}{2}/u.test(k)) continue;
+    const list = byFirst.get(parts[0]!) ?? [];
+    list.push({ len: parts.length, key: k });
+    byFirst.set(parts[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.len - a.len);
+  const added: TokenSpan[] = [];
+  for (const s of p.sents) {
+    for (let i = s.from; i < s.to; i++) {
+      if (tagged[i] || !CAP.test(p.tokens[i]!.text)) continue;
+      for (const c of byFirst.get(p.lower[i]!) ?? []) {
+        const e = i + c.len;
+        if (e > s.to) continue;
+        let free = true;
+        for (let j = i; j < e; j++) if (tagged[j]) free = false;
+        if (!free || key(i, e) !== c.key) continue;
+        const m = major(c.key);
+        if (m < 0) continue;
+        // the last token must not run on into a capitalised word (a longer name)
+        if (e < s.to && CAP.test(p.tokens[e]!.text) && !p.caps[e]) continue;
+        for (let j = i; j < e; j++) tagged[j] = 1;
+        added.push({ from: i, to: e, type: m });
+        i = e - 1;
+        break;
+      }
+      if (!tagged[i] && surnames.has(p.lower[i]!) && !(i + 1 < s.to && CAP.test(p.tokens[i + 1]!.text))) {
+        tagged[i] = 1;
+        added.push({ from: i, to: i + 1, type: per });
+      }
+    }
+  }
+  return [...spans, ...added].sort((a, b) => a.from - b.from);
+}
+
+export interface NerEntity {
+  start: number;
+  end: number;
+  text: string;
+  type: NerType;
+}
+
+export interface TagOptions {
+  consistency?: boolean;
+  constrain?: boolean;
+}
+
+/** Entities in `text` with UTF-16 offsets. */
+export function tagText(model: Model, text: string, opts: TagOptions = {}): NerEntity[] {
+  const p = prepare(text, model.gaz);
+  const tags = decode(model.weights, p, opts.constrain ?? true);
+  let spans = tagSpans(p, tags);
+  if (opts.consistency ?? true) spans = consistency(p, spans);
+  return spans.map((s) => {
+    const start = p.tokens[s.from]!.start;
+    const end = p.tokens[s.to - 1]!.end;
+    return { start, end, text: text.slice(start, end), type: ENTITY_TYPES[s.type]! };
+  });
+}

@@ -1,0 +1,92 @@
+// Tokens and sentences for the entity tagger, as UTF-16 offsets into the text.
+// Close to CoNLL-2003 tokenization: possessive 's apart, hyphenated words whole, "U.S." and "Inc." whole,
+// punctuation one mark a token. Sentences break at line ends and after . ! ? before a capital or a quote.
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Sentence {
+  /** index of the first token */
+  from: number;
+  /** index after the last token */
+  to: number;
+}
+
+/** Words written with a closing period in English news (titles, company forms, months). */
+const ABBREV = new Set(
+  (
+    "mr mrs ms dr prof gen sen rep gov lt col capt sgt maj adm cmdr st mt ft rev hon pres supt insp det " +
+    "inc corp co ltd bros jr sr plc llc cie no nos vs etc al approx dept est fig vol univ assn " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
+  ).split(" "),
+);
+
+// one alternative per token kind, tried in order at each position
+const TOKEN_RE = new RegExp(
+  [
+    "https?://[^\\s]+|www\\.[^\\s]+", // web address
+    "(?:\\p{L}\\.){2,}(?!\\p{L})", // U.S. / U.N. / a.m.
+    "\\p{N}+(?:[.,:/-]\\p{N}+)*(?:[-\\p{L}]+)?", // 1996-08-22, 3.5, 10,000, 25-year-old
+    "['’](?:s|S)(?![\\p{L}\\p{N}])", // possessive 's
+    "n['’]t(?![\\p{L}\\p{N}])", // n't
+    // words: letters/digits, joined by hyphen, ampersand, or an apostrophe before a capital (O'Neill)
+    "[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}]*(?:(?:[-&]|['’](?=\\p{Lu}))[\\p{L}\\p{M}\\p{N}]+)*",
+    "-{2,}|\\.{2,}|…", // dashes and ellipses
+    "\\S", // any other mark
+  ].join("|"),
+  "gu",
+);
+
+/** Splits `text` into tokens with UTF-16 offsets. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    let s = m[0];
+    const start = m.index;
+    // "don't": the word regex stops before the apostrophe; peel "n" off "do n't"
+    if (s.length > 1 && /[nN]$/.test(s) && /^['’]t(?![\p{L}\p{N}])/u.test(text.slice(start + s.length, start + s.length + 3))) {
+      out.push({ start, end: start + s.length - 1, text: s.slice(0, -1) });
+      TOKEN_RE.lastIndex = start + s.length - 1;
+      continue;
+    }
+    // "Inc." and "Mr.": keep the period when the word is a known abbreviation or a single capital (initials)
+    const next = start + s.length;
+    if (text.charCodeAt(next) === 46 /* . */ && /^\p{L}+$/u.test(s) && (ABBREV.has(s.toLowerCase()) || /^\p{Lu}$/u.test(s))) {
+      s += ".";
+      TOKEN_RE.lastIndex = next + 1;
+    }
+    out.push({ start, end: start + s.length, text: s });
+  }
+  return out;
+}
+
+const OPENERS = /^["'“‘(\[]$/;
+
+/** Sentences over `tokens`: a line end always breaks; . ! ? break before a capital, a digit or an opening mark. */
+export function sentences(text: string, tokens: readonly Token[]): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = tokens[i + 1];
+    if (!n) break;
+    let brk = text.slice(t.end, n.start).includes("\n");
+    if (!brk && (t.text === "." || t.text === "!" || t.text === "?" || t.text === "...")) {
+      // a mark right after the full stop closes the quotation; one after a space opens the next sentence
+      brk = /^[\p{Lu}\p{N}]/u.test(n.text) || (OPENERS.test(n.text) && n.start > t.end);
+    }
+    // a closing quote right after the sentence end belongs to the sentence
+    if (!brk && /^["'”’)]$/.test(t.text) && i > 0 && /^[.!?]$/.test(tokens[i - 1]!.text) && /^\p{Lu}/u.test(n.text)) brk = true;
+    if (brk) {
+      out.push({ from, to: i + 1 });
+      from = i + 1;
+    }
+  }
+  if (from < tokens.length) out.push({ from, to: tokens.length });
+  return out;
+}

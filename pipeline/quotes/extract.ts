@@ -1,0 +1,370 @@
+// Quotations and their speakers: pairs marks into segments, groups segments into quotes
+// (interrupted and multi-paragraph ones), reads the attribution frame around each, and
+// inherits speakers across paragraphs. One pass over the text; every search is bounded.
+import type { MentionSpan, QuoteSpan } from "../../schemas/records.ts";
+import { cueAt, indexTokens, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
+import { TITLE_CUES } from "./lexicon.ts";
+import { findSegments, maskSegments, sameStyle, type Segment } from "./marks.ts";
+import { resolveSpeaker, speakerKind, type ResolveContext } from "./resolve.ts";
+import { sentenceStarts } from "./sentences.ts";
+
+/** A quote with the span of its whole reported content (for a partial quote: the clause around it). */
+export interface QuoteRecord {
+  quote: QuoteSpan;
+  content: { start: number; end: number };
+}
+
+type Attribution = QuoteSpan["attribution"];
+
+/** Segments grouped into quotes: one part, an interrupted quote's parts, or paragraphs of one quote. */
+export function groupSegments(text: string, segs: readonly Segment[], paras: readonly (readonly [number, number])[]): Segment[][] {
+  const out: Segment[][] = [];
+  for (let k = 0; k < segs.length; k++) {
+    const s = segs[k]!;
+    const last = out[out.length - 1];
+    const tail = last?.[last.length - 1];
+    const next = paras[s.para];
+    const chained = tail && tail.close === null && tail.open !== null && tail.para === s.para - 1 && next && s.open === next[0] && sameStyle(text[tail.open]!, text[s.open]!);
+    if (chained && !transcriptLabel(text, s.start, s.end)) last!.push(s);
+    else out.push([s]);
+  }
+  return out;
+}
+
+const TITLE_BEFORE = /(?:\p{L}['\u2019]s?|\b(?:on|of|in|at))\s*$/u;
+const words = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const isTitleCase = (s: string): boolean => {
+  const ws = s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return ws.length > 0 && ws.length <= 10 && ws.every((w, i) => /^\P{Ll}/u.test(w) || (i > 0 && /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from)$/.test(w)));
+};
+
+interface Ctx {
+  text: string;
+  masked: string;
+  paras: readonly (readonly [number, number])[];
+  starts: number[]; // sentence starts, all paragraphs, sorted
+}
+
+function sentenceOf(ctx: Ctx, pos: number, para: number): [number, number] {
+  let lo = 0, hi = ctx.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.starts[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = ctx.starts[lo - 1] ?? 0;
+  const pEnd = ctx.paras[para]![1];
+  const e = Math.min(ctx.starts[lo] ?? pEnd, pEnd);
+  return [s, e];
+}
+
+/** Whether a paragraph holds nothing but quoted words and punctuation. */
+export function onlyQuote(masked: string, lo: number, hi: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(masked.slice(lo, hi));
+}
+
+/** The text between two parts of a quote is an attribution frame ("," she said, ") or nothing. */
+function interruption(ctx: Ctx, a: Segment, b: Segment): Frame | "none" | null {
+  if (a.close === null || b.open === null || a.para !== b.para) return null;
+  const between = ctx.masked.slice(closeEnd(ctx.text, a.close), b.open);
+  if (!/[\p{L}\p{N}]/u.test(between)) return /^[\s,.;:!?\u2014\u2013-]*$/.test(between) ? "none" : null;
+  if (between.length > 320 || between.includes("\u0001")) return null;
+  const f = parseAfter(ctx.masked, closeEnd(ctx.text, a.close), b.open);
+  if (!f) return null;
+  const rest = ctx.masked.slice(f.end, b.open);
+  // an appositive may follow the speaker: ", said Jane Doe, an economist at the institute, "
+  if (!/[,.:;\u2014\u2013-]\s*$/.test(rest) || /(?:^|[^.\p{Lu}])\.\s+\S*[\p{L}\p{N}]/u.test(rest) || tokenize(rest, 0, rest.length).length > (/^\s*,/.test(rest) ? 45 : 14)) return null;
+  return f;
+}
+
+interface Found {
+  frame: Frame;
+  attribution: Attribution;
+}
+
+const ownFrame = (ctx: Ctx, f: Frame | null): Found | null => (f ? { frame: f, attribution: attributionOf(ctx, f) } : null);
+
+const attributionOf = (ctx: Ctx, f: Frame): Attribution => {
+  const k = speakerKind(ctx.text.slice(f.speakerStart, f.speakerEnd));
+  return k === "pronoun" ? "pronoun" : k === "name" ? "explicit" : "nominal";
+};
+
+/** An indirect speech frame in a sentence with no quote: "X said (that) …" or "…, X said." */
+export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; content: [number, number] } | null {
+  const toks = tokenize(ctx.masked, s, e);
+  if (toks.length < 5 || toks.length > 120) return null;
+  let n = toks.length;
+  while (n > 0 && /^[.!?"'\u201D\u2019]$/.test(toks[n - 1]!.w)) n--;
+  // most sentences have no reporting verb where a frame could be: skip them cheaply
+  let cueSeen = false;
+  for (let k = 1; k < n && !cueSeen; k = k === 12 ? Math.max(13, n - 8) : k + 1) cueSeen = mayCue(toks[k]!);
+  if (!cueSeen) return null;
+  // "…, she said." at the end
+  for (let c = n - 2; c >= Math.max(1, n - 8); c--) {
+    if (toks[c]!.w !== ",") continue;
+    const f = parseAfter(ctx.masked, toks[c]!.s, toks[n - 1]!.e);
+    if (f && f.cue && tokenize(ctx.masked, f.end, toks[n - 1]!.e).length <= 4) return { frame: f, content: [s, toks[c]!.s] };
+    break;
+  }
+  // "She said (that) …" near the start
+  for (let k = 1; k < Math.min(n - 3, 12); k++) {
+    const cue = cueAt(toks, k);
+    if (!cue || cue.tag === "label" || cue.tag === "document") continue;
+    const np = npBackward(toks, k, 0);
+    if (!np || np.i > 3) return null;
+    let after = k + cue.len;
+    if (cue.tag === "addressee") {
+      while (after < n && after < k + 6 && toks[after]!.lw !== "that") after++;
+      if (toks[after]?.lw !== "that") return null;
+    } else if (toks[after]?.lw !== "that") {
+      const t = toks[after];
+      const subj = t && (PRONOUNS.has(t.lw) || /^(?:the|a|an|his|her|its|their)$/.test(t.lw));
+      if (!subj || !/^(?:said|says)$/.test(toks[k]!.lw)) return null;
+    }
+    const np0 = toks[np.i]!, np1 = toks[np.j - 1]!;
+    const cs = toks[k]!.s, ce = toks[k + cue.len - 1]!.e;
+    const frame: Frame = { speakerStart: np0.s, speakerEnd: np1.e, cue: ctx.text.slice(cs, ce), cueStart: cs, cueEnd: ce, start: np0.s, end: ce };
+    return { frame, content: [toks[after]!.s, toks[n - 1]!.e] };
+  }
+  return null;
+}
+
+function trimSpan(text: string, s: number, e: number): [number, number] {
+  while (s < e && /[\s,;:\u2014\u2013-]/.test(text[s]!)) s++;
+  while (e > s && /[\s,;:\u2014\u2013-]/.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+/** Every quotation of `text` with its speaker and its content span. */
+export function extractQuoteRecords(text: string, mentions: readonly MentionSpan[]): QuoteRecord[] {
+  const paras = lineSpans(text);
+  const segs = findSegments(text, paras);
+  const masked = maskSegments(text, segs);
+  indexTokens(masked);
+  const paraStarts = paras.map(([lo, hi]) => sentenceStarts(text, masked, lo, hi));
+  const starts = paraStarts.flat();
+  const ctx: Ctx = { text, masked, paras, starts };
+  const groups = groupSegments(text, segs, paras);
+
+  const out: QuoteRecord[] = [];
+  const rc: ResolveContext = { skip: (k) => masked.charCodeAt(mentions[k]!.start) === 1, lastPerson: null, lastOrg: null };
+  /** resolves a speaker span and remembers a named speaker for the pronouns after it */
+  const resolve = (s: number, e: number, spk: string): number | null => {
+    const m = resolveSpeaker(mentions, s, e, spk, rc);
+    if (m !== null && speakerKind(spk) !== "pronoun") {
+      const t = mentions[m]!.type;
+      if (t === "person") rc.lastPerson = [m, e];
+      else if (t === "organization") rc.lastOrg = [m, e];
+    }
+    return m;
+  };
+  /** speaker frame to inherit, per paragraph (the last one read there) */
+  const lastFrame: (Frame | null)[] = paras.map(() => null);
+  const quotedSentences = new Set<number>();
+
+  let g = 0;
+  for (let p = 0; p < paras.length; p++) {
+    const [pLo, pHi] = paras[p]!;
+    const inPara: Segment[][] = [];
+    while (g < groups.length && groups[g]![0]!.para === p) inPara.push(groups[g++]!);
+    // merge interrupted quotes: "A," she said, "B."
+    const units: { parts: Segment[]; interior: Frame | null }[] = [];
+    for (const grp of inPara) {
+      const prev = units[units.length - 1];
+      const a = prev?.parts[prev.parts.length - 1];
+      const b = grp[0]!;
+      const joinable = prev !== undefined && a !== undefined && a.family === "double" && b.family === "double" && opensLikeDirect(ctx, prev.parts[0]!);
+      const joint = joinable && (/^[\s"'\u201C\u2018]*[\p{Lu}\p{N}]/u.test(text.slice(b.start, b.start + 3)) || text[a.end - 1] === ",")
+        ? interruption(ctx, a, b)
+        : null;
+      if (prev && joint && !(joint === "none" && prev.parts.length > 1 && prev.interior)) {
+        prev.parts.push(...grp);
+        if (joint !== "none" && !prev.interior) prev.interior = joint;
+      } else units.push({ parts: [...grp], interior: null });
+    }
+
+    let paraFrame: Frame | null = null;
+    let prevEnd = pLo; // end of the previous quote and its frame, in this paragraph
+    for (const u of units) {
+      const f0 = u.parts[0]!, fl = u.parts[u.parts.length - 1]!;
+      const openPos = f0.open ?? f0.start;
+      const closePos = fl.close ?? fl.end;
+      const [ss] = sentenceOf(ctx, openPos, f0.para);
+      const [, pe] = paras[fl.para]!;
+      let after = fl.close === null ? closePos : closeEnd(text, fl.close);
+      while (after < pe && /\s/.test(text[after]!)) after++;
+      const [, te] = sentenceOf(ctx, Math.min(after, pe - 1), fl.para);
+      quotedSentences.add(ss);
+      const quoted = u.parts.map((s) => text.slice(s.start, s.end)).join(" ");
+      if (!quoted.trim()) continue;
+      const head = masked.slice(ss, openPos);
+      const headBare = !/[\p{L}\p{N}]/u.test(head);
+      const headFrame = headBare ? null : parseBefore(masked, ss, openPos, false);
+      const startsUpper = /^[\s"'\u201C\u2018([]*[\p{Lu}\p{N}]/u.test(text.slice(f0.start, f0.start + 4)) || f0.open === null;
+      // the writer's sentence goes on after the marks: "… called the “King James” of the court"
+      const goesOn = !headBare && fl.close !== null && u.parts.length === 1 && after < pe && /\p{Ll}/u.test(text[after]!) && !/,\s*$/.test(quoted)
+        && !parseAfter(masked, closeEnd(text, fl.close), Math.min(te, pe));
+      const partial = goesOn || /\bthat[\s,]*$/i.test(head) || !(headBare || /:\s*$/.test(head) || (headFrame && startsUpper) || u.parts.length > 1 && u.interior !== null || f0.para !== fl.para);
+      // the tail runs to the end of the sentence or the next quote, whichever comes first
+      const nextSeg = segs[firstSegAfter(segs, closePos)];
+      const nextOpen = nextSeg && nextSeg.para === fl.para ? (nextSeg.open ?? nextSeg.start) : Infinity;
+      const tailEnd = Math.min(te, nextOpen, paras[fl.para]![1]);
+
+      let found: Found | null = null;
+      const before = masked.slice(Math.max(ss, openPos - 40), openPos);
+      // a title after a work word ("the film"), a possessive or a preposition ("on a network's 'Morning Hour'") names a work
+      const titleLike = partial && isTitleCase(quoted) && (TITLE_CUES.has(lastWord(before)) || TITLE_BEFORE.test(before));
+      const label = partial ? null : transcriptLabel(text, f0.start, f0.end);
+      if (titleLike) found = null;
+      else if (label) found = { frame: label, attribution: "explicit" };
+      else if (partial) {
+        found = ownFrame(ctx, parseBefore(masked, Math.max(ss, prevEnd), openPos, true)) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
+      } else {
+        found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headFrame);
+        if (!found && openPos === pLo && p > 0) {
+          const [qLo, qHi] = paras[p - 1]!;
+          if (/:\s*$/.test(masked.slice(qLo, qHi))) {
+            const [ps] = sentenceOf(ctx, qHi - 1, p - 1);
+            found = ownFrame(ctx, parseBefore(masked, ps, qHi, false));
+          }
+        }
+        if (!found && paraFrame) found = { frame: paraFrame, attribution: "continuation" };
+        if (!found && ss > pLo) {
+          // the sentence before reports the same speaker: "The plan will fail, Doe said. \"We warned them.\""
+          const [ps, pe2] = sentenceOf(ctx, ss - 1, p);
+          const ind = pe2 <= ss && ps >= pLo ? indirectIn(ctx, ps, ss) : null;
+          if (ind) found = { frame: ind.frame, attribution: "continuation" };
+        }
+        // a paragraph that is only a short title-case quote is a subheading, not more of the last speaker's words
+        if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !(isTitleCase(quoted) && words(quoted) <= 8)) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
+      }
+      if (found) paraFrame = found.frame;
+      prevEnd = Math.max(fl.close === null ? closePos : closeEnd(text, fl.close), found && found.frame.end > closePos ? found.frame.end : 0);
+
+      let content: [number, number] = [f0.start, fl.end];
+      if (partial && found && found.attribution !== "continuation" && found.attribution !== "carryover") {
+        const f = found.frame;
+        if (f.end <= openPos) content = trimSpan(text, f.end, Math.max(te, fl.end));
+        else if (f.start >= closePos) content = trimSpan(text, ss, Math.max(f0.start, f.start));
+        content = [Math.min(content[0], f0.start), Math.max(content[1], fl.end)];
+      }
+      const spk = found ? text.slice(found.frame.speakerStart, found.frame.speakerEnd) : null;
+      out.push({
+        quote: {
+          start: f0.start,
+          end: fl.end,
+          text: u.parts.map((s) => text.slice(s.start, s.end)).join(" \u2026 "),
+          fragments: u.parts.map((s) => ({ start: s.start, end: s.end })),
+          kind: partial ? "partial" : "direct",
+          speaker: spk || null,
+          speaker_start: spk ? found!.frame.speakerStart : null,
+          speaker_end: spk ? found!.frame.speakerEnd : null,
+          speaker_mention: spk ? resolve(found!.frame.speakerStart, found!.frame.speakerEnd, spk) : null,
+          cue: found?.frame.cue ?? null,
+          attribution: spk ? found!.attribution : "none",
+        },
+        content: { start: content[0], end: content[1] },
+      });
+    }
+    // indirect speech in the sentences with no quote; its frame is also what a next quote-only paragraph inherits
+    const pStarts = paraStarts[p]!;
+    let indirectFrame: Frame | null = null;
+    let nextMasked = -1;
+    for (let k = 0; k < pStarts.length; k++) {
+      const s = pStarts[k]!;
+      const e = pStarts[k + 1] ?? pHi;
+      if (quotedSentences.has(s)) continue;
+      if (nextMasked < s) nextMasked = masked.indexOf("\u0001", s) >>> 0; // -1 becomes 2^32-1: none left
+      if (nextMasked < e) continue;
+      const ind = indirectIn(ctx, s, e);
+      if (!ind) continue;
+      indirectFrame = ind.frame;
+      const [cs, ce] = trimSpan(text, ind.content[0], ind.content[1]);
+      if (ce <= cs) continue;
+      const f = ind.frame;
+      const spk = text.slice(f.speakerStart, f.speakerEnd);
+      out.push({
+        quote: {
+          start: cs,
+          end: ce,
+          text: text.slice(cs, ce),
+          fragments: [{ start: cs, end: ce }],
+          kind: "indirect",
+          speaker: spk,
+          speaker_start: f.speakerStart,
+          speaker_end: f.speakerEnd,
+          speaker_mention: resolve(f.speakerStart, f.speakerEnd, spk),
+          cue: f.cue,
+          attribution: attributionOf(ctx, f),
+        },
+        content: { start: cs, end: ce },
+      });
+    }
+    lastFrame[p] = paraFrame && indirectFrame ? (paraFrame.start > indirectFrame.start ? paraFrame : indirectFrame) : (paraFrame ?? indirectFrame);
+  }
+  return out.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
+}
+
+/** Whether a quote opens its sentence the way a direct quote does: nothing before it, or a frame ending in a colon or comma. */
+function opensLikeDirect(ctx: Ctx, seg: Segment): boolean {
+  const open = seg.open ?? seg.start;
+  const [ss] = sentenceOf(ctx, open, seg.para);
+  const head = ctx.masked.slice(ss, open);
+  return !/[\p{L}\p{N}]/u.test(head) || /[:,\u2014\u2013-]\s*$/.test(head);
+}
+
+const HEADLINE = /^((?:\p{Lu}[\p{L}.'\u2019-]*)(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})(?:\s+[\p{Ll}][\p{L}-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){1,3})?:\s/u;
+
+/** A headline's "Jane Doe: Claim with a 'quoted' word" — the name before the colon is the source. */
+export function headlineLabel(text: string, pLo: number, openPos: number): Frame | null {
+  const m = HEADLINE.exec(text.slice(pLo, Math.min(openPos, pLo + 80)));
+  if (!m || pLo + m[0].length > openPos) return null;
+  const a = pLo, b = pLo + m[1]!.length;
+  return { speakerStart: a, speakerEnd: b, cue: null, cueStart: null, cueEnd: null, start: a, end: pLo + m[0].length - 1 };
+}
+
+/** Non-blank lines: the paragraphs as far as quotes are concerned (a single line break ends a paragraph too). */
+export function lineSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let s = m.index, e = m.index + m[0].length;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push([s, e]);
+  }
+  return out;
+}
+
+/** A transcript's speaker label at the start of a quote: "DOE: Well, …". */
+export function transcriptLabel(text: string, s: number, e: number): Frame | null {
+  const m = /^\s*(\p{Lu}[\p{Lu}.'\u2019\- ]{0,30}\p{Lu}):\s/u.exec(text.slice(s, Math.min(e, s + 40)));
+  if (!m) return null;
+  const a = s + m[0].indexOf(m[1]!);
+  const b = a + m[1]!.length;
+  return { speakerStart: a, speakerEnd: b, cue: null, cueStart: null, cueEnd: null, start: a, end: b + 1 };
+}
+
+/** Offset just after the closing mark at `close` (two apostrophes written as one double mark are one mark). */
+const closeEnd = (text: string, close: number): number => (text[close] === "'" && text[close + 1] === "'" ? close + 2 : close + 1);
+
+/** Index of the first segment starting after `pos` (segments sorted by start). */
+function firstSegAfter(segs: readonly Segment[], pos: number): number {
+  let lo = 0, hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lastWord(s: string): string {
+  const m = /([\p{L}-]+)[^\p{L}]*$/u.exec(s);
+  return (m?.[1] ?? "").toLowerCase();
+}
+
+/** Quotations of `text`, as the `quotes` stage emits them. */
+export function extractQuoteSpans(text: string, mentions: readonly MentionSpan[]): QuoteSpan[] {
+  return extractQuoteRecords(text, mentions).map((r) => r.quote);
+}

@@ -1,0 +1,500 @@
+// Attribution frames: the words around a quote that name its speaker and the reporting verb.
+// Works on the masked text (quoted words blanked), token by token, without a parser: a speaker
+// is a short noun phrase found by its edges (capitals, determiners, pronouns, punctuation).
+import { CUES, SPEAKER_NOUNS, TITLES, type CueTag } from "./lexicon.ts";
+
+export interface Tok {
+  s: number;
+  e: number;
+  w: string;
+  lw: string;
+  /** starts with an upper-case letter */
+  cap: boolean;
+  /** has no letter or digit (punctuation, or blanked quote words) */
+  punct: boolean;
+}
+
+// A token: a word (letters and digits, joined by ' ’ - . &), a run of blanked quote words (U+0001), or one other non-space character.
+const WORD_CHAR = new Uint8Array(65536); // 0 unknown, 1 word character, 2 not
+const SPACE_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+function isWordCode(c: number): boolean {
+  let v = WORD_CHAR[c]!;
+  if (v === 0) WORD_CHAR[c] = v = c < 0xd800 || c > 0xdfff ? (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
+  return v === 1;
+}
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  let v = SPACE_CHAR[c]!;
+  if (v === 0) SPACE_CHAR[c] = v = SPACE.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+const UPPER_CHAR = new Uint8Array(65536);
+const UPPER = /\p{Lu}/u;
+function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  let v = UPPER_CHAR[c]!;
+  if (v === 0) UPPER_CHAR[c] = v = UPPER.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+const isJoiner = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2e || c === 0x26;
+
+function scan(text: string, lo: number, hi: number): Tok[] {
+  const out: Tok[] = [];
+  const n = text.length;
+  let i = lo;
+  while (i < hi) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    let upper = c > 127 || (c >= 65 && c <= 90); // whether lower-casing may change the word
+    if (c === 1) while (e < n && text.charCodeAt(e) === 1) e++;
+    else if (isWordCode(c)) {
+      for (;;) {
+        for (let d = text.charCodeAt(e); e < n && isWordCode(d); d = text.charCodeAt(++e)) if (d > 127 || (d >= 65 && d <= 90)) upper = true;
+        if (e + 1 < n && isJoiner(text.charCodeAt(e)) && isWordCode(text.charCodeAt(e + 1))) {
+          if (text.charCodeAt(e) > 127) upper = true;
+          e += 2;
+          const d = text.charCodeAt(e - 1);
+          if (d > 127 || (d >= 65 && d <= 90)) upper = true;
+        } else break;
+      }
+    } else if (c >= 0xd800 && c <= 0xdbff && e < n) e++;
+    const end = Math.min(e, hi);
+    const w = text.slice(i, end);
+    const word = c !== 1 && isWordCode(c);
+    out.push({ s: i, e: end, w, lw: upper ? w.toLowerCase() : w, cap: word && isUpperCode(c), punct: !word });
+    i = e;
+  }
+  return out;
+}
+
+/** The tokens of one text, scanned once; `tokenize` slices them for that text. */
+let indexed: { text: string; toks: Tok[] } | null = null;
+
+/** Scans `text` once so that later `tokenize(text, …)` calls are slices (the extractor calls it once per article). */
+export function indexTokens(text: string): void {
+  indexed = { text, toks: scan(text, 0, text.length) };
+}
+
+/** Tokens of `text` whose start lies in [lo, hi) (the last one cut at hi). */
+export function tokenize(text: string, lo: number, hi: number): Tok[] {
+  if (!indexed || indexed.text !== text) return scan(text, lo, hi);
+  const toks = indexed.toks;
+  let a = 0, b = toks.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (toks[mid]!.s < lo) a = mid + 1;
+    else b = mid;
+  }
+  let z = a;
+  while (z < toks.length && toks[z]!.s < hi) z++;
+  const out = toks.slice(a, z);
+  const last = out[out.length - 1];
+  if (last && last.e > hi) {
+    const w = text.slice(last.s, hi);
+    out[out.length - 1] = { ...last, e: hi, w, lw: w.toLowerCase() };
+  }
+  return out;
+}
+
+const set = (s: string): ReadonlySet<string> => new Set(s.split(" "));
+export const PRONOUNS = set("he she it they i we you");
+const DETS = set(
+  "the a an his her its their our my your this that these those one another some several many two three four five six seven eight nine ten both each every any no all most other such",
+);
+const START_DETS = set("the a an his her its their");
+const JOINS = set("of and for at in on to with from by & or about");
+/** Words between a subject and its verb: auxiliaries and adverbs. */
+const AUX = set(
+  "has have had was were is are be been would will could should may might must did does do also later then again once previously recently repeatedly further simply quickly never often already reportedly just still even first finally publicly privately not quoted as sharply bluntly flatly openly angrily strongly",
+);
+/** Words that end a noun phrase read leftwards from a verb. */
+const BACK_STOP = set(
+  "but or that which who whom whose as when while because if although though since after before so than where whether is was are were has have had will would can could should may might must do does did not to said says told about how what why",
+);
+const LEAD_TRIM = set("but and so yet however meanwhile also now still then later instead indeed moreover finally earlier thus but");
+const PREPS = set("in on at during after before since for from with by under over last this following amid despite");
+/** Words that end a noun phrase read rightwards after an inverted verb ("said Jane Doe on Monday"). */
+const FWD_STOP = set(
+  "in on at during after before while when as because to from with who which that whose adding referring speaking according citing noting explaining and but or monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this earlier later recently told said says than about via through",
+);
+/** Reporting-verb forms that are also common nouns ("the report", "his claims"). */
+const NOUNISH = set(
+  "report reports post posts call calls charge charges answer answers claim claims comment comments promise promises tweet tweets demand demands state states note notes remark remarks reply replies response statement warning warnings joke jokes vow vows pledge pledges repeat repeats",
+);
+/** Time words: never a speaker ("said Tuesday", "tweets early Friday saying"). */
+const TIME = set(
+  "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow morning afternoon evening night week weekend month year january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec earlier later",
+);
+const AFTER_CALL_NOT_CUE = set("for on off up in back out upon");
+
+const isAdverb = (t: Tok): boolean => /ly$/.test(t.lw) && t.lw.length > 4 && !isCap(t);
+/** "he's", "they're": a pronoun with a clitic auxiliary, not a possessive. */
+const isContraction = (t: Tok): boolean => /^(?:he|she|it|they|we|i|you)['\u2019](?:s|re|ve|d|ll|m)$/.test(t.lw);
+const isPunct = (t: Tok): boolean => t.punct;
+const isCap = (t: Tok): boolean => t.cap;
+const isMasked = (t: Tok): boolean => t.w.charCodeAt(0) === 1;
+const adjacent = (a: Tok, b: Tok): boolean => a.e === b.s;
+const isAbbrev = (t: Tok): boolean => TITLES.has(`${t.w}.`) || /^\p{Lu}$/u.test(t.w) || /^(?:[A-Z]\.)+[A-Z]$/.test(t.w) || t.lw === "jr" || t.lw === "st";
+
+/** A full stop that does not end the sentence: after an abbreviation, or before a comma or a lower-case word ("R-Ky., said"). */
+const softStop = (toks: readonly Tok[], k: number): boolean => {
+  const t = toks[k]!;
+  if (t.w !== ".") return false;
+  const prev = toks[k - 1], next = toks[k + 1];
+  if (prev && adjacent(prev, t) && isAbbrev(prev)) return true;
+  return next !== undefined && (next.w === "," || /^\p{Ll}/u.test(next.w));
+};
+
+/** First words of multi-word cues. */
+const CUE_FIRST: ReadonlySet<string> = new Set([...CUES.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]!));
+
+/** Whether a token may start a reporting frame (a cue, the first word of a two-word cue, "according"). */
+export const mayCue = (t: Tok): boolean => CUES.has(t.lw) || CUE_FIRST.has(t.lw) || t.lw === "according";
+
+export interface Cue {
+  len: number;
+  tag: CueTag;
+}
+
+/** The reporting verb starting at token k, if any. */
+export function cueAt(toks: readonly Tok[], k: number): Cue | null {
+  const t = toks[k];
+  if (!t) return null;
+  const next = toks[k + 1];
+  if (next && CUE_FIRST.has(t.lw) && !isPunct(next)) {
+    const two = CUES.get(`${t.lw} ${next.lw}`);
+    if (two) return { len: 2, tag: two };
+  }
+  const tag = CUES.get(t.lw);
+  if (!tag) return null;
+  if (isCap(t) && k > 0) return null; // "Report", "Post": names, not verbs
+  const prev = toks[k - 1];
+  if (prev && (DETS.has(prev.lw) || (/['\u2019]s$/.test(prev.lw) && !isContraction(prev))) && prev.lw !== "that") return null; // "the report", "Smith's claims"
+  if (NOUNISH.has(t.lw) && !(prev && (PRONOUNS.has(prev.lw) || isContraction(prev) || isCap(prev)))) return null;
+  if (tag === "label" && next && AFTER_CALL_NOT_CUE.has(next.lw)) return null; // "called for"
+  return { len: 1, tag };
+}
+
+export interface Frame {
+  speakerStart: number;
+  speakerEnd: number;
+  cue: string | null;
+  cueStart: number | null;
+  cueEnd: number | null;
+  /** first and last offsets the frame covers */
+  start: number;
+  end: number;
+}
+
+export interface Np {
+  i: number; // first token
+  j: number; // one past the last token
+}
+
+/** A noun phrase ending just before token `k` (a verb), not reaching before token `floor`. */
+export function npBackward(toks: readonly Tok[], k: number, floor: number): Np | null {
+  let j = k;
+  while (j > floor && (AUX.has(toks[j - 1]!.lw) || isAdverb(toks[j - 1]!))) j--;
+  if (j > floor && toks[j - 1]!.w === ",") {
+    // appositive: "Jane Doe, the firm's founder, said", "Jane Doe, 59, of Springfield, who …, said": the name before the first comma
+    const commas: number[] = [];
+    let c = j - 2;
+    for (; c > floor && c > j - 45; c--) {
+      const t = toks[c]!;
+      if (isMasked(t) || /^[!?;:]$/.test(t.w) || (t.w === "." && !softStop(toks, c))) break;
+      if (t.w === ",") commas.push(c);
+    }
+    for (let k = commas.length - 1; k >= 0; k--) {
+      const head = npBackwardPlain(toks, commas[k]!, Math.max(floor, c));
+      if (head && (isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw))) return head;
+    }
+    const near = commas[0];
+    if (near === undefined) return null;
+    const app = { i: near + 1, j: j - 1 };
+    return validNp(toks, app) ? app : null;
+  }
+  return npBackwardPlain(toks, j, floor);
+}
+
+/** A noun phrase ending just before token `j`, with no appositive. */
+function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | null {
+  const last = toks[j - 1];
+  if (j > floor && last && (PRONOUNS.has(last.lw) || isContraction(last))) return trimNp(toks, { i: j - 1, j });
+  let i = j;
+  while (i > floor && i > j - 10) {
+    const t = toks[i - 1]!;
+    if (t.w === "." && i - 2 >= floor && adjacent(toks[i - 2]!, t) && isAbbrev(toks[i - 2]!)) {
+      i--;
+      continue;
+    }
+    if (t.w === ")") {
+      // a parenthesis inside the name: "Jane Doe (D-Ohio)"
+      let o = i - 2;
+      while (o > floor && o > i - 8 && toks[o]!.w !== "(") o--;
+      if (o > floor && toks[o]!.w === "(" && isCap(toks[o - 1]!)) {
+        i = o;
+        continue;
+      }
+      break;
+    }
+    if (isPunct(t) || isMasked(t) || BACK_STOP.has(t.lw) || TIME.has(t.lw)) break;
+    if (CUES.has(t.lw) && !isCap(t) && !(i - 2 >= floor && DETS.has(toks[i - 2]!.lw))) break; // "the state governor": a noun after a determiner
+    if (t.lw === "and" || t.lw === "&") {
+      const before = toks[i - 2], after = toks[i];
+      if (!(before && after && isCap(before) && isCap(after))) break;
+    }
+    i--;
+  }
+  return trimNp(toks, { i, j });
+}
+
+/** A noun phrase starting at token `i` (after an inverted verb or "according to"). */
+export function npForward(toks: readonly Tok[], i: number): Np | null {
+  const first = toks[i];
+  if (!first || TIME.has(first.lw) || (FWD_STOP.has(first.lw) && !isCap(first))) return null;
+  let j = i;
+  while (j < toks.length && j < i + 10) {
+    const t = toks[j]!;
+    if (t.w === "." && j > i && adjacent(toks[j - 1]!, t) && isAbbrev(toks[j - 1]!) && toks[j + 1] && isCap(toks[j + 1]!)) {
+      j++;
+      continue;
+    }
+    if (isPunct(t) || isMasked(t)) break;
+    if (j > i && FWD_STOP.has(t.lw)) break;
+    if (j > i && CUES.has(t.lw) && !isCap(t)) break;
+    j++;
+    if (j === i + 1 && PRONOUNS.has(t.lw)) break;
+  }
+  return trimNp(toks, { i, j });
+}
+
+function trimNp(toks: readonly Tok[], np: Np): Np | null {
+  let { i } = np;
+  const { j } = np;
+  while (i < j && LEAD_TRIM.has(toks[i]!.lw)) i++;
+  if (i < j && PREPS.has(toks[i]!.lw)) {
+    let k = i + 1;
+    while (k < j && !DETS.has(toks[k]!.lw) && !PRONOUNS.has(toks[k]!.lw)) k++;
+    i = k;
+  }
+  // a determiner inside starts the phrase: "meddling the state's governor said" → "the state's governor"
+  for (let k = i + 1; k < j - 1; k++) {
+    const prev = toks[k - 1]!;
+    if (START_DETS.has(toks[k]!.lw) && !isCap(toks[k]!) && !isCap(prev) && !JOINS.has(prev.lw) && !isPunct(prev)) {
+      i = k;
+      break;
+    }
+  }
+  const out = { i, j };
+  return validNp(toks, out) ? out : null;
+}
+
+function validNp(toks: readonly Tok[], np: Np): boolean {
+  const { i, j } = np;
+  if (j <= i || j - i > 10) return false;
+  const first = toks[i]!;
+  if (isPunct(first) && first.w !== ".") return false;
+  for (let k = i; k < j; k++) if (isMasked(toks[k]!)) return false;
+  if (PRONOUNS.has(first.lw) || isContraction(first) || DETS.has(first.lw) || isCap(first)) return true;
+  if (j - i <= 3) return true; // "critics", "party officials"
+  for (let k = i + 1; k < j; k++) if (isCap(toks[k]!)) return true; // "panel chairman Jane Doe"
+  return false;
+}
+
+function frame(toks: readonly Tok[], np: Np | null, cueI: number | null, cueLen: number, text: string): Frame | null {
+  if (!np) return null;
+  const s = toks[np.i]!.s;
+  let e = toks[np.j - 1]!.e;
+  if (text[e] === "." && isAbbrev(toks[np.j - 1]!) && toks[np.j - 1]!.w.length <= 3 && /^(?:Jr|Sr|Inc|Co|Corp|Ltd)$/.test(toks[np.j - 1]!.w)) e++;
+  if (np.j - np.i === 1 && isContraction(toks[np.i]!)) e = s + toks[np.i]!.w.search(/['\u2019]/);
+  const cs = cueI === null ? null : toks[cueI]!.s;
+  const ce = cueI === null ? null : toks[cueI + cueLen - 1]!.e;
+  return {
+    speakerStart: s,
+    speakerEnd: e,
+    cue: cs === null || ce === null ? null : text.slice(cs, ce),
+    cueStart: cs,
+    cueEnd: ce,
+    start: Math.min(s, cs ?? s),
+    end: Math.max(e, ce ?? e),
+  };
+}
+
+const SKIP_LEAD = /^[,.!?;:\u2012-\u2015\-\u2026]$/;
+
+/**
+ * A frame right after a quote, in [lo, hi): `," she said`, `," said Jane Doe`, `," according to X`,
+ * `" — Jane Doe`. `text` is the masked text.
+ */
+export function parseAfter(text: string, lo: number, hi: number): Frame | null {
+  const toks = tokenize(text, lo, Math.min(hi, lo + 300));
+  let i = 0;
+  let dash = false;
+  while (i < toks.length && SKIP_LEAD.test(toks[i]!.w)) {
+    if (/[\u2012-\u2015\-]/.test(toks[i]!.w)) dash = true;
+    i++;
+  }
+  if (i >= toks.length || isMasked(toks[i]!)) return null;
+  if (toks[i]!.lw === "according" && toks[i + 1]?.lw === "to") return frame(toks, npForward(toks, i + 2), i, 2, text);
+  const inv = cueAt(toks, i);
+  if (inv && inv.tag !== "addressee" && inv.tag !== "label" && !isParticiple(toks[i]!)) {
+    const f = frame(toks, npForward(toks, i + inv.len), i, inv.len, text);
+    if (f) return f;
+  }
+  let depth = 0;
+  for (let k = i + 1; k < toks.length && k < i + 45; k++) {
+    const t = toks[k]!;
+    if (t.w === "(") depth++;
+    else if (t.w === ")") depth = Math.max(0, depth - 1);
+    if (depth > 0 || t.w === ")") continue; // "Jane Doe (D-Ohio.)"
+    if (softStop(toks, k)) continue;
+    if (isMasked(t) || /^[.!?;:\u2014]$/.test(t.w)) break;
+    const cue = cueAt(toks, k);
+    if (!cue || cue.tag === "label") continue;
+    const np = npBackward(toks, k, i);
+    if (np && np.i <= i + 1) return frame(toks, np, k, cue.len, text);
+    break;
+  }
+  // "… for criminal behavior, she said." : a frame closing the sentence after the writer's words
+  let end = toks.length;
+  while (end > i && /^[.!?"'\u201D\u2019]$/.test(toks[end - 1]!.w)) end--;
+  for (let c = end - 2; c > i && c >= end - 8; c--) {
+    if (toks[c]!.w !== ",") continue;
+    const f = parseAfter(text, toks[c]!.e, toks[end - 1]!.e);
+    if (f && f.cue && tokenize(text, f.end, toks[end - 1]!.e).length <= 4) return f;
+    break;
+  }
+  if (dash) {
+    const np = npForward(toks, i);
+    if (np && isCap(toks[np.i]!)) return frame(toks, np, null, 0, text);
+  }
+  return null;
+}
+
+/** Whether a cue form is a participle ("saying", "adding"): its subject is the clause's subject. */
+const isParticiple = (t: Tok): boolean => t.lw.endsWith("ing");
+
+/** The subject at the start of a sentence: "On Monday, the former senator told …" → "the former senator". */
+export function sentenceSubject(toks: readonly Tok[], from: number, to: number): Np | null {
+  let i = from;
+  const first = toks[i];
+  if (first && (PREPS.has(first.lw) || LEAD_TRIM.has(first.lw) || isAdverb(first))) {
+    let c = i;
+    while (c < to && c < i + 8 && toks[c]!.w !== ",") c++;
+    if (c < to && toks[c]!.w === ",") i = c + 1;
+  }
+  while (i < to && LEAD_TRIM.has(toks[i]!.lw)) i++;
+  let last = -1;
+  for (let k = i; k < to && k < i + 8; k++) {
+    const t = toks[k]!;
+    if (t.w === "." && k > i && adjacent(toks[k - 1]!, t) && isAbbrev(toks[k - 1]!)) continue;
+    if (isPunct(t) || isMasked(t)) break;
+    if (!isCap(t) && (AUX.has(t.lw) || BACK_STOP.has(t.lw) || FWD_STOP.has(t.lw) || CUES.has(t.lw))) break;
+    if (PRONOUNS.has(t.lw) || isContraction(t)) {
+      if (k === i) last = k;
+      break;
+    }
+    if ((isCap(t) && !DETS.has(t.lw)) || SPEAKER_NOUNS.has(t.lw)) last = k;
+  }
+  return last < i ? null : trimNp(toks, { i, j: last + 1 });
+}
+
+/** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
+function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
+  const prev = toks[k - 1];
+  // "…, saying", "took to Twitter to accuse", "outlined a plan and vowed": the clause's subject speaks
+  if (prev && (prev.lw === "to" || prev.lw === "and" || prev.lw === "but" || (prev.w === "," && isParticiple(toks[k]!)))) return sentenceSubject(toks, 0, k);
+  const np = npBackward(toks, k, 0);
+  if (isParticiple(toks[k]!) && !(prev && AUX.has(prev.lw))) {
+    const lastTok = np ? toks[np.j - 1]! : null;
+    if (lastTok && (isCap(lastTok) || PRONOUNS.has(lastTok.lw))) return np; // "footage of Jane Doe saying"
+    return sentenceSubject(toks, 0, k);
+  }
+  if (np) return np;
+  if ((k === 0 || (prev && isPunct(prev))) && cue.tag !== "addressee") return npForward(toks, k + cue.len);
+  return null;
+}
+
+/** Nouns of speech whose possessor is the source: "Jane Doe's claim that …". */
+const SPEECH_NOUNS = set("claim claims statement statements assertion assertions remark remarks comment comments warning warnings promise promises suggestion argument contention insistence pledge vow");
+
+/** "Jane Doe's claim" at token k (the noun): the possessor's name, with its 's. */
+function possessiveSource(toks: readonly Tok[], k: number): Np | null {
+  if (!SPEECH_NOUNS.has(toks[k]!.lw)) return null;
+  const p = toks[k - 1];
+  if (!p || !p.cap || !/['\u2019]s$/.test(p.w) || isContraction(p)) return null;
+  let i = k - 1;
+  while (i > 0 && i > k - 5 && toks[i - 1]!.cap && !toks[i - 1]!.punct) i--;
+  return { i, j: k };
+}
+
+/** "according to X" starting at token k. */
+function accordingTo(toks: readonly Tok[], k: number, text: string): Frame | null {
+  return    toks[k]!.lw === "according" && toks[k + 1]?.lw === "to" ? frame(toks, npForward(toks, k + 2), k, 2, text) : null;
+}
+
+/**
+ * A frame before a quote, in [lo, hi) (hi: the opening mark): `She said:`, `Jane Doe told reporters`,
+ * `According to X,`, `Jane Doe:`. For a direct quote the verb must sit near the mark; for a
+ * partial quote it is the first verb of the sentence with a subject (the outer speaker of
+ * "A said that B called it 'x'").
+ */
+export function parseBefore(text: string, lo: number, hi: number, partial: boolean): Frame | null {
+  const toks = tokenize(text, Math.max(lo, hi - 400), hi);
+  let n = toks.length;
+  let colon = false;
+  while (n > 0 && /^[,:\u2014\u2013\-]$/.test(toks[n - 1]!.w)) {
+    if (toks[n - 1]!.w === ":") colon = true;
+    n--;
+  }
+  if (n === 0) return null;
+  if (partial) {
+    // a leading phrase is not the clause: "In a statement on Monday, the union called …"
+    let k0 = 0;
+    if (toks[0] && (PREPS.has(toks[0].lw) || toks[0].lw === "following")) {
+      let c = 1;
+      while (c < n && c < 15 && toks[c]!.w !== ",") c++;
+      if (c < n && toks[c]!.w === ",") k0 = c + 1;
+    }
+    for (let k = k0; k < n; k++) {
+      const acc = accordingTo(toks, k, text);
+      if (acc) return acc;
+      const cue = cueAt(toks, k);
+      if (!cue) {
+        const own = possessiveSource(toks, k);
+        if (own) return frame(toks, own, k, 1, text);
+        continue;
+      }
+      if (cue.tag === "document") continue;
+      const f = frame(toks, subjectOf(toks, k, cue), k, cue.len, text);
+      if (f) return f;
+    }
+    return null;
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    if (isMasked(toks[k]!)) break;
+    const acc = accordingTo(toks, k, text);
+    if (acc) return acc;
+    const cue = cueAt(toks, k);
+    if (!cue) continue;
+    if (n - (k + cue.len) > 8) break;
+    if (cue.tag === "label") continue;
+    const f = frame(toks, subjectOf(toks, k, cue), k, cue.len, text);
+    if (f) return f;
+    break;
+  }
+  if (colon) {
+    const subj = sentenceSubject(toks, 0, n);
+    if (subj) return frame(toks, subj, null, 0, text);
+    const np = npForward(toks, 0);
+    if (np && (np.j >= n - 3 || PRONOUNS.has(toks[np.i]!.lw) || isCap(toks[np.i]!))) return frame(toks, np, null, 0, text);
+  }
+  return null;
+}
