@@ -4,6 +4,7 @@ import { runStage } from "./stage.ts";
 import { clean, dates, entities, ingest, publish, quotes, validate } from "./stages/index.ts";
 import type { LinkArticle } from "./stages/06-link.ts";
 import { toRows, type ArticleRows } from "./stages/07-validate.ts";
+import { acronymPairs } from "./link/entities.ts";
 
 export const ARTICLE_STAGES = ["ingest", "clean", "dates", "entities", "quotes"] as const;
 export type ArticleStage = (typeof ARTICLE_STAGES)[number];
@@ -75,6 +76,7 @@ function finish(q: QuotedArticle): Processed {
       outlet: q.outlet,
       mentions: q.mentions.map((m) => ({ text: m.text, type: m.type })),
       quotes: q.quotes.map((x) => ({ text: x.text, speaker_mention: x.speaker_mention })),
+      acronyms: acronymPairs(q.body, q.mentions),
     },
   };
 }

@@ -158,7 +158,7 @@ export const QuoteSpan = z.object({
   /** the parts, each a span of body whose slice is the part's words; one part when not interrupted */
   fragments: z.array(z.object({ start: offset, end: offset })).min(1),
   kind: QuoteKind,
-  /** words that name the source ("he", "the embassy", "Peskov") */
+  /** words that name the source ("he", "the embassy", "Vale") */
   speaker: z.string().min(1).nullable(),
   speaker_start: offset.nullable(),
   speaker_end: offset.nullable(),

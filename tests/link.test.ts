@@ -51,6 +51,7 @@ describe("entities: mentions that must merge", () => {
     ["organisation legal form", [["o:Quillfeather Corp."], ["o:Quillfeather"], ["o:Quillfeather Corporation"]], ["0:0", "1:0", "2:0"]],
     ["organisation leading 'the'", [["o:the Harbour Trust"], ["o:Harbour Trust"]], ["0:0", "1:0"]],
     ["curly apostrophe", [["p:Liam O\u2019Rourke"], ["p:Liam O'Rourke"]], ["0:0", "1:0"]],
+    ["a two-word name takes the type most of its mentions got", [["o:Quill Labs"], ["o:Quill Labs"], ["p:Quill Labs"]], ["0:0", "1:0", "2:0"]],
   ])("%s", (_, ds, refs) => {
     const { at } = entityOf(ds);
     const ids = new Set(refs.map(at));
@@ -63,6 +64,8 @@ describe("entities: mentions that must stay apart", () => {
     ["person and the company named after them", [["p:Ann Vale", "o:Vale Motors", "p:Vale"]], "0:0", "0:1"],
     ["person and a short company name", [["p:Ann Vale", "o:Vale"]], "0:0", "0:1"],
     ["company short name and surname-only person", [["p:Vale", "o:Vale"]], "0:0", "0:1"],
+    ["a one-word name keeps its own type whatever the majority", [["o:Vale"], ["o:Vale"], ["p:Vale"]], "0:0", "2:0"],
+    ["a two-word name typed two ways equally often stays two", [["o:Quill Labs"], ["p:Quill Labs"]], "0:0", "1:0"],
     ["two people sharing a surname, different articles", [["p:Ann Vale", "p:Vale"], ["p:Tom Vale", "p:Vale"]], "0:0", "1:0"],
     ["... their surname-only mentions", [["p:Ann Vale", "p:Vale"], ["p:Tom Vale", "p:Vale"]], "0:1", "1:1"],
     ["surname alone in an article with two such people (1)", [["p:Ann Vale", "p:Tom Vale", "p:Vale"]], "0:2", "0:0"],

@@ -7,7 +7,7 @@ import { TABLES } from "../schemas/tables.ts";
 import { card, qualityTable, sizeCategory, type CardInput } from "../pipeline/publish/card.ts";
 import { CHANGES, schemaFingerprint } from "../pipeline/publish/extras.ts";
 import { DATASET_VERSION, xsdPattern } from "../pipeline/publish/metadata.ts";
-import { TEXT_COLUMNS, publishedColumns } from "../pipeline/publish/write.ts";
+import { TEXT_COLUMNS, VIEWS, publishedColumns } from "../pipeline/publish/write.ts";
 import { cellIssue, validateDataPackage } from "./frictionless.ts";
 import { buildTo, sql } from "./helpers.ts";
 
@@ -218,6 +218,18 @@ describe("--text offsets", () => {
     const sentence = paragraph.slice(0, 40);
     expect(sentence.length).toBeGreaterThan(20);
     for (const text of csvAll) expect(text).not.toContain(sentence);
+  });
+
+  it("keeps the four views, without their text columns", async () => {
+    const db = join(offsets, "news-quotes.duckdb");
+    for (const v of VIEWS) {
+      const cols = (await sql(`SELECT column_name FROM information_schema.columns WHERE table_name = '${v.name}'`, db)).map((r) => r.column_name);
+      expect(cols.length, v.name).toBeGreaterThan(0);
+      for (const c of ["text", "sentence", "body"]) if (v.name !== "timeline" || c !== "text") expect(cols, `${v.name}.${c}`).not.toContain(c);
+      const n = await sql(`SELECT count(*)::INT AS n FROM ${v.name}`, db);
+      const m = await sql(`SELECT count(*)::INT AS n FROM ${v.name}`, join(full, "news-quotes.duckdb"));
+      expect(n, v.name).toEqual(m);
+    }
   });
 
   it("keeps offsets, hashes and every derived value, so the text can be rejoined", async () => {

@@ -89,6 +89,7 @@ describe("speakers and cues", () => {
     ["a cue after the quote with a pronoun", `Roe spoke on Monday. "We will win," he highlighted.`, [["We will win,", "direct", "he", "pronoun", "highlighted", 1]]],
     ["a trailing dash", `"We will win." \u2014 Jane Roe`, [["We will win.", "direct", "Jane Roe", "explicit", null, 1]]],
     ["a question with 'asked'", `"Why would we stop?" Jane Roe asked.`, [["Why would we stop?", "direct", "Jane Roe", "explicit", "asked", 1]]],
+    ["a description, then the name in apposition", `"We will win," the party's chairwoman, Jane Roe, told reporters.`, [["We will win,", "direct", "Jane Roe", "explicit", "told", 1]]],
     ["a long appositive before the verb", `"We will win," Jane Roe, the party's campaign director for the northern region, said on Monday.`, [["We will win,", "direct", "Jane Roe", "explicit", "said", 1]]],
     ["an abbreviation and a weekday around the verb", `"We will win," Jane Roe, D-Ohio., said Tuesday.`, [["We will win,", "direct", "Jane Roe", "explicit", "said", 1]]],
     ["an aside between subject and verb", `Jane Roe, asked about the plan, said: "We will win."`, [["We will win.", "direct", "Jane Roe", "explicit", "said", 1]]],
@@ -150,6 +151,8 @@ describe("pronouns and descriptions resolve to a mention", () => {
     ["a name to the mention it overlaps", `Jane Roe met Tom Pell. "We will win," Pell said.`, (b) => [person(b, "Jane Roe"), { start: b.lastIndexOf("Pell"), end: b.lastIndexOf("Pell") + 4, text: "Pell", type: "person" }], "Pell", "explicit", 1],
     ["a pronoun means the last named speaker, not a name in between", `"We will win," Jane Roe said. Tom Pell was not there. "Nobody can stop us," she said.`, (b) => [person(b, "Jane Roe"), person(b, "Tom Pell")], "she", "pronoun", 0],
     ["a name inside the quote is not who the pronoun is", `Jane Roe spoke first. "We beat Tom Pell," she said.`, (b) => [person(b, "Jane Roe"), person(b, "Tom Pell")], "she", "pronoun", 0],
+    ["'the company' passes over a country the tagger called an organization", `Acme Widgets sells in the U.S. market. "We will recover," the company said.`, (b) => [org(b, "Acme Widgets"), org(b, "U.S.")], "the company", "nominal", 0],
+    ["a pronoun that resolved carries on past a name in the writer's words", `Jane Roe spoke first.\n\nShe noted that the deal was agreed with Tom Pell in May.\n\n"We will win," she said.`, (b) => [person(b, "Jane Roe"), person(b, "Tom Pell")], "she", "pronoun", 0],
     ["no mentions: no index", `Jane Roe spoke. "We will win," she said.`, () => [], "she", "pronoun", null],
   ])("%s", (_name, body, mk, speaker, attribution, mention) => {
     const qs = extractQuotes(body, mk(body));

@@ -13,7 +13,8 @@
 //     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
 //     a one-letter surname misspelling with the same given name), unless either name has two
 //     candidates that are not compatible with each other; a standalone acronym joins the one
-//     organisation the corpus defines it for. Types never mix (but see countries in rule 1).
+//     organisation the corpus defines it for. Types never mix (but see countries in rule 1), once a
+//     name of two or more words has taken the type most of its mentions got (settleTypes).
 //  4. Canonical name, entity_id and every sort are functions of the content, not of input order.
 import type { EntityType } from "../../schemas/records.ts";
 import type { EntityRow } from "../../schemas/tables.ts";
@@ -342,7 +343,44 @@ export function pickCanonical(forms: Map<string, { n: number; primary: boolean }
   return c[0]![0];
 }
 
-export function linkEntities(articles: LinkArticleIn[]): EntityLinks {
+/**
+ * The tagger's type of a name of two or more words, settled by the corpus: where one type has more
+ * mentions of the name (cleaned, case-folded) than any other, every mention of it takes that type.
+ * Single words keep their own type: "Vale" may be the person or the company.
+ */
+export function settleTypes(articles: LinkArticleIn[]): LinkArticleIn[] {
+  const TYPES: EntityType[] = ["person", "organization", "location", "other"];
+  const keyOf = (m: LinkMentionIn): string | null => {
+    const c = tidy(m.text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
+    return /\S\s+\S/.test(c) ? c : null;
+  };
+  const votes = new Map<string, number[]>();
+  for (const a of articles)
+    for (const m of a.mentions) {
+      const k = keyOf(m);
+      if (k === null) continue;
+      let v = votes.get(k);
+      if (!v) votes.set(k, (v = [0, 0, 0, 0]));
+      v[TYPES.indexOf(m.type)]!++;
+    }
+  const settled = new Map<string, EntityType>();
+  for (const [k, v] of votes) {
+    const max = Math.max(...v);
+    if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled.set(k, TYPES[v.indexOf(max)]!);
+  }
+  if (settled.size === 0) return articles;
+  return articles.map((a) => ({
+    ...a,
+    mentions: a.mentions.map((m) => {
+      const k = keyOf(m);
+      const t = k === null ? undefined : settled.get(k);
+      return t === undefined || t === m.type ? m : { ...m, type: t };
+    }),
+  }));
+}
+
+export function linkEntities(input: LinkArticleIn[]): EntityLinks {
+  const articles = settleTypes(input);
   const table = new NodeTable();
   const acronymDefs = new Map<string, Set<string>>();
   const cache = new MentionCache();

@@ -254,8 +254,18 @@ const CAP = /^\p{Lu}/u;
  * untagged repeat of a tagged capitalised name is tagged, and a lone surname of a tagged full person
  * name is a person.
  */
+/**
+ * Last words that make a multi-word name an organization whatever its first words are ("Acme Labs",
+ * "Ministry of Finance" is caught by the tagger; "Northway Port Authority", "Ruritanian Embassy" here).
+ */
+const ORG_HEADS: ReadonlySet<string> = new Set(
+  "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings ministry department embassy consulate agency commission committee council university college institute foundation association authority bureau party".split(" "),
+);
+
 export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
+  const org = ENTITY_TYPES.indexOf("ORG");
+  for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && CAP.test(p.tokens[s.to - 1]!.text)) s.type = org;
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   const votes = new Map<string, number[]>();
   for (const s of spans) {

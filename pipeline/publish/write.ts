@@ -97,11 +97,14 @@ export function contractChecks(): { name: string; sql: string }[] {
   return out;
 }
 
-export const VIEWS: { name: string; what: string; sql: string }[] = [
+/** Each view's SQL; `offsets` is the variant used under `--text offsets` (the same view without the text columns). */
+export const VIEWS: { name: string; what: string; sql: string; offsets?: string }[] = [
   {
     name: "quote_speakers",
     what: "one row per quote, with its speaker entity and its article's outlet, date and title",
     sql: `SELECT q.quote_id, q.article_id, a.outlet, a.published_date, a.title, q.kind, q.text, q.speaker, q.speaker_name, q.speaker_entity_id, e.type AS speaker_type, q.cue, q.attribution, q.cluster_id
+FROM quotes q JOIN articles a USING (article_id) LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id`,
+    offsets: `SELECT q.quote_id, q.article_id, a.outlet, a.published_date, a.title, q.kind, q.start, q."end", q.speaker, q.speaker_name, q.speaker_entity_id, e.type AS speaker_type, q.cue, q.attribution, q.cluster_id
 FROM quotes q JOIN articles a USING (article_id) LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id`,
   },
   {
@@ -116,12 +119,17 @@ FROM mentions m JOIN entities e USING (entity_id) GROUP BY m.article_id, m.entit
     sql: `SELECT q.cluster_id, count(*)::INTEGER AS quotes, count(DISTINCT q.article_id)::INTEGER AS articles, count(DISTINCT a.outlet)::INTEGER AS outlets,
   list(DISTINCT a.outlet ORDER BY a.outlet) AS outlet_names, min(q.text) AS text, list(DISTINCT q.speaker_name ORDER BY q.speaker_name) FILTER (WHERE q.speaker_name IS NOT NULL) AS speakers
 FROM quotes q JOIN articles a USING (article_id) GROUP BY q.cluster_id HAVING count(DISTINCT coalesce(a.outlet, a.article_id)) > 1`,
+    offsets: `SELECT q.cluster_id, count(*)::INTEGER AS quotes, count(DISTINCT q.article_id)::INTEGER AS articles, count(DISTINCT a.outlet)::INTEGER AS outlets,
+  list(DISTINCT a.outlet ORDER BY a.outlet) AS outlet_names, min(q.quote_id) AS first_quote_id, list(DISTINCT q.speaker_name ORDER BY q.speaker_name) FILTER (WHERE q.speaker_name IS NOT NULL) AS speakers
+FROM quotes q JOIN articles a USING (article_id) GROUP BY q.cluster_id HAVING count(DISTINCT coalesce(a.outlet, a.article_id)) > 1`,
   },
   {
     name: "timeline",
     what: "one row per temporal expression whose year is known, in date order, with its sentence",
     sql: `SELECT d.date_id, d.article_id, a.outlet, d.value, d.date, d.precision, d.type, d.text, d.anchor,
   substring(a.body, d.sentence_start + 1, d.sentence_end - d.sentence_start) AS sentence
+FROM dates d JOIN articles a USING (article_id) WHERE regexp_matches(d.value, '^\\d{4}')`,
+    offsets: `SELECT d.date_id, d.article_id, a.outlet, d.value, d.date, d.precision, d.type, d.text, d.anchor, d.sentence_start, d.sentence_end
 FROM dates d JOIN articles a USING (article_id) WHERE regexp_matches(d.value, '^\\d{4}')`,
   },
 ];
@@ -151,6 +159,10 @@ const DUCKDB_MEMORY = "512MB";
 export interface PublishResult {
   counts: Record<string, number>;
   files: string[];
+  /** earliest and latest published_date of the articles, when any has one */
+  dateRange: [string, string] | null;
+  /** articles per detected language ("und" where none was detected) */
+  languages: Record<string, number>;
 }
 
 /** Builds every data file in `outDir` from the staged rows; throws before the caller swaps anything in when a check fails. */
@@ -173,7 +185,7 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
     if (failed.length) throw new Error(`the dataset breaks its contract; nothing was published:\n  ${failed.join("\n  ")}`);
     if (policy === "offsets")
       for (const t of TABLES) for (const c of TEXT_COLUMNS[t.name] ?? []) await con.run(`ALTER TABLE ${q(t.name)} DROP COLUMN ${q(c)}`);
-    for (const v of VIEWS) if (policy === "full" || v.name !== "timeline") await con.run(`CREATE VIEW ${q(v.name)} AS ${v.sql}`);
+    for (const v of VIEWS) await con.run(`CREATE VIEW ${q(v.name)} AS ${policy === "offsets" && v.offsets !== undefined ? v.offsets : v.sql}`);
     const counts: Record<string, number> = {};
     const files: string[] = [];
     for (const t of TABLES) {
@@ -185,8 +197,12 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
       files.push(`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`);
       crashPoint("publish-first-table");
     }
+    const range = (await con.runAndReadAll(`SELECT CAST(min(published_date) AS VARCHAR), CAST(max(published_date) AS VARCHAR) FROM articles`)).getRows()[0]!;
+    const dateRange: [string, string] | null = range[0] === null || range[1] === null ? null : [String(range[0]), String(range[1])];
+    const languages: Record<string, number> = {};
+    for (const [l, n] of (await con.runAndReadAll(`SELECT coalesce(language, 'und'), count(*) FROM articles GROUP BY ALL ORDER BY 1`)).getRows()) languages[String(l)] = Number(n);
     await con.run("CHECKPOINT");
-    return { counts, files };
+    return { counts, files, dateRange, languages };
   } finally {
     con.closeSync();
     inst.closeSync();

@@ -148,10 +148,11 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
 
   const out: QuoteRecord[] = [];
   const rc: ResolveContext = { skip: (k) => masked.charCodeAt(mentions[k]!.start) === 1, lastPerson: null, lastOrg: null };
-  /** resolves a speaker span and remembers a named speaker for the pronouns after it */
+  /** resolves a speaker span and remembers the speaker for the pronouns after it */
   const resolve = (s: number, e: number, spk: string): number | null => {
     const m = resolveSpeaker(mentions, s, e, spk, rc);
-    if (m !== null && speakerKind(spk) !== "pronoun") {
+    // a pronoun that resolved carries the chain on: "He noted … X … 'Quote,' he said" is still him
+    if (m !== null) {
       const t = mentions[m]!.type;
       if (t === "person") rc.lastPerson = [m, e];
       else if (t === "organization") rc.lastOrg = [m, e];

@@ -360,6 +360,11 @@ export function parseAfter(text: string, lo: number, hi: number): Frame | null {
     if (!cue || cue.tag === "label") continue;
     const np = npBackward(toks, k, i);
     if (np && np.i <= i + 1) return frame(toks, np, k, cue.len, text);
+    // "," the mayor, Jane Doe, said": a description, then the name in apposition
+    if (np && np.i > i + 1 && toks[np.i - 1]!.w === ",") {
+      const desc = trimNp(toks, { i, j: np.i - 1 });
+      if (desc && desc.i <= i + 1 && desc.j === np.i - 1) return frame(toks, np, k, cue.len, text);
+    }
     break;
   }
   // "… for criminal behavior, she said." : a frame closing the sentence after the writer's words

@@ -3,6 +3,7 @@
 // model: "he" after two men goes to the later one, right or wrong.
 import type { MentionSpan } from "../../schemas/records.ts";
 import { SPEAKER_NOUNS, type NounType } from "./lexicon.ts";
+import { countryCode } from "../link/names.ts";
 
 export type SpeakerKind = "pronoun" | "name" | "description";
 
@@ -94,7 +95,9 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   // a pronoun is the last speaker of its kind, when there was one lately ("Doe criticized Roe. 'Quote,' she said.")
   const last = kind === "pronoun" ? (type === "person" ? rc.lastPerson : rc.lastOrg) : null;
   if (last && last[1] <= start && start - last[1] <= RECENT) return last[0];
-  const skip = rc.skip ?? (() => false);
+  // a country the tagger called an organisation is not "it" or "the company"
+  const skip0 = rc.skip ?? (() => false);
+  const skip = type === "organization" ? (k: number) => skip0(k) || countryCode(mentions[k]!.text) !== null : skip0;
   const stop = Math.max(0, from - LOOKBACK);
   if (head) for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type && mentions[k]!.text.toLowerCase().includes(head)) return k;
   for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type) return k;
