@@ -4,6 +4,9 @@
 // then `SCORE title_exact` (whitespace-normalised exact match on pages with a gold title), `SCORE date_accuracy`
 // (exact YYYY-MM-DD on pages with a gold date; no prediction counts as wrong) and, for information,
 // `SCORE author_recall` (share of pages with a gold author whose first gold name is among the predicted authors).
+// Date: the text date, else the stage's inferred guess (what the stage publishes with published_date_source
+// 'inferred'). `--half even|odd` scores only the even- or odd-indexed pages (0-based file order): the thresholds
+// were set looking at the whole file, so the two halves show how much the figure moves with the pages.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,11 +26,17 @@ interface GoldPage {
   gold_date: string | null;
 }
 
-const pages = gunzipSync(readFileSync(gold))
+const argv = process.argv.slice(2);
+const hi = argv.indexOf("--half");
+const half = hi >= 0 ? argv[hi + 1] : null;
+if (half !== null && half !== "even" && half !== "odd") throw new Error("--half takes even or odd");
+const scorerArgs = hi >= 0 ? [...argv.slice(0, hi), ...argv.slice(hi + 2)] : argv;
+const goldLines = gunzipSync(readFileSync(gold))
   .toString("utf8")
   .split("\n")
   .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as GoldPage);
+  .filter((_l, i) => half === null || i % 2 === (half === "even" ? 0 : 1));
+const pages = goldLines.map((l) => JSON.parse(l) as GoldPage);
 
 const ws = (s: string) => s.replace(/\s+/g, " ").trim();
 let titles = 0, titleOk = 0, dates = 0, dateOk = 0, auth = 0, authOk = 0;
@@ -39,7 +48,7 @@ const lines = pages.map((p) => {
   }
   if (p.gold_date) {
     dates++;
-    if (c.published_date === p.gold_date.slice(0, 10)) dateOk++;
+    if ((c.published_date ?? c.published_date_guess) === p.gold_date.slice(0, 10)) dateOk++;
   }
   if (p.gold_author) {
     auth++;
@@ -49,9 +58,13 @@ const lines = pages.map((p) => {
   return JSON.stringify({ id: p.id, body: c.body });
 });
 
-const pred = join(mkdtempSync(join(tmpdir(), "clean-eval-")), "pred.jsonl");
+const tmp = mkdtempSync(join(tmpdir(), "clean-eval-"));
+const pred = join(tmp, "pred.jsonl");
 writeFileSync(pred, lines.join("\n") + "\n");
-process.stdout.write(execFileSync("node", [scorer, gold, pred, ...process.argv.slice(2)], { encoding: "utf8" }));
+// a half is scored against a gold file of that half only, written next to the predictions (outside the repo)
+let goldFile = gold;
+if (half !== null) writeFileSync((goldFile = join(tmp, `gold-${half}.jsonl`)), goldLines.join("\n") + "\n");
+process.stdout.write(execFileSync("node", [scorer, goldFile, pred, ...scorerArgs], { encoding: "utf8" }));
 const f = (x: number, n: number) => (n ? x / n : 0).toFixed(4);
 console.log(`SCORE title_exact ${f(titleOk, titles)}`);
 console.log(`SCORE date_accuracy ${f(dateOk, dates)}`);

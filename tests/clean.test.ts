@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { furnitureKind, initialClass, lineFeatures, selectBody, splitLines } from "../pipeline/clean/lines.ts";
+import { furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading } from "../pipeline/clean/lines.ts";
 import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
@@ -44,6 +44,17 @@ describe("page-furniture lexicon", () => {
     const long = "Share this " + "word ".repeat(45);
     expect(furnitureKind(long.trim(), 47)).toBeNull();
   });
+});
+
+describe("page-tail headings", () => {
+  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"]])(
+    "%j opens the tail",
+    (text) => expect(tailHeading(text, line(text).words)).toBe(true),
+  );
+  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"]])(
+    "%j does not",
+    (text) => expect(tailHeading(text, line(text).words)).toBe(false),
+  );
 });
 
 describe("line classes", () => {
@@ -112,6 +123,47 @@ describe("selectBody", () => {
     expect(c.body).toContain("The road is expected to reopen");
   });
 
+  const prose = [
+    "The coastal road was closed on Monday after a storm brought down power lines and trees across the valley.",
+    "Police said drivers should avoid the area until engineers had made the lines safe again, and that it could take days.",
+    "The road is expected to reopen on Wednesday morning, according to the county council, which is paying for the repairs.",
+  ];
+  const teaser = "A new bakery in the harbour town has won a regional prize for its sourdough bread, the judges announced on Friday.";
+
+  it.each([
+    ["a tail heading once on the page", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Share this article"], false],
+    ["no heading", ["Storm closes coastal road", ...prose, "Share this article", teaser], true],
+    ["the heading repeated on the page (a per-item label)", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Related articles", "Share this article"], true],
+  ] as const)("prose below the page's tail: %s", (_name, page, kept) => {
+    expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);
+  });
+
+  it("prefers the prose above a comments heading even when the comments are longer", () => {
+    const comment = "I have driven that road for thirty years and it has never been closed for this long, which is a disgrace for the people who live there.";
+    const more = [
+      "Engineers worked through the night to clear fallen trees from the carriageway and to repair two damaged pylons near the bridge.",
+      "Bus services between the villages have been diverted along the inland route, which adds about twenty minutes to each journey.",
+    ];
+    const c = cleanText(["Storm closes coastal road", ...prose, ...more, "2 Comments", comment, comment.replace("thirty", "forty"), comment.replace("disgrace", "shame")].join("\n\n"));
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body).not.toContain("thirty years");
+  });
+
+  it.each([
+    ["after an intro ending with a colon", "The council listed the roads that will stay closed:"],
+    ["four items in a row", null],
+  ])("keeps a list of short title-like lines between paragraphs: %s", (_name, intro) => {
+    const items = ["Harbour Road near the ferry terminal", "Cliff Lane between the two farms", "West Street by the old school", "Mill Way south of the river"];
+    const text = [prose[0], ...(intro ? [intro] : []), ...(intro ? items.slice(0, 2) : items), prose[2]].join("\n\n");
+    expect(cleanText(text).body).toContain("Cliff Lane between the two farms");
+  });
+
+  it.fails("keeps a directory list that runs on below the prose (not handled: reads as a menu)", () => {
+    const entries = Array.from({ length: 30 }, (_v, k) => (k % 3 === 0 ? `Harbour Clinic ${k}` : k % 3 === 1 ? `${100 + k} Main Street` : "Fees based on income"));
+    const c = cleanText(["Low-cost clinics in the county", ...prose.slice(0, 2), ...entries].join("\n\n"));
+    expect(c.body).toContain("Harbour Clinic 27");
+  });
+
   it.fails("drops a single related-headline link between paragraphs (not handled: looks like a subheading)", () => {
     const text = [
       "Storm closes coastal road",
@@ -131,6 +183,12 @@ describe("metadata helpers", () => {
     ["Sept. 14, 2019", "2019-09-14"],
     ["March 3", null],
     ["February 30, 2021", null],
+    ["Posted on June 29, 2020Updated November 12, 2021", "2020-06-29"],
+    ["06.18.2025", "2025-06-18"],
+    ["23/07/2025 · 6 min read", "2025-07-23"],
+    ["03/12/2021", null],
+    ["Call 555-12-2025 today", null],
+    ["Version 1.2.2021.5", null],
   ])("findDate(%j) = %j", (text, want) => expect(findDate(text)?.date ?? null).toBe(want));
 
   it.fails("reads numeric day-first dates (not handled: ambiguous without a locale)", () => {
@@ -202,6 +260,19 @@ describe("cleanText metadata", () => {
     expect(c).toMatchObject({ title: "Minister defends new port fees", outlet: "Example Wire", republisher: "Example Blog", published_date: "2017-07-12" });
   });
 
+  it("prefers a headline over a nav item and a numbered item of the article's own list", () => {
+    const c = cleanText(
+      [
+        "Partner With Us",
+        "Five ways to cut your energy bill this winter",
+        "1. Turn down the thermostat",
+        "Turning the thermostat down by one degree can cut a heating bill by about a tenth, according to energy advisers.",
+        "Most homes can lower the setting without feeling colder, especially if draughts around doors and windows are sealed first.",
+      ].join("\n\n"),
+    );
+    expect(c.title).toBe("Five ways to cut your energy bill this winter");
+  });
+
   it.fails("takes a standfirst that ends with a full stop as the subtitle (not handled: reads as the first paragraph)", () => {
     const c = cleanText(
       [
@@ -234,6 +305,16 @@ describe("the stage", () => {
   it("reports text-derived values with their source", () => {
     const r = clean.run(raw({ raw_text: "Headline\n\nExample Wire – July 12, 2017\n\nThe mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs." }));
     expect(r).toMatchObject({ outlet: "Example Wire", outlet_source: "text", published_date: "2017-07-12", published_date_source: "text" });
+  });
+
+  it.each([
+    ["a date line below the article (a text date, not a guess)", "The mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs.\n\nLast updated 4 May 2021", "2021-05-04"],
+    ["a date only in the prose", "The mayor said on 4 May 2021 that the bridge would reopen within two weeks, after the repairs.", "2021-05-04"],
+    ["no date at all", "The mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs.", null],
+  ] as const)("publication date from %s: value and source", (_name, text, want) => {
+    const r = clean.run(raw({ raw_text: `Headline here\n\n${text}` }));
+    expect(r.published_date).toBe(want);
+    expect(r.published_date_source).toBe(want ? (text.startsWith("The mayor said on 4") ? "inferred" : "text") : null);
   });
 
   it("publishes a given body exactly and removes nothing", () => {

@@ -114,6 +114,11 @@ describe("speakers and cues", () => {
       [["We will win, \u2026 and we will win big.", "direct", "Jane Roe", "explicit", "said", 2]],
     ],
     [
+      "an ellipsis ending a part stays out of it, so the joined text splits back",
+      `"We will win big \u2026" Jane Roe said. "Nobody can stop us."`,
+      [["We will win big \u2026 Nobody can stop us.", "direct", "Jane Roe", "explicit", "said", 2]],
+    ],
+    [
       "a quote resumed after 'X said.' is one row",
       `"We will win," Jane Roe said. "Nobody can stop us."`,
       [["We will win, \u2026 Nobody can stop us.", "direct", "Jane Roe", "explicit", "said", 2]],

@@ -28,6 +28,12 @@ export const FURNITURE: ReadonlyArray<{ kind: BoilerplateKind; re: RegExp }> = (
   return [...byKind].map(([kind, srcs]) => ({ kind, re: new RegExp(srcs.map((s) => `(?:${s})`).join("|"), "i") }));
 })();
 
+/** Headings that open a page's tail (pipeline/lexicon/section-breaks.txt), matched against a whole line. */
+const TAIL_HEADING = new RegExp(`^(?:${lexiconLines("section-breaks.txt").map((l) => `(?:${l.trim()})`).join("|")})\\s*:?$`, "i");
+export function tailHeading(text: string, words: number): boolean {
+  return words <= 8 && TAIL_HEADING.test(text);
+}
+
 export interface Line {
   /** offsets of the trimmed line in raw_text */
   start: number;
@@ -152,6 +158,17 @@ export function initialClass(l: Line): LineClass {
 const MERGE_RATIO = 1.5;
 const MERGE_MIN = 10;
 export const MAX_GAP = 6;
+// Also set on the dev pages, each a single value from a coarse sweep (see eval/clean.ts for the even/odd check):
+// a neighbouring cluster counts in full when at least SIM of its content words occur in the article so far
+// (less in proportion below that); a page-tail heading costs TAIL_GAP (its far side joins only with ≥ 1.5×TAIL_GAP
+// words); clusters below the first tail heading weigh TAIL_W when TAIL_MIN words of prose stand above it.
+const SIM = 0.3;
+const TAIL_GAP = 200;
+export function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
+}
+const TAIL_W = 0.25;
+const TAIL_MIN = 100;
 const GAP_COST: Record<LineClass, number> = { good: 0, neargood: 0.25, short: 0.5, bad: 3 };
 
 /**
@@ -169,6 +186,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     // (a table of contents), and a repeated paragraph may be the page shown twice, so those stay
     return rep[i] && c === "neargood" ? "bad" : c;
   });
+  const tailRep = repeatedLines(lines, (l) => sectionBreak(l));
   const keep = lines.map(() => false);
   // clusters of good lines: [first, last, words]; gaps between them cost by the classes of the lines in them
   const clusters: [number, number, number][] = [];
@@ -177,7 +195,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   for (let i = 0; i < lines.length; i++) {
     const c = classes[i]!;
     if (c !== "good") {
-      gap += lines[i]!.furniture === "comment_footer" ? Infinity : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      gap += lines[i]!.furniture === "comment_footer" ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
       continue;
     }
     const w = lines[i]!.words;
@@ -191,9 +209,14 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     }
     gap = 0;
   }
+  // clusters below a page-tail heading (comments, related links) are a weaker pick for the article when enough
+  // prose stands above it
+  const brk = lines.findIndex((l, i) => sectionBreak(l) && !tailRep[i]);
+  const above = brk < 0 ? 0 : clusters.reduce((n, c) => n + (c[1] < brk ? c[2] : 0), 0);
+  const weight = (c: [number, number, number]) => (brk >= 0 && c[0] > brk && above >= TAIL_MIN ? c[2] * TAIL_W : c[2]);
   let bi = -1;
   clusters.forEach((c, k) => {
-    if (bi < 0 || c[2] > clusters[bi]![2]) bi = k;
+    if (bi < 0 || weight(c) > weight(clusters[bi]!)) bi = k;
   });
   const best: [number, number, number] | null = bi >= 0 ? [...clusters[bi]!] : null;
   if (best) {
@@ -201,19 +224,47 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     const b: [number, number, number] = best;
     let lo = bi;
     let hi = bi;
+    // the article's vocabulary: content words of its good lines; a neighbouring cluster about something else
+    // (a teaser, a footer blurb, a comment) counts for fewer words
+    // (built on first use: a page with a single cluster never needs it)
+    let vocab: Set<string> | null = null;
+    const addVocab = (c: [number, number, number]) => {
+      if (vocab) for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") for (const w of contentWords(lines[i]!.text)) vocab.add(w);
+    };
+    const cw = new Map<[number, number, number], string[]>();
+    const eff = (c: [number, number, number]): number => {
+      let ws = cw.get(c);
+      if (!ws) {
+        ws = [];
+        for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") ws.push(...contentWords(lines[i]!.text));
+        cw.set(c, ws);
+      }
+      if (!vocab) {
+        vocab = new Set();
+        addVocab(b);
+      }
+      let hit = 0;
+      for (const w of ws) if (vocab.has(w)) hit++;
+      const ov = ws.length ? hit / ws.length : 0;
+      return c[2] * Math.min(1, ov / SIM);
+    };
     for (;;) {
       const left = lo > 0 ? clusters[lo - 1]! : null;
       const right = hi < clusters.length - 1 ? clusters[hi + 1]! : null;
-      const lOk = left && left[2] >= MERGE_RATIO * gaps[lo - 1]! && left[2] >= MERGE_MIN;
-      const rOk = right && right[2] >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN;
-      if (rOk && (!lOk || right[2] >= left![2])) {
+      const le = left ? eff(left) : 0;
+      const re = right ? eff(right) : 0;
+      const lOk = left && le >= MERGE_RATIO * gaps[lo - 1]! && left[2] >= MERGE_MIN;
+      const rOk = right && re >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN;
+      if (rOk && (!lOk || re >= le)) {
         hi++;
         b[1] = right[1];
         b[2] += right[2];
+        addVocab(right);
       } else if (lOk) {
         lo--;
         b[0] = left![0];
         b[2] += left![2];
+        addVocab(left!);
       } else break;
     }
   }
@@ -249,6 +300,11 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     }
   }
   return { keep, classes, first, last };
+}
+
+/** A heading that opens the page's tail: comments, or a list of links to other pages ("Related articles"). */
+export function sectionBreak(l: Line): boolean {
+  return l.furniture === "comment_footer" || tailHeading(l.text, l.words);
 }
 
 const SHORT_WIN = 3;

@@ -16,13 +16,17 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "i");
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})\\b`, "i");
+// the year may run straight into the next token of a scraped line ("June 29, 2020Updated …")
+const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "i");
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})(?!\\d)`, "i");
+/** A numeric date with the year last ("06.18.2025", "23/07/2025"): read only when the order is unambiguous. */
+const NUM_DMY = /(?<![\d.\/-])(\d{1,2})([.\/-])(\d{1,2})\2(\d{4})(?![\d.\/-]?\d)/;
 const YMD = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const MD_NO_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})`, "i");
 
 /** The first full calendar date (with a year) in a line, as YYYY-MM-DD; a date without a year gives null. */
 export function findDate(text: string): { date: string; index: number } | null {
+  if (!/\d{4}/.test(text)) return null;
   const cands: { date: string; index: number }[] = [];
   const a = MDY.exec(text);
   if (a) {
@@ -38,6 +42,13 @@ export function findDate(text: string): { date: string; index: number } | null {
   if (c) {
     const d = iso(+c[1]!, +c[2]!, +c[3]!);
     if (d) cands.push({ date: d, index: c.index });
+  }
+  const e = NUM_DMY.exec(text);
+  if (e) {
+    const a1 = +e[1]!;
+    const a2 = +e[3]!;
+    const d = a1 > 12 && a2 <= 12 ? iso(+e[4]!, a2, a1) : a2 > 12 && a1 <= 12 ? iso(+e[4]!, a1, a2) : null;
+    if (d) cands.push({ date: d, index: e.index });
   }
   cands.sort((x, y) => x.index - y.index);
   return cands[0] ?? null;

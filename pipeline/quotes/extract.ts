@@ -136,6 +136,21 @@ function trimSpan(text: string, s: number, e: number): [number, number] {
 }
 
 /** Every quotation of `text` with its speaker and its content span. */
+/**
+ * The parts of an interrupted quote as they are joined with " … ": an ellipsis that ends a part or
+ * starts the next stays out of it, so the joined text splits back into its parts unambiguously.
+ */
+export function joinable(text: string, parts: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  return parts.map((p) => {
+    let { start, end } = p;
+    const tail = /\s*(?:\u2026|\.\.\.)\s*$/.exec(text.slice(start, end));
+    if (tail && tail.index > 0) end = start + tail.index;
+    const head = /^\s*(?:\u2026|\.\.\.)\s*/.exec(text.slice(start, end));
+    if (head && head[0].length < end - start) start += head[0].length;
+    return { start, end };
+  });
+}
+
 export function extractQuoteRecords(text: string, mentions: readonly MentionSpan[]): QuoteRecord[] {
   const paras = lineSpans(text);
   const segs = findSegments(text, paras);
@@ -250,12 +265,13 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         content = [Math.min(content[0], f0.start), Math.max(content[1], fl.end)];
       }
       const spk = found ? text.slice(found.frame.speakerStart, found.frame.speakerEnd) : null;
+      const frags = u.parts.length > 1 ? joinable(text, u.parts) : u.parts.map((s) => ({ start: s.start, end: s.end }));
       out.push({
         quote: {
-          start: f0.start,
-          end: fl.end,
-          text: u.parts.map((s) => text.slice(s.start, s.end)).join(" \u2026 "),
-          fragments: u.parts.map((s) => ({ start: s.start, end: s.end })),
+          start: frags[0]!.start,
+          end: frags[frags.length - 1]!.end,
+          text: frags.map((s) => text.slice(s.start, s.end)).join(" \u2026 "),
+          fragments: frags,
           kind: partial ? "partial" : "direct",
           speaker: spk || null,
           speaker_start: spk ? found!.frame.speakerStart : null,

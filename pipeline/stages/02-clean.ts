@@ -16,6 +16,8 @@ export interface CleanResult {
   dateline_place: string | null;
   /** a full date (with a year) found in the page's header, credit line, dateline or footer */
   published_date: string | null;
+  /** when published_date is null: the first full date elsewhere on the page (outside the body first), or null */
+  published_date_guess: string | null;
   body: string;
   boilerplate: BoilerSpan[];
 }
@@ -40,6 +42,10 @@ function headlineLike(l: Line): boolean {
 }
 
 const TITLE_WINDOW = 40;
+/** A line that reads like the title of another page: starts with a capital, no label colon, no list numbering or bullet. */
+function linkTitle(t: string): boolean {
+  return /^[\p{Lu}"“‘']/u.test(t) && !/^\d|:\s|[()\[\]{}=<>$%]/u.test(t);
+}
 
 function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
@@ -80,7 +86,14 @@ export function cleanText(raw: string): CleanResult {
         const m = lines[j]!;
         if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS) || parseCreditLine(m.text) || nameLine(m).length) meta = 1;
       }
-      const score = overlap * 2 + meta - (firstGood - i) / 20 - (l.words > 16 && i === firstGood - 1 ? 0.5 : 0);
+      const score =
+        overlap * 2 +
+        meta -
+        (firstGood - i) / 20 -
+        (l.words > 16 && i === firstGood - 1 ? 0.5 : 0) +
+        // a headline has a few words; a numbered line is an item of the article's own list
+        Math.min(l.words, 8) / 8 -
+        (/^\d{1,2}[.)]\s/u.test(l.text) ? 1 : 0);
       if (score > bestScore) (bestScore = score), (titleIdx = i);
     }
   }
@@ -123,8 +136,9 @@ export function cleanText(raw: string): CleanResult {
   for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) {
     if (!keep[i] || classes[i] === "good") continue;
     let j = i;
-    while (j <= lastBody && keep[j] && classes[j] !== "good" && headlineLike(lines[j]!) && lines[j]!.words >= 4 && !lines[j]!.sentenceEnd) j++;
-    if (j - i >= 2) for (let k = i; k < j; k++) (keep[k] = false), (kind[k] = "related_link");
+    while (j <= lastBody && keep[j] && classes[j] !== "good" && headlineLike(lines[j]!) && lines[j]!.words >= 4 && !lines[j]!.sentenceEnd && linkTitle(lines[j]!.text)) j++;
+    const intro = i > 0 && /:["'”’]?$/u.test(lines[i - 1]!.text);
+    if (j - i >= 2 && j - i <= 3 && classes[i - 1] === "good" && classes[j] === "good" && !intro) for (let k = i; k < j; k++) (keep[k] = false), (kind[k] = "related_link");
     i = Math.max(i, j);
   }
 
@@ -201,6 +215,13 @@ export function cleanText(raw: string): CleanResult {
     if (text !== l.text) firstText = text;
   }
 
+  // no date in the header, credit line or dateline: the first full date elsewhere on the page, outside the body
+  // first, is a guess (published_date_source 'inferred')
+  let guess: string | null = null;
+  if (meta.date === null)
+    for (const pass of [false, true])
+      for (let i = 0; i < lines.length && guess === null; i++) if (keep[i] === pass) guess = findDate(lines[i]!.text)?.date ?? null;
+
   // republisher: a site name on the page's first line when the text credits another outlet
   if (meta.outlet && lines.length && titleIdx !== 0 && !keep[0]) {
     const l0 = lines[0]!;
@@ -231,6 +252,7 @@ export function cleanText(raw: string): CleanResult {
     authors: [...new Set(authors)],
     dateline_place: meta.place,
     published_date: meta.date,
+    published_date_guess: guess,
     body: body.join("\n\n"),
     boilerplate,
   };
@@ -263,7 +285,7 @@ export const clean: Stage<typeof RawArticle, typeof CleanArticle> = {
     }
     const c = cleanText(a.raw_text);
     const outlet = m.outlet ?? c.outlet;
-    const date = m.published_date ?? c.published_date;
+    const date = m.published_date ?? c.published_date ?? c.published_date_guess;
     return {
       ...a,
       title: m.title ?? c.title,
@@ -275,7 +297,7 @@ export const clean: Stage<typeof RawArticle, typeof CleanArticle> = {
       authors: c.authors,
       dateline_place: c.dateline_place,
       published_date: date,
-      published_date_source: m.published_date ? "manifest" : c.published_date ? "text" : null,
+      published_date_source: m.published_date ? "manifest" : c.published_date ? "text" : c.published_date_guess ? "inferred" : null,
       // short or mixed texts give no clear vote: they are treated as English, the corpus language
       language: m.language ?? detectLanguage(c.body) ?? "en",
       body: c.body,
