@@ -33,4 +33,8 @@ const lines = docs.map((d) => {
 const pred = join(mkdtempSync(join(tmpdir(), "dates-eval-")), "pred.jsonl");
 writeFileSync(pred, lines.join("\n") + "\n");
 if (process.env.DATES_PRED_OUT) writeFileSync(process.env.DATES_PRED_OUT, lines.join("\n") + "\n");
-process.stdout.write(execFileSync("node", [scorer, gold, pred, ...process.argv.slice(2)], { encoding: "utf8" }));
+const report = execFileSync("node", [scorer, gold, pred, ...process.argv.slice(2)], { encoding: "utf8" });
+process.stdout.write(report);
+// the scorer's other headline figure, as a SCORE line for eval/results.json
+const relaxed = /relaxed span F1 ([\d.]+)/.exec(report);
+if (relaxed) console.log(`SCORE relaxed_span_f1 ${(Number(relaxed[1]) / 100).toFixed(4)}`);

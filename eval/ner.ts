@@ -32,4 +32,7 @@ const lines = gunzipSync(readFileSync(gold))
 
 const pred = join(mkdtempSync(join(tmpdir(), "ner-eval-")), "pred.jsonl");
 writeFileSync(pred, lines.join("\n") + "\n");
-process.stdout.write(execFileSync("node", [scorer, gold, pred, ...positionals], { encoding: "utf8" }));
+const report = execFileSync("node", [scorer, gold, pred, ...positionals], { encoding: "utf8" });
+process.stdout.write(report);
+// per-type F1, as SCORE lines for eval/results.json
+for (const m of report.matchAll(/^\s*(PER|ORG|LOC)\s+[\d.]+\s+[\d.]+\s+([\d.]+)/gm)) console.log(`SCORE ${m[1]!.toLowerCase()}_f1 ${(Number(m[2]) / 100).toFixed(4)}`);

@@ -62,4 +62,8 @@ const lines = docs.map((d) => {
 
 const pred = join(mkdtempSync(join(tmpdir(), "quotes-eval-")), "pred.jsonl");
 writeFileSync(pred, lines.join("\n") + "\n");
-process.stdout.write(execFileSync("node", [scorer, gold, pred, ...process.argv.slice(2)], { encoding: "utf8" }));
+const report = execFileSync("node", [scorer, gold, pred, ...process.argv.slice(2)], { encoding: "utf8" });
+process.stdout.write(report);
+// the scorer's other headline figure, as a SCORE line for eval/results.json
+const spk = /speaker acc \(strict, cover>0\.3\) ([\d.]+)/.exec(report);
+if (spk) console.log(`SCORE speaker_accuracy ${(Number(spk[1]) / 100).toFixed(4)}`);

@@ -10,6 +10,9 @@ export const defaultJobs = (): number => Math.max(1, cpus().length);
 
 type Reply = { seq: number; ok: true; result: Processed } | { seq: number; ok: false; message: string; stack: string };
 
+/** Old-generation heap of a worker thread, in MiB. */
+export const WORKER_HEAP_MB = 384;
+
 export class Pool {
   private readonly workers: Worker[] = [];
   /** inputs sent to each worker and not answered yet */
@@ -20,7 +23,12 @@ export class Pool {
   /** jobs = 1 runs in this thread. */
   constructor(readonly jobs: number, private readonly until: ArticleStage | null) {
     for (let i = 0; i < (jobs > 1 ? jobs : 0); i++) {
-      const w = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./worker.ts", import.meta.url).href } });
+      const w = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
+        workerData: { entry: new URL("./worker.ts", import.meta.url).href },
+        // a worker holds one article at a time plus bounded caches: a small heap makes V8 collect early
+        // instead of growing (the build's peak memory is the main thread's plus every worker's)
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      });
       w.on("message", (m: Reply) => {
         const p = this.waiting.get(m.seq);
         this.waiting.delete(m.seq);

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import type { RejectRecord, SourceInput } from "../schemas/records.ts";
@@ -21,7 +22,6 @@ import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
 import { datapackage, DATASET_NAME, jsonSchema, sha256sums, type FileInfo } from "./publish/metadata.ts";
 import { writeDataset, type TextPolicy } from "./publish/write.ts";
-import { rowId } from "./text.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -94,7 +94,33 @@ class Lines {
   }
 }
 
-const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects", "entities", "mention_links", "quote_links"] as const;
+const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects", "entities"] as const;
+/** Mention and quote rows are staged without their corpus-wide fields, which are appended after linking. */
+const STAGED_FILE: Partial<Record<(typeof STAGED)[number], string>> = { mentions: "mentions.unlinked.jsonl", quotes: "quotes.unlinked.jsonl" };
+
+/**
+ * Copies the staged rows in `src` (JSON objects, one per line) to `dst`, appending to each the next
+ * fields from `extra` (each `,"key":value…`); the rows and the fields must run out together.
+ */
+async function appendFields(src: string, dst: string, extra: Iterable<string>): Promise<Lines> {
+  const out = new Lines(dst);
+  const it = extra[Symbol.iterator]();
+  let buf = "";
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(src), crlfDelay: Infinity })) {
+    const next = it.next();
+    if (next.done || !line.endsWith("}")) throw new Error(`internal error: ${basename(src)} line ${n + 1} has no linked fields`);
+    buf += `${line.slice(0, -1)}${next.value}}\n`;
+    if (++n % 4096 === 0) {
+      await out.writeLines(buf, 4096, 0);
+      buf = "";
+    }
+  }
+  if (!it.next().done) throw new Error(`internal error: ${basename(src)} has fewer rows than the link stage linked`);
+  await out.writeLines(buf, n % 4096, 0);
+  await out.close();
+  return out;
+}
 
 const alive = (pid: number): boolean => {
   try {
@@ -159,15 +185,40 @@ async function readOptionalJson<T>(path: string): Promise<T | null> {
   return readFile(path, "utf8").then((s) => JSON.parse(s) as T, () => null);
 }
 
+/** The corpus-wide link stage: entities staged, and each staged mention and quote row completed with its linked fields. */
+async function linkAndStage(linkIn: LinkArticle[], w: Record<(typeof STAGED)[number], Lines>, staging: string): Promise<number> {
+  // the link stage sees the articles in id order; rows were staged in input order
+  const order = linkIn.map((_, i) => i).sort((a, b) => (linkIn[a]!.article_id < linkIn[b]!.article_id ? -1 : 1));
+  const linked = runStage(link, order.map((i) => linkIn[i]!), "corpus");
+  const at = new Int32Array(linkIn.length);
+  order.forEach((i, k) => (at[i] = k));
+  const eIssues = entityIssues(linked.entities);
+  if (eIssues.length) throw new ValidationError(eIssues);
+  for (const e of linked.entities) await w.entities.write(e);
+  for (const x of Object.values(w)) await x.close();
+  const j = JSON.stringify;
+  await appendFields(join(staging, STAGED_FILE.mentions!), join(staging, "mentions.jsonl"), (function* () {
+    for (let i = 0; i < linkIn.length; i++) for (const id of linked.mentionEntities[at[i]!]!) yield `,"entity_id":${j(id)}`;
+  })());
+  await appendFields(join(staging, STAGED_FILE.quotes!), join(staging, "quotes.jsonl"), (function* () {
+    for (let i = 0; i < linkIn.length; i++)
+      for (const l of linked.quoteLinks[at[i]!]!) yield `,"cluster_id":${j(l.cluster_id)},"speaker_entity_id":${j(l.speaker_entity_id)},"speaker_name":${j(l.speaker_name)}`;
+  })());
+  await rm(join(staging, STAGED_FILE.mentions!));
+  await rm(join(staging, STAGED_FILE.quotes!));
+  return linked.entities.length;
+}
+
 export async function build(o: BuildOptions): Promise<BuildSummary> {
   const out = resolve(o.out);
   await mkdir(dirname(out), { recursive: true });
   await recoverSwap(out);
+  const t0 = performance.now();
   const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-${process.pid}-`));
   try {
     const staging = join(work, "staging");
     await mkdir(staging);
-    const w = Object.fromEntries(STAGED.map((t) => [t, new Lines(join(staging, `${t}.jsonl`))])) as Record<(typeof STAGED)[number], Lines>;
+    const w = Object.fromEntries(STAGED.map((t) => [t, new Lines(join(staging, STAGED_FILE[t] ?? `${t}.jsonl`))])) as Record<(typeof STAGED)[number], Lines>;
     const perArticleUntil = (ARTICLE_STAGES as readonly string[]).includes(o.until) ? (o.until as ArticleStage) : null;
     const stageFile = o.until === "publish" ? null : `${out}.${o.until}.jsonl`;
     const stageOut = perArticleUntil && stageFile ? new Lines(`${stageFile}.tmp`) : null;
@@ -175,6 +226,13 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const bySha = new Map<string, string>();
     const byId = new Map<string, string>();
     const linkIn: LinkArticle[] = [];
+    const interned = new Map<string, string>();
+    const intern = (x: string): string => {
+      const y = interned.get(x);
+      if (y !== undefined) return y;
+      interned.set(x, x);
+      return x;
+    };
     let done = 0;
     const addReject = (r: RejectRecord) => rejects.push(r);
     const handle = async (p: Processed) => {
@@ -203,7 +261,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       }
       const st = p.staged;
       for (const t of ROW_TABLES) await w[t].writeLines(st.jsonl[t], st.rows[t], t === "articles" ? st.maxBytes : 0);
-      linkIn.push(p.link);
+      // compact: one copy of each mention's words and type string for the whole corpus (a worker's reply has its own)
+      linkIn.push({ ...p.link, mentions: p.link.mentions.map((m) => ({ text: intern(m.text), type: intern(m.type) as typeof m.type })) });
     };
     const pool = new Pool(o.jobs ?? 1, perArticleUntil);
     const cache = o.cacheDir ? await Cache.open(o.cacheDir, ROOT, perArticleUntil) : null;
@@ -249,25 +308,25 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     }
 
     crashPoint("staged");
-    linkIn.sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
-    const linked = runStage(link, linkIn, "corpus");
-    const eIssues = entityIssues(linked.entities);
-    if (eIssues.length) throw new ValidationError(eIssues);
-    for (const e of linked.entities) await w.entities.write(e);
-    for (const [ai, a] of linkIn.entries()) {
-      for (const [mi, entity_id] of linked.mentionEntities[ai]!.entries()) await w.mention_links.write({ mention_id: rowId(a.article_id, "m", mi), entity_id });
-      for (const [qi, l] of linked.quoteLinks[ai]!.entries()) await w.quote_links.write({ quote_id: rowId(a.article_id, "q", qi), ...l });
-    }
-    for (const x of Object.values(w)) await x.close();
+    const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+    o.log?.(`articles: ${byId.size} processed, ${rejects.length} rejected, in ${secs(t0)}`);
+    const tLink = performance.now();
+    const outlets = new Set(linkIn.map((a) => a.outlet).filter((x) => x !== null)).size;
+    const nEntities = await linkAndStage(linkIn, w, staging);
+    linkIn.length = 0; // the corpus-wide records are not needed while publishing
+    interned.clear();
+    o.log?.(`link: ${nEntities} entities in ${secs(tLink)}`);
     crashPoint("linked");
     if (o.until === "link" || o.until === "validate") {
       await rename(join(staging, "entities.jsonl"), stageFile!);
-      return { out, counts: { entities: linked.entities.length }, stageFile };
+      return { out, counts: { entities: nEntities }, stageFile };
     }
 
     const fresh = join(work, "out");
     await mkdir(join(fresh, "schemas"), { recursive: true });
+    const tPublish = performance.now();
     const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(...Object.values(w).map((x) => x.maxBytes)));
+    o.log?.(`publish: tables written in ${secs(tPublish)}`);
     crashPoint("published");
     for (const t of TABLES) await writeFile(join(fresh, "schemas", `${t.name}.schema.json`), jsonSchema(t, o.text));
     const dataFiles = await Promise.all([...result.files, ...TABLES.map((t) => `schemas/${t.name}.schema.json`)].map((f) => fileInfo(fresh, f)));
@@ -281,7 +340,6 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     await cp(join(ROOT, "pipeline", "explore", "static"), join(fresh, "explore"), { recursive: true });
     const reasons: Record<string, number> = {};
     for (const r of rejects) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
-    const outlets = new Set(linkIn.map((a) => a.outlet).filter((x) => x !== null)).size;
     await writeFile(
       join(fresh, "README.md"),
       card({

@@ -93,6 +93,13 @@ async function handMade(): Promise<{ dir: string; expect: { id: string; text: st
       { quote_id: "b/q0001", cluster_id: "a/q0001", speaker_entity_id: "person:mara-quist", speaker_name: "Mara Quist" },
     ],
   };
+  // staged mention and quote rows carry their linked fields (pipeline/run.ts appends them after linking)
+  const ml = new Map(rows.mention_links!.map((l) => [l.mention_id, l]));
+  const ql = new Map(rows.quote_links!.map((l) => [l.quote_id, l]));
+  rows.mentions = rows.mentions!.map((m) => ({ ...m, ...ml.get(m.mention_id) }));
+  rows.quotes = rows.quotes!.map((x) => ({ ...x, ...ql.get(x.quote_id) }));
+  delete rows.mention_links;
+  delete rows.quote_links;
   for (const [t, r] of Object.entries(rows)) await writeFile(join(staging, `${t}.jsonl`), r.map((x) => `${JSON.stringify(x)}\n`).join(""));
   await writeDataset(staging, dir, DATASET_NAME, "full", 1 << 16);
   await writeFile(join(dir, "datapackage.json"), JSON.stringify({ name: DATASET_NAME, resources: [] }));

@@ -86,6 +86,13 @@ describe("published files", () => {
       linked.mentionEntities[ai]!.forEach((entity_id, mi) => lines.mention_links!.push({ mention_id: rowId(a.article_id, "m", mi), entity_id }));
       linked.quoteLinks[ai]!.forEach((l, qi) => lines.quote_links!.push({ quote_id: rowId(a.article_id, "q", qi), ...l }));
     });
+    // staged mention and quote rows carry their linked fields (pipeline/run.ts appends them after linking)
+    const ml = new Map((lines.mention_links as { mention_id: string }[]).map((l) => [l.mention_id, l]));
+    const ql = new Map((lines.quote_links as { quote_id: string }[]).map((l) => [l.quote_id, l]));
+    lines.mentions = (lines.mentions as { mention_id: string }[]).map((m) => ({ ...m, ...ml.get(m.mention_id) }));
+    lines.quotes = (lines.quotes as { quote_id: string }[]).map((x) => ({ ...x, ...ql.get(x.quote_id) }));
+    delete lines.mention_links;
+    delete lines.quote_links;
     for (const [k, v] of Object.entries(lines)) await writeFile(join(staging, `${k}.jsonl`), v.map((x) => JSON.stringify(x) + "\n").join(""));
     await writeDataset(staging, out, "t", "full", 0);
     const db = join(out, "t.duckdb");

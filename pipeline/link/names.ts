@@ -121,7 +121,7 @@ export function cleanMention(text: string, type: string): string {
   return s.trim() || text.trim() || text;
 }
 
-/** "Department of Homeland Security (DHS)" -> ["Department of Homeland Security", "DHS"]. */
+/** "Office of Coastal Affairs (OCA)" -> ["Office of Coastal Affairs", "OCA"]. */
 export function splitAcronymDefinition(s: string): [string, string] | null {
   const m = /^(.+?)\s*\(([^()\s]{2,10})\)$/.exec(s);
   if (!m || !isAcronym(m[2]!)) return null;

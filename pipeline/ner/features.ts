@@ -164,7 +164,7 @@ export function normalizeMarks(w: string): string {
 }
 
 const cache = new Map<string, WordInfo>();
-const CACHE_MAX = 200_000;
+const CACHE_MAX = 50_000; // entries (about 0.5 KB each): bounds a worker's memory
 
 function wordInfo(w: string): WordInfo {
   const hit = cache.get(w);

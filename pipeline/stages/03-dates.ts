@@ -7,10 +7,13 @@ export { extractDates };
 
 export const dates: Stage<typeof CleanArticle, typeof DatedArticle> = {
   name: "dates",
-  version: 1,
+  version: 2,
   input: CleanArticle,
   output: DatedArticle,
   run(a) {
-    return { ...a, dates: a.language === "en" ? extractDates(a.body, a.published_date) : [] };
+    const found = a.language === "en" ? extractDates(a.body, a.published_date) : [];
+    // resolved against a publication date the cleaner only guessed: say so
+    const guessed = a.published_date_source === "inferred";
+    return { ...a, dates: guessed ? found.map((d) => (d.anchor === "publication_date" ? { ...d, anchor: "inferred" as const } : d)) : found };
   },
 };
