@@ -82,7 +82,8 @@ async function main() {
       const got = await slice(n, repeat, file);
       const base = await baseline(file);
       const out = join(dir, `out-${n}`);
-      const r = await run(process.execPath, ["--import", "tsx", join(ROOT, "bench", "build-one.ts"), "--input", file, "--out", out, "--jobs", v.jobs], {
+      // the main thread's heap as `npm run build-data` sets it (NQ_HEAP_MB, default 1024 MiB)
+      const r = await run(process.execPath, [`--max-old-space-size=${process.env.NQ_HEAP_MB ?? 1024}`, "--import", "tsx", join(ROOT, "bench", "build-one.ts"), "--input", file, "--out", out, "--jobs", v.jobs], {
         cwd: ROOT,
         maxBuffer: 1 << 26,
       });

@@ -11,7 +11,7 @@ export const defaultJobs = (): number => Math.max(1, cpus().length);
 type Reply = { seq: number; ok: true; result: Processed } | { seq: number; ok: false; message: string; stack: string };
 
 /** Old-generation heap of a worker thread, in MiB. */
-export const WORKER_HEAP_MB = 384;
+export const WORKER_HEAP_MB = 256;
 
 export class Pool {
   private readonly workers: Worker[] = [];

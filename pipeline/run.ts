@@ -15,7 +15,9 @@ import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
 import { ARTICLE_STAGES, ROW_TABLES, type ArticleStage, type Processed } from "./process.ts";
 import { runStage } from "./stage.ts";
-import { link, type LinkArticle } from "./stages/06-link.ts";
+import { linkSource, type LinkArticle } from "./stages/06-link.ts";
+import type { ArticleSource } from "./link/entities.ts";
+import { EntityType } from "../schemas/records.ts";
 import { entityIssues, rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
@@ -185,13 +187,62 @@ async function readOptionalJson<T>(path: string): Promise<T | null> {
   return readFile(path, "utf8").then((s) => JSON.parse(s) as T, () => null);
 }
 
+/**
+ * What the link stage needs of each article, kept compact for the whole corpus: each distinct mention
+ * text stored once, a mention as a text number and a type number, read back one article at a time.
+ */
+class LinkRecords implements ArticleSource<LinkArticle> {
+  private readonly texts: string[] = [];
+  private readonly textId = new Map<string, number>();
+  private readonly rows: { article_id: string; outlet: string | null; text: Uint32Array; type: Uint8Array; quotes: LinkArticle["quotes"]; acronyms: LinkArticle["acronyms"] }[] = [];
+  private order: number[] | null = null;
+  get length(): number {
+    return this.rows.length;
+  }
+  add(a: LinkArticle): void {
+    const text = new Uint32Array(a.mentions.length);
+    const type = new Uint8Array(a.mentions.length);
+    a.mentions.forEach((m, k) => {
+      let id = this.textId.get(m.text);
+      if (id === undefined) {
+        id = this.texts.length;
+        this.textId.set(m.text, id);
+        this.texts.push(m.text);
+      }
+      text[k] = id;
+      type[k] = ENTITY_TYPES.indexOf(m.type);
+    });
+    this.rows.push({ article_id: a.article_id, outlet: a.outlet, text, type, quotes: a.quotes, acronyms: a.acronyms });
+    this.order = null;
+  }
+  /** distinct outlets named */
+  outlets(): number {
+    return new Set(this.rows.map((r) => r.outlet).filter((x) => x !== null)).size;
+  }
+  /** positions in article-id order (the link stage's order) of the articles in arrival order */
+  sortedPositions(): Int32Array {
+    const at = new Int32Array(this.rows.length);
+    this.sorted().forEach((i, k) => (at[i] = k));
+    return at;
+  }
+  private sorted(): number[] {
+    this.order ??= this.rows.map((_, i) => i).sort((a, b) => (this.rows[a]!.article_id < this.rows[b]!.article_id ? -1 : 1));
+    return this.order;
+  }
+  /** the i-th article in article-id order */
+  at(i: number): LinkArticle {
+    const r = this.rows[this.sorted()[i]!]!;
+    const mentions = Array.from(r.text, (t, k) => ({ text: this.texts[t]!, type: ENTITY_TYPES[r.type[k]!]! }));
+    return { article_id: r.article_id, outlet: r.outlet, mentions, quotes: r.quotes, ...(r.acronyms ? { acronyms: r.acronyms } : {}) };
+  }
+}
+const ENTITY_TYPES = EntityType.options;
+
 /** The corpus-wide link stage: entities staged, and each staged mention and quote row completed with its linked fields. */
-async function linkAndStage(linkIn: LinkArticle[], w: Record<(typeof STAGED)[number], Lines>, staging: string): Promise<number> {
-  // the link stage sees the articles in id order; rows were staged in input order
-  const order = linkIn.map((_, i) => i).sort((a, b) => (linkIn[a]!.article_id < linkIn[b]!.article_id ? -1 : 1));
-  const linked = runStage(link, order.map((i) => linkIn[i]!), "corpus");
-  const at = new Int32Array(linkIn.length);
-  order.forEach((i, k) => (at[i] = k));
+async function linkAndStage(linkIn: LinkRecords, w: Record<(typeof STAGED)[number], Lines>, staging: string): Promise<number> {
+  // the link stage sees the articles in id order; rows were staged in arrival order
+  const linked = linkSource(linkIn);
+  const at = linkIn.sortedPositions();
   const eIssues = entityIssues(linked.entities);
   if (eIssues.length) throw new ValidationError(eIssues);
   for (const e of linked.entities) await w.entities.write(e);
@@ -225,14 +276,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const rejects: RejectRecord[] = [];
     const bySha = new Map<string, string>();
     const byId = new Map<string, string>();
-    const linkIn: LinkArticle[] = [];
-    const interned = new Map<string, string>();
-    const intern = (x: string): string => {
-      const y = interned.get(x);
-      if (y !== undefined) return y;
-      interned.set(x, x);
-      return x;
-    };
+    let linkIn = new LinkRecords();
     let done = 0;
     const addReject = (r: RejectRecord) => rejects.push(r);
     const handle = async (p: Processed) => {
@@ -262,7 +306,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       const st = p.staged;
       for (const t of ROW_TABLES) await w[t].writeLines(st.jsonl[t], st.rows[t], t === "articles" ? st.maxBytes : 0);
       // compact: one copy of each mention's words and type string for the whole corpus (a worker's reply has its own)
-      linkIn.push({ ...p.link, mentions: p.link.mentions.map((m) => ({ text: intern(m.text), type: intern(m.type) as typeof m.type })) });
+      linkIn.add(p.link);
     };
     const pool = new Pool(o.jobs ?? 1, perArticleUntil);
     const cache = o.cacheDir ? await Cache.open(o.cacheDir, ROOT, perArticleUntil) : null;
@@ -311,10 +355,9 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
     o.log?.(`articles: ${byId.size} processed, ${rejects.length} rejected, in ${secs(t0)}`);
     const tLink = performance.now();
-    const outlets = new Set(linkIn.map((a) => a.outlet).filter((x) => x !== null)).size;
+    const outlets = linkIn.outlets();
     const nEntities = await linkAndStage(linkIn, w, staging);
-    linkIn.length = 0; // the corpus-wide records are not needed while publishing
-    interned.clear();
+    linkIn = new LinkRecords(); // the corpus-wide records are not needed while publishing
     o.log?.(`link: ${nEntities} entities in ${secs(tLink)}`);
     crashPoint("linked");
     if (o.until === "link" || o.until === "validate") {

@@ -315,7 +315,7 @@ interface Agg {
   aliases: Set<string>;
   forms: Map<string, { n: number; primary: boolean }>;
   mentions: number;
-  articles: Set<string>;
+  articles: number;
   countries: Set<string>;
   minNode: string;
 }
@@ -343,21 +343,38 @@ export function pickCanonical(forms: Map<string, { n: number; primary: boolean }
   return c[0]![0];
 }
 
+/** A corpus read one article at a time, so a caller can keep its articles in a compact form. */
+export interface ArticleSource<T> {
+  readonly length: number;
+  at(i: number): T;
+}
+export function asSource<T>(a: readonly T[] | ArticleSource<T>): ArticleSource<T> {
+  if (!Array.isArray(a)) return a as ArticleSource<T>;
+  const list = a as readonly T[];
+  return { length: list.length, at: (i: number) => list[i]! };
+}
+
 /**
  * The tagger's type of a name of two or more words, settled by the corpus: where one type has more
  * mentions of the name (cleaned, case-folded) than any other, every mention of it takes that type.
  * Single words keep their own type: "Vale" may be the person or the company.
  */
-export function settleTypes(articles: LinkArticleIn[]): LinkArticleIn[] {
+export function settledTypes(src: ArticleSource<LinkArticleIn>): (m: LinkMentionIn) => EntityType {
   const TYPES: EntityType[] = ["person", "organization", "location", "other"];
-  const keyOf = (m: LinkMentionIn): string | null => {
-    const c = tidy(m.text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
-    return /\S\s+\S/.test(c) ? c : null;
+  const keys = new Map<string, string | null>();
+  const keyOf = (text: string): string | null => {
+    let k = keys.get(text);
+    if (k === undefined) {
+      const c = tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
+      k = /\S\s+\S/.test(c) ? c : null;
+      keys.set(text, k);
+    }
+    return k;
   };
   const votes = new Map<string, number[]>();
-  for (const a of articles)
-    for (const m of a.mentions) {
-      const k = keyOf(m);
+  for (let i = 0; i < src.length; i++)
+    for (const m of src.at(i).mentions) {
+      const k = keyOf(m.text);
       if (k === null) continue;
       let v = votes.get(k);
       if (!v) votes.set(k, (v = [0, 0, 0, 0]));
@@ -368,31 +385,78 @@ export function settleTypes(articles: LinkArticleIn[]): LinkArticleIn[] {
     const max = Math.max(...v);
     if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled.set(k, TYPES[v.indexOf(max)]!);
   }
-  if (settled.size === 0) return articles;
-  return articles.map((a) => ({
-    ...a,
-    mentions: a.mentions.map((m) => {
-      const k = keyOf(m);
-      const t = k === null ? undefined : settled.get(k);
-      return t === undefined || t === m.type ? m : { ...m, type: t };
-    }),
-  }));
+  return (m) => {
+    const k = keyOf(m.text);
+    return (k === null ? undefined : settled.get(k)) ?? m.type;
+  };
 }
 
-export function linkEntities(input: LinkArticleIn[]): EntityLinks {
-  const articles = settleTypes(input);
-  const table = new NodeTable();
+/** What the mentions of one node (a matching key) add up to. */
+interface NodeAgg {
+  aliases: Set<string>;
+  forms: Map<string, { n: number; primary: boolean }>;
+  mentions: number;
+}
+
+/**
+ * Links a corpus. Memory: per-name aggregates (aliases, forms, counts) plus one integer per mention;
+ * each article's mentions are resolved and dropped in turn.
+ */
+export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleIn>): EntityLinks {
+  const src = asSource(input);
+  const typeOf = settledTypes(src);
   const acronymDefs = new Map<string, Set<string>>();
   const cache = new MentionCache();
-  const resolved = articles.map((a) => resolveArticle(a.mentions, acronymDefs, a.acronyms ?? [], cache));
+  // node keys get temporary ids in the order first seen; each mention keeps its node's id
+  const tempId = new Map<string, number>();
+  const tempKeys: string[] = [];
+  const nodeAggs: NodeAgg[] = [];
+  const start = new Int32Array(src.length + 1);
+  let mentionNode = new Int32Array(1 << 16);
+  let nm = 0;
+  for (let i = 0; i < src.length; i++) {
+    const a = src.at(i);
+    const ms = a.mentions.map((m) => {
+      const t = typeOf(m);
+      return t === m.type ? m : { ...m, type: t };
+    });
+    const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache);
+    start[i] = nm;
+    if (nm + rs.length > mentionNode.length) {
+      const grown = new Int32Array(Math.max(mentionNode.length * 2, nm + rs.length));
+      grown.set(mentionNode.subarray(0, nm));
+      mentionNode = grown;
+    }
+    rs.forEach((r, mi) => {
+      let id = tempId.get(r.node);
+      if (id === undefined) {
+        id = tempKeys.length;
+        tempId.set(r.node, id);
+        tempKeys.push(r.node);
+        nodeAggs.push({ aliases: new Set(), forms: new Map(), mentions: 0 });
+      }
+      const g = nodeAggs[id]!;
+      g.aliases.add(ms[mi]!.text);
+      const f = g.forms.get(r.clean);
+      if (f) {
+        f.n++;
+        f.primary ||= r.primary;
+      } else g.forms.set(r.clean, { n: 1, primary: r.primary });
+      g.mentions++;
+      mentionNode[nm++] = id;
+    });
+  }
+  start[src.length] = nm;
+  tempId.clear();
+
   // register nodes in a content order (sorted keys), so node ids do not depend on input order
-  const keys = new Map<string, EntityType>();
-  resolved.forEach((rs) => rs.forEach((r) => keys.set(r.node, nodeType(r.node))));
-  for (const k of [...keys.keys()].sort(cmp)) {
-    const type = keys.get(k)!;
+  const table = new NodeTable();
+  for (const k of [...tempKeys].sort(cmp)) {
+    const type = nodeType(k);
     const person = type === "person" ? parsePerson(k.slice("person|".length).split(" ").join(" ")) : null;
     table.id(k, type, person);
   }
+  const nodeOfTemp = Int32Array.from(tempKeys, (k) => table.index.get(k)!);
   const uf = new UnionFind(table.nodes.length);
   for (const [a, b] of personMerges(table.nodes)) uf.union(a, b);
   // a standalone acronym joins the one organisation the corpus defines it for
@@ -403,29 +467,40 @@ export function linkEntities(input: LinkArticleIn[]): EntityLinks {
     if (roots.size === 1) uf.union(self, [...roots][0]!);
   }
 
+  // per entity (union-find root), in the order its first node was first seen
   const aggs = new Map<number, Agg>();
-  resolved.forEach((rs, ai) =>
-    rs.forEach((r, mi) => {
-      const node = table.index.get(r.node)!;
-      const root = uf.find(node);
-      const m = articles[ai]!.mentions[mi]!;
-      let g = aggs.get(root);
-      if (!g) {
-        g = { type: nodeType(r.node), aliases: new Set(), forms: new Map(), mentions: 0, articles: new Set(), countries: new Set(), minNode: r.node };
-        aggs.set(root, g);
-      }
-      g.aliases.add(m.text);
-      const f = g.forms.get(r.clean) ?? { n: 0, primary: false };
-      f.n++;
-      f.primary ||= r.primary;
-      g.forms.set(r.clean, f);
-      g.mentions++;
-      g.articles.add(articles[ai]!.article_id);
-      if (r.node < g.minNode) g.minNode = r.node;
-      if (r.node.startsWith("location|cc:")) g.countries.add(r.node.slice("location|cc:".length));
-      else if (g.type === "location") g.countries.add("");
-    }),
-  );
+  tempKeys.forEach((key, t) => {
+    const root = uf.find(nodeOfTemp[t]!);
+    const n = nodeAggs[t]!;
+    let g = aggs.get(root);
+    if (!g) {
+      g = { type: nodeType(key), aliases: new Set(), forms: new Map(), mentions: 0, articles: 0, countries: new Set(), minNode: key };
+      aggs.set(root, g);
+    }
+    for (const x of n.aliases) g.aliases.add(x);
+    for (const [clean, f] of n.forms) {
+      const h = g.forms.get(clean);
+      if (h) {
+        h.n += f.n;
+        h.primary ||= f.primary;
+      } else g.forms.set(clean, { ...f });
+    }
+    g.mentions += n.mentions;
+    if (key < g.minNode) g.minNode = key;
+    if (key.startsWith("location|cc:")) g.countries.add(key.slice("location|cc:".length));
+    else if (g.type === "location") g.countries.add("");
+  });
+  nodeAggs.length = 0;
+  // articles per entity: each article counts once for each entity it names
+  const rootOfTemp = Int32Array.from(nodeOfTemp, (x) => uf.find(x));
+  const lastArticle = new Int32Array(table.nodes.length).fill(-1);
+  for (let i = 0; i < src.length; i++)
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const r = rootOfTemp[mentionNode[k]!]!;
+      if (lastArticle[r] === i) continue;
+      lastArticle[r] = i;
+      aggs.get(r)!.articles++;
+    }
 
   // names and ids
   const rows: { root: number; name: string; base: string; g: Agg }[] = [];
@@ -444,7 +519,7 @@ export function linkEntities(input: LinkArticleIn[]): EntityLinks {
   const taken = new Set(byBase.keys());
   for (const base of [...byBase.keys()].sort(cmp)) {
     const l = byBase.get(base)!;
-    l.sort((a, b) => b.g.mentions - a.g.mentions || b.g.articles.size - a.g.articles.size || cmp(a.g.minNode, b.g.minNode));
+    l.sort((a, b) => b.g.mentions - a.g.mentions || b.g.articles - a.g.articles || cmp(a.g.minNode, b.g.minNode));
     l.forEach((r, i) => {
       if (i === 0) return idOf.set(r.root, base);
       let k = i + 1;
@@ -460,9 +535,15 @@ export function linkEntities(input: LinkArticleIn[]): EntityLinks {
       type: r.g.type,
       aliases: [...r.g.aliases].sort(cmp),
       mention_count: r.g.mentions,
-      article_count: r.g.articles.size,
+      article_count: r.g.articles,
     }))
     .sort((a, b) => cmp(a.entity_id, b.entity_id));
-  const mentionEntities = resolved.map((rs) => rs.map((r) => idOf.get(uf.find(table.index.get(r.node)!))!));
+  const idOfTemp = Array.from(rootOfTemp, (r) => idOf.get(r)!);
+  const mentionEntities: string[][] = [];
+  for (let i = 0; i < src.length; i++) {
+    const ids = new Array<string>(start[i + 1]! - start[i]!);
+    for (let k = start[i]!; k < start[i + 1]!; k++) ids[k - start[i]!] = idOfTemp[mentionNode[k]!]!;
+    mentionEntities.push(ids);
+  }
   return { entities, mentionEntities };
 }

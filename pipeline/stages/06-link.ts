@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { EntityType } from "../../schemas/records.ts";
 import { EntityRow } from "../../schemas/tables.ts";
-import type { Stage } from "../stage.ts";
-import { linkEntities } from "../link/entities.ts";
+import { runStage, type Stage } from "../stage.ts";
+import { asSource, linkEntities, type ArticleSource } from "../link/entities.ts";
 import { clusterQuotes } from "../link/quotes.ts";
 
 export const LinkArticle = z.object({
@@ -42,16 +42,27 @@ export const link: Stage<typeof LinkInput, typeof LinkOutput> = {
   input: LinkInput,
   output: LinkOutput,
   run(articles) {
-    const { entities, mentionEntities } = linkEntities(articles);
-    const nameOf = new Map(entities.map((e) => [e.entity_id, e.name]));
-    const speakers = articles.map((a, ai) => a.quotes.map((q) => (q.speaker_mention === null ? null : (mentionEntities[ai]![q.speaker_mention] ?? null))));
-    const clusters = clusterQuotes(articles.map((a, ai) => ({ article_id: a.article_id, quotes: a.quotes.map((q, qi) => ({ text: q.text, speaker: speakers[ai]![qi] ?? null })) })));
-    const quoteLinks = articles.map((a, ai) =>
-      a.quotes.map((_, qi) => {
-        const eid = speakers[ai]![qi] ?? null;
-        return { cluster_id: clusters[ai]![qi]!, speaker_entity_id: eid, speaker_name: eid === null ? null : nameOf.get(eid)! };
-      }),
-    );
-    return { entities, mentionEntities, quoteLinks };
+    return linkCorpus(asSource<LinkArticle>(articles));
   },
 };
+
+/** The link stage over a corpus read one article at a time (pipeline/run.ts keeps its articles compact). */
+export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
+  const { entities, mentionEntities } = linkEntities(src);
+  const nameOf = new Map(entities.map((e) => [e.entity_id, e.name]));
+  const withSpeakers: { article_id: string; quotes: { text: string; speaker: string | null }[] }[] = [];
+  for (let ai = 0; ai < src.length; ai++) {
+    const a = src.at(ai);
+    withSpeakers.push({ article_id: a.article_id, quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker_mention === null ? null : (mentionEntities[ai]![q.speaker_mention] ?? null) })) });
+  }
+  const clusters = clusterQuotes(withSpeakers);
+  const quoteLinks = withSpeakers.map((a, ai) =>
+    a.quotes.map((q, qi) => ({ cluster_id: clusters[ai]![qi]!, speaker_entity_id: q.speaker, speaker_name: q.speaker === null ? null : nameOf.get(q.speaker)! })),
+  );
+  return { entities, mentionEntities, quoteLinks };
+}
+
+/** The link stage, its output validated like any stage's, over a corpus read one article at a time. */
+export function linkSource(src: ArticleSource<LinkArticle>): LinkOutput {
+  return runStage({ ...link, run: () => linkCorpus(src) }, [], "corpus");
+}
