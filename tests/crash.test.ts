@@ -76,7 +76,8 @@ describe("a build killed with SIGKILL", () => {
       const now = await snapshot(out);
       if (JSON.stringify(now) === JSON.stringify(before)) continue;
       // not the previous dataset: then a complete new one, every file listed in SHA256SUMS and matching it
-      expect(r.code, `killed at ${ms} ms yet the output changed`).toBe(0);
+      // (a kill that lands after the swap, while the build removes its work folder, still leaves the new one whole)
+      expect(r.code === 0 || r.signal === "SIGKILL", `exit ${r.code} at ${ms} ms`).toBe(true);
       const sums = (await readFile(join(out, "SHA256SUMS"), "utf8")).trim().split("\n").map((l) => l.split(/\s+\*?/) as [string, string]);
       expect(sums.map(([, p]) => p).sort()).toEqual(Object.keys(now).filter((p) => p !== "SHA256SUMS" && !p.endsWith(".duckdb")).sort());
       for (const [hash, path] of sums) expect(now[path], path).toBe(hash);
