@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading } from "../pipeline/clean/lines.ts";
+import { furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading, tailLine } from "../pipeline/clean/lines.ts";
 import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
@@ -55,6 +55,33 @@ describe("page-tail headings", () => {
     "%j does not",
     (text) => expect(tailHeading(text, line(text).words)).toBe(false),
   );
+});
+
+describe("page-tail phrasing (tail-lines.txt)", () => {
+  it.each([
+    ["a call to action", "Subscribe to our newsletter to get the latest stories delivered to your inbox every week."],
+    ["a follow prompt", "Follow us on social media for more updates."],
+    ["an author blurb", "Jane Roe is a senior reporter at the Example Courier, where she writes about transport."],
+    ["a beat line", "Jane Roe covers energy and climate for the paper."],
+    ["a copyright line", "Copyright 2024 Example Media Group. All rights reserved."],
+    ["a legal note", "This article is for informational purposes only and is not intended to replace professional advice."],
+    ["the site's own voice", "Contact us today to book a free consultation with one of our experts."],
+    ["a web form", "Fill out the form below to download the guide."],
+    ["an affiliate disclosure", "Disclosure: this post contains affiliate links."],
+    ["a cookie notice", "The cookie is used to store whether the visitor has accepted the use of cookies."],
+  ])("%s reads as the page's tail", (_name, text) => expect(tailLine(text)).toBe(true));
+
+  it.each([
+    ["a reported comment period", "The council said residents could comment on the plan until the end of the month."],
+    ["second person in prose", "You can see the harbour wall from the ferry, and the damage is still visible from the water."],
+    ["a relative clause about a job", "The mayor, who is a former reporter, said the council had listened to residents."],
+    ["a reported sign-up", "Residents can sign up for the new recycling scheme at the town hall, the council said."],
+    ["an imperative idiom", "Call it a compromise: the council will pay half and the region the rest."],
+  ])("%s does not", (_name, text) => expect(tailLine(text)).toBe(false));
+
+  it.fails("a reporter's own sign-off quoting a subscription drive (not handled: reads as a call to action)", () => {
+    expect(tailLine("Subscribe to the library's summer reading challenge, the librarian urged parents on Monday.")).toBe(false);
+  });
 });
 
 describe("line classes", () => {
@@ -156,6 +183,42 @@ describe("selectBody", () => {
     const items = ["Harbour Road near the ferry terminal", "Cliff Lane between the two farms", "West Street by the old school", "Mill Way south of the river"];
     const text = [prose[0], ...(intro ? [intro] : []), ...(intro ? items.slice(0, 2) : items), prose[2]].join("\n\n");
     expect(cleanText(text).body).toContain("Cliff Lane between the two farms");
+  });
+
+  const article = ["Storm closes coastal road", ...prose];
+  it.each([
+    ["a call to action", "Sign up for our free newsletter and get the best local stories delivered to your inbox every morning."],
+    ["an author blurb", "Jane Roe is a senior reporter at the Example Courier, where she has written about transport and the coast since 2015."],
+    ["a legal line", "This material is for general information only and is not intended to replace the advice of a qualified professional."],
+  ])("drops %s below the article", (_name, tail) => {
+    const c = cleanText([...article, tail].join("\n\n"));
+    expect(c.body).toContain("The road is expected to reopen");
+    expect(c.body).not.toContain(tail);
+  });
+
+  it("drops a rule line of dashes inside the body", () => {
+    const c = cleanText([...article.slice(0, 3), "----------------------------------------", prose[2]].join("\n\n"));
+    expect(c.body).not.toContain("-----");
+    expect(c.boilerplate.map((b) => b.text)).toContain("----------------------------------------");
+  });
+
+  it("drops a short paragraph repeated on the page (a teaser or testimonial shown twice)", () => {
+    const quote = "The staff were friendly and helpful from the moment we arrived, and we will certainly be back next year.";
+    const c = cleanText([...article, quote, "Testimonials", quote].join("\n\n"));
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body).not.toContain("friendly and helpful");
+  });
+
+  it("joins a lead paragraph above a band of page furniture to the article (prose above joins more readily than below)", () => {
+    const lead = "Engineers said the storm was the worst to hit the coast in a decade, and that repairs would take several days.";
+    const c = cleanText(["Storm closes coastal road", lead, "Advertisement", "Subscribe", "Menu", "Search", "Privacy Policy", ...prose].join("\n\n"));
+    expect(c.body).toContain("worst to hit the coast");
+    expect(c.body).toContain("The road is expected to reopen");
+  });
+
+  it.fails("drops a teaser blurb for another article below the prose (not handled: no tail phrasing, shares the topic)", () => {
+    const c = cleanText([...article, "Bakery wins regional prize for sourdough", teaser].join("\n\n"));
+    expect(c.body).not.toContain("sourdough");
   });
 
   it.fails("keeps a directory list that runs on below the prose (not handled: reads as a menu)", () => {

@@ -30,6 +30,19 @@ export const FURNITURE: ReadonlyArray<{ kind: BoilerplateKind; re: RegExp }> = (
 
 /** Headings that open a page's tail (pipeline/lexicon/section-breaks.txt), matched against a whole line. */
 const TAIL_HEADING = new RegExp(`^(?:${lexiconLines("section-breaks.txt").map((l) => `(?:${l.trim()})`).join("|")})\\s*:?$`, "i");
+/**
+ * Page-tail phrasing (pipeline/lexicon/tail-lines.txt): calls to action, site voice, author blurbs, legal lines.
+ * Patterns anchored at the line start are compiled apart from the others (a cheap test at one position); the
+ * others are looked for in the first TAIL_SCAN characters only (a blurb or legal line says what it is early),
+ * which keeps long paragraphs cheap; the figure is a speed/recall trade-off (eval/clean.ts moved < 0.001 from 150 up).
+ */
+const TAIL_SRC = lexiconLines("tail-lines.txt").map((l) => l.trim());
+const TAIL_START = new RegExp(`^(?:${TAIL_SRC.filter((l) => l.startsWith("^")).map((l) => `(?:${l.slice(1)})`).join("|")})`, "i");
+const TAIL_ANY = new RegExp(TAIL_SRC.filter((l) => !l.startsWith("^")).map((l) => `(?:${l})`).join("|"), "i");
+const TAIL_SCAN = 150;
+export function tailLine(text: string): boolean {
+  return TAIL_START.test(text) || TAIL_ANY.test(text.length > TAIL_SCAN ? text.slice(0, TAIL_SCAN) : text);
+}
 export function tailHeading(text: string, words: number): boolean {
   return words <= 8 && TAIL_HEADING.test(text);
 }
@@ -49,9 +62,10 @@ export interface Line {
 
 const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/u;
 
+const FURNITURE_MAX_W = 40;
 /** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain. */
 export function furnitureKind(text: string, words: number): BoilerplateKind | null {
-  if (words > 40) return null;
+  if (words > FURNITURE_MAX_W) return null;
   for (const f of FURNITURE)
     if (f.re.test(text)) {
       // "Read more about the plan." inside a paragraph flow is a sentence, not a link list
@@ -156,6 +170,9 @@ export function initialClass(l: Line): LineClass {
 // Tuned on the WCXB dev pages (eval/clean.ts). Good lines whose gap costs at most MAX_GAP form one cluster; a
 // neighbouring cluster joins the best one when its words are at least MERGE_RATIO × the gap cost (and MERGE_MIN).
 const MERGE_RATIO = 1.5;
+// prose above the best cluster is more often the article's lead than prose below it is (the page's tail), so a
+// cluster joins on the left at a lower ratio (one value from a coarse sweep, 0.1–2; see eval/clean.ts --half)
+const MERGE_RATIO_LEFT = 0.5;
 const MERGE_MIN = 10;
 export const MAX_GAP = 6;
 // Also set on the dev pages, each a single value from a coarse sweep (see eval/clean.ts for the even/odd check):
@@ -178,13 +195,16 @@ const GAP_COST: Record<LineClass, number> = { good: 0, neargood: 0.25, short: 0.
  */
 export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass[]; first: number; last: number } {
   const initial = lines.map(initialClass);
-  const rep = repeatedLines(lines, (_l, i) => initial[i] === "neargood");
+  const rep = repeatedLines(lines, (l, i) => initial[i] === "neargood" || (initial[i] === "good" && l.words <= FURNITURE_MAX_W));
   const classes = lines.map((l, i): LineClass => {
     const c = initial[i]!;
     if (l.words <= 12 && isDateLine(l.text, l.words)) return "bad";
-    // a repeated near-good line is a prompt or teaser; repeated short lines are often headings listed twice
-    // (a table of contents), and a repeated paragraph may be the page shown twice, so those stay
-    return rep[i] && c === "neargood" ? "bad" : c;
+    // a call to action, the site's own voice, an author blurb or a legal line is no article prose, wherever it stands
+    if ((c === "good" || c === "neargood") && tailLine(l.text)) return "short";
+    // a repeated near-good line or short paragraph (up to the furniture length) is a prompt, teaser or
+    // testimonial; repeated short lines are often headings listed twice (a table of contents), and a repeated
+    // long paragraph may be the page shown twice, so those stay
+    return rep[i] && (c === "neargood" || c === "good") ? "bad" : c;
   });
   const tailRep = repeatedLines(lines, (l) => sectionBreak(l));
   const keep = lines.map(() => false);
@@ -253,7 +273,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       const right = hi < clusters.length - 1 ? clusters[hi + 1]! : null;
       const le = left ? eff(left) : 0;
       const re = right ? eff(right) : 0;
-      const lOk = left && le >= MERGE_RATIO * gaps[lo - 1]! && left[2] >= MERGE_MIN;
+      const lOk = left && le >= MERGE_RATIO_LEFT * gaps[lo - 1]! && left[2] >= MERGE_MIN;
       const rOk = right && re >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN;
       if (rOk && (!lOk || re >= le)) {
         hi++;
@@ -290,7 +310,8 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   for (let i = first; i <= last; i++) {
     const c = classes[i]!;
     if (c === "good" || c === "neargood") keep[i] = true;
-    else if (c === "short") {
+    // (a line with no letter or digit, a rule of dashes or stars, is no list item)
+    else if (c === "short" && LETTER.test(lines[i]!.text)) {
       // a subheading or list item: prose (not furniture) on both sides within two lines
       const prev = nearestNonShort(classes, i, -1);
       const next = nearestNonShort(classes, i, 1);
