@@ -5,10 +5,31 @@ import { build } from "../pipeline/run.ts";
 const { values: v } = parseArgs({ options: { input: { type: "string" }, out: { type: "string" }, jobs: { type: "string", default: "2" } } });
 const t0 = performance.now();
 let peak = 0;
-const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
-const summary = await build({ input: v.input!, out: v.out!, until: "publish", text: "full", jobs: Number(v.jobs), cacheDir: null });
+// peak RSS per phase: the build logs a line as each phase ends (articles, link, publish)
+const phases: Record<string, number> = {};
+let phasePeak = 0;
+const timer = setInterval(() => {
+  const rss = process.memoryUsage().rss;
+  peak = Math.max(peak, rss);
+  phasePeak = Math.max(phasePeak, rss);
+}, 200);
+const mb = (x: number) => Math.round(x / 2 ** 20);
+const summary = await build({
+  input: v.input!,
+  out: v.out!,
+  until: "publish",
+  text: "full",
+  jobs: Number(v.jobs),
+  cacheDir: null,
+  log: (m) => {
+    const phase = /^(articles|link|publish):/.exec(m)?.[1];
+    if (!phase) return;
+    phases[phase] = mb(Math.max(phasePeak, process.memoryUsage().rss));
+    phasePeak = 0;
+  },
+});
 clearInterval(timer);
 const wall = performance.now() - t0;
 // maxRSS covers the main thread and the worker threads (one process)
 const maxRss = Math.max(process.resourceUsage().maxRSS * 1024, peak);
-process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), max_rss_mb: Math.round(maxRss / 2 ** 20), counts: summary.counts })}\n`);
+process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), max_rss_mb: mb(maxRss), peak_rss_mb_by_phase: phases, counts: summary.counts })}\n`);
