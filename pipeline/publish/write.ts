@@ -1,7 +1,7 @@
 // Rows → files, through DuckDB: the .duckdb database, Parquet (zstd), JSON Lines and CSV (csv-stringify),
 // after checking keys, foreign keys and every span in SQL.
 import { createWriteStream } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
@@ -60,7 +60,10 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
     }
     // wide rows (the full texts) are put in key order a slice at a time: DuckDB sorts only the keys, then
     // each slice of rows, so no sort holds the whole table's text (a single ORDER BY over it runs out of memory)
-    await con.run(`ATTACH ${lit(join(staging, "presort.duckdb"))} AS presort`);
+    const presort = join(staging, "presort.duckdb");
+    await rm(presort, { force: true });
+    await rm(`${presort}.wal`, { force: true });
+    await con.run(`ATTACH ${lit(presort)} AS presort`);
     await con.run(`CREATE TABLE presort.rows AS SELECT ${list} FROM ${source}`);
     await con.run(`CREATE TABLE presort.keys AS SELECT rowid AS r, row_number() OVER (ORDER BY ${keyOrder(t)}) AS k FROM presort.rows`);
     const n = Number((await con.runAndReadAll(`SELECT count(*) FROM presort.keys`)).getRows()[0]![0]);
