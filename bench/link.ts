@@ -5,17 +5,8 @@
 // input held in memory; peak_rss_mb = peak resident set size of the whole process).
 // Run: npx tsx bench/link.ts [articles=40000]
 import { link, type LinkArticle } from "../pipeline/stages/06-link.ts";
+import { rng } from "../pipeline/ner/train.ts";
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(42);
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
 const zipf = <T>(xs: T[]) => xs[Math.min(xs.length - 1, Math.floor(xs.length * Math.pow(rand(), 3)))]!;

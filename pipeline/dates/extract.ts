@@ -263,21 +263,23 @@ function validDay(y: number | null, m: number, d: number): boolean {
   return y === null ? d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]! : parseDay(`${pad(y, 4)}-${pad(m)}-${pad(d)}`) !== null;
 }
 
+/** A month and day, with the year when written: the value of the "month-day" and "day-month" rules. */
+const monthDay: Rule["run"] = (g, ctx, s, e) => {
+  const m = monthNo(g.mon!), d = Number(g.day);
+  if (g.year) {
+    const y = Number(g.year);
+    if (!validDay(y, m, d)) return null;
+    ctx.year = y;
+    return { type: "date", value: `${g.year}-${pad(m)}-${pad(d)}`, anchor: "absolute" };
+  }
+  return { type: "date", ...monthDayValue(m, d, "", ctx, s, e) };
+};
+
 // Month day[, year], with an optional weekday in front: "Friday, Oct. 13, 1989", "Sept. 14"
 rule(
   "month-day",
   `\\b(?:(?<aro>around|about|on or about)\\s+(?=${MONTH_RE}))?(?:${WD},?\\s+)?${MON}\\s+(?<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d|:\\d|\\.\\d|-\\d|\\s*(?:%|percent|million|billion))(?:,?\\s+${YEAR}(?!\\d))?`,
-  (g, ctx, s, e) => {
-    const m = monthNo(g.mon!), d = Number(g.day);
-    if (g.year) {
-      const y = Number(g.year);
-      if (!validDay(y, m, d)) return null;
-      ctx.year = y;
-      return { type: "date", value: `${g.year}-${pad(m)}-${pad(d)}`, anchor: "absolute" };
-    }
-    const r = monthDayValue(m, d, "", ctx, s, e);
-    return { type: "date", ...r };
-  },
+  monthDay,
   (g, text, _s, e) => monthOk(g.mon, text, e) && (g.wd === undefined || cap(g.wd)) && validDay(null, monthNo(g.mon!), Number(g.day)),
 );
 
@@ -285,16 +287,7 @@ rule(
 rule(
   "day-month",
   `\\b(?:the\\s+)?(?<day>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MON}(?!\\s*\\d{1,2}\\b)(?:,?\\s+${YEAR}(?!\\d))?`,
-  (g, ctx, s, e) => {
-    const m = monthNo(g.mon!), d = Number(g.day);
-    if (g.year) {
-      const y = Number(g.year);
-      if (!validDay(y, m, d)) return null;
-      ctx.year = y;
-      return { type: "date", value: `${g.year}-${pad(m)}-${pad(d)}`, anchor: "absolute" };
-    }
-    return { type: "date", ...monthDayValue(m, d, "", ctx, s, e) };
-  },
+  monthDay,
   (g, text, s, e) => monthOk(g.mon, text, e) && validDay(null, monthNo(g.mon!), Number(g.day)) && !/[\d$.,]$/.test(text.slice(Math.max(0, s - 1), s)),
 );
 
