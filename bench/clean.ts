@@ -1,31 +1,14 @@
 // Throughput of the clean stage alone (cleanText) on corpus texts: `npx tsx bench/clean.ts [articles=3000]`.
 // Reads the first N records of ../shared/corpus/allsides.jsonl.gz in place and prints one `BENCH clean …` line.
-import { createReadStream, existsSync } from "node:fs";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { createGunzip } from "node:zlib";
-import { fileURLToPath } from "node:url";
+import { corpusRecords } from "./corpus.ts";
 import { cleanText } from "../pipeline/stages/02-clean.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const corpus = process.env.BENCH_CORPUS ?? join(ROOT, "..", "shared", "corpus", "allsides.jsonl.gz");
 const n = Number(process.argv[2] ?? 3000);
 
 async function main() {
-  if (!existsSync(corpus)) {
-    console.log(`BENCH clean skipped: no corpus at ${corpus}`);
-    return;
-  }
-  const docs: string[] = [];
-  const rl = createInterface({ input: createReadStream(corpus).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { text?: string; title?: string };
-    // the page as a scraper would see it: title line, then the text
-    docs.push(`${r.title ?? ""}\n\n${r.text ?? ""}`);
-    if (docs.length >= n) break;
-  }
-  rl.close();
+  // the page as a scraper would see it: title line, then the text
+  const docs = await corpusRecords("clean", n, (r) => `${r.title ?? ""}\n\n${r.text ?? ""}`);
+  if (!docs) return;
   let chars = 0;
   for (const d of docs) chars += d.length;
   for (const d of docs.slice(0, 100)) cleanText(d);

@@ -1,33 +1,17 @@
 // Throughput of the dates stage alone (extractDates) on corpus bodies: `npx tsx bench/dates.ts [articles=3000]`.
 // Reads the first N records of ../shared/corpus/allsides.jsonl.gz in place, passes each record's `date`
 // as the published date when it has one, and prints one `BENCH dates …` line.
-import { createReadStream, existsSync } from "node:fs";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { createGunzip } from "node:zlib";
-import { fileURLToPath } from "node:url";
+import { corpusRecords } from "./corpus.ts";
 import { extractDates } from "../pipeline/stages/03-dates.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-
-const corpus = process.env.BENCH_CORPUS ?? join(ROOT, "..", "shared", "corpus", "allsides.jsonl.gz");
 const n = Number(process.argv[2] ?? 3000);
 
 async function main() {
-  if (!existsSync(corpus)) {
-    console.log(`BENCH dates skipped: no corpus at ${corpus}`);
-    return;
-  }
-  const docs: Array<{ text: string; date: string | null }> = [];
-  const rl = createInterface({ input: createReadStream(corpus).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { text?: string; body?: string; date?: string | null; published_date?: string | null };
+  const docs = await corpusRecords("dates", n, (r) => {
     const date = r.published_date ?? r.date ?? null;
-    docs.push({ text: r.body ?? r.text ?? "", date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null });
-    if (docs.length >= n) break;
-  }
-  rl.close();
+    return { text: r.body ?? r.text ?? "", date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null };
+  });
+  if (!docs) return;
   let chars = 0;
   for (const d of docs) chars += d.text.length;
   // one warm-up pass over a slice so the timing is of compiled code

@@ -1,24 +1,13 @@
 // Tagging speed of the entity tagger on the AllSides corpus (read in place), one core:
 // `npx tsx bench/ner.ts [articles=3000]` prints `BENCH ner tokens_per_s=… articles=… tokens=… ms=… load_ms=…`.
 // Times tagEntities end to end (tokenizing, features, decoding, consistency pass) after a warm-up, best of 3 passes.
-import { createReadStream } from "node:fs";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { createGunzip } from "node:zlib";
+import { corpusRecords } from "./corpus.ts";
 import { tokenize } from "../pipeline/ner/tokenize.ts";
-import { ROOT } from "../pipeline/run.ts";
 import { tagEntities } from "../pipeline/stages/04-entities.ts";
 
 const N = Number(process.argv[2] ?? 3000);
-const corpus = process.env.BENCH_CORPUS ?? join(ROOT, "..", "shared", "corpus", "allsides.jsonl.gz");
-
-const texts: string[] = [];
-for await (const line of createInterface({ input: createReadStream(corpus).pipe(createGunzip()), crlfDelay: Infinity })) {
-  if (texts.length >= N) break;
-  if (!line.trim()) continue;
-  const t = (JSON.parse(line) as { text?: string }).text;
-  if (t) texts.push(t);
-}
+const texts = await corpusRecords("ner", N, (r) => r.text || null);
+if (!texts) process.exit(0);
 let tokens = 0;
 for (const t of texts) tokens += tokenize(t).length;
 

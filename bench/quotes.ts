@@ -1,26 +1,15 @@
 // Times the quotes stage on real article bodies (not run by the tests).
-// Reads the first N articles' `text` from $CORPUS (default /work/shared/corpus/allsides.jsonl.gz)
+// Reads the first N articles' `body` or `text` from $BENCH_CORPUS (bench/corpus.ts)
 // in place, warms up once, then times extractQuotes over them with no mentions (best of 3 runs;
 // wall time and process CPU time, the latter steadier on a shared machine).
 // Run: npx tsx bench/quotes.ts [articles=3000]
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
-import { createGunzip } from "node:zlib";
+import { corpusRecords } from "./corpus.ts";
 import { extractQuotes } from "../pipeline/stages/05-quotes.ts";
 
-const path = process.env.CORPUS ?? "/work/shared/corpus/allsides.jsonl.gz";
 const N = Number(process.argv[2] ?? 3000);
 
-const bodies: string[] = [];
-const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
-for await (const line of rl) {
-  if (!line.trim()) continue;
-  const rec = JSON.parse(line) as { text?: unknown; body?: unknown };
-  const body = typeof rec.body === "string" ? rec.body : typeof rec.text === "string" ? rec.text : null;
-  if (body) bodies.push(body);
-  if (bodies.length >= N) break;
-}
-rl.close();
+const bodies = await corpusRecords("quotes", N, (r) => (typeof r.body === "string" ? r.body : typeof r.text === "string" ? r.text : null) || null);
+if (!bodies) process.exit(0);
 
 const chars = bodies.reduce((n, b) => n + b.length, 0);
 let quotes = 0;

@@ -99,7 +99,7 @@ async function main() {
     await rm(dir, { recursive: true, force: true });
   }
   if (v["no-stages"]) return;
-  for (const f of (await readdir(join(ROOT, "bench"))).filter((f) => f.endsWith(".ts") && !["run.ts", "build-one.ts"].includes(f)).sort()) {
+  for (const f of (await readdir(join(ROOT, "bench"))).filter((f) => f.endsWith(".ts") && !["run.ts", "build-one.ts", "corpus.ts"].includes(f)).sort()) {
     const r = await run(process.execPath, ["--import", "tsx", join(ROOT, "bench", f)], { cwd: ROOT, maxBuffer: 1 << 26 }).catch((e: { stdout: string; stderr: string }) => e);
     process.stdout.write(r.stdout.split("\n").filter((l) => l.startsWith("BENCH")).join("\n") + "\n");
   }
