@@ -1,10 +1,8 @@
 // The runner: the only I/O. Reads inputs, runs the stages, validates, publishes atomically.
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { createInterface } from "node:readline";
-import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import type { RejectRecord, SourceInput } from "../schemas/records.ts";
 import { TABLES } from "../schemas/tables.ts";
@@ -14,11 +12,9 @@ import { Cache } from "./cache.ts";
 import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
 import { ARTICLE_STAGES, ROW_TABLES, type ArticleStage, type Processed } from "./process.ts";
-import { runStage } from "./stage.ts";
-import { linkSource, type LinkArticle } from "./stages/06-link.ts";
-import type { ArticleSource } from "./link/entities.ts";
-import { EntityType } from "../schemas/records.ts";
-import { entityIssues, rejectIssues, ValidationError } from "./stages/07-validate.ts";
+import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
+import { Lines } from "./jsonl.ts";
+import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
@@ -71,58 +67,9 @@ export interface BuildSummary {
   stageFile: string | null;
 }
 
-/** JSON Lines writer that respects back-pressure. */
-class Lines {
-  private readonly s: WriteStream;
-  count = 0;
-  /** bytes of the longest line written */
-  maxBytes = 0;
-  constructor(path: string) {
-    this.s = createWriteStream(path);
-  }
-  async write(v: unknown): Promise<void> {
-    const line = `${JSON.stringify(v)}\n`;
-    await this.writeLines(line, 1, line.length > 4096 ? Buffer.byteLength(line) : 0);
-  }
-  /** `n` lines already made, the longest `maxBytes` long */
-  async writeLines(text: string, n: number, maxBytes: number): Promise<void> {
-    this.count += n;
-    this.maxBytes = Math.max(this.maxBytes, maxBytes);
-    if (text && !this.s.write(text)) await new Promise<void>((r) => this.s.once("drain", () => r()));
-  }
-  async close(): Promise<void> {
-    this.s.end();
-    await finished(this.s);
-  }
-}
-
-const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects", "entities"] as const;
-/** Mention and quote rows are staged without their corpus-wide fields, which are appended after linking. */
-const STAGED_FILE: Partial<Record<(typeof STAGED)[number], string>> = { mentions: "mentions.unlinked.jsonl", quotes: "quotes.unlinked.jsonl" };
-
-/**
- * Copies the staged rows in `src` (JSON objects, one per line) to `dst`, appending to each the next
- * fields from `extra` (each `,"key":value…`); the rows and the fields must run out together.
- */
-async function appendFields(src: string, dst: string, extra: Iterable<string>): Promise<Lines> {
-  const out = new Lines(dst);
-  const it = extra[Symbol.iterator]();
-  let buf = "";
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(src), crlfDelay: Infinity })) {
-    const next = it.next();
-    if (next.done || !line.endsWith("}")) throw new Error(`internal error: ${basename(src)} line ${n + 1} has no linked fields`);
-    buf += `${line.slice(0, -1)}${next.value}}\n`;
-    if (++n % 4096 === 0) {
-      await out.writeLines(buf, 4096, 0);
-      buf = "";
-    }
-  }
-  if (!it.next().done) throw new Error(`internal error: ${basename(src)} has fewer rows than the link stage linked`);
-  await out.writeLines(buf, n % 4096, 0);
-  await out.close();
-  return out;
-}
+/** Tables staged row by row as the articles are processed (entities are staged by linking). */
+const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects"] as const;
+const STAGED_FILE: Partial<Record<(typeof STAGED)[number], string>> = UNLINKED;
 
 const alive = (pid: number): boolean => {
   try {
@@ -187,85 +134,13 @@ async function readOptionalJson<T>(path: string): Promise<T | null> {
   return readFile(path, "utf8").then((s) => JSON.parse(s) as T, () => null);
 }
 
-/**
- * What the link stage needs of each article, kept compact for the whole corpus: each distinct mention
- * text stored once, a mention as a text number and a type number, read back one article at a time.
- */
-class LinkRecords implements ArticleSource<LinkArticle> {
-  private readonly texts: string[] = [];
-  private readonly textId = new Map<string, number>();
-  private readonly rows: { article_id: string; outlet: string | null; text: Uint32Array; type: Uint8Array; quotes: LinkArticle["quotes"]; acronyms: LinkArticle["acronyms"] }[] = [];
-  private order: number[] | null = null;
-  get length(): number {
-    return this.rows.length;
-  }
-  add(a: LinkArticle): void {
-    const text = new Uint32Array(a.mentions.length);
-    const type = new Uint8Array(a.mentions.length);
-    a.mentions.forEach((m, k) => {
-      let id = this.textId.get(m.text);
-      if (id === undefined) {
-        id = this.texts.length;
-        this.textId.set(m.text, id);
-        this.texts.push(m.text);
-      }
-      text[k] = id;
-      type[k] = ENTITY_TYPES.indexOf(m.type);
-    });
-    this.rows.push({ article_id: a.article_id, outlet: a.outlet, text, type, quotes: a.quotes, acronyms: a.acronyms });
-    this.order = null;
-  }
-  /** distinct outlets named */
-  outlets(): number {
-    return new Set(this.rows.map((r) => r.outlet).filter((x) => x !== null)).size;
-  }
-  /** positions in article-id order (the link stage's order) of the articles in arrival order */
-  sortedPositions(): Int32Array {
-    const at = new Int32Array(this.rows.length);
-    this.sorted().forEach((i, k) => (at[i] = k));
-    return at;
-  }
-  private sorted(): number[] {
-    this.order ??= this.rows.map((_, i) => i).sort((a, b) => (this.rows[a]!.article_id < this.rows[b]!.article_id ? -1 : 1));
-    return this.order;
-  }
-  /** the i-th article in article-id order */
-  at(i: number): LinkArticle {
-    const r = this.rows[this.sorted()[i]!]!;
-    const mentions = Array.from(r.text, (t, k) => ({ text: this.texts[t]!, type: ENTITY_TYPES[r.type[k]!]! }));
-    return { article_id: r.article_id, outlet: r.outlet, mentions, quotes: r.quotes, ...(r.acronyms ? { acronyms: r.acronyms } : {}) };
-  }
-}
-const ENTITY_TYPES = EntityType.options;
-
-/** The corpus-wide link stage: entities staged, and each staged mention and quote row completed with its linked fields. */
-async function linkAndStage(linkIn: LinkRecords, w: Record<(typeof STAGED)[number], Lines>, staging: string): Promise<number> {
-  // the link stage sees the articles in id order; rows were staged in arrival order
-  const linked = linkSource(linkIn);
-  const at = linkIn.sortedPositions();
-  const eIssues = entityIssues(linked.entities);
-  if (eIssues.length) throw new ValidationError(eIssues);
-  for (const e of linked.entities) await w.entities.write(e);
-  for (const x of Object.values(w)) await x.close();
-  const j = JSON.stringify;
-  await appendFields(join(staging, STAGED_FILE.mentions!), join(staging, "mentions.jsonl"), (function* () {
-    for (let i = 0; i < linkIn.length; i++) for (const id of linked.mentionEntities[at[i]!]!) yield `,"entity_id":${j(id)}`;
-  })());
-  await appendFields(join(staging, STAGED_FILE.quotes!), join(staging, "quotes.jsonl"), (function* () {
-    for (let i = 0; i < linkIn.length; i++)
-      for (const l of linked.quoteLinks[at[i]!]!) yield `,"cluster_id":${j(l.cluster_id)},"speaker_entity_id":${j(l.speaker_entity_id)},"speaker_name":${j(l.speaker_name)}`;
-  })());
-  await rm(join(staging, STAGED_FILE.mentions!));
-  await rm(join(staging, STAGED_FILE.quotes!));
-  return linked.entities.length;
-}
-
 export async function build(o: BuildOptions): Promise<BuildSummary> {
   const out = resolve(o.out);
   await mkdir(dirname(out), { recursive: true });
   await recoverSwap(out);
   const t0 = performance.now();
   const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-${process.pid}-`));
+  let linker: Linker | null = null;
   try {
     const staging = join(work, "staging");
     await mkdir(staging);
@@ -276,7 +151,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const rejects: RejectRecord[] = [];
     const bySha = new Map<string, string>();
     const byId = new Map<string, string>();
-    let linkIn = new LinkRecords();
+    // linking runs in a thread of its own when the article stages do
+    linker = perArticleUntil ? null : (o.jobs ?? 1) > 1 ? new WorkerLinker() : new InThreadLinker();
     let done = 0;
     const addReject = (r: RejectRecord) => rejects.push(r);
     const handle = async (p: Processed) => {
@@ -305,8 +181,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       }
       const st = p.staged;
       for (const t of ROW_TABLES) await w[t].writeLines(st.jsonl[t], st.rows[t], t === "articles" ? st.maxBytes : 0);
-      // compact: one copy of each mention's words and type string for the whole corpus (a worker's reply has its own)
-      linkIn.add(p.link);
+      linker!.add(p.link);
     };
     const pool = new Pool(o.jobs ?? 1, perArticleUntil);
     const cache = o.cacheDir ? await Cache.open(o.cacheDir, ROOT, perArticleUntil) : null;
@@ -355,9 +230,10 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
     o.log?.(`articles: ${byId.size} processed, ${rejects.length} rejected, in ${secs(t0)}`);
     const tLink = performance.now();
-    const outlets = linkIn.outlets();
-    const nEntities = await linkAndStage(linkIn, w, staging);
-    linkIn = new LinkRecords(); // the corpus-wide records are not needed while publishing
+    for (const x of Object.values(w)) await x.close();
+    const linked = await linker!.finish(staging);
+    await linker!.close(); // the corpus-wide records are not needed while publishing
+    const { outlets, entities: nEntities } = linked;
     o.log?.(`link: ${nEntities} entities in ${secs(tLink)}`);
     crashPoint("linked");
     if (o.until === "link" || o.until === "validate") {
@@ -368,7 +244,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const fresh = join(work, "out");
     await mkdir(join(fresh, "schemas"), { recursive: true });
     const tPublish = performance.now();
-    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(...Object.values(w).map((x) => x.maxBytes)));
+    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(linked.maxBytes, ...Object.values(w).map((x) => x.maxBytes)));
     o.log?.(`publish: tables written in ${secs(tPublish)}`);
     crashPoint("published");
     for (const t of TABLES) await writeFile(join(fresh, "schemas", `${t.name}.schema.json`), jsonSchema(t, o.text));
@@ -405,6 +281,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     await swapIn(fresh, out);
     return { out, counts: result.counts, stageFile: null };
   } finally {
+    await linker?.close();
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -16,10 +16,13 @@ async function files(dir: string, root = dir): Promise<string[]> {
 }
 
 describe("deterministic output", () => {
-  it("builds byte-identical files (all but the .duckdb) twice", async () => {
+  it.each([
+    ["twice", 1],
+    ["with the article stages and linking in worker threads, and without", 2],
+  ])("builds byte-identical files (all but the .duckdb) %s", async (_what, jobs) => {
     const input = join(ROOT, "tests", "fixtures", "mini");
-    const a = await buildTo(input);
-    const b = await buildTo(input);
+    const a = await buildTo(input, { jobs: 1 });
+    const b = await buildTo(input, { jobs });
     const fa = await files(a.out);
     expect(await files(b.out)).toEqual(fa);
     for (const f of fa) expect((await readFile(join(b.out, f))).equals(await readFile(join(a.out, f))), f).toBe(true);

@@ -239,18 +239,31 @@ export function resolveArticle(
   }
   // surnames and initials choose among the distinct people the full names resolved to
   const people = [...new Map([...target.values()].map((t) => [t.key, t])).values()];
-  const fullsOf = (t: PersonName) => fullList.filter((f) => target.get(f.key)!.key === t.key);
+  const fullsByPerson = new Map<string, PersonName[]>();
+  for (const f of fullList) {
+    const k = target.get(f.key)!.key;
+    const l = fullsByPerson.get(k);
+    if (l) l.push(f);
+    else fullsByPerson.set(k, [f]);
+  }
+  const fullsOf = (t: PersonName) => fullsByPerson.get(t.key)!;
+  // a surname alone resolves the same way each time it appears in the article
+  const surnameHit = new Map<string, PersonName | null>();
   mentions.forEach((m, i) => {
     const p = persons[i];
     if (!p) return;
     const clean = prep[i]!.clean;
     if (p.single) {
-      // the closest kind of match decides: the same surname, else a variant form, else a misspelling
-      const fits = (kind: "exact" | "variant" | "typo") => people.filter((t) => fullsOf(t).some((f) => surnameMatches(p, f) === kind));
-      let cands = fits("exact");
-      if (cands.length === 0) cands = fits("variant");
-      if (cands.length === 0) cands = fits("typo");
-      const hit = pickCompatible(cands);
+      let hit = surnameHit.get(p.key);
+      if (hit === undefined) {
+        // the closest kind of match decides: the same surname, else a variant form, else a misspelling
+        const fits = (kind: "exact" | "variant" | "typo") => people.filter((t) => fullsOf(t).some((f) => surnameMatches(p, f) === kind));
+        let cands = fits("exact");
+        if (cands.length === 0) cands = fits("variant");
+        if (cands.length === 0) cands = fits("typo");
+        hit = pickCompatible(cands);
+        surnameHit.set(p.key, hit);
+      }
       out[i] = { node: hit ? personNode(hit) : `person|${p.key}`, clean, primary: false };
     } else if (p.initial) {
       const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
