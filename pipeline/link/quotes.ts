@@ -15,6 +15,7 @@
 //    complete for the word-level rule (unless a quote's rarest bigrams are each in
 //    more than POSTING_CAP quotes), best effort for the character-level one.
 import { rowId } from "../text.ts";
+import { asSource, type ArticleSource } from "./entities.ts";
 import { fold } from "./names.ts";
 import { UnionFind } from "./unionfind.ts";
 
@@ -105,6 +106,11 @@ const bigramHash = (x: number, y: number) => {
   return (h ^ (h >>> 13)) >>> 0;
 };
 
+export interface QuoteArticle {
+  article_id: string;
+  quotes: QuoteIn[];
+}
+
 export interface QuoteIn {
   text: string;
   /** resolved speaker entity, used only for short quotes */
@@ -112,14 +118,15 @@ export interface QuoteIn {
 }
 
 /** cluster_id of every quote, per article, in input order. */
-export function clusterQuotes(articles: { article_id: string; quotes: QuoteIn[] }[]): string[][] {
+export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle>): string[][] {
+  const src = asSource(input);
   // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short-quote key
   const ALONE = -1;
   const group: (number | string)[] = [];
   const uniq = new Map<string, number>(); // normalised long text -> unique index
   const uniqText: string[] = [];
-  for (const a of articles)
-    for (const q of a.quotes) {
+  for (let ai = 0; ai < src.length; ai++)
+    for (const q of src.at(ai).quotes) {
       const toks = quoteTokens(q.text);
       if (toks.length === 0) group.push(ALONE);
       else if (toks.length < SHORT_TOKENS) group.push(q.speaker === null ? ALONE : `${q.speaker}\u0000${toks.join(" ")}`);
@@ -231,8 +238,12 @@ export function clusterQuotes(articles: { article_id: string; quotes: QuoteIn[] 
   const keyOf = (g: number | string) => (typeof g === "number" && g >= 0 ? uf.find(rankOfU[g]!) : g);
   const minId = new Map<number | string, string>();
   let p = 0;
+  const articles = Array.from({ length: src.length }, (_, ai) => {
+    const a = src.at(ai);
+    return { article_id: a.article_id, n: a.quotes.length };
+  });
   for (const a of articles)
-    for (let i = 0; i < a.quotes.length; i++) {
+    for (let i = 0; i < a.n; i++) {
       const g = group[p++]!;
       if (g === ALONE) continue;
       const k = keyOf(g);
@@ -242,7 +253,7 @@ export function clusterQuotes(articles: { article_id: string; quotes: QuoteIn[] 
     }
   p = 0;
   return articles.map((a) =>
-    a.quotes.map((_, i) => {
+    Array.from({ length: a.n }, (_, i) => {
       const g = group[p++]!;
       return g === ALONE ? rowId(a.article_id, "q", i) : minId.get(keyOf(g))!;
     }),

@@ -158,26 +158,35 @@ FROM dates d JOIN articles a USING (article_id) WHERE regexp_matches(d.value, '^
 async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, path: string): Promise<void> {
   const cols = publishedColumns(t, policy);
   const cell = (c: (typeof cols)[number]) => (c.duck === "VARCHAR[]" ? `to_json(${q(c.name)})::VARCHAR` : c.duck === "DATE" ? `CAST(${q(c.name)} AS VARCHAR)` : q(c.name));
-  // narrow rows come as one JSON array each: one value to bring into JavaScript instead of one per cell,
-  // which costs more than the CSV formatting; wide rows (whole texts) cell by cell, as a JSON copy of
-  // a chunk of them would not fit DuckDB's memory ceiling
-  const wide = PRESORTED.has(t.name);
-  const select = wide ? cols.map((c) => `${cell(c)} AS ${q(c.name)}`).join(", ") : `to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR`;
   const out = createWriteStream(path);
   // header unquoted (plain identifiers); every string cell quoted, so "" is the empty string and an empty field is NULL
   out.write(`${cols.map((c) => c.name).join(",")}\n`);
-  const result = await con.stream(`SELECT ${select} FROM ${q(t.name)}${publishOrder(t)}`);
-  // one csv-stringify call per chunk of rows (about 2,000): far faster than a record-at-a-time stream
-  for await (const rows of wide ? result.yieldRowsJson() : result.yieldRows()) {
-    const recs = rows.map((row) => (wide ? row : (JSON.parse(row[0] as string) as unknown[])).map((v) => (typeof v === "string" ? escapeCell(v) : v)));
+  // one csv-stringify call per chunk of rows: far faster than a record-at-a-time stream
+  const emit = async (rows: unknown[][]) => {
+    const recs = rows.map((row) => row.map((v) => (typeof v === "string" ? escapeCell(v) : v)));
     if (!out.write(stringify(recs, { header: false, quoted_string: true, record_delimiter: "\n", eof: true }))) await new Promise<void>((r) => out.once("drain", () => r()));
+  };
+  if (PRESORTED.has(t.name)) {
+    // wide rows (whole texts), in insertion order (key order), a slice of row ids at a time: a stream
+    // of them holds far more memory than the slice
+    const select = cols.map((c) => `${cell(c)} AS ${q(c.name)}`).join(", ");
+    const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
+    for (let lo = 0; lo < n; lo += CSV_SLICE)
+      await emit((await con.runAndReadAll(`SELECT ${select} FROM ${q(t.name)} WHERE rowid >= ${lo} AND rowid < ${lo + CSV_SLICE} ORDER BY rowid`)).getRowsJson());
+  } else {
+    // narrow rows as one JSON array each: one value to bring into JavaScript instead of one per cell,
+    // which costs more than the CSV formatting
+    const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}${publishOrder(t)}`);
+    for await (const rows of result.yieldRows()) await emit(rows.map((row) => JSON.parse(row[0] as string) as unknown[]));
   }
   out.end();
   await finished(out);
 }
+/** Wide rows brought into JavaScript at a time. */
+const CSV_SLICE = 1000;
 
 /** DuckDB's memory ceiling while publishing; it spills to disk beyond it. */
-const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "512MB";
+const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "384MB";
 
 export interface PublishResult {
   counts: Record<string, number>;
@@ -218,9 +227,12 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
     for (const t of TABLES) {
       counts[t.name] = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
       const sel = `SELECT * FROM ${q(t.name)}${publishOrder(t)}`;
+      // one thread for the wide rows: parallel writers keep many of them in memory to write them in order
+      if (PRESORTED.has(t.name)) await con.run("SET threads = 1");
       await con.run(`COPY (${sel}) TO ${lit(join(outDir, "parquet", `${t.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PRESORTED.has(t.name) ? 2000 : 122880})`);
       await con.run(`COPY (${sel}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
       await writeCsv(con, t, policy, join(outDir, "csv", `${t.name}.csv`));
+      if (PRESORTED.has(t.name)) await con.run("RESET threads");
       files.push(`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`);
       crashPoint("publish-first-table");
     }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { EntityType } from "../../schemas/records.ts";
 import { EntityRow } from "../../schemas/tables.ts";
-import { runStage, type Stage } from "../stage.ts";
+import { StageError, type Stage } from "../stage.ts";
 import { asSource, linkEntities, type ArticleSource } from "../link/entities.ts";
 import { clusterQuotes } from "../link/quotes.ts";
 
@@ -46,23 +46,42 @@ export const link: Stage<typeof LinkInput, typeof LinkOutput> = {
   },
 };
 
-/** The link stage over a corpus read one article at a time (pipeline/run.ts keeps its articles compact). */
+/** The link stage over a corpus read one article at a time (pipeline/linking.ts keeps its articles compact). */
 export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
   const { entities, mentionEntities } = linkEntities(src);
   const nameOf = new Map(entities.map((e) => [e.entity_id, e.name]));
-  const withSpeakers: { article_id: string; quotes: { text: string; speaker: string | null }[] }[] = [];
-  for (let ai = 0; ai < src.length; ai++) {
+  // each article's quotes with their speakers' entities, made when read (not kept for the whole corpus)
+  const speakersOf = (ai: number) => {
     const a = src.at(ai);
-    withSpeakers.push({ article_id: a.article_id, quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker_mention === null ? null : (mentionEntities[ai]![q.speaker_mention] ?? null) })) });
-  }
-  const clusters = clusterQuotes(withSpeakers);
-  const quoteLinks = withSpeakers.map((a, ai) =>
-    a.quotes.map((q, qi) => ({ cluster_id: clusters[ai]![qi]!, speaker_entity_id: q.speaker, speaker_name: q.speaker === null ? null : nameOf.get(q.speaker)! })),
+    return { article_id: a.article_id, quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker_mention === null ? null : (mentionEntities[ai]![q.speaker_mention] ?? null) })) };
+  };
+  const clusters = clusterQuotes({ length: src.length, at: speakersOf });
+  const quoteLinks = clusters.map((ids, ai) =>
+    speakersOf(ai).quotes.map((q, qi) => ({ cluster_id: ids[qi]!, speaker_entity_id: q.speaker, speaker_name: q.speaker === null ? null : nameOf.get(q.speaker)! })),
   );
   return { entities, mentionEntities, quoteLinks };
 }
 
-/** The link stage, its output validated like any stage's, over a corpus read one article at a time. */
+/**
+ * The link stage as the runner calls it, over a corpus read one article at a time. Its output is
+ * checked in place rather than parsed into a copy (a copy of every link of a large corpus would double
+ * the stage's memory): entity rows by their schema, and every mention and quote link by shape here and
+ * against the entities by the dataset's foreign-key checks.
+ */
 export function linkSource(src: ArticleSource<LinkArticle>): LinkOutput {
-  return runStage({ ...link, run: () => linkCorpus(src) }, [], "corpus");
+  let out: LinkOutput;
+  try {
+    out = linkCorpus(src);
+  } catch (cause) {
+    throw new StageError("link", "corpus", cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+  const bad = (what: string) => {
+    throw new StageError("link", "corpus", what);
+  };
+  if (out.mentionEntities.length !== src.length || out.quoteLinks.length !== src.length) bad("one list of links per article");
+  for (let i = 0; i < src.length; i++) {
+    for (const id of out.mentionEntities[i]!) if (typeof id !== "string" || id === "") bad(`article ${i}: a mention without an entity`);
+    for (const l of out.quoteLinks[i]!) if (typeof l.cluster_id !== "string" || l.cluster_id === "") bad(`article ${i}: a quote without a cluster`);
+  }
+  return out;
 }
