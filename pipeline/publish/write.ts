@@ -186,7 +186,7 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
 const CSV_SLICE = 1000;
 
 /** DuckDB's memory ceiling while publishing; it spills to disk beyond it. */
-const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "384MB";
+const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "512MB";
 
 export interface PublishResult {
   counts: Record<string, number>;
