@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading, tailLine } from "../pipeline/clean/lines.ts";
+import { commentStamp, furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading, tailLine } from "../pipeline/clean/lines.ts";
 import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
@@ -31,6 +31,9 @@ describe("page-furniture lexicon", () => {
     ["March 3, 2021 - Posted by | Politics, Europe |", "tag_line"],
     ["This article was originally published in The Example Courier.", "editorial_note"],
     ["Editor's note: an earlier version misspelled a name.", "editorial_note"],
+    ["14 Comments on “A made-up headline about harbour walls”", "comment_footer"],
+    ["3 thoughts on “Ten ways to fix a bicycle”", "comment_footer"],
+    ["Click to share on Example (Opens in new window) Example", "site_chrome"],
   ])("%j is %s", (text, kind) => expect(line(text).furniture).toBe(kind));
 
   it.each([
@@ -38,6 +41,8 @@ describe("page-furniture lexicon", () => {
     ["Read more about the plan in the council's report, the mayor said on Tuesday."],
     ["Security concerns"],
     ["The photographer, who works for a local agency, was not hurt."],
+    ["“How to fix a bicycle chain” - 3,806 views, 188 reactions, 91 comments"],
+    ["Thoughts on the plan differ, the mayor said."],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {
@@ -69,6 +74,10 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a web form", "Fill out the form below to download the guide."],
     ["an affiliate disclosure", "Disclosure: this post contains affiliate links."],
     ["a cookie notice", "The cookie is used to store whether the visitor has accepted the use of cookies."],
+    ["a sales prompt", "Book a free demo with our team to see how the platform can save you hours every week."],
+    ["a trial offer", "Streamline your bookings and start your free trial of the scheduler today, no card needed."],
+    ["a form's consent line", "By submitting this form, you agree to be contacted by phone, text and email about our services."],
+    ["a newsletter prompt", "Enjoyed the article? Get new posts delivered straight to your inbox every week."],
   ])("%s reads as the page's tail", (_name, text) => expect(tailLine(text)).toBe(true));
 
   it.each([
@@ -77,6 +86,8 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a relative clause about a job", "The mayor, who is a former reporter, said the council had listened to residents."],
     ["a reported sign-up", "Residents can sign up for the new recycling scheme at the town hall, the council said."],
     ["an imperative idiom", "Call it a compromise: the council will pay half and the region the rest."],
+    ["a drug trial in the news", "The company said it would start a trial of the vaccine in the spring, with results expected next year."],
+    ["a court trial", "The trial of the two men is due to begin in March, the court heard on Tuesday."],
   ])("%s does not", (_name, text) => expect(tailLine(text)).toBe(false));
 
   it.fails("a reporter's own sign-off quoting a subscription drive (not handled: reads as a call to action)", () => {
@@ -194,6 +205,40 @@ describe("selectBody", () => {
     const c = cleanText([...article, tail].join("\n\n"));
     expect(c.body).toContain("The road is expected to reopen");
     expect(c.body).not.toContain(tail);
+  });
+
+  it.each([
+    ["a name line, then a paragraph on that person", ["Jane Roe", "Jane Roe is a senior editor with fifteen years of experience covering transport, housing and the coast for regional papers."], false],
+    ["a name and a job title line, then a first-person bio", ["Jane Roe", "Managing Editor", "I'm Jane, a journalist with a passion for local history, and I have written about the harbour towns since 2010."], false],
+    ["a place heading, then a paragraph about the place", ["Harbour Park", "Harbour Park is home to the oldest walking trails in the county, with views of the cliffs and the lighthouse from most of them."], true],
+    ["a person heading, then a possessive (a profile inside the article)", ["Jane Roe", "Jane Roe’s novel follows a ferry captain through a winter of storms, and it is the best book about the coast in years."], true],
+  ] as const)("author box under the article: %s", (_name, box, kept) => {
+    const c = cleanText([...article, ...box].join("\n\n"));
+    expect(c.body).toContain("The road is expected to reopen");
+    expect(c.body.includes(box[box.length - 1]!)).toBe(kept);
+  });
+
+  it.each([
+    ["March 3, 2024 at 6:26 pm", true],
+    ["Jane Roe December 18, 2025, 9:46 pm", true],
+    ["Updated March 3, 2024 at 6:26 pm", false],
+    ["Date: Fri, 1 Feb 2002 11:53:40 -0500", false],
+    ["March 3, 2024", false],
+  ])("%j is a comment timestamp: %s", (text, yes) => expect(commentStamp(line(text))).toBe(yes));
+
+  it("drops a comment thread told apart only by its timestamps, even when it is longer than the article", () => {
+    const reply = (who: string, when: string, text: string) => [who, when, text];
+    const c = cleanText(
+      [
+        ...article,
+        ...reply("Sam", "March 3, 2024 at 6:26 pm", "I have driven that road for thirty years and it has never been closed for this long, which is a disgrace for everyone who lives in the valley."),
+        ...reply("Alex", "March 3, 2024 at 7:02 pm", "The council has known about the trees for years and did nothing about them until the storm came, so nobody should be surprised by any of this."),
+        ...reply("Kim", "March 4, 2024 at 8:15 am", "My brother works for the power company and he says the crews have been out all night in the rain trying to get the lines back up for the farms."),
+      ].join("\n\n"),
+    );
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body).not.toContain("thirty years");
+    expect(c.body).not.toContain("power company");
   });
 
   it("drops a rule line of dashes inside the body", () => {

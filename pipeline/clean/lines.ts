@@ -3,7 +3,7 @@
 // context pass keeps the densest run of prose and the short lines (subheadings) that sit inside it.
 import { readFileSync } from "node:fs";
 import type { BoilerplateKind } from "../../schemas/records.ts";
-import { isDateLine } from "./metadata.ts";
+import { findDate, isDateLine } from "./metadata.ts";
 
 function lexiconLines(name: string): string[] {
   return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
@@ -70,6 +70,8 @@ export function furnitureKind(text: string, words: number): BoilerplateKind | nu
     if (f.re.test(text)) {
       // "Read more about the plan." inside a paragraph flow is a sentence, not a link list
       if ((f.kind === "related_link" || f.kind === "site_chrome") && words >= 6 && /[.!?]["'”’)]?$/u.test(text) && !/[|•]/u.test(text)) continue;
+      // "… 95 views, 12 comments" closing a line of figures is a count in a list, not a comment section's header
+      if (f.kind === "comment_footer" && words > 8 && /\d+ comments?$/iu.test(text) && !/[|•]/u.test(text)) continue;
       return f.kind;
     }
   return null;
@@ -201,12 +203,19 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     if (l.words <= 12 && isDateLine(l.text, l.words)) return "bad";
     // a call to action, the site's own voice, an author blurb or a legal line is no article prose, wherever it stands
     if ((c === "good" || c === "neargood") && tailLine(l.text)) return "short";
+    // an author box: a paragraph about the person named on the line (or two) above it
+    if ((c === "good" || c === "neargood") && authorBlurb(lines, i)) return "short";
     // a repeated near-good line or short paragraph (up to the furniture length) is a prompt, teaser or
     // testimonial; repeated short lines are often headings listed twice (a table of contents), and a repeated
     // long paragraph may be the page shown twice, so those stay
     return rep[i] && (c === "neargood" || c === "good") ? "bad" : c;
   });
   const tailRep = repeatedLines(lines, (l) => sectionBreak(l));
+  // comment timestamps ("March 3, 2024 at 6:26 pm" under each reader's name): two or more on a page mark a thread,
+  // which no article cluster joins across
+  const stamps = lines.map((l) => commentStamp(l));
+  const thread = stamps.filter(Boolean).length >= 2;
+  const wall = (i: number) => lines[i]!.furniture === "comment_footer" || (thread && stamps[i]!);
   const keep = lines.map(() => false);
   // clusters of good lines: [first, last, words]; gaps between them cost by the classes of the lines in them
   const clusters: [number, number, number][] = [];
@@ -215,7 +224,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   for (let i = 0; i < lines.length; i++) {
     const c = classes[i]!;
     if (c !== "good") {
-      gap += lines[i]!.furniture === "comment_footer" ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      gap += wall(i) ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
       continue;
     }
     const w = lines[i]!.words;
@@ -231,7 +240,18 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   }
   // clusters below a page-tail heading (comments, related links) are a weaker pick for the article when enough
   // prose stands above it
-  const brk = lines.findIndex((l, i) => sectionBreak(l) && !tailRep[i]);
+  let brk = lines.findIndex((l, i) => sectionBreak(l) && !tailRep[i]);
+  // a comment thread's first timestamp below the article's prose opens the tail too
+  if (thread) {
+    let words = 0;
+    for (let i = 0; i < lines.length && (brk < 0 || i < brk); i++) {
+      if (stamps[i] && words >= TAIL_MIN) {
+        brk = i;
+        break;
+      }
+      if (classes[i] === "good") words += lines[i]!.words;
+    }
+  }
   const above = brk < 0 ? 0 : clusters.reduce((n, c) => n + (c[1] < brk ? c[2] : 0), 0);
   const weight = (c: [number, number, number]) => (brk >= 0 && c[0] > brk && above >= TAIL_MIN ? c[2] * TAIL_W : c[2]);
   let bi = -1;
@@ -321,6 +341,44 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     }
   }
   return { keep, classes, first, last };
+}
+
+const NAME_TOKEN = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\(\p{Lu}\p{Ll}+\))$/u;
+/** The name tokens of a line that is only a person's name (2–4 capitalised words, no function word), or null. */
+export function personName(l: Line): string[] | null {
+  if (l.words < 2 || l.words > 4 || l.stopDensity > 0 || l.sentenceEnd) return null;
+  const toks = l.text.split(/\s+/);
+  return toks.length >= 2 && toks.length <= 4 && toks.every((t) => NAME_TOKEN.test(t)) ? toks : null;
+}
+const BLURB_SCAN = 80;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const BIO_VERB = "(?:is|was|has|holds|joined|brings|leads|serves|works|writes|founded|began|started)";
+const BIO_WORDS = /\b(?:experience|years|founder|career|degree|background|passion(?:ate)?|graduated?|worked|speciali[sz]\w*|certified|expert|writer|author|editor|journalist|consultant|owner|director|manager|ceo|president)\b/i;
+/**
+ * An author box: a paragraph right under a line that is only a person's name (the name, or a name then a short job
+ * title line) that opens on that person ("Jane Roe is a…", "Roe has…", "I'm Jane, …") and reads like a biography.
+ */
+export function authorBlurb(lines: Line[], i: number): boolean {
+  const text = lines[i]!.text;
+  const head = text.slice(0, BLURB_SCAN);
+  // (a job title line under the name reads like a name too: both lines are tried)
+  for (let j = i - 1; j >= i - 2 && j >= 0; j--) {
+    const name = personName(lines[j]!);
+    if (name) {
+      const toks = name.map((t) => esc(t.replace(/[()]/g, "")));
+      const opens = new RegExp(`^(?:(?:I'm|I am|Hi,? I'm)\\s+(?:${toks.join("|")})\\b|(?:${toks.join("|")})(?:\\s+(?:\\(\\S+\\)|\\p{Lu}\\S*))*,?\\s+${BIO_VERB}\\b)`, "u");
+      if (opens.test(head) && BIO_WORDS.test(text)) return true;
+    }
+    if (lines[j]!.words > 6 || lines[j]!.sentenceEnd) return false;
+  }
+  return false;
+}
+
+const CLOCK = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?/iu;
+const STAMP_NOT = /^date\s*:|\b(?:updated|published|modified|posted on|last|listen|duration|play|podcast|edited|reviewed)\b/iu;
+/** A comment's timestamp: a short line with a full date and a clock time that is not a page's published/updated line. */
+export function commentStamp(l: Line): boolean {
+  return l.words <= 14 && CLOCK.test(l.text) && !STAMP_NOT.test(l.text) && findDate(l.text) !== null;
 }
 
 /** A heading that opens the page's tail: comments, or a list of links to other pages ("Related articles"). */
