@@ -52,11 +52,11 @@ describe("page-furniture lexicon", () => {
 });
 
 describe("page-tail headings", () => {
-  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"]])(
+  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"]])(
     "%j opens the tail",
     (text) => expect(tailHeading(text, line(text).words)).toBe(true),
   );
-  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"]])(
+  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."]])(
     "%j does not",
     (text) => expect(tailHeading(text, line(text).words)).toBe(false),
   );
@@ -209,6 +209,7 @@ describe("selectBody", () => {
 
   it.each([
     ["a name line, then a paragraph on that person", ["Jane Roe", "Jane Roe is a senior editor with fifteen years of experience covering transport, housing and the coast for regional papers."], false],
+    ["a byline, then a paragraph on that person", ["By Jane Roe", "Jane is a features writer with a background in marine science and a passion for coastal towns and their history."], false],
     ["a name and a job title line, then a first-person bio", ["Jane Roe", "Managing Editor", "I'm Jane, a journalist with a passion for local history, and I have written about the harbour towns since 2010."], false],
     ["a place heading, then a paragraph about the place", ["Harbour Park", "Harbour Park is home to the oldest walking trails in the county, with views of the cliffs and the lighthouse from most of them."], true],
     ["a person heading, then a possessive (a profile inside the article)", ["Jane Roe", "Jane Roe’s novel follows a ferry captain through a winter of storms, and it is the best book about the coast in years."], true],

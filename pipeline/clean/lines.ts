@@ -346,8 +346,9 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
 const NAME_TOKEN = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\(\p{Lu}\p{Ll}+\))$/u;
 /** The name tokens of a line that is only a person's name (2–4 capitalised words, no function word), or null. */
 export function personName(l: Line): string[] | null {
-  if (l.words < 2 || l.words > 4 || l.stopDensity > 0 || l.sentenceEnd) return null;
-  const toks = l.text.split(/\s+/);
+  const text = l.text.replace(/^(?:written )?by\s+/i, "");
+  const toks = text.split(/\s+/);
+  if (toks.length < 2 || toks.length > 4 || l.sentenceEnd || toks.some((t) => STOPWORDS.has(t.toLowerCase()))) return null;
   return toks.length >= 2 && toks.length <= 4 && toks.every((t) => NAME_TOKEN.test(t)) ? toks : null;
 }
 const BLURB_SCAN = 80;
