@@ -52,11 +52,11 @@ describe("page-furniture lexicon", () => {
 });
 
 describe("page-tail headings", () => {
-  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"]])(
+  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"], ["Was this page helpful?"], ["How useful was this post?"], ["Did you find this article helpful?"]])(
     "%j opens the tail",
     (text) => expect(tailHeading(text, line(text).words)).toBe(true),
   );
-  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."]])(
+  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."], ["Was this the right decision for the town?"]])(
     "%j does not",
     (text) => expect(tailHeading(text, line(text).words)).toBe(false),
   );
@@ -78,6 +78,9 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a trial offer", "Streamline your bookings and start your free trial of the scheduler today, no card needed."],
     ["a form's consent line", "By submitting this form, you agree to be contacted by phone, text and email about our services."],
     ["a newsletter prompt", "Enjoyed the article? Get new posts delivered straight to your inbox every week."],
+    ["a membership ask", "Become a paid subscriber to unlock every issue and the full archive of guides."],
+    ["a reader-funding line", "This story is funded by readers like you. Please consider a gift to support our independent journalism."],
+    ["a subscriber count", "Join 80,000+ subscribers who get our weekly briefing on energy and climate."],
   ])("%s reads as the page's tail", (_name, text) => expect(tailLine(text)).toBe(true));
 
   it.each([
@@ -88,6 +91,8 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["an imperative idiom", "Call it a compromise: the council will pay half and the region the rest."],
     ["a drug trial in the news", "The company said it would start a trial of the vaccine in the spring, with results expected next year."],
     ["a court trial", "The trial of the two men is due to begin in March, the court heard on Tuesday."],
+    ["a membership in the news", "The club said it hoped to become a member of the regional league by the end of the season."],
+    ["a count of members joining", "Join 200 volunteers at the harbour on Saturday, the organisers said in a leaflet handed out at the market."],
   ])("%s does not", (_name, text) => expect(tailLine(text)).toBe(false));
 
   it.fails("a reporter's own sign-off quoting a subscription drive (not handled: reads as a call to action)", () => {
