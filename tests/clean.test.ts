@@ -247,6 +247,21 @@ describe("selectBody", () => {
     expect(c.body).not.toContain("power company");
   });
 
+  it.each([
+    ["introduced by a colon: the block and the prose after it are kept", "Here are the commands the engineers ran on the server:", true],
+    ["no introduction: a long run of short lines splits the page", "The engineers then checked the server once more.", false],
+  ] as const)("a long block of short lines (code, a table) inside the article, %s", (_name, intro, kept) => {
+    const block = Array.from({ length: 16 }, (_v, k) => (k % 2 ? `cfg ${k}` : `set x${k}`));
+    const after = [
+      "After the last command the server restarted, and the engineers watched the logs for an hour to be sure that nothing had failed.",
+      "They said the same steps would be used on every machine in the building over the next two weeks, starting with the oldest ones.",
+    ];
+    const c = cleanText(["Server update goes smoothly", ...prose, intro, ...block, ...after].join("\n\n"));
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body.includes("set x8")).toBe(kept);
+    expect(c.body.includes("the engineers watched the logs")).toBe(kept);
+  });
+
   it("drops a rule line of dashes inside the body", () => {
     const c = cleanText([...article.slice(0, 3), "----------------------------------------", prose[2]].join("\n\n"));
     expect(c.body).not.toContain("-----");

@@ -221,12 +221,19 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   const clusters: [number, number, number][] = [];
   const gaps: number[] = []; // gaps[k]: cost between clusters k and k+1 (Infinity across a comment section)
   let gap = 0;
+  // inside a run of short lines that a line ending in a colon introduces (a list, table or code block the prose
+  // announces), short lines cost INTRO_COST
+  let intro = false;
+  const INTRO_COST = 0.2;
   for (let i = 0; i < lines.length; i++) {
     const c = classes[i]!;
     if (c !== "good") {
-      gap += wall(i) ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      if (c === "bad") intro = false;
+      gap += wall(i) ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : c === "short" && intro ? INTRO_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      if (c !== "bad" && INTRO_END.test(lines[i]!.text)) intro = true;
       continue;
     }
+    intro = INTRO_END.test(lines[i]!.text);
     const w = lines[i]!.words;
     const cur = clusters[clusters.length - 1];
     if (cur && gap <= MAX_GAP) {
@@ -388,6 +395,7 @@ export function sectionBreak(l: Line): boolean {
 }
 
 const SHORT_WIN = 3;
+const INTRO_END = /:["'”’)]?$/u;
 function nearestNonShort(classes: LineClass[], i: number, dir: 1 | -1): LineClass {
   for (let j = i + dir, n = 0; j >= 0 && j < classes.length && n < SHORT_WIN; j += dir, n++) if (classes[j] !== "short") return classes[j]!;
   return "short";
