@@ -34,6 +34,9 @@ describe("page-furniture lexicon", () => {
     ["14 Comments on “A made-up headline about harbour walls”", "comment_footer"],
     ["3 thoughts on “Ten ways to fix a bicycle”", "comment_footer"],
     ["Click to share on Example (Opens in new window) Example", "site_chrome"],
+    ["A heron waits on the harbour wall at dawn. Photo: Jane Roe", "photo_credit"],
+    ["Volunteers clear the beach after the storm (Photo by Jane Roe/Example Pictures)", "photo_credit"],
+    ["The new ferry leaves the harbour for the first time. Credit: Example Ferries", "photo_credit"],
   ])("%j is %s", (text, kind) => expect(line(text).furniture).toBe(kind));
 
   it.each([
@@ -43,6 +46,8 @@ describe("page-furniture lexicon", () => {
     ["The photographer, who works for a local agency, was not hurt."],
     ["“How to fix a bicycle chain” - 3,806 views, 188 reactions, 91 comments"],
     ["Thoughts on the plan differ, the mayor said."],
+    ["The photos were taken by a local agency, and the council paid for them."],
+    ["The council's credit rating was cut: the agency cited the cost of the harbour wall."],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {
@@ -260,6 +265,14 @@ describe("selectBody", () => {
     expect(c.body).toContain("The coastal road was closed");
     expect(c.body.includes("set x8")).toBe(kept);
     expect(c.body.includes("the engineers watched the logs")).toBe(kept);
+  });
+
+  it("keeps the article whole across a gallery of photo credits, and drops the credits", () => {
+    const credits = ["The harbour at dawn. Photo: Jane Roe", "(Photo by Jane Roe)", "The old sea wall. Credit: Example Pictures", "Image: Jane Roe", "(Photo: Jane Roe)"];
+    const c = cleanText(["Storm closes coastal road", prose[0], prose[1], ...credits, prose[2]].join("\n\n"));
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body).toContain("The road is expected to reopen");
+    expect(c.body).not.toContain("Jane Roe");
   });
 
   it("drops a rule line of dashes inside the body", () => {

@@ -189,6 +189,8 @@ export function contentWords(text: string): string[] {
 const TAIL_W = 0.25;
 const TAIL_MIN = 100;
 const GAP_COST: Record<LineClass, number> = { good: 0, neargood: 0.25, short: 0.5, bad: 3 };
+// a photo credit or caption sits inside an article more often than other furniture does (one value from 0.5/1/2)
+const CREDIT_COST = 1;
 
 /**
  * Which lines make up the article: the cluster of good lines with the most words, grown over neighbouring clusters
@@ -229,7 +231,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     const c = classes[i]!;
     if (c !== "good") {
       if (c === "bad") intro = false;
-      gap += wall(i) ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : c === "short" && intro ? INTRO_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      gap += wall(i) ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : c === "short" && intro ? INTRO_COST : c === "bad" && (lines[i]!.furniture === "photo_credit" || lines[i]!.furniture === "caption") ? CREDIT_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
       if (c !== "bad" && INTRO_END.test(lines[i]!.text)) intro = true;
       continue;
     }
