@@ -180,7 +180,9 @@ describe("selectBody", () => {
 
   it.each([
     ["a tail heading once on the page", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Share this article"], false],
-    ["no heading", ["Storm closes coastal road", ...prose, "Share this article", teaser], true],
+    ["no heading", ["Storm closes coastal road", ...prose, "Advertisement", teaser], true],
+    ["a share bar (social buttons close an article)", ["Storm closes coastal road", ...prose, "Share this article", teaser], false],
+    ["a follow-us bar", ["Storm closes coastal road", ...prose, "Follow us", teaser], false],
     ["the heading repeated on the page (a per-item label)", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Related articles", "Share this article"], true],
   ] as const)("prose below the page's tail: %s", (_name, page, kept) => {
     expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);

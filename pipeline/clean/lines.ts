@@ -231,7 +231,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     const c = classes[i]!;
     if (c !== "good") {
       if (c === "bad") intro = false;
-      gap += wall(i) ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : c === "short" && intro ? INTRO_COST : c === "bad" && (lines[i]!.furniture === "photo_credit" || lines[i]!.furniture === "caption") ? CREDIT_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      gap += wall(i) ? Infinity : (sectionBreak(lines[i]!) && !tailRep[i]) || shareBar(lines[i]!) ? TAIL_GAP : c === "short" && intro ? INTRO_COST : c === "bad" && (lines[i]!.furniture === "photo_credit" || lines[i]!.furniture === "caption") ? CREDIT_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
       if (c !== "bad" && INTRO_END.test(lines[i]!.text)) intro = true;
       continue;
     }
@@ -390,6 +390,12 @@ const STAMP_NOT = /^date\s*:|\b(?:updated|published|modified|posted on|last|list
 export function commentStamp(l: Line): boolean {
   return l.words <= 14 && CLOCK.test(l.text) && !STAMP_NOT.test(l.text) && findDate(l.text) !== null;
 }
+
+/** A share bar ("Share this", "Share: Facebook X Email"): it closes an article more often than it opens one. */
+export function shareBar(l: Line): boolean {
+  return l.furniture === "site_chrome" && SHARE_BAR.test(l.text);
+}
+const SHARE_BAR = /^(?:share|follow us)\b.{0,30}$/iu;
 
 /** A heading that opens the page's tail: comments, or a list of links to other pages ("Related articles"). */
 export function sectionBreak(l: Line): boolean {
