@@ -23,6 +23,8 @@ describe("page-furniture lexicon", () => {
     ["All rights reserved.", "site_chrome"],
     ["Related articles", "related_link"],
     ["Read more: Council votes on budget", "related_link"],
+    ["Popular Posts", "related_link"],
+    ["Watch: the new ferry leaves the harbour", "related_link"],
     ["No comments yet.", "comment_footer"],
     ["Leave a comment", "comment_footer"],
     ["12 Comments", "comment_footer"],
@@ -48,6 +50,8 @@ describe("page-furniture lexicon", () => {
     ["Thoughts on the plan differ, the mayor said."],
     ["The photos were taken by a local agency, and the council paid for them."],
     ["The council's credit rating was cut: the agency cited the cost of the harbour wall."],
+    ["Watch out for fake parking tickets this winter"],
+    ["Recommended daily intake of water for adults"],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {
