@@ -175,6 +175,20 @@ describe("selectBody", () => {
     expect(c.body).toContain("The road is expected to reopen");
   });
 
+  it("keeps a run of subheadings between paragraphs when they share the article's words", () => {
+    const text = [
+      "Storm closes coastal road",
+      "The coastal road was closed on Monday after a storm brought down power lines and trees across the valley.",
+      "Police said drivers should avoid the coastal road until engineers had made the power lines safe again.",
+      "Why the coastal road closed",
+      "What the storm damaged",
+      "Engineers said the storm had damaged two pylons and that the road would reopen on Wednesday morning.",
+    ].join("\n\n");
+    const c = cleanText(text);
+    expect(c.body).toContain("Why the coastal road closed");
+    expect(c.body).toContain("What the storm damaged");
+  });
+
   const prose = [
     "The coastal road was closed on Monday after a storm brought down power lines and trees across the valley.",
     "Police said drivers should avoid the area until engineers had made the lines safe again, and that it could take days.",
