@@ -61,11 +61,11 @@ describe("page-furniture lexicon", () => {
 });
 
 describe("page-tail headings", () => {
-  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"], ["Was this page helpful?"], ["How useful was this post?"], ["Did you find this article helpful?"]])(
+  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"], ["Was this page helpful?"], ["How useful was this post?"], ["Did you find this article helpful?"], ["Author"], ["About me"], ["Get in touch"], ["Contact us:"]])(
     "%j opens the tail",
     (text) => expect(tailHeading(text, line(text).words)).toBe(true),
   );
-  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."], ["Was this the right decision for the town?"]])(
+  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."], ["Was this the right decision for the town?"], ["Authors of the report"], ["Contact us for details"]])(
     "%j does not",
     (text) => expect(tailHeading(text, line(text).words)).toBe(false),
   );
