@@ -295,6 +295,15 @@ describe("selectBody", () => {
     expect(c.body).not.toContain("Jane Roe");
   });
 
+  it.each([
+    ["on the article's topic: joins across the furniture", "The coastal road will reopen after the storm, the council said on Monday.", true],
+    ["about something else: stays out", "A new bakery in the market square sells bread and cakes every single day.", false],
+  ] as const)("a short paragraph below a band of furniture, %s", (_name, after, kept) => {
+    const c = cleanText([...article, "Advertisement", "Skip to content", "Advertisement", after].join("\n\n"));
+    expect(c.body).toContain("The road is expected to reopen");
+    expect(c.body.includes(after)).toBe(kept);
+  });
+
   it("drops a rule line of dashes inside the body", () => {
     const c = cleanText([...article.slice(0, 3), "----------------------------------------", prose[2]].join("\n\n"));
     expect(c.body).not.toContain("-----");

@@ -178,10 +178,13 @@ const MERGE_RATIO_LEFT = 0.5;
 const MERGE_MIN = 10;
 export const MAX_GAP = 6;
 // Also set on the dev pages, each a single value from a coarse sweep (see eval/clean.ts for the even/odd check):
-// a neighbouring cluster counts in full when at least SIM of its content words occur in the article so far
-// (less in proportion below that); a page-tail heading costs TAIL_GAP (its far side joins only with ≥ 1.5×TAIL_GAP
+// a neighbouring cluster counts in full when SIM of its content words occur in the article so far, less in
+// proportion below that and more above it, up to SIM_CAP times its words (a cluster plainly on the article's topic
+// joins across a wider gap: a table, a code block or a band of furniture inside the article; SIM_CAP from 1/1.5/2/2.5,
+// 1 being the old behaviour); a page-tail heading costs TAIL_GAP (its far side joins only with ≥ 1.5×TAIL_GAP
 // words); clusters below the first tail heading weigh TAIL_W when TAIL_MIN words of prose stand above it.
 const SIM = 0.3;
+const SIM_CAP = 2;
 const TAIL_GAP = 200;
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
@@ -295,7 +298,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       let hit = 0;
       for (const w of ws) if (vocab.has(w)) hit++;
       const ov = ws.length ? hit / ws.length : 0;
-      return c[2] * Math.min(1, ov / SIM);
+      return c[2] * Math.min(SIM_CAP, ov / SIM);
     };
     for (;;) {
       const left = lo > 0 ? clusters[lo - 1]! : null;
