@@ -201,6 +201,7 @@ describe("selectBody", () => {
     ["no heading", ["Storm closes coastal road", ...prose, "Advertisement", teaser], true],
     ["a share bar (social buttons close an article)", ["Storm closes coastal road", ...prose, "Share this article", teaser], false],
     ["a follow-us bar", ["Storm closes coastal road", ...prose, "Follow us", teaser], false],
+    ["an editorial note", ["Storm closes coastal road", ...prose, "This article was originally published by the Example Courier.", teaser], false],
     ["the heading repeated on the page (a per-item label)", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Related articles", "Share this article"], true],
   ] as const)("prose below the page's tail: %s", (_name, page, kept) => {
     expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);

@@ -234,7 +234,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     const c = classes[i]!;
     if (c !== "good") {
       if (c === "bad") intro = false;
-      gap += wall(i) ? Infinity : (sectionBreak(lines[i]!) && !tailRep[i]) || shareBar(lines[i]!) ? TAIL_GAP : c === "short" && intro ? INTRO_COST : c === "bad" && (lines[i]!.furniture === "photo_credit" || lines[i]!.furniture === "caption") ? CREDIT_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      gap += wall(i) ? Infinity : (sectionBreak(lines[i]!) && !tailRep[i]) || shareBar(lines[i]!) || lines[i]!.furniture === "editorial_note" ? TAIL_GAP : c === "short" && intro ? INTRO_COST : c === "bad" && (lines[i]!.furniture === "photo_credit" || lines[i]!.furniture === "caption") ? CREDIT_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
       if (c !== "bad" && INTRO_END.test(lines[i]!.text)) intro = true;
       continue;
     }
@@ -394,7 +394,10 @@ export function commentStamp(l: Line): boolean {
   return l.words <= 14 && CLOCK.test(l.text) && !STAMP_NOT.test(l.text) && findDate(l.text) !== null;
 }
 
-/** A share bar ("Share this", "Share: Facebook X Email"): it closes an article more often than it opens one. */
+/**
+ * A share bar ("Share this", "Share: Facebook X Email"): it closes an article more often than it opens one. So does an
+ * editorial note ("This article was originally published…", "The views expressed…"): both cost TAIL_GAP as a gap.
+ */
 export function shareBar(l: Line): boolean {
   return l.furniture === "site_chrome" && SHARE_BAR.test(l.text);
 }
