@@ -305,6 +305,16 @@ describe("selectBody", () => {
     expect(c.body.includes(after)).toBe(kept);
   });
 
+  it("keeps a question heading that a table of contents lists above the article, and drops the contents entry", () => {
+    const h1 = "What will the repairs to the coastal road cost?";
+    const h2 = "When will the coastal road open again?";
+    const c = cleanText(["Storm closes coastal road", "Contents", h1, h2, prose[0], h1, prose[1], h2, prose[2]].join("\n\n"));
+    expect(c.body).toContain("The road is expected to reopen");
+    // (the first heading is taken for the title here: the title picker prefers a headline next to the prose)
+    expect(c.body.split(h2).length - 1).toBe(1);
+    expect(c.body.indexOf(h2)).toBeGreaterThan(c.body.indexOf("The coastal road was closed"));
+  });
+
   it("drops a rule line of dashes inside the body", () => {
     const c = cleanText([...article.slice(0, 3), "----------------------------------------", prose[2]].join("\n\n"));
     expect(c.body).not.toContain("-----");

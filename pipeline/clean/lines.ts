@@ -154,6 +154,8 @@ export function repeatedLines(lines: Line[], only: (l: Line, i: number) => boole
 }
 
 const GOOD_W = 10;
+// one value from 8/12/16 (eval/clean.ts, both halves)
+const TOC_HEADING_W = 16;
 const GOOD_SD = 0.3;
 export type LineClass = "good" | "neargood" | "short" | "bad";
 
@@ -203,6 +205,15 @@ const CREDIT_COST = 1;
 export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass[]; first: number; last: number } {
   const initial = lines.map(initialClass);
   const rep = repeatedLines(lines, (l, i) => initial[i] === "neargood" || (initial[i] === "good" && l.words <= FURNITURE_MAX_W));
+  // (a line whose text occurred above it on the page)
+  // (the text of a line occurred above it on the page)
+  const seen = new Set<string>();
+  const laterCopy = lines.map((l) => {
+    const k = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const r = seen.has(k);
+    seen.add(k);
+    return r;
+  });
   const classes = lines.map((l, i): LineClass => {
     const c = initial[i]!;
     if (l.words <= 12 && isDateLine(l.text, l.words)) return "bad";
@@ -212,8 +223,9 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     if ((c === "good" || c === "neargood") && authorBlurb(lines, i)) return "short";
     // a repeated near-good line or short paragraph (up to the furniture length) is a prompt, teaser or
     // testimonial; repeated short lines are often headings listed twice (a table of contents), and a repeated
-    // long paragraph may be the page shown twice, so those stay
-    return rep[i] && (c === "neargood" || c === "good") ? "bad" : c;
+    // long paragraph may be the page shown twice, so those stay; so does the later copy of a heading (up to
+    // TOC_HEADING_W words, no full stop) whose first copy is a table-of-contents entry
+    return rep[i] && (c === "neargood" || c === "good") && !(laterCopy[i] && l.words <= TOC_HEADING_W && !/[.!]["'”’)]?$/u.test(l.text)) ? "bad" : c;
   });
   const tailRep = repeatedLines(lines, (l) => sectionBreak(l));
   // comment timestamps ("March 3, 2024 at 6:26 pm" under each reader's name): two or more on a page mark a thread,
