@@ -61,11 +61,11 @@ describe("page-furniture lexicon", () => {
 });
 
 describe("page-tail headings", () => {
-  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"], ["Was this page helpful?"], ["How useful was this post?"], ["Did you find this article helpful?"], ["Author"], ["About me"], ["Get in touch"], ["Contact us:"]])(
+  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"], ["Was this page helpful?"], ["How useful was this post?"], ["Did you find this article helpful?"], ["Author"], ["About me"], ["Get in touch"], ["Contact us:"], ["More from Jane Roe"], ["More From the Example Courier"], ["Article written by:"], ["Reviewed by,"], ["Fact-checked by"], ["Keep exploring this topic."], ["Still have questions?"], ["See all articles"], ["More guides"], ["Other reviews"], ["The latest from the blog"], ["From our blog"], ["You may be interested in these articles"], ["You might also want to read"]])(
     "%j opens the tail",
     (text) => expect(tailHeading(text, line(text).words)).toBe(true),
   );
-  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."], ["Was this the right decision for the town?"], ["Authors of the report"], ["Contact us for details"]])(
+  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."], ["Was this the right decision for the town?"], ["Authors of the report"], ["Contact us for details"], ["Reviewed by the committee last year, the plan was approved."], ["More from the harbour trust is expected on Monday, the council said."], ["Other reviews of the plan found the same problems"]])(
     "%j does not",
     (text) => expect(tailHeading(text, line(text).words)).toBe(false),
   );
@@ -205,6 +205,26 @@ describe("selectBody", () => {
     ["the heading repeated on the page (a per-item label)", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Related articles", "Share this article"], true],
   ] as const)("prose below the page's tail: %s", (_name, page, kept) => {
     expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);
+  });
+
+  it("does not join prose on the article's topic across a tail heading for its topic words alone (related teasers share the topic)", () => {
+    const lead = [
+      ...prose,
+      "Engineers worked through the night to clear fallen trees from the coastal road and to repair the damaged power lines near the bridge.",
+      "Bus services between the villages have been diverted along the inland route, which adds about twenty minutes to each journey.",
+    ];
+    // a teaser for another story about the same road: most of its words are the article's own
+    const onTopic = [
+      "The coastal road was closed again on Friday after the storm brought down more power lines and trees, and police said drivers should avoid the valley.",
+      "Engineers said the power lines along the coastal road would be safe again by Wednesday morning, and the county council said the road would reopen.",
+      "Police said the storm had closed the coastal road twice this winter, and the council said engineers would clear the trees from the valley road.",
+      "The county council said the repairs to the coastal road and to the power lines in the valley would take days, and that drivers should avoid the area.",
+      "Drivers said the coastal road had been closed for days after the storm, and police said the trees and power lines in the valley were still not safe.",
+      "The council said engineers would work through the night on the coastal road, and that the bridge and the power lines would be repaired by Wednesday.",
+    ];
+    const c = cleanText(["Storm closes coastal road", ...lead, "Keep reading", ...onTopic].join("\n\n"));
+    expect(c.body).toContain("Engineers worked through the night");
+    expect(c.body).not.toContain("closed again on Friday");
   });
 
   it("prefers the prose above a comments heading even when the comments are longer", () => {

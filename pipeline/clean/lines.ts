@@ -183,7 +183,7 @@ export const MAX_GAP = 6;
 // a neighbouring cluster counts in full when SIM of its content words occur in the article so far, less in
 // proportion below that and more above it, up to SIM_CAP times its words (a cluster plainly on the article's topic
 // joins across a wider gap: a table, a code block or a band of furniture inside the article; SIM_CAP from 1/1.5/2/2.5,
-// 1 being the old behaviour); a page-tail heading costs TAIL_GAP (its far side joins only with ≥ 1.5×TAIL_GAP
+// 1 being the old behaviour; no bonus to the right of a page-tail heading); a page-tail heading costs TAIL_GAP (its far side joins only with ≥ 1.5×TAIL_GAP
 // words); clusters below the first tail heading weigh TAIL_W when TAIL_MIN words of prose stand above it.
 const SIM = 0.3;
 const SIM_CAP = 2;
@@ -296,7 +296,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       if (vocab) for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") for (const w of contentWords(lines[i]!.text)) vocab.add(w);
     };
     const cw = new Map<[number, number, number], string[]>();
-    const eff = (c: [number, number, number]): number => {
+    const eff = (c: [number, number, number], cap = SIM_CAP): number => {
       let ws = cw.get(c);
       if (!ws) {
         ws = [];
@@ -310,13 +310,14 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       let hit = 0;
       for (const w of ws) if (vocab.has(w)) hit++;
       const ov = ws.length ? hit / ws.length : 0;
-      return c[2] * Math.min(SIM_CAP, ov / SIM);
+      return c[2] * Math.min(cap, ov / SIM);
     };
     for (;;) {
       const left = lo > 0 ? clusters[lo - 1]! : null;
       const right = hi < clusters.length - 1 ? clusters[hi + 1]! : null;
       const le = left ? eff(left) : 0;
-      const re = right ? eff(right) : 0;
+      // (below a page-tail heading, prose on the article's topic gets no bonus: related teasers share the topic)
+      const re = right ? eff(right, gaps[hi]! >= TAIL_GAP ? 1 : SIM_CAP) : 0;
       const lOk = left && le >= MERGE_RATIO_LEFT * gaps[lo - 1]! && left[2] >= MERGE_MIN;
       const rOk = right && re >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN;
       if (rOk && (!lOk || re >= le)) {
