@@ -227,6 +227,17 @@ describe("selectBody", () => {
     expect(c.body).not.toContain("closed again on Friday");
   });
 
+  it.each([
+    ["far below its copy in the menu: it opens the tail", 24, false],
+    ["right below another copy: a per-item label", 0, true],
+  ] as const)("a tail heading repeated on the page, %s", (_name, filler, kept) => {
+    const menu = ["Home", "Related articles", "Contact"];
+    const body = [...prose, ...Array.from({ length: filler }, (_v, k) => `Item ${k + 1}`), ...prose.map((p) => p.replace("The", "Later, the"))];
+    const tail = ["Related articles", teaser, "Share this article"];
+    const page = filler ? [...menu, "Storm closes coastal road", ...body, ...tail] : ["Storm closes coastal road", ...body, "Related articles", "Related articles", ...tail.slice(1)];
+    expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);
+  });
+
   it("prefers the prose above a comments heading even when the comments are longer", () => {
     const comment = "I have driven that road for thirty years and it has never been closed for this long, which is a disgrace for the people who live there.";
     const more = [

@@ -227,7 +227,20 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     // TOC_HEADING_W words, no full stop) whose first copy is a table-of-contents entry
     return rep[i] && (c === "neargood" || c === "good") && !(laterCopy[i] && l.words <= TOC_HEADING_W && !/[.!]["'”’)]?$/u.test(l.text)) ? "bad" : c;
   });
+  // a tail heading repeated on the page is a per-item widget label, except its last copy when that stands more than
+  // TAIL_REP_GAP lines below the one before it (the same heading in the menu or the header, then above the tail)
   const tailRep = repeatedLines(lines, (l) => sectionBreak(l));
+  {
+    const lastAt = new Map<string, number>();
+    const prevAt = new Map<string, number>();
+    lines.forEach((l, i) => {
+      if (!tailRep[i]) return;
+      const k = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      if (lastAt.has(k)) prevAt.set(k, lastAt.get(k)!);
+      lastAt.set(k, i);
+    });
+    for (const [k, i] of lastAt) if (i - prevAt.get(k)! > TAIL_REP_GAP) tailRep[i] = false;
+  }
   // comment timestamps ("March 3, 2024 at 6:26 pm" under each reader's name): two or more on a page mark a thread,
   // which no article cluster joins across
   const stamps = lines.map((l) => commentStamp(l));
@@ -422,6 +435,8 @@ export function sectionBreak(l: Line): boolean {
 }
 
 const SHORT_WIN = 3;
+// one value from 5/20/50 (eval/clean.ts, both halves)
+const TAIL_REP_GAP = 20;
 const INTRO_END = /:["'”’)]?$/u;
 function nearestNonShort(classes: LineClass[], i: number, dir: 1 | -1): LineClass {
   for (let j = i + dir, n = 0; j >= 0 && j < classes.length && n < SHORT_WIN; j += dir, n++) if (classes[j] !== "short") return classes[j]!;
