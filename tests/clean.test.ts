@@ -258,6 +258,14 @@ describe("selectBody", () => {
     expect(cleanText(text).body).toContain("Cliff Lane between the two farms");
   });
 
+  it("keeps a short list item whose furniture neighbour is two lines away", () => {
+    const items = ["Harbour Road near the ferry terminal", "Cliff Lane between the two farms"];
+    const text = [prose[0], ...items, "Photo: Jane Roe/Example Pictures", prose[1], prose[2]].join("\n\n");
+    const body = cleanText(text).body;
+    expect(body).toContain("Harbour Road near the ferry terminal");
+    expect(body).toContain(prose[2]);
+  });
+
   const article = ["Storm closes coastal road", ...prose];
   it.each([
     ["a call to action", "Sign up for our free newsletter and get the best local stories delivered to your inbox every morning."],

@@ -370,7 +370,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     if (c === "good" || c === "neargood") keep[i] = true;
     // (a line with no letter or digit, a rule of dashes or stars, is no list item)
     else if (c === "short" && LETTER.test(lines[i]!.text)) {
-      // a subheading or list item: prose (not furniture) on both sides within two lines
+      // a subheading or list item: no furniture right next to it (SHORT_WIN)
       const prev = nearestNonShort(classes, i, -1);
       const next = nearestNonShort(classes, i, 1);
       // a subheading: a short unpunctuated line right above prose
@@ -434,7 +434,9 @@ export function sectionBreak(l: Line): boolean {
   return l.furniture === "comment_footer" || tailHeading(l.text, l.words);
 }
 
-const SHORT_WIN = 3;
+// a short line inside the body is dropped only when furniture stands right next to it (a list item two lines above
+// a caption is still a list item); one value from 0/1/2/3/4 (eval/clean.ts, both halves)
+const SHORT_WIN = 1;
 // one value from 5/20/50 (eval/clean.ts, both halves)
 const TAIL_REP_GAP = 20;
 const INTRO_END = /:["'”’)]?$/u;
