@@ -266,6 +266,13 @@ describe("selectBody", () => {
     expect(body).toContain(prose[2]);
   });
 
+  it("keeps a short list item right above a photo credit", () => {
+    const text = [prose[0], "Harbour Road near the ferry terminal", "Photo: Jane Roe/Example Pictures", prose[1], prose[2]].join("\n\n");
+    const c = cleanText(text);
+    expect(c.body).toContain("Harbour Road near the ferry terminal");
+    expect(c.body).not.toContain("Photo: Jane Roe");
+  });
+
   const article = ["Storm closes coastal road", ...prose];
   it.each([
     ["a call to action", "Sign up for our free newsletter and get the best local stories delivered to your inbox every morning."],

@@ -375,7 +375,10 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       const next = nearestNonShort(classes, i, 1);
       // a subheading: a short unpunctuated line right above prose
       const heading = classes[i + 1] === "good" && lines[i]!.words <= 8 && !lines[i]!.sentenceEnd;
-      if ((prev !== "bad" && next !== "bad") || heading) keep[i] = true;
+      // (a photo credit or caption right next to it does not count: images sit inside articles, next to list items)
+      const credit = (j: number) => classes[j] === "bad" && (lines[j]!.furniture === "photo_credit" || lines[j]!.furniture === "caption");
+      if ((prev !== "bad" || credit(i - 1)) && (next !== "bad" || credit(i + 1))) keep[i] = true;
+      else if (heading) keep[i] = true;
     }
   }
   return { keep, classes, first, last };
