@@ -273,6 +273,15 @@ describe("selectBody", () => {
     expect(c.body).not.toContain("Photo: Jane Roe");
   });
 
+  it("keeps a long list that a line ending in a colon announces, and the paragraph below it", () => {
+    const items = Array.from({ length: 40 }, (_v, k) => `Lane ${k + 1} behind the farms`);
+    const after = "The sheep that were in the fields there have all been moved up to the hill.";
+    const text = [prose[0], "The council listed the lanes that will stay closed:", ...items, after].join("\n\n");
+    const body = cleanText(text).body;
+    expect(body).toContain("Lane 40 behind the farms");
+    expect(body).toContain(after);
+  });
+
   const article = ["Storm closes coastal road", ...prose];
   it.each([
     ["a call to action", "Sign up for our free newsletter and get the best local stories delivered to your inbox every morning."],
