@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading, tailLine } from "../pipeline/clean/lines.ts";
+import { commentStamp, furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading, tailLine } from "../pipeline/clean/lines.ts";
 import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
@@ -23,6 +23,8 @@ describe("page-furniture lexicon", () => {
     ["All rights reserved.", "site_chrome"],
     ["Related articles", "related_link"],
     ["Read more: Council votes on budget", "related_link"],
+    ["Popular Posts", "related_link"],
+    ["Watch: the new ferry leaves the harbour", "related_link"],
     ["No comments yet.", "comment_footer"],
     ["Leave a comment", "comment_footer"],
     ["12 Comments", "comment_footer"],
@@ -31,6 +33,12 @@ describe("page-furniture lexicon", () => {
     ["March 3, 2021 - Posted by | Politics, Europe |", "tag_line"],
     ["This article was originally published in The Example Courier.", "editorial_note"],
     ["Editor's note: an earlier version misspelled a name.", "editorial_note"],
+    ["14 Comments on “A made-up headline about harbour walls”", "comment_footer"],
+    ["3 thoughts on “Ten ways to fix a bicycle”", "comment_footer"],
+    ["Click to share on Example (Opens in new window) Example", "site_chrome"],
+    ["A heron waits on the harbour wall at dawn. Photo: Jane Roe", "photo_credit"],
+    ["Volunteers clear the beach after the storm (Photo by Jane Roe/Example Pictures)", "photo_credit"],
+    ["The new ferry leaves the harbour for the first time. Credit: Example Ferries", "photo_credit"],
   ])("%j is %s", (text, kind) => expect(line(text).furniture).toBe(kind));
 
   it.each([
@@ -38,6 +46,12 @@ describe("page-furniture lexicon", () => {
     ["Read more about the plan in the council's report, the mayor said on Tuesday."],
     ["Security concerns"],
     ["The photographer, who works for a local agency, was not hurt."],
+    ["“How to fix a bicycle chain” - 3,806 views, 188 reactions, 91 comments"],
+    ["Thoughts on the plan differ, the mayor said."],
+    ["The photos were taken by a local agency, and the council paid for them."],
+    ["The council's credit rating was cut: the agency cited the cost of the harbour wall."],
+    ["Watch out for fake parking tickets this winter"],
+    ["Recommended daily intake of water for adults"],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {
@@ -47,11 +61,11 @@ describe("page-furniture lexicon", () => {
 });
 
 describe("page-tail headings", () => {
-  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"]])(
+  it.each([["Related articles"], ["Related Posts:"], ["You may also like"], ["You might also enjoy"], ["Read next"], ["3 Comments"], ["Leave a Reply"], ["About the author"], ["Most popular"], ["Further reading"], ["Popular Posts"], ["Editor's Picks"], ["More you might like"], ["More in Science"], ["Explore more stories"], ["Keep reading"], ["Don't miss"], ["Written by"], ["Was this page helpful?"], ["How useful was this post?"], ["Did you find this article helpful?"], ["Author"], ["About me"], ["Get in touch"], ["Contact us:"], ["More from Jane Roe"], ["More From the Example Courier"], ["Article written by:"], ["Reviewed by,"], ["Fact-checked by"], ["Keep exploring this topic."], ["Still have questions?"], ["See all articles"], ["More guides"], ["Other reviews"], ["The latest from the blog"], ["From our blog"], ["You may be interested in these articles"], ["You might also want to read"], ["Text by Jane Roe"], ["Words by J. Roe"], ["Interview by John Doe"]])(
     "%j opens the tail",
     (text) => expect(tailHeading(text, line(text).words)).toBe(true),
   );
-  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"]])(
+  it.each([["Related products and services"], ["Popular dishes:"], ["Read more"], ["Recommended approach"], ["The related articles were published on Monday."], ["Comments from the minister"], ["Top stories of the year were about the harbour"], ["Written by hand, the letters survived the fire."], ["Was this the right decision for the town?"], ["Authors of the report"], ["Contact us for details"], ["Reviewed by the committee last year, the plan was approved."], ["More from the harbour trust is expected on Monday, the council said."], ["Other reviews of the plan found the same problems"], ["Story by story, the town rebuilt its harbour"]])(
     "%j does not",
     (text) => expect(tailHeading(text, line(text).words)).toBe(false),
   );
@@ -69,6 +83,13 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a web form", "Fill out the form below to download the guide."],
     ["an affiliate disclosure", "Disclosure: this post contains affiliate links."],
     ["a cookie notice", "The cookie is used to store whether the visitor has accepted the use of cookies."],
+    ["a sales prompt", "Book a free demo with our team to see how the platform can save you hours every week."],
+    ["a trial offer", "Streamline your bookings and start your free trial of the scheduler today, no card needed."],
+    ["a form's consent line", "By submitting this form, you agree to be contacted by phone, text and email about our services."],
+    ["a newsletter prompt", "Enjoyed the article? Get new posts delivered straight to your inbox every week."],
+    ["a membership ask", "Become a paid subscriber to unlock every issue and the full archive of guides."],
+    ["a reader-funding line", "This story is funded by readers like you. Please consider a gift to support our independent journalism."],
+    ["a subscriber count", "Join 80,000+ subscribers who get our weekly briefing on energy and climate."],
   ])("%s reads as the page's tail", (_name, text) => expect(tailLine(text)).toBe(true));
 
   it.each([
@@ -77,6 +98,10 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a relative clause about a job", "The mayor, who is a former reporter, said the council had listened to residents."],
     ["a reported sign-up", "Residents can sign up for the new recycling scheme at the town hall, the council said."],
     ["an imperative idiom", "Call it a compromise: the council will pay half and the region the rest."],
+    ["a drug trial in the news", "The company said it would start a trial of the vaccine in the spring, with results expected next year."],
+    ["a court trial", "The trial of the two men is due to begin in March, the court heard on Tuesday."],
+    ["a membership in the news", "The club said it hoped to become a member of the regional league by the end of the season."],
+    ["a count of members joining", "Join 200 volunteers at the harbour on Saturday, the organisers said in a leaflet handed out at the market."],
   ])("%s does not", (_name, text) => expect(tailLine(text)).toBe(false));
 
   it.fails("a reporter's own sign-off quoting a subscription drive (not handled: reads as a call to action)", () => {
@@ -150,6 +175,20 @@ describe("selectBody", () => {
     expect(c.body).toContain("The road is expected to reopen");
   });
 
+  it("keeps a run of subheadings between paragraphs when they share the article's words", () => {
+    const text = [
+      "Storm closes coastal road",
+      "The coastal road was closed on Monday after a storm brought down power lines and trees across the valley.",
+      "Police said drivers should avoid the coastal road until engineers had made the power lines safe again.",
+      "Why the coastal road closed",
+      "What the storm damaged",
+      "Engineers said the storm had damaged two pylons and that the road would reopen on Wednesday morning.",
+    ].join("\n\n");
+    const c = cleanText(text);
+    expect(c.body).toContain("Why the coastal road closed");
+    expect(c.body).toContain("What the storm damaged");
+  });
+
   const prose = [
     "The coastal road was closed on Monday after a storm brought down power lines and trees across the valley.",
     "Police said drivers should avoid the area until engineers had made the lines safe again, and that it could take days.",
@@ -159,9 +198,43 @@ describe("selectBody", () => {
 
   it.each([
     ["a tail heading once on the page", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Share this article"], false],
-    ["no heading", ["Storm closes coastal road", ...prose, "Share this article", teaser], true],
+    ["no heading", ["Storm closes coastal road", ...prose, "Advertisement", teaser], true],
+    ["a share bar (social buttons close an article)", ["Storm closes coastal road", ...prose, "Share this article", teaser], false],
+    ["a follow-us bar", ["Storm closes coastal road", ...prose, "Follow us", teaser], false],
+    ["an editorial note", ["Storm closes coastal road", ...prose, "This article was originally published by the Example Courier.", teaser], false],
     ["the heading repeated on the page (a per-item label)", ["Storm closes coastal road", ...prose, "Related articles", teaser, "Related articles", "Share this article"], true],
   ] as const)("prose below the page's tail: %s", (_name, page, kept) => {
+    expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);
+  });
+
+  it("does not join prose on the article's topic across a tail heading for its topic words alone (related teasers share the topic)", () => {
+    const lead = [
+      ...prose,
+      "Engineers worked through the night to clear fallen trees from the coastal road and to repair the damaged power lines near the bridge.",
+      "Bus services between the villages have been diverted along the inland route, which adds about twenty minutes to each journey.",
+    ];
+    // a teaser for another story about the same road: most of its words are the article's own
+    const onTopic = [
+      "The coastal road was closed again on Friday after the storm brought down more power lines and trees, and police said drivers should avoid the valley.",
+      "Engineers said the power lines along the coastal road would be safe again by Wednesday morning, and the county council said the road would reopen.",
+      "Police said the storm had closed the coastal road twice this winter, and the council said engineers would clear the trees from the valley road.",
+      "The county council said the repairs to the coastal road and to the power lines in the valley would take days, and that drivers should avoid the area.",
+      "Drivers said the coastal road had been closed for days after the storm, and police said the trees and power lines in the valley were still not safe.",
+      "The council said engineers would work through the night on the coastal road, and that the bridge and the power lines would be repaired by Wednesday.",
+    ];
+    const c = cleanText(["Storm closes coastal road", ...lead, "Keep reading", ...onTopic].join("\n\n"));
+    expect(c.body).toContain("Engineers worked through the night");
+    expect(c.body).not.toContain("closed again on Friday");
+  });
+
+  it.each([
+    ["far below its copy in the menu: it opens the tail", 24, false],
+    ["right below another copy: a per-item label", 0, true],
+  ] as const)("a tail heading repeated on the page, %s", (_name, filler, kept) => {
+    const menu = ["Home", "Related articles", "Contact"];
+    const body = [...prose, ...Array.from({ length: filler }, (_v, k) => `Item ${k + 1}`), ...prose.map((p) => p.replace("The", "Later, the"))];
+    const tail = ["Related articles", teaser, "Share this article"];
+    const page = filler ? [...menu, "Storm closes coastal road", ...body, ...tail] : ["Storm closes coastal road", ...body, "Related articles", "Related articles", ...tail.slice(1)];
     expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);
   });
 
@@ -185,6 +258,30 @@ describe("selectBody", () => {
     expect(cleanText(text).body).toContain("Cliff Lane between the two farms");
   });
 
+  it("keeps a short list item whose furniture neighbour is two lines away", () => {
+    const items = ["Harbour Road near the ferry terminal", "Cliff Lane between the two farms"];
+    const text = [prose[0], ...items, "Photo: Jane Roe/Example Pictures", prose[1], prose[2]].join("\n\n");
+    const body = cleanText(text).body;
+    expect(body).toContain("Harbour Road near the ferry terminal");
+    expect(body).toContain(prose[2]);
+  });
+
+  it("keeps a short list item right above a photo credit", () => {
+    const text = [prose[0], "Harbour Road near the ferry terminal", "Photo: Jane Roe/Example Pictures", prose[1], prose[2]].join("\n\n");
+    const c = cleanText(text);
+    expect(c.body).toContain("Harbour Road near the ferry terminal");
+    expect(c.body).not.toContain("Photo: Jane Roe");
+  });
+
+  it("keeps a long list that a line ending in a colon announces, and the paragraph below it", () => {
+    const items = Array.from({ length: 40 }, (_v, k) => `Lane ${k + 1} behind the farms`);
+    const after = "The sheep that were in the fields there have all been moved up to the hill.";
+    const text = [prose[0], "The council listed the lanes that will stay closed:", ...items, after].join("\n\n");
+    const body = cleanText(text).body;
+    expect(body).toContain("Lane 40 behind the farms");
+    expect(body).toContain(after);
+  });
+
   const article = ["Storm closes coastal road", ...prose];
   it.each([
     ["a call to action", "Sign up for our free newsletter and get the best local stories delivered to your inbox every morning."],
@@ -194,6 +291,83 @@ describe("selectBody", () => {
     const c = cleanText([...article, tail].join("\n\n"));
     expect(c.body).toContain("The road is expected to reopen");
     expect(c.body).not.toContain(tail);
+  });
+
+  it.each([
+    ["a name line, then a paragraph on that person", ["Jane Roe", "Jane Roe is a senior editor with fifteen years of experience covering transport, housing and the coast for regional papers."], false],
+    ["a byline, then a paragraph on that person", ["By Jane Roe", "Jane is a features writer with a background in marine science and a passion for coastal towns and their history."], false],
+    ["a name and a job title line, then a first-person bio", ["Jane Roe", "Managing Editor", "I'm Jane, a journalist with a passion for local history, and I have written about the harbour towns since 2010."], false],
+    ["a place heading, then a paragraph about the place", ["Harbour Park", "Harbour Park is home to the oldest walking trails in the county, with views of the cliffs and the lighthouse from most of them."], true],
+    ["a person heading, then a possessive (a profile inside the article)", ["Jane Roe", "Jane Roe’s novel follows a ferry captain through a winter of storms, and it is the best book about the coast in years."], true],
+  ] as const)("author box under the article: %s", (_name, box, kept) => {
+    const c = cleanText([...article, ...box].join("\n\n"));
+    expect(c.body).toContain("The road is expected to reopen");
+    expect(c.body.includes(box[box.length - 1]!)).toBe(kept);
+  });
+
+  it.each([
+    ["March 3, 2024 at 6:26 pm", true],
+    ["Jane Roe December 18, 2025, 9:46 pm", true],
+    ["Updated March 3, 2024 at 6:26 pm", false],
+    ["Date: Fri, 1 Feb 2002 11:53:40 -0500", false],
+    ["March 3, 2024", false],
+  ])("%j is a comment timestamp: %s", (text, yes) => expect(commentStamp(line(text))).toBe(yes));
+
+  it("drops a comment thread told apart only by its timestamps, even when it is longer than the article", () => {
+    const reply = (who: string, when: string, text: string) => [who, when, text];
+    const c = cleanText(
+      [
+        ...article,
+        ...reply("Sam", "March 3, 2024 at 6:26 pm", "I have driven that road for thirty years and it has never been closed for this long, which is a disgrace for everyone who lives in the valley."),
+        ...reply("Alex", "March 3, 2024 at 7:02 pm", "The council has known about the trees for years and did nothing about them until the storm came, so nobody should be surprised by any of this."),
+        ...reply("Kim", "March 4, 2024 at 8:15 am", "My brother works for the power company and he says the crews have been out all night in the rain trying to get the lines back up for the farms."),
+      ].join("\n\n"),
+    );
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body).not.toContain("thirty years");
+    expect(c.body).not.toContain("power company");
+  });
+
+  it.each([
+    ["introduced by a colon: the block and the prose after it are kept", "Here are the commands the engineers ran on the server:", true],
+    ["no introduction: a long run of short lines splits the page", "The engineers then checked the server once more.", false],
+  ] as const)("a long block of short lines (code, a table) inside the article, %s", (_name, intro, kept) => {
+    const block = Array.from({ length: 16 }, (_v, k) => (k % 2 ? `cfg ${k}` : `set x${k}`));
+    const after = [
+      "After the last command the server restarted, and the engineers watched the logs for an hour to be sure that nothing had failed.",
+      "They said the same steps would be used on every machine in the building over the next two weeks, starting with the oldest ones.",
+    ];
+    const c = cleanText(["Server update goes smoothly", ...prose, intro, ...block, ...after].join("\n\n"));
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body.includes("set x8")).toBe(kept);
+    expect(c.body.includes("the engineers watched the logs")).toBe(kept);
+  });
+
+  it("keeps the article whole across a gallery of photo credits, and drops the credits", () => {
+    const credits = ["The harbour at dawn. Photo: Jane Roe", "(Photo by Jane Roe)", "The old sea wall. Credit: Example Pictures", "Image: Jane Roe", "(Photo: Jane Roe)"];
+    const c = cleanText(["Storm closes coastal road", prose[0], prose[1], ...credits, prose[2]].join("\n\n"));
+    expect(c.body).toContain("The coastal road was closed");
+    expect(c.body).toContain("The road is expected to reopen");
+    expect(c.body).not.toContain("Jane Roe");
+  });
+
+  it.each([
+    ["on the article's topic: joins across the furniture", "The coastal road will reopen after the storm, the council said on Monday.", true],
+    ["about something else: stays out", "A new bakery in the market square sells bread and cakes every single day.", false],
+  ] as const)("a short paragraph below a band of furniture, %s", (_name, after, kept) => {
+    const c = cleanText([...article, "Advertisement", "Skip to content", "Advertisement", after].join("\n\n"));
+    expect(c.body).toContain("The road is expected to reopen");
+    expect(c.body.includes(after)).toBe(kept);
+  });
+
+  it("keeps a question heading that a table of contents lists above the article, and drops the contents entry", () => {
+    const h1 = "What will the repairs to the coastal road cost?";
+    const h2 = "When will the coastal road open again?";
+    const c = cleanText(["Storm closes coastal road", "Contents", h1, h2, prose[0], h1, prose[1], h2, prose[2]].join("\n\n"));
+    expect(c.body).toContain("The road is expected to reopen");
+    // (the first heading is taken for the title here: the title picker prefers a headline next to the prose)
+    expect(c.body.split(h2).length - 1).toBe(1);
+    expect(c.body.indexOf(h2)).toBeGreaterThan(c.body.indexOf("The coastal road was closed"));
   });
 
   it("drops a rule line of dashes inside the body", () => {

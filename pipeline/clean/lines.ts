@@ -3,7 +3,7 @@
 // context pass keeps the densest run of prose and the short lines (subheadings) that sit inside it.
 import { readFileSync } from "node:fs";
 import type { BoilerplateKind } from "../../schemas/records.ts";
-import { isDateLine } from "./metadata.ts";
+import { findDate, isDateLine } from "./metadata.ts";
 
 function lexiconLines(name: string): string[] {
   return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
@@ -70,6 +70,8 @@ export function furnitureKind(text: string, words: number): BoilerplateKind | nu
     if (f.re.test(text)) {
       // "Read more about the plan." inside a paragraph flow is a sentence, not a link list
       if ((f.kind === "related_link" || f.kind === "site_chrome") && words >= 6 && /[.!?]["'”’)]?$/u.test(text) && !/[|•]/u.test(text)) continue;
+      // "… 95 views, 12 comments" closing a line of figures is a count in a list, not a comment section's header
+      if (f.kind === "comment_footer" && words > 8 && /\d+ comments?$/iu.test(text) && !/[|•]/u.test(text)) continue;
       return f.kind;
     }
   return null;
@@ -152,6 +154,8 @@ export function repeatedLines(lines: Line[], only: (l: Line, i: number) => boole
 }
 
 const GOOD_W = 10;
+// one value from 8/12/16 (eval/clean.ts, both halves)
+const TOC_HEADING_W = 16;
 const GOOD_SD = 0.3;
 export type LineClass = "good" | "neargood" | "short" | "bad";
 
@@ -176,10 +180,13 @@ const MERGE_RATIO_LEFT = 0.5;
 const MERGE_MIN = 10;
 export const MAX_GAP = 6;
 // Also set on the dev pages, each a single value from a coarse sweep (see eval/clean.ts for the even/odd check):
-// a neighbouring cluster counts in full when at least SIM of its content words occur in the article so far
-// (less in proportion below that); a page-tail heading costs TAIL_GAP (its far side joins only with ≥ 1.5×TAIL_GAP
+// a neighbouring cluster counts in full when SIM of its content words occur in the article so far, less in
+// proportion below that and more above it, up to SIM_CAP times its words (a cluster plainly on the article's topic
+// joins across a wider gap: a table, a code block or a band of furniture inside the article; SIM_CAP from 1/1.5/2/2.5,
+// 1 being the old behaviour; no bonus to the right of a page-tail heading); a page-tail heading costs TAIL_GAP (its far side joins only with ≥ 1.5×TAIL_GAP
 // words); clusters below the first tail heading weigh TAIL_W when TAIL_MIN words of prose stand above it.
 const SIM = 0.3;
+const SIM_CAP = 2;
 const TAIL_GAP = 200;
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
@@ -187,6 +194,8 @@ export function contentWords(text: string): string[] {
 const TAIL_W = 0.25;
 const TAIL_MIN = 100;
 const GAP_COST: Record<LineClass, number> = { good: 0, neargood: 0.25, short: 0.5, bad: 3 };
+// a photo credit or caption sits inside an article more often than other furniture does (one value from 0.5/1/2)
+const CREDIT_COST = 1;
 
 /**
  * Which lines make up the article: the cluster of good lines with the most words, grown over neighbouring clusters
@@ -196,28 +205,66 @@ const GAP_COST: Record<LineClass, number> = { good: 0, neargood: 0.25, short: 0.
 export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass[]; first: number; last: number } {
   const initial = lines.map(initialClass);
   const rep = repeatedLines(lines, (l, i) => initial[i] === "neargood" || (initial[i] === "good" && l.words <= FURNITURE_MAX_W));
+  // (a line whose text occurred above it on the page)
+  // (the text of a line occurred above it on the page)
+  const seen = new Set<string>();
+  const laterCopy = lines.map((l) => {
+    const k = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const r = seen.has(k);
+    seen.add(k);
+    return r;
+  });
   const classes = lines.map((l, i): LineClass => {
     const c = initial[i]!;
     if (l.words <= 12 && isDateLine(l.text, l.words)) return "bad";
     // a call to action, the site's own voice, an author blurb or a legal line is no article prose, wherever it stands
     if ((c === "good" || c === "neargood") && tailLine(l.text)) return "short";
+    // an author box: a paragraph about the person named on the line (or two) above it
+    if ((c === "good" || c === "neargood") && authorBlurb(lines, i)) return "short";
     // a repeated near-good line or short paragraph (up to the furniture length) is a prompt, teaser or
     // testimonial; repeated short lines are often headings listed twice (a table of contents), and a repeated
-    // long paragraph may be the page shown twice, so those stay
-    return rep[i] && (c === "neargood" || c === "good") ? "bad" : c;
+    // long paragraph may be the page shown twice, so those stay; so does the later copy of a heading (up to
+    // TOC_HEADING_W words, no full stop) whose first copy is a table-of-contents entry
+    return rep[i] && (c === "neargood" || c === "good") && !(laterCopy[i] && l.words <= TOC_HEADING_W && !/[.!]["'”’)]?$/u.test(l.text)) ? "bad" : c;
   });
+  // a tail heading repeated on the page is a per-item widget label, except its last copy when that stands more than
+  // TAIL_REP_GAP lines below the one before it (the same heading in the menu or the header, then above the tail)
   const tailRep = repeatedLines(lines, (l) => sectionBreak(l));
+  {
+    const lastAt = new Map<string, number>();
+    const prevAt = new Map<string, number>();
+    lines.forEach((l, i) => {
+      if (!tailRep[i]) return;
+      const k = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      if (lastAt.has(k)) prevAt.set(k, lastAt.get(k)!);
+      lastAt.set(k, i);
+    });
+    for (const [k, i] of lastAt) if (i - prevAt.get(k)! > TAIL_REP_GAP) tailRep[i] = false;
+  }
+  // comment timestamps ("March 3, 2024 at 6:26 pm" under each reader's name): two or more on a page mark a thread,
+  // which no article cluster joins across
+  const stamps = lines.map((l) => commentStamp(l));
+  const thread = stamps.filter(Boolean).length >= 2;
+  const wall = (i: number) => lines[i]!.furniture === "comment_footer" || (thread && stamps[i]!);
   const keep = lines.map(() => false);
   // clusters of good lines: [first, last, words]; gaps between them cost by the classes of the lines in them
   const clusters: [number, number, number][] = [];
   const gaps: number[] = []; // gaps[k]: cost between clusters k and k+1 (Infinity across a comment section)
   let gap = 0;
+  // inside a run of short lines that a line ending in a colon introduces (a list, table or code block the prose
+  // announces), short lines cost INTRO_COST
+  let intro = false;
+  // (one value from 0/0.05/0.1/0.2/0.3, eval/clean.ts, both halves)
+  const INTRO_COST = 0.1;
   for (let i = 0; i < lines.length; i++) {
     const c = classes[i]!;
     if (c !== "good") {
-      gap += lines[i]!.furniture === "comment_footer" ? Infinity : sectionBreak(lines[i]!) && !tailRep[i] ? TAIL_GAP : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      if (c === "bad") intro = false;
+      gap += wall(i) ? Infinity : (sectionBreak(lines[i]!) && !tailRep[i]) || shareBar(lines[i]!) || lines[i]!.furniture === "editorial_note" ? TAIL_GAP : c === "short" && intro ? INTRO_COST : c === "bad" && (lines[i]!.furniture === "photo_credit" || lines[i]!.furniture === "caption") ? CREDIT_COST : GAP_COST[c] * (c === "short" && lines[i]!.words <= 2 ? 2 : 1);
+      if (c !== "bad" && INTRO_END.test(lines[i]!.text)) intro = true;
       continue;
     }
+    intro = INTRO_END.test(lines[i]!.text);
     const w = lines[i]!.words;
     const cur = clusters[clusters.length - 1];
     if (cur && gap <= MAX_GAP) {
@@ -231,7 +278,18 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   }
   // clusters below a page-tail heading (comments, related links) are a weaker pick for the article when enough
   // prose stands above it
-  const brk = lines.findIndex((l, i) => sectionBreak(l) && !tailRep[i]);
+  let brk = lines.findIndex((l, i) => sectionBreak(l) && !tailRep[i]);
+  // a comment thread's first timestamp below the article's prose opens the tail too
+  if (thread) {
+    let words = 0;
+    for (let i = 0; i < lines.length && (brk < 0 || i < brk); i++) {
+      if (stamps[i] && words >= TAIL_MIN) {
+        brk = i;
+        break;
+      }
+      if (classes[i] === "good") words += lines[i]!.words;
+    }
+  }
   const above = brk < 0 ? 0 : clusters.reduce((n, c) => n + (c[1] < brk ? c[2] : 0), 0);
   const weight = (c: [number, number, number]) => (brk >= 0 && c[0] > brk && above >= TAIL_MIN ? c[2] * TAIL_W : c[2]);
   let bi = -1;
@@ -252,7 +310,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       if (vocab) for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") for (const w of contentWords(lines[i]!.text)) vocab.add(w);
     };
     const cw = new Map<[number, number, number], string[]>();
-    const eff = (c: [number, number, number]): number => {
+    const eff = (c: [number, number, number], cap = SIM_CAP): number => {
       let ws = cw.get(c);
       if (!ws) {
         ws = [];
@@ -266,13 +324,14 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       let hit = 0;
       for (const w of ws) if (vocab.has(w)) hit++;
       const ov = ws.length ? hit / ws.length : 0;
-      return c[2] * Math.min(1, ov / SIM);
+      return c[2] * Math.min(cap, ov / SIM);
     };
     for (;;) {
       const left = lo > 0 ? clusters[lo - 1]! : null;
       const right = hi < clusters.length - 1 ? clusters[hi + 1]! : null;
       const le = left ? eff(left) : 0;
-      const re = right ? eff(right) : 0;
+      // (below a page-tail heading, prose on the article's topic gets no bonus: related teasers share the topic)
+      const re = right ? eff(right, gaps[hi]! >= TAIL_GAP ? 1 : SIM_CAP) : 0;
       const lOk = left && le >= MERGE_RATIO_LEFT * gaps[lo - 1]! && left[2] >= MERGE_MIN;
       const rOk = right && re >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN;
       if (rOk && (!lOk || re >= le)) {
@@ -312,23 +371,79 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     if (c === "good" || c === "neargood") keep[i] = true;
     // (a line with no letter or digit, a rule of dashes or stars, is no list item)
     else if (c === "short" && LETTER.test(lines[i]!.text)) {
-      // a subheading or list item: prose (not furniture) on both sides within two lines
+      // a subheading or list item: no furniture right next to it (SHORT_WIN)
       const prev = nearestNonShort(classes, i, -1);
       const next = nearestNonShort(classes, i, 1);
       // a subheading: a short unpunctuated line right above prose
       const heading = classes[i + 1] === "good" && lines[i]!.words <= 8 && !lines[i]!.sentenceEnd;
-      if ((prev !== "bad" && next !== "bad") || heading) keep[i] = true;
+      // (a photo credit or caption right next to it does not count: images sit inside articles, next to list items)
+      const credit = (j: number) => classes[j] === "bad" && (lines[j]!.furniture === "photo_credit" || lines[j]!.furniture === "caption");
+      if ((prev !== "bad" || credit(i - 1)) && (next !== "bad" || credit(i + 1))) keep[i] = true;
+      else if (heading) keep[i] = true;
     }
   }
   return { keep, classes, first, last };
 }
+
+const NAME_TOKEN = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\(\p{Lu}\p{Ll}+\))$/u;
+/** The name tokens of a line that is only a person's name (2–4 capitalised words, no function word), or null. */
+export function personName(l: Line): string[] | null {
+  const text = l.text.replace(/^(?:written )?by\s+/i, "");
+  const toks = text.split(/\s+/);
+  if (toks.length < 2 || toks.length > 4 || l.sentenceEnd || toks.some((t) => STOPWORDS.has(t.toLowerCase()))) return null;
+  return toks.length >= 2 && toks.length <= 4 && toks.every((t) => NAME_TOKEN.test(t)) ? toks : null;
+}
+const BLURB_SCAN = 80;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const BIO_VERB = "(?:is|was|has|holds|joined|brings|leads|serves|works|writes|founded|began|started)";
+const BIO_WORDS = /\b(?:experience|years|founder|career|degree|background|passion(?:ate)?|graduated?|worked|speciali[sz]\w*|certified|expert|writer|author|editor|journalist|consultant|owner|director|manager|ceo|president)\b/i;
+/**
+ * An author box: a paragraph right under a line that is only a person's name (the name, or a name then a short job
+ * title line) that opens on that person ("Jane Roe is a…", "Roe has…", "I'm Jane, …") and reads like a biography.
+ */
+export function authorBlurb(lines: Line[], i: number): boolean {
+  const text = lines[i]!.text;
+  const head = text.slice(0, BLURB_SCAN);
+  // (a job title line under the name reads like a name too: both lines are tried)
+  for (let j = i - 1; j >= i - 2 && j >= 0; j--) {
+    const name = personName(lines[j]!);
+    if (name) {
+      const toks = name.map((t) => esc(t.replace(/[()]/g, "")));
+      const opens = new RegExp(`^(?:(?:I'm|I am|Hi,? I'm)\\s+(?:${toks.join("|")})\\b|(?:${toks.join("|")})(?:\\s+(?:\\(\\S+\\)|\\p{Lu}\\S*))*,?\\s+${BIO_VERB}\\b)`, "u");
+      if (opens.test(head) && BIO_WORDS.test(text)) return true;
+    }
+    if (lines[j]!.words > 6 || lines[j]!.sentenceEnd) return false;
+  }
+  return false;
+}
+
+const CLOCK = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?/iu;
+const STAMP_NOT = /^date\s*:|\b(?:updated|published|modified|posted on|last|listen|duration|play|podcast|edited|reviewed)\b/iu;
+/** A comment's timestamp: a short line with a full date and a clock time that is not a page's published/updated line. */
+export function commentStamp(l: Line): boolean {
+  return l.words <= 14 && CLOCK.test(l.text) && !STAMP_NOT.test(l.text) && findDate(l.text) !== null;
+}
+
+/**
+ * A share bar ("Share this", "Share: Facebook X Email"): it closes an article more often than it opens one. So does an
+ * editorial note ("This article was originally published…", "The views expressed…"): both cost TAIL_GAP as a gap.
+ */
+export function shareBar(l: Line): boolean {
+  return l.furniture === "site_chrome" && SHARE_BAR.test(l.text);
+}
+const SHARE_BAR = /^(?:share|follow us)\b.{0,30}$/iu;
 
 /** A heading that opens the page's tail: comments, or a list of links to other pages ("Related articles"). */
 export function sectionBreak(l: Line): boolean {
   return l.furniture === "comment_footer" || tailHeading(l.text, l.words);
 }
 
-const SHORT_WIN = 3;
+// a short line inside the body is dropped only when furniture stands right next to it (a list item two lines above
+// a caption is still a list item); one value from 0/1/2/3/4 (eval/clean.ts, both halves)
+const SHORT_WIN = 1;
+// one value from 5/20/50 (eval/clean.ts, both halves)
+const TAIL_REP_GAP = 20;
+const INTRO_END = /:["'”’)]?$/u;
 function nearestNonShort(classes: LineClass[], i: number, dir: 1 | -1): LineClass {
   for (let j = i + dir, n = 0; j >= 0 && j < classes.length && n < SHORT_WIN; j += dir, n++) if (classes[j] !== "short") return classes[j]!;
   return "short";

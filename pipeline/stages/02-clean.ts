@@ -51,6 +51,7 @@ function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
 }
 const HEADER_WINDOW = 8;
+const RELATED_OVERLAP = 0.5;
 
 export function cleanText(raw: string): CleanResult {
   const lines = splitLines(raw);
@@ -131,14 +132,21 @@ export function cleanText(raw: string): CleanResult {
     }
   }
 
-  // related links: two or more short headline-like lines in a row inside the body
+  // related links: two or more short headline-like lines in a row inside the body, about something else than the
+  // article (a run of subheadings shares its words)
   const lastBody = keep.lastIndexOf(true);
+  const bodyVocab = new Set<string>();
+  for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) if (keep[i] && classes[i] === "good") for (const w of contentWords(lines[i]!.text)) bodyVocab.add(w);
+  const offTopic = (from: number, to: number) => {
+    const ws = lines.slice(from, to).flatMap((l) => contentWords(l.text));
+    return ws.length > 0 && ws.filter((w) => bodyVocab.has(w)).length / ws.length < RELATED_OVERLAP;
+  };
   for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) {
     if (!keep[i] || classes[i] === "good") continue;
     let j = i;
     while (j <= lastBody && keep[j] && classes[j] !== "good" && headlineLike(lines[j]!) && lines[j]!.words >= 4 && !lines[j]!.sentenceEnd && linkTitle(lines[j]!.text)) j++;
     const intro = i > 0 && /:["'”’]?$/u.test(lines[i - 1]!.text);
-    if (j - i >= 2 && j - i <= 3 && classes[i - 1] === "good" && classes[j] === "good" && !intro) for (let k = i; k < j; k++) (keep[k] = false), (kind[k] = "related_link");
+    if (j - i >= 2 && j - i <= 3 && classes[i - 1] === "good" && classes[j] === "good" && !intro && offTopic(i, j)) for (let k = i; k < j; k++) (keep[k] = false), (kind[k] = "related_link");
     i = Math.max(i, j);
   }
 
