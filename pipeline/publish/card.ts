@@ -39,7 +39,8 @@ export const EXTRACTORS: { name: string; what: string }[] = [
   { name: "link", what: "entity linking across articles" },
 ];
 
-const fmt = (v: unknown): string => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : typeof v === "string" ? v : JSON.stringify(v));
+// as measured (eval/results.json keeps four decimals): rounding could lift a score over a target it missed
+const fmt = (v: unknown): string => (typeof v === "number" ? String(v) : typeof v === "string" ? v : JSON.stringify(v));
 
 /** The measured quality as a Markdown table: one row per extractor, its numbers, and what it was measured on. */
 export function qualityTable(q: Record<string, unknown> | null): string {
