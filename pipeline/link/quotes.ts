@@ -125,8 +125,12 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const group: (number | string)[] = [];
   const uniq = new Map<string, number>(); // normalised long text -> unique index
   const uniqText: string[] = [];
-  for (let ai = 0; ai < src.length; ai++)
-    for (const q of src.at(ai).quotes) {
+  // each article's id and quote count, for the ids below (the articles are read once)
+  const articles: { article_id: string; n: number }[] = [];
+  for (let ai = 0; ai < src.length; ai++) {
+    const a = src.at(ai);
+    articles.push({ article_id: a.article_id, n: a.quotes.length });
+    for (const q of a.quotes) {
       const toks = quoteTokens(q.text);
       if (toks.length === 0) group.push(ALONE);
       else if (toks.length < SHORT_TOKENS) group.push(q.speaker === null ? ALONE : `${q.speaker}\u0000${toks.join(" ")}`);
@@ -141,6 +145,7 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
         group.push(u);
       }
     }
+  }
   uniq.clear();
 
   // long quotes, in a deterministic order of unique texts; words get ids in that order
@@ -238,10 +243,6 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const keyOf = (g: number | string) => (typeof g === "number" && g >= 0 ? uf.find(rankOfU[g]!) : g);
   const minId = new Map<number | string, string>();
   let p = 0;
-  const articles = Array.from({ length: src.length }, (_, ai) => {
-    const a = src.at(ai);
-    return { article_id: a.article_id, n: a.quotes.length };
-  });
   for (const a of articles)
     for (let i = 0; i < a.n; i++) {
       const g = group[p++]!;
