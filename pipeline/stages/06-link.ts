@@ -65,7 +65,8 @@ export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
 /**
  * The link stage as the runner calls it, over a corpus read one article at a time. Its output is
  * checked in place rather than parsed into a copy (a copy of every link of a large corpus would double
- * the stage's memory): entity rows by their schema, and every mention and quote link by shape here and
+ * the stage's memory): every mention and quote link by shape here, entity rows by their schema where the runner
+ * stages them (pipeline/linking.ts), and the links
  * against the entities by the dataset's foreign-key checks.
  */
 export function linkSource(src: ArticleSource<LinkArticle>): LinkOutput {
