@@ -238,6 +238,34 @@ describe("selectBody", () => {
     expect(cleanText(page.join("\n\n")).body.includes("sourdough")).toBe(kept);
   });
 
+  it.each([
+    ["about something else (a fifth of its words are the article's): it does not join", "bakery", false],
+    ["on the article's topic: it joins", "road", true],
+  ] as const)("prose below a wide band of page furniture (seven lines), %s", (_name, topic, kept) => {
+    const lead = [
+      ...prose,
+      "Engineers worked through the night to clear fallen trees from the coastal road and to repair the damaged power lines near the bridge.",
+      "Bus services between the villages have been diverted along the inland route, which adds about twenty minutes to each journey.",
+      "The county council said the repairs to the coastal road and to the power lines in the valley would take days, and that drivers should avoid the area.",
+    ];
+    const band = ["Advertisement", "Subscribe", "Menu", "Search", "Privacy Policy", "Terms of Use", "Cookie Policy"];
+    const below =
+      topic === "bakery"
+        ? [
+            "A new bakery on the coastal road has won a regional prize for its sourdough bread, and its owners plan to open a second shop in the valley.",
+            "The judges praised the crust and the flavour of the loaves, which are baked every morning from flour milled at a farm just outside the town.",
+            "Drivers queue outside the shop on the coastal road before it opens at seven, and the owners say they sell out of most of their bread by Wednesday.",
+          ]
+        : [
+            "Police said the coastal road would stay closed until engineers had made the power lines in the valley safe, and drivers should avoid the area.",
+            "The county council said the trees that the storm brought down across the coastal road would be cleared by Wednesday, when the road would reopen.",
+            "Engineers said the storm had damaged the power lines along the coastal road and the bridge, and that the repairs in the valley would take days.",
+          ];
+    const c = cleanText(["Storm closes coastal road", ...lead, ...band, ...below].join("\n\n"));
+    expect(c.body).toContain("Bus services between the villages");
+    expect(c.body.includes(below[1]!.slice(0, 30))).toBe(kept);
+  });
+
   it("prefers the prose above a comments heading even when the comments are longer", () => {
     const comment = "I have driven that road for thirty years and it has never been closed for this long, which is a disgrace for the people who live there.";
     const more = [

@@ -192,6 +192,12 @@ export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
 }
 const TAIL_W = 0.25;
+// below the article, a cluster about something else (its words count for less than OFF_TOPIC_SIM of themselves:
+// under 0.9 × SIM of its content words occur in the article) does not join across a gap costing more than
+// OFF_TOPIC_GAP (a band of seven furniture lines, a page-tail heading), however long it is: a teaser list, a promo
+// block or the next article; one pair from 10/15/20/25/40 × 0.7/0.9/1 (eval/clean.ts, both halves)
+const OFF_TOPIC_GAP = 20;
+const OFF_TOPIC_SIM = 0.9;
 const TAIL_MIN = 100;
 const GAP_COST: Record<LineClass, number> = { good: 0, neargood: 0.25, short: 0.5, bad: 3 };
 // a photo credit or caption sits inside an article more often than other furniture does (one value from 0.5/1/2)
@@ -333,7 +339,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
       // (below a page-tail heading, prose on the article's topic gets no bonus: related teasers share the topic)
       const re = right ? eff(right, gaps[hi]! >= TAIL_GAP ? 1 : SIM_CAP) : 0;
       const lOk = left && le >= MERGE_RATIO_LEFT * gaps[lo - 1]! && left[2] >= MERGE_MIN;
-      const rOk = right && re >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN;
+      const rOk = right && re >= MERGE_RATIO * gaps[hi]! && right[2] >= MERGE_MIN && !(gaps[hi]! > OFF_TOPIC_GAP && re < OFF_TOPIC_SIM * right[2]);
       if (rOk && (!lOk || re >= le)) {
         hi++;
         b[1] = right[1];
