@@ -39,6 +39,14 @@ describe("page-furniture lexicon", () => {
     ["A heron waits on the harbour wall at dawn. Photo: Jane Roe", "photo_credit"],
     ["Volunteers clear the beach after the storm (Photo by Jane Roe/Example Pictures)", "photo_credit"],
     ["The new ferry leaves the harbour for the first time. Credit: Example Ferries", "photo_credit"],
+    ["Check price at Example Store", "site_chrome"],
+    ["View Deal", "site_chrome"],
+    ["$129.99 at Example Store", "site_chrome"],
+    ["Buy on Example Shop", "site_chrome"],
+    ["Show 2 Less ▲", "site_chrome"],
+    ["Add to cart", "site_chrome"],
+    ["Get a Free Quote", "site_chrome"],
+    ["Price comparison from over 20,000 stores worldwide", "site_chrome"],
   ])("%j is %s", (text, kind) => expect(line(text).furniture).toBe(kind));
 
   it.each([
@@ -52,6 +60,8 @@ describe("page-furniture lexicon", () => {
     ["The council's credit rating was cut: the agency cited the cost of the harbour wall."],
     ["Watch out for fake parking tickets this winter"],
     ["Recommended daily intake of water for adults"],
+    ["Check the price of a ticket before you travel, the council said."],
+    ["Prices at the harbour shop went up in March"],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {
