@@ -6,7 +6,7 @@ import { link, type LinkArticle } from "../pipeline/stages/06-link.ts";
 import { acronymPairs, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
-import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuotes, nearDuplicate, quoteTokens } from "../pipeline/link/quotes.ts";
+import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
 
 const TYPES: Record<string, EntityType> = { p: "person", o: "organization", l: "location", x: "other" };
 /** "p:Ann Vale" -> a person mention */
@@ -316,6 +316,29 @@ describe("quote clusters", () => {
     ["a b c d e f g h i j", "a b c d e f g h x y", false],
     ["we can do it now today", "we cannot do it now today", false],
   ])("nearDuplicate(%j, %j) = %s", (a, b, want) => expect(nearDuplicate(a.split(" "), b.split(" "))).toBe(want));
+});
+
+describe("quote cluster helpers", () => {
+  it.each([
+    ["we will not back down now", "will not back", true],
+    ["we will not back down now", "we will", true],
+    ["we will not back down now", "down now", true],
+    ["we will not back down now", "will no", false], // part of a word
+    ["we will not back down now", "ill not", false],
+    ["swill not back", "will not back", false],
+    ["will not backing then will not back", "will not back", true], // a later occurrence
+  ])("%j holds the words %j: %s", (words, needle, want) => {
+    expect(containsWords(words, needle)).toBe(want);
+  });
+
+  it("sorts positions by value, equal values in position order", () => {
+    const h = Uint32Array.from([0xffff0001, 5, 0x00010000, 5, 0xffff0001, 0, 0x00010000, 4294967295]);
+    const order = Array.from(sortByHash(h));
+    expect(order).toEqual([5, 1, 3, 2, 6, 0, 4, 7]);
+    const rnd = Uint32Array.from({ length: 5000 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 0) % 997 * 4330073);
+    const want = Array.from(rnd.keys()).sort((a, b) => rnd[a]! - rnd[b]! || a - b);
+    expect(Array.from(sortByHash(rnd))).toEqual(want);
+  });
 });
 
 describe("link stage", () => {

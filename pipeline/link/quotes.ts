@@ -106,6 +106,32 @@ const bigramHash = (x: number, y: number) => {
   return (h ^ (h >>> 13)) >>> 0;
 };
 
+/** Whether `words` (words joined by single spaces) holds `needle` as whole words. */
+export function containsWords(words: string, needle: string): boolean {
+  for (let at = words.indexOf(needle); at >= 0; at = words.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    if ((at === 0 || words.charCodeAt(at - 1) === 32) && (end === words.length || words.charCodeAt(end) === 32)) return true;
+  }
+  return false;
+}
+
+/** Order of `h`'s positions by value, equal values in position order (a stable radix sort). */
+export function sortByHash(h: Uint32Array): Int32Array {
+  const n = h.length;
+  let a = new Int32Array(n);
+  let b = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  const count = new Int32Array(65537);
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((h[a[i]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    for (let i = 0; i < n; i++) b[count[(h[a[i]!]! >>> shift) & 0xffff]!++] = a[i]!;
+    [a, b] = [b, a];
+  }
+  return a;
+}
+
 export interface QuoteArticle {
   article_id: string;
   quotes: QuoteIn[];
@@ -156,7 +182,16 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const texts = order.map((u) => uniqText[u]!);
   uniqText.length = 0;
   const vocab = new Map<string, number>();
-  const toks = texts.map((t) => Int32Array.from(t.split(" "), (w) => vocab.get(w) ?? (vocab.set(w, vocab.size), vocab.size - 1)));
+  const toks = texts.map((t) => {
+    const words = t.split(" ");
+    const ids = new Int32Array(words.length);
+    for (let w = 0; w < words.length; w++) {
+      let id = vocab.get(words[w]!);
+      if (id === undefined) vocab.set(words[w]!, (id = vocab.size));
+      ids[w] = id;
+    }
+    return ids;
+  });
   vocab.clear();
 
   // candidates share a word bigram among their rarest few (prefix filtering): an edit changes at
@@ -180,9 +215,13 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const hashOf = (key: number) => key % 4294967296;
 
   const uf = new UnionFind(n);
-  const postings = new Map<number, number[]>();
   /** rarest bigram of each quote long enough to be a fragment, else -1 */
   const firstRare = new Float64Array(n).fill(-1);
+  // each quote's prefix bigrams as (hash, quote) pairs, in quote order; typed arrays, not a map of
+  // lists, since there are millions of them
+  let ph = new Uint32Array(Math.max(64, n * 4));
+  let pq = new Int32Array(ph.length);
+  let np = 0;
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     // word edits to allow for: the longer quote's budget; one word when only characters differ
@@ -191,18 +230,42 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
     const k = Math.max(b.kt, b.kc > 0 ? 1 : 0);
     const keys = rarest(t);
     if (t.length >= CONTAIN_TOKENS && keys.length > 0) firstRare[i] = hashOf(keys[0]!);
-    const seen = new Set<number>();
-    for (const key of keys.subarray(0, 2 * k + 1)) {
-      const h = hashOf(key);
-      const list = postings.get(h);
-      if (list) {
-        if (list.length <= POSTING_CAP) for (const j of list) seen.add(j);
-        list.push(i);
-      } else postings.set(h, [i]);
+    const m = Math.min(keys.length, 2 * k + 1);
+    if (np + m > ph.length) {
+      const h2 = new Uint32Array(2 * (np + m));
+      h2.set(ph.subarray(0, np));
+      ph = h2;
+      const q2 = new Int32Array(h2.length);
+      q2.set(pq.subarray(0, np));
+      pq = q2;
     }
-    for (const j of seen) if (uf.find(i) !== uf.find(j) && nearDuplicate(t, toks[j]!, texts[i], texts[j])) uf.union(i, j);
+    for (let x = 0; x < m; x++) {
+      ph[np] = hashOf(keys[x]!);
+      pq[np++] = i;
+    }
   }
-  postings.clear();
+  // posting lists: the pairs sorted by hash, each hash's quotes in quote order
+  const sorted = sortByHash(ph.subarray(0, np));
+  const listStart = new Int32Array(np);
+  const rank = new Int32Array(np);
+  for (let s = 0, start = 0; s < np; s++) {
+    const x = sorted[s]!;
+    if (s > 0 && ph[x] !== ph[sorted[s - 1]!]) start = s;
+    listStart[x] = start;
+    rank[x] = s - start;
+  }
+  // each quote is compared with the quotes before it in the lists of its prefix bigrams, unless a
+  // list is longer than POSTING_CAP there
+  for (let x = 0; x < np; ) {
+    const i = pq[x]!;
+    const seen = new Set<number>();
+    for (; x < np && pq[x] === i; x++) {
+      const r = rank[x]!;
+      if (r > POSTING_CAP) continue;
+      for (let s = listStart[x]!, e = s + r; s < e; s++) seen.add(pq[sorted[s]!]!);
+    }
+    for (const j of seen) if (uf.find(i) !== uf.find(j) && nearDuplicate(toks[i]!, toks[j]!, texts[i], texts[j])) uf.union(i, j);
+  }
 
   // containment, decided on the near-duplicate clusters (so the order of unions does not matter):
   // a longer quote holds every bigram of the fragment, its rarest one included
@@ -226,12 +289,12 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const rootAfterNear = Int32Array.from({ length: n }, (_, i) => uf.find(i));
   const edges: [number, number][] = [];
   for (const [i, h] of fragRare) {
-    const needle = ` ${texts[i]} `;
+    const needle = texts[i]!;
     const roots = new Set<number>();
     let first = -1;
     for (const j of full.get(h)!) {
       if (j === i || toks[j]!.length <= toks[i]!.length) continue;
-      if (!` ${texts[j]} `.includes(needle)) continue;
+      if (!containsWords(texts[j]!, needle)) continue;
       roots.add(rootAfterNear[j]!);
       first = j;
     }
