@@ -183,7 +183,7 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   await finished(out);
 }
 /** Wide rows brought into JavaScript at a time. */
-const CSV_SLICE = 1000;
+const CSV_SLICE = 200;
 
 /** DuckDB's memory ceiling while publishing; it spills to disk beyond it. */
 const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "512MB";
