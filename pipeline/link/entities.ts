@@ -329,7 +329,8 @@ interface Agg {
   forms: Map<string, { n: number; primary: boolean }>;
   mentions: number;
   articles: number;
-  countries: Set<string>;
+  /** for locations: the country code of each node ("" for a node that is not a country); null for other types */
+  countries: Set<string> | null;
   minNode: string;
 }
 
@@ -423,7 +424,7 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
   // node keys get temporary ids in the order first seen; each mention keeps its node's id
   const tempId = new Map<string, number>();
   const tempKeys: string[] = [];
-  const nodeAggs: NodeAgg[] = [];
+  const nodeAggs: (NodeAgg | null)[] = [];
   const start = new Int32Array(src.length + 1);
   let mentionNode = new Int32Array(1 << 16);
   let nm = 0;
@@ -485,23 +486,27 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
   tempKeys.forEach((key, t) => {
     const root = uf.find(nodeOfTemp[t]!);
     const n = nodeAggs[t]!;
+    nodeAggs[t] = null; // freed as it is merged: the per-node and per-entity sums are not all held at once
     let g = aggs.get(root);
     if (!g) {
-      g = { type: nodeType(key), aliases: new Set(), forms: new Map(), mentions: 0, articles: 0, countries: new Set(), minNode: key };
+      // an entity's first node hands over its aliases and forms (most entities have a single node)
+      const type = nodeType(key);
+      g = { type, aliases: n.aliases, forms: n.forms, mentions: n.mentions, articles: 0, countries: type === "location" ? new Set() : null, minNode: key };
       aggs.set(root, g);
+    } else {
+      for (const x of n.aliases) g.aliases.add(x);
+      for (const [clean, f] of n.forms) {
+        const h = g.forms.get(clean);
+        if (h) {
+          h.n += f.n;
+          h.primary ||= f.primary;
+        } else g.forms.set(clean, { ...f });
+      }
+      g.mentions += n.mentions;
+      if (key < g.minNode) g.minNode = key;
     }
-    for (const x of n.aliases) g.aliases.add(x);
-    for (const [clean, f] of n.forms) {
-      const h = g.forms.get(clean);
-      if (h) {
-        h.n += f.n;
-        h.primary ||= f.primary;
-      } else g.forms.set(clean, { ...f });
-    }
-    g.mentions += n.mentions;
-    if (key < g.minNode) g.minNode = key;
-    if (key.startsWith("location|cc:")) g.countries.add(key.slice("location|cc:".length));
-    else if (g.type === "location") g.countries.add("");
+    if (key.startsWith("location|cc:")) (g.countries ??= new Set()).add(key.slice("location|cc:".length));
+    else if (g.type === "location") g.countries!.add("");
   });
   nodeAggs.length = 0;
   // articles per entity: each article counts once for each entity it names
@@ -518,7 +523,7 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
   // names and ids
   const rows: { root: number; name: string; base: string; g: Agg }[] = [];
   for (const [root, g] of aggs) {
-    const cc = g.countries.size === 1 ? [...g.countries][0]! : "";
+    const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
     const name = (cc && countryName(cc)) || pickCanonical(g.forms);
     rows.push({ root, name, base: `${g.type}:${slug(name)}`, g });
   }

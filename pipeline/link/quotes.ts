@@ -217,28 +217,25 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const uf = new UnionFind(n);
   /** rarest bigram of each quote long enough to be a fragment, else -1 */
   const firstRare = new Float64Array(n).fill(-1);
-  // each quote's prefix bigrams as (hash, quote) pairs, in quote order; typed arrays, not a map of
-  // lists, since there are millions of them
-  let ph = new Uint32Array(Math.max(64, n * 4));
-  let pq = new Int32Array(ph.length);
+  // prefix bigrams checked per quote: 2k + 1 for k word edits, where k is the longer quote's budget,
+  // and one word when only characters differ
+  const prefixLength = (i: number): number => {
+    const t = toks[i]!;
+    const b = budgets(Math.ceil(t.length / TOKEN_SIM), Math.ceil(texts[i]!.length / CHAR_SIM));
+    return 2 * Math.max(b.kt, b.kc > 0 ? 1 : 0) + 1;
+  };
+  // each quote's prefix bigrams as (hash, quote) pairs, in quote order: typed arrays sized in advance,
+  // not a map of lists, since there are millions of them
+  let cap = 0;
+  for (let i = 0; i < n; i++) cap += Math.min(Math.max(0, toks[i]!.length - 1), prefixLength(i));
+  const ph = new Uint32Array(cap);
+  const pq = new Int32Array(cap);
   let np = 0;
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    // word edits to allow for: the longer quote's budget; one word when only characters differ
-    const longest = Math.ceil(t.length / TOKEN_SIM);
-    const b = budgets(longest, Math.ceil(texts[i]!.length / CHAR_SIM));
-    const k = Math.max(b.kt, b.kc > 0 ? 1 : 0);
     const keys = rarest(t);
     if (t.length >= CONTAIN_TOKENS && keys.length > 0) firstRare[i] = hashOf(keys[0]!);
-    const m = Math.min(keys.length, 2 * k + 1);
-    if (np + m > ph.length) {
-      const h2 = new Uint32Array(2 * (np + m));
-      h2.set(ph.subarray(0, np));
-      ph = h2;
-      const q2 = new Int32Array(h2.length);
-      q2.set(pq.subarray(0, np));
-      pq = q2;
-    }
+    const m = Math.min(keys.length, prefixLength(i));
     for (let x = 0; x < m; x++) {
       ph[np] = hashOf(keys[x]!);
       pq[np++] = i;
