@@ -138,6 +138,9 @@ interface Prepared {
   node: string;
 }
 
+/** Entries a memo keeps before it starts afresh: the frequent texts come back at once, and its memory stays bounded. */
+const MEMO_MAX = 100_000;
+
 /** Memoises mention preparation and organisation initials (mentions repeat a lot across a corpus). */
 export class MentionCache {
   private readonly prepared = new Map<string, Prepared>();
@@ -158,12 +161,16 @@ export class MentionCache {
       const node = cc || m.type === "location" ? `location|${locKey(clean)}` : m.type === "organization" ? `organization|${orgKey(clean)}` : `other|${matchKey(clean)}`;
       p = { clean, person: null, def, acronym: !cc && m.type === "organization" && !def && isAcronym(clean), node };
     }
+    if (this.prepared.size >= MEMO_MAX) this.prepared.clear();
     this.prepared.set(k, p);
     return p;
   }
   acronymsOf(clean: string): Set<string> {
     let a = this.initials.get(clean);
-    if (!a) this.initials.set(clean, (a = acronymsOf(clean)));
+    if (!a) {
+      if (this.initials.size >= MEMO_MAX) this.initials.clear();
+      this.initials.set(clean, (a = acronymsOf(clean)));
+    }
     return a;
   }
 }
@@ -381,6 +388,7 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): (m: LinkMention
     if (k === undefined) {
       const c = tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
       k = /\S\s+\S/.test(c) ? c : null;
+      if (keys.size >= MEMO_MAX) keys.clear();
       keys.set(text, k);
     }
     return k;
