@@ -182,23 +182,34 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const texts = order.map((u) => uniqText[u]!);
   uniqText.length = 0;
   const vocab = new Map<string, number>();
-  const toks = texts.map((t) => {
-    const words = t.split(" ");
-    const ids = new Int32Array(words.length);
-    for (let w = 0; w < words.length; w++) {
-      let id = vocab.get(words[w]!);
-      if (id === undefined) vocab.set(words[w]!, (id = vocab.size));
-      ids[w] = id;
+  // the word ids of every text in one array (a typed array per text would cost more than its words)
+  let nw = 0;
+  for (const t of texts) {
+    nw++;
+    for (let c = t.indexOf(" "); c >= 0; c = t.indexOf(" ", c + 1)) nw++;
+  }
+  const ids = new Int32Array(nw);
+  const off = new Int32Array(n + 1);
+  let o = 0;
+  texts.forEach((t, i) => {
+    off[i] = o;
+    for (const w of t.split(" ")) {
+      let id = vocab.get(w);
+      if (id === undefined) vocab.set(w, (id = vocab.size));
+      ids[o++] = id;
     }
-    return ids;
   });
+  off[n] = o;
+  /** word ids of text i (a view), and their count */
+  const toks = (i: number) => ids.subarray(off[i]!, off[i + 1]!);
+  const ntok = (i: number) => off[i + 1]! - off[i]!;
   vocab.clear();
 
   // candidates share a word bigram among their rarest few (prefix filtering): an edit changes at
   // most two bigrams, so quotes within k word edits share one of each other's 2k+1 rarest
   // bigrams. Bigram frequencies are counted in a fixed-size table (collisions only cost speed).
   const counts = new Uint32Array(SKETCH);
-  for (const t of toks) for (let w = 1; w < t.length; w++) counts[bigramHash(t[w - 1]!, t[w]!) & (SKETCH - 1)]!++;
+  for (let i = 0; i < n; i++) for (let w = off[i]! + 1; w < off[i + 1]!; w++) counts[bigramHash(ids[w - 1]!, ids[w]!) & (SKETCH - 1)]!++;
   const freq = (h: number) => counts[h & (SKETCH - 1)]!;
   /** the quote's distinct bigrams, rarest first (count, then hash: one global order), as count * 2^32 + hash */
   const rarest = (t: Int32Array): Float64Array => {
@@ -220,19 +231,18 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   // prefix bigrams checked per quote: 2k + 1 for k word edits, where k is the longer quote's budget,
   // and one word when only characters differ
   const prefixLength = (i: number): number => {
-    const t = toks[i]!;
-    const b = budgets(Math.ceil(t.length / TOKEN_SIM), Math.ceil(texts[i]!.length / CHAR_SIM));
+    const b = budgets(Math.ceil(ntok(i) / TOKEN_SIM), Math.ceil(texts[i]!.length / CHAR_SIM));
     return 2 * Math.max(b.kt, b.kc > 0 ? 1 : 0) + 1;
   };
   // each quote's prefix bigrams as (hash, quote) pairs, in quote order: typed arrays sized in advance,
   // not a map of lists, since there are millions of them
   let cap = 0;
-  for (let i = 0; i < n; i++) cap += Math.min(Math.max(0, toks[i]!.length - 1), prefixLength(i));
+  for (let i = 0; i < n; i++) cap += Math.min(Math.max(0, ntok(i) - 1), prefixLength(i));
   const ph = new Uint32Array(cap);
   const pq = new Int32Array(cap);
   let np = 0;
   for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
+    const t = toks(i);
     const keys = rarest(t);
     if (t.length >= CONTAIN_TOKENS && keys.length > 0) firstRare[i] = hashOf(keys[0]!);
     const m = Math.min(keys.length, prefixLength(i));
@@ -261,7 +271,8 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
       if (r > POSTING_CAP) continue;
       for (let s = listStart[x]!, e = s + r; s < e; s++) seen.add(pq[sorted[s]!]!);
     }
-    for (const j of seen) if (uf.find(i) !== uf.find(j) && nearDuplicate(toks[i]!, toks[j]!, texts[i], texts[j])) uf.union(i, j);
+    const ti = toks(i);
+    for (const j of seen) if (uf.find(i) !== uf.find(j) && nearDuplicate(ti, toks(j), texts[i], texts[j])) uf.union(i, j);
   }
 
   // containment, decided on the near-duplicate clusters (so the order of unions does not matter):
@@ -274,7 +285,7 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   const need = new Set(fragRare.values());
   const full = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
+    const t = toks(i);
     for (let w = 1; w < t.length; w++) {
       const h = bigramHash(t[w - 1]!, t[w]!);
       if (!need.has(h)) continue;
@@ -290,7 +301,7 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
     const roots = new Set<number>();
     let first = -1;
     for (const j of full.get(h)!) {
-      if (j === i || toks[j]!.length <= toks[i]!.length) continue;
+      if (j === i || ntok(j) <= ntok(i)) continue;
       if (!containsWords(texts[j]!, needle)) continue;
       roots.add(rootAfterNear[j]!);
       first = j;
