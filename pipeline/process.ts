@@ -5,6 +5,7 @@ import { clean, dates, entities, ingest, publish, quotes, validate } from "./sta
 import type { LinkArticle } from "./stages/06-link.ts";
 import { toRows, type ArticleRows } from "./stages/07-validate.ts";
 import { acronymPairs } from "./link/entities.ts";
+import { quoteWords } from "./link/quotes.ts";
 
 export const ARTICLE_STAGES = ["ingest", "clean", "dates", "entities", "quotes"] as const;
 export type ArticleStage = (typeof ARTICLE_STAGES)[number];
@@ -75,7 +76,8 @@ function finish(q: QuotedArticle): Processed {
       article_id: q.article_id,
       outlet: q.outlet,
       mentions: q.mentions.map((m) => ({ text: m.text, type: m.type })),
-      quotes: q.quotes.map((x) => ({ text: x.text, speaker_mention: x.speaker_mention })),
+      // only the words count for clustering: the normalised form is shorter to keep for the whole corpus
+      quotes: q.quotes.map((x) => ({ text: quoteWords(x.text), speaker_mention: x.speaker_mention })),
       acronyms: acronymPairs(q.body, q.mentions),
     },
   };

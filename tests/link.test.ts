@@ -6,7 +6,7 @@ import { link, type LinkArticle } from "../pipeline/stages/06-link.ts";
 import { acronymPairs, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
-import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
+import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuotes, containsWords, nearDuplicate, quoteTokens, quoteWords, sortByHash } from "../pipeline/link/quotes.ts";
 
 const TYPES: Record<string, EntityType> = { p: "person", o: "organization", l: "location", x: "other" };
 /** "p:Ann Vale" -> a person mention */
@@ -329,6 +329,20 @@ describe("quote cluster helpers", () => {
     ["will not backing then will not back", "will not back", true], // a later occurrence
   ])("%j holds the words %j: %s", (words, needle, want) => {
     expect(containsWords(words, needle)).toBe(want);
+  });
+
+  it("hands the link stage a quote's normalised words, which cluster as the raw text does", () => {
+    expect(quoteWords("\u201cWe Don\u2019t [sic] back down\u2026 ever,\u201d")).toBe("we dont back down ever");
+    expect(quoteWords("\u2014")).toBe("\u2014"); // no words: the raw text
+    const raw = [
+      { article_id: "a", quotes: [{ text: "We will not back down from this fight, whatever it costs us.", speaker: null }, { text: "No.", speaker: "p1" }] },
+      { article_id: "b", quotes: [{ text: "\u201cWe will not back down from this fight, whatever it costs us\u201d", speaker: null }, { text: "no", speaker: "p1" }] },
+      { article_id: "c", quotes: [{ text: "We will now back down from this fight, whatever it costs us.", speaker: null }] },
+    ];
+    const norm = raw.map((a) => ({ ...a, quotes: a.quotes.map((q) => ({ ...q, text: quoteWords(q.text) })) }));
+    for (const a of raw) for (const q of a.quotes) expect(quoteTokens(quoteWords(q.text))).toEqual(quoteTokens(q.text));
+    expect(clusterQuotes(norm)).toEqual(clusterQuotes(raw));
+    expect(clusterQuotes(raw)[1]![0]).toBe(clusterQuotes(raw)[0]![0]);
   });
 
   it("sorts positions by value, equal values in position order", () => {

@@ -41,6 +41,16 @@ export function quoteTokens(text: string): string[] {
   return t.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * A quote as the clusterer compares it: its words, normalised, joined by single spaces (the raw text
+ * when it has no words). quoteTokens gives the same words back from it, so the article stages hand
+ * the link stage this shorter form.
+ */
+export function quoteWords(text: string): string {
+  const words = quoteTokens(text);
+  return words.length ? words.join(" ") : text;
+}
+
 /** Edit distance of two sequences if it is at most k, else k + 1 (banded). */
 export function boundedDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>, k: number): number {
   const la = a.length;

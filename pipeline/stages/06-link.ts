@@ -15,7 +15,10 @@ export const LinkArticle = z.object({
   outlet: z.string().nullable(),
   /** in body order */
   mentions: z.array(z.object({ text: z.string().min(1), type: EntityType })),
-  /** in the article's quote order; speaker_mention indexes `mentions` */
+  /**
+   * in the article's quote order; speaker_mention indexes `mentions`. `text` may be the quote's raw text or
+   * its normalised words (pipeline/link/quotes.ts quoteWords, what the article stages send): the clusters are the same
+   */
   quotes: z.array(z.object({ text: z.string().min(1), speaker_mention: z.number().int().nonnegative().nullable() })),
   /** in-text acronym definitions "Long Name (SHORT)": [long, short] indexes into `mentions` (pipeline/link/entities.ts acronymPairs) */
   acronyms: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
