@@ -55,8 +55,7 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
     if (!source) continue;
     const list = cols.map((c) => q(c.name)).join(", ");
     if (!PRESORTED.has(t.name)) {
-      // sorted once here, then every file is written from a plain scan in insertion order
-      await con.run(`INSERT INTO ${q(t.name)} SELECT ${list} FROM ${source} ORDER BY ${keyOrder(t)}`);
+      await con.run(`INSERT INTO ${q(t.name)} SELECT ${list} FROM ${source}`);
       continue;
     }
     // wide rows (the full texts) are put in key order a slice at a time: DuckDB sorts only the keys, then
@@ -74,13 +73,12 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
   }
 }
 
-/**
- * Tables whose rows carry whole texts: put in key order a slice at a time (every other table is sorted
- * by one ORDER BY as it is loaded). Every table is published in insertion order, without a sort.
- */
+/** Tables loaded in key order (their rows carry whole texts) and published in that order without a sort. */
 const PRESORTED = new Set(["articles"]);
 /** Rows put in order at a time. */
 const PRESORT_SLICE = 2000;
+/** `ORDER BY` for publishing a table: none for a presorted one, which is scanned in insertion order. */
+const publishOrder = (t: TableDef) => (PRESORTED.has(t.name) ? "" : ` ORDER BY ${keyOrder(t)}`);
 
 /**
  * SQL checks of the contract, in groups that share one scan: each group's query returns one row with a
@@ -178,7 +176,7 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   } else {
     // narrow rows as one JSON array each: one value to bring into JavaScript instead of one per cell,
     // which costs more than the CSV formatting
-    const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}`);
+    const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}${publishOrder(t)}`);
     for await (const rows of result.yieldRows()) await emit(rows.map((row) => JSON.parse(row[0] as string) as unknown[]));
   }
   out.end();
@@ -228,7 +226,7 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
     const files: string[] = [];
     for (const t of TABLES) {
       counts[t.name] = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
-      const sel = `SELECT * FROM ${q(t.name)}`;
+      const sel = `SELECT * FROM ${q(t.name)}${publishOrder(t)}`;
       // one thread for the wide rows: parallel writers keep many of them in memory to write them in order
       if (PRESORTED.has(t.name)) await con.run("SET threads = 1");
       await con.run(`COPY (${sel}) TO ${lit(join(outDir, "parquet", `${t.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PRESORTED.has(t.name) ? 2000 : 122880})`);
