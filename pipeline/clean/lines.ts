@@ -146,9 +146,12 @@ export function splitLines(raw: string): Line[] {
 }
 
 /** Lines whose text occurs more than once on the page (menus, repeated prompts), by normalised text. */
+/** A line's text as lines are compared: lower case, each run of other characters than letters and digits one space. */
+export const lineKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
 export function repeatedLines(lines: Line[], only: (l: Line, i: number) => boolean = () => true): boolean[] {
   const count = new Map<string, number>();
-  const keys = lines.map((l, i) => (only(l, i) ? l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() : ""));
+  const keys = lines.map((l, i) => (only(l, i) ? lineKey(l.text) : ""));
   for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
   return keys.map((k) => k.length > 0 && (count.get(k) ?? 0) > 1);
 }
@@ -211,11 +214,10 @@ const CREDIT_COST = 1;
 export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass[]; first: number; last: number } {
   const initial = lines.map(initialClass);
   const rep = repeatedLines(lines, (l, i) => initial[i] === "neargood" || (initial[i] === "good" && l.words <= FURNITURE_MAX_W));
-  // (a line whose text occurred above it on the page)
   // (the text of a line occurred above it on the page)
   const seen = new Set<string>();
   const laterCopy = lines.map((l) => {
-    const k = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const k = lineKey(l.text);
     const r = seen.has(k);
     seen.add(k);
     return r;
@@ -241,7 +243,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     const prevAt = new Map<string, number>();
     lines.forEach((l, i) => {
       if (!tailRep[i]) return;
-      const k = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const k = lineKey(l.text);
       if (lastAt.has(k)) prevAt.set(k, lastAt.get(k)!);
       lastAt.set(k, i);
     });

@@ -4,7 +4,7 @@
 import { CleanArticle, RawArticle, type BoilerSpan, type BoilerplateKind } from "../../schemas/records.ts";
 import type { Stage } from "../stage.ts";
 import { detectLanguage } from "../lang.ts";
-import { STOPWORDS, selectBody, splitLines, type Line } from "../clean/lines.ts";
+import { lineKey, STOPWORDS, selectBody, splitLines, type Line } from "../clean/lines.ts";
 import { findDate, isDateLine, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../clean/metadata.ts";
 
 export interface CleanResult {
@@ -21,8 +21,6 @@ export interface CleanResult {
   body: string;
   boilerplate: BoilerSpan[];
 }
-
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 const PLAIN_NAME = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|(?:Mc|Mac|De|Di|La|Le|O’|O')\p{Lu}\p{Ll}+)$/u;
 
@@ -100,18 +98,18 @@ export function cleanText(raw: string): CleanResult {
   }
   if (titleIdx >= 0) {
     // the first of several copies of the title is the title, the others duplicates
-    const t0 = norm(lines[titleIdx]!.text);
+    const t0 = lineKey(lines[titleIdx]!.text);
     const len = lines[titleIdx]!.text.length;
-    const firstCopy = lines.findIndex((l) => Math.abs(l.text.length - len) <= 8 && norm(l.text) === t0);
+    const firstCopy = lines.findIndex((l) => Math.abs(l.text.length - len) <= 8 && lineKey(l.text) === t0);
     if (firstCopy >= 0 && firstCopy < titleIdx) titleIdx = firstCopy;
   }
   const title = titleIdx >= 0 ? lines[titleIdx]!.text : null;
   if (titleIdx >= 0) {
     keep[titleIdx] = false;
     kind[titleIdx] = "title";
-    const t = norm(title!);
+    const t = lineKey(title!);
     lines.forEach((l, i) => {
-      if (i !== titleIdx && Math.abs(l.text.length - title!.length) <= 8 && norm(l.text) === t) {
+      if (i !== titleIdx && Math.abs(l.text.length - title!.length) <= 8 && lineKey(l.text) === t) {
         keep[i] = false;
         kind[i] = "duplicate_title";
       }
@@ -233,7 +231,7 @@ export function cleanText(raw: string): CleanResult {
   // republisher: a site name on the page's first line when the text credits another outlet
   if (meta.outlet && lines.length && titleIdx !== 0 && !keep[0]) {
     const l0 = lines[0]!;
-    if (l0.words <= 4 && !l0.sentenceEnd && !isDateLine(l0.text, l0.words) && norm(l0.text) !== norm(meta.outlet)) {
+    if (l0.words <= 4 && !l0.sentenceEnd && !isDateLine(l0.text, l0.words) && lineKey(l0.text) !== lineKey(meta.outlet)) {
       meta.republisher = l0.text;
       kind[0] ??= "site_chrome";
     }
@@ -301,7 +299,7 @@ export const clean: Stage<typeof RawArticle, typeof CleanArticle> = {
       outlet,
       outlet_source: m.outlet ? "manifest" : c.outlet ? "text" : null,
       // a republisher equal to the outlet is no republisher
-      republisher: c.republisher && (!outlet || norm(c.republisher) !== norm(outlet)) ? c.republisher : null,
+      republisher: c.republisher && (!outlet || lineKey(c.republisher) !== lineKey(outlet)) ? c.republisher : null,
       authors: c.authors,
       dateline_place: c.dateline_place,
       published_date: date,
