@@ -4,7 +4,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { crashPoint } from "../failpoint.ts";
 import { stringify } from "csv-stringify/sync";
 import { TABLES, type TableDef } from "../../schemas/tables.ts";
@@ -55,7 +55,8 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
     if (!source) continue;
     const list = cols.map((c) => q(c.name)).join(", ");
     if (!PRESORTED.has(t.name)) {
-      await con.run(`INSERT INTO ${q(t.name)} SELECT ${list} FROM ${source}`);
+      // sorted once here, then every file is written from a plain scan in insertion order
+      await con.run(`INSERT INTO ${q(t.name)} SELECT ${list} FROM ${source} ORDER BY ${keyOrder(t)}`);
       continue;
     }
     // wide rows (the full texts) are put in key order a slice at a time: DuckDB sorts only the keys, then
@@ -73,12 +74,13 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
   }
 }
 
-/** Tables loaded in key order (their rows carry whole texts) and published in that order without a sort. */
+/**
+ * Tables whose rows carry whole texts: put in key order a slice at a time (every other table is sorted
+ * by one ORDER BY as it is loaded). Every table is published in insertion order, without a sort.
+ */
 const PRESORTED = new Set(["articles"]);
 /** Rows put in order at a time. */
 const PRESORT_SLICE = 2000;
-/** `ORDER BY` for publishing a table: none for a presorted one, which is scanned in insertion order. */
-const publishOrder = (t: TableDef) => (PRESORTED.has(t.name) ? "" : ` ORDER BY ${keyOrder(t)}`);
 
 /**
  * SQL checks of the contract, in groups that share one scan: each group's query returns one row with a
@@ -176,14 +178,17 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   } else {
     // narrow rows as one JSON array each: one value to bring into JavaScript instead of one per cell,
     // which costs more than the CSV formatting
-    const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}${publishOrder(t)}`);
+    const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}`);
     for await (const rows of result.yieldRows()) await emit(rows.map((row) => JSON.parse(row[0] as string) as unknown[]));
   }
   out.end();
   await finished(out);
 }
 /** Wide rows brought into JavaScript at a time. */
-const CSV_SLICE = 200;
+const CSV_SLICE = 500;
+
+/** Freed pages go back to the system at once (jemalloc's default decay is about a second). */
+const JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0";
 
 /** DuckDB's memory ceiling while publishing; it spills to disk beyond it. */
 const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "512MB";
@@ -201,6 +206,13 @@ export interface PublishResult {
 export async function writeDataset(staging: string, outDir: string, dbName: string, policy: TextPolicy, maxLineBytes: number): Promise<PublishResult> {
   for (const d of ["parquet", "csv", "json"]) await mkdir(join(outDir, d), { recursive: true });
   const dbFile = join(outDir, `${dbName}.duckdb`);
+  // DuckDB's bundled jemalloc keeps freed pages for about a second before handing them back to the system;
+  // publishing frees and allocates hundreds of MB a second, so the process held several hundred MB more than
+  // DuckDB used. Handing them back at once keeps the build's peak near DuckDB's memory ceiling. jemalloc
+  // reads this when DuckDB's library is loaded, hence the import here (it has no effect on a process that
+  // loaded DuckDB before).
+  process.env.DUCKDB_JE_MALLOC_CONF ??= JEMALLOC_CONF;
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const inst = await DuckDBInstance.create(dbFile);
   const con = await inst.connect();
   try {
@@ -226,13 +238,16 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
     const files: string[] = [];
     for (const t of TABLES) {
       counts[t.name] = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
-      const sel = `SELECT * FROM ${q(t.name)}${publishOrder(t)}`;
+      const sel = `SELECT * FROM ${q(t.name)}`;
       // one thread for the wide rows: parallel writers keep many of them in memory to write them in order
       if (PRESORTED.has(t.name)) await con.run("SET threads = 1");
       await con.run(`COPY (${sel}) TO ${lit(join(outDir, "parquet", `${t.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PRESORTED.has(t.name) ? 2000 : 122880})`);
+      // the text formats on one thread for every table: a second thread does not make them faster (the
+      // writing is serial) but holds hundreds of MB of rows formatted ahead of their turn
+      await con.run("SET threads = 1");
       await con.run(`COPY (${sel}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
       await writeCsv(con, t, policy, join(outDir, "csv", `${t.name}.csv`));
-      if (PRESORTED.has(t.name)) await con.run("RESET threads");
+      await con.run("RESET threads");
       files.push(`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`);
       crashPoint("publish-first-table");
     }
