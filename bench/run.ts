@@ -82,8 +82,7 @@ async function main() {
       const got = await slice(n, repeat, file);
       const base = await baseline(file);
       const out = join(dir, `out-${n}`);
-      // the main thread's heap as `npm run build-data` sets it (NQ_HEAP_MB, default 1024 MiB)
-      // the same Node flags as `npm run build-data`
+      // the same Node flags as `npm run build-data`: the main thread's heap (NQ_HEAP_MB, default 1024 MiB), one GC thread
       const r = await run(process.execPath, [`--max-old-space-size=${process.env.NQ_HEAP_MB ?? 1024}`, "--single-threaded-gc", "--import", "tsx", join(ROOT, "bench", "build-one.ts"), "--input", file, "--out", out, "--jobs", v.jobs], {
         cwd: ROOT,
         maxBuffer: 1 << 26,
