@@ -6,7 +6,7 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { escapeCell, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
+import { CSV_SLICE, escapeCell, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sql, tmp } from "./helpers.ts";
 
@@ -109,5 +109,25 @@ describe("published files", () => {
     expect(fromParquet).toEqual([{ body: "", subtitle: null }]);
     const csv = await readFile(join(out, "csv", "articles.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe("article_id,source_path,source_sha256,title,subtitle,outlet,outlet_source,republisher,authors,dateline_place,published_date,published_date_source,language,body,raw_text,paragraph_count,word_count");
+  }, 60_000);
+
+  it("write every article once, in key order, in all three formats when there are several slices of them", async () => {
+    const dir = await tmp("pub-many");
+    const staging = join(dir, "staging");
+    const out = join(dir, "out");
+    await mkdir(staging);
+    const n = 2 * CSV_SLICE + 17;
+    // staged in an order unlike the key order (as the inputs come), with a formula-like body in the middle
+    const ids = Array.from({ length: n }, (_, i) => `a${String((i * 7919) % n).padStart(4, "0")}`);
+    const lines = ids.map((id, i) => JSON.stringify(toRows(article(id, i === 300 ? "=1+1 is not run." : `Body of ${id}, the ${i}th staged.`)).article) + "\n");
+    await writeFile(join(staging, "articles.jsonl"), lines.join(""));
+    for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+    await writeDataset(staging, out, "t", "full", 0);
+    const sorted = [...ids].sort();
+    const fromCsv = await sql(`SELECT article_id, body FROM read_csv('${out}/csv/articles.csv', header = true, all_varchar = true)`);
+    expect(fromCsv.map((r) => r.article_id)).toEqual(sorted);
+    expect(fromCsv.filter((r) => String(r.body).startsWith("'=")).length).toBe(1);
+    expect((await sql(`SELECT article_id FROM read_json('${out}/json/articles.jsonl')`)).map((r) => r.article_id)).toEqual(sorted);
+    expect((await sql(`SELECT article_id FROM '${out}/parquet/articles.parquet'`)).map((r) => r.article_id)).toEqual(sorted);
   }, 60_000);
 });

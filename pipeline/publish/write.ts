@@ -173,19 +173,37 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
     // of them holds far more memory than the slice
     const select = cols.map((c) => `${cell(c)} AS ${q(c.name)}`).join(", ");
     const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
-    for (let lo = 0; lo < n; lo += CSV_SLICE)
-      await emit((await con.runAndReadAll(`SELECT ${select} FROM ${q(t.name)} WHERE rowid >= ${lo} AND rowid < ${lo + CSV_SLICE} ORDER BY rowid`)).getRowsJson());
+    const slice = (lo: number) => ahead(con.runAndReadAll(`SELECT ${select} FROM ${q(t.name)} WHERE rowid >= ${lo} AND rowid < ${lo + CSV_SLICE} ORDER BY rowid`));
+    // DuckDB reads the next slice while this one is formatted
+    let next = slice(0);
+    for (let lo = 0; lo < n; lo += CSV_SLICE) {
+      const rows = (await next).getRowsJson();
+      if (lo + CSV_SLICE < n) next = slice(lo + CSV_SLICE);
+      await emit(rows);
+    }
   } else {
     // narrow rows as one JSON array each: one value to bring into JavaScript instead of one per cell,
     // which costs more than the CSV formatting
     const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}`);
-    for await (const rows of result.yieldRows()) await emit(rows.map((row) => JSON.parse(row[0] as string) as unknown[]));
+    // DuckDB makes the next chunk while this one is formatted (half the time of fetching on demand)
+    let next = ahead(result.fetchChunk());
+    for (;;) {
+      const chunk = await next;
+      if (!chunk || chunk.rowCount === 0) break;
+      next = ahead(result.fetchChunk());
+      await emit(chunk.getRows().map((row) => JSON.parse(row[0] as string) as unknown[]));
+    }
   }
   out.end();
   await finished(out);
 }
+/** A promise fetched ahead of its use: a rejection is handled where it is awaited, or ignored if the caller failed first. */
+function ahead<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
 /** Wide rows brought into JavaScript at a time. */
-const CSV_SLICE = 500;
+export const CSV_SLICE = 250;
 
 /** Freed pages go back to the system at once (jemalloc's default decay is about a second). */
 const JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0";
