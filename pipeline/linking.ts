@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { EntityType } from "../schemas/records.ts";
 import { appendFields, Lines } from "./jsonl.ts";
+import { Column } from "./link/column.ts";
+import { clusterIdOf } from "./link/quotes.ts";
 import type { ArticleSource } from "./link/entities.ts";
 import { linkSource, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.ts";
@@ -33,64 +35,90 @@ class Interner {
 
 /**
  * What the link stage needs of each article, kept compact for the whole corpus: each distinct mention
- * text and quote text stored once, a mention as a text number and a type number, a quote as a text
- * number and a speaker number, read back one article at a time in article-id order.
+ * text, quote text and outlet stored once; per mention a text number and a type number, per quote a
+ * text number and a speaker number, all in corpus-wide columns; read back one article at a time in
+ * article-id order.
  */
 export class LinkRecords implements ArticleSource<LinkArticle> {
   private readonly mentionTexts = new Interner();
   private readonly quoteTexts = new Interner();
-  private readonly rows: {
-    article_id: string;
-    outlet: string | null;
-    text: Uint32Array;
-    type: Uint8Array;
-    quote: Uint32Array;
-    /** mention index of each quote's speaker, -1 for none */
-    speaker: Int32Array;
-    acronyms: LinkArticle["acronyms"];
-  }[] = [];
+  private readonly outletNames = new Interner();
+  private readonly ids: string[] = [];
+  /** outlet number + 1, 0 for none */
+  private readonly outlet = new Column(Int32Array);
+  // where each article's mentions, quotes and acronym pairs start (one more entry than articles)
+  private readonly mStart = new Column(Int32Array);
+  private readonly qStart = new Column(Int32Array);
+  private readonly aStart = new Column(Int32Array);
+  private readonly mText = new Column(Int32Array);
+  private readonly mType = new Column(Uint8Array);
+  private readonly qText = new Column(Int32Array);
+  /** mention index of each quote's speaker, -1 for none */
+  private readonly qSpeaker = new Column(Int32Array);
+  /** acronym pairs, two numbers each; an article without the field has none, one with an empty list has -1 */
+  private readonly acr = new Column(Int32Array);
   private order: number[] | null = null;
+  constructor() {
+    this.mStart.push(0);
+    this.qStart.push(0);
+    this.aStart.push(0);
+  }
   get length(): number {
-    return this.rows.length;
+    return this.ids.length;
   }
   add(a: LinkArticle): void {
-    this.rows.push({
-      article_id: a.article_id,
-      outlet: a.outlet,
-      text: Uint32Array.from(a.mentions, (m) => this.mentionTexts.id(m.text)),
-      type: Uint8Array.from(a.mentions, (m) => ENTITY_TYPES.indexOf(m.type)),
-      quote: Uint32Array.from(a.quotes, (q) => this.quoteTexts.id(q.text)),
-      speaker: Int32Array.from(a.quotes, (q) => q.speaker_mention ?? -1),
-      acronyms: a.acronyms,
-    });
+    this.ids.push(a.article_id);
+    this.outlet.push(a.outlet === null ? 0 : this.outletNames.id(a.outlet) + 1);
+    for (const m of a.mentions) {
+      this.mText.push(this.mentionTexts.id(m.text));
+      this.mType.push(ENTITY_TYPES.indexOf(m.type));
+    }
+    for (const q of a.quotes) {
+      this.qText.push(this.quoteTexts.id(q.text));
+      this.qSpeaker.push(q.speaker_mention ?? -1);
+    }
+    if (a.acronyms?.length === 0) this.acr.push(-1);
+    for (const [l, sh] of a.acronyms ?? []) {
+      this.acr.push(l);
+      this.acr.push(sh);
+    }
+    this.mStart.push(this.mText.length);
+    this.qStart.push(this.qText.length);
+    this.aStart.push(this.acr.length);
     this.order = null;
   }
   /** distinct outlets named */
   outlets(): number {
-    return new Set(this.rows.map((r) => r.outlet).filter((x) => x !== null)).size;
+    return this.outletNames.texts.length;
   }
   /** positions in article-id order (the link stage's order) of the articles in arrival order */
   sortedPositions(): Int32Array {
-    const at = new Int32Array(this.rows.length);
+    const at = new Int32Array(this.ids.length);
     this.sorted().forEach((i, k) => (at[i] = k));
     return at;
   }
   private sorted(): number[] {
-    this.order ??= this.rows.map((_, i) => i).sort((a, b) => (this.rows[a]!.article_id < this.rows[b]!.article_id ? -1 : 1));
+    this.order ??= this.ids.map((_, i) => i).sort((a, b) => (this.ids[a]! < this.ids[b]! ? -1 : 1));
     return this.order;
   }
   /** the i-th article in article-id order */
   at(i: number): LinkArticle {
-    const r = this.rows[this.sorted()[i]!]!;
+    const r = this.sorted()[i]!;
     const mt = this.mentionTexts.texts;
     const qt = this.quoteTexts.texts;
-    return {
-      article_id: r.article_id,
-      outlet: r.outlet,
-      mentions: Array.from(r.text, (t, k) => ({ text: mt[t]!, type: ENTITY_TYPES[r.type[k]!]! })),
-      quotes: Array.from(r.quote, (t, k) => ({ text: qt[t]!, speaker_mention: r.speaker[k]! < 0 ? null : r.speaker[k]! })),
-      ...(r.acronyms ? { acronyms: r.acronyms } : {}),
-    };
+    const out: LinkArticle = { article_id: this.ids[r]!, outlet: this.outlet.get(r) === 0 ? null : this.outletNames.texts[this.outlet.get(r) - 1]!, mentions: [], quotes: [] };
+    for (let k = this.mStart.get(r); k < this.mStart.get(r + 1); k++) out.mentions.push({ text: mt[this.mText.get(k)]!, type: ENTITY_TYPES[this.mType.get(k)]! });
+    for (let k = this.qStart.get(r); k < this.qStart.get(r + 1); k++) {
+      const sp = this.qSpeaker.get(k);
+      out.quotes.push({ text: qt[this.qText.get(k)]!, speaker_mention: sp < 0 ? null : sp });
+    }
+    const a0 = this.aStart.get(r);
+    const a1 = this.aStart.get(r + 1);
+    if (a1 > a0) {
+      out.acronyms = [];
+      for (let k = a0; k + 1 < a1; k += 2) out.acronyms.push([this.acr.get(k), this.acr.get(k + 1)]);
+    }
+    return out;
   }
 }
 
@@ -113,12 +141,16 @@ export async function linkAndStage(records: LinkRecords, staging: string): Promi
   for (const e of linked.entities) await entities.write(e);
   await entities.close();
   const j = JSON.stringify;
+  const { entities: ents, mentions: m, quotes: q, speakerOf } = linked;
   await appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
-    for (let i = 0; i < records.length; i++) for (const id of linked.mentionEntities[at[i]!]!) yield `,"entity_id":${j(id)}`;
+    for (let i = 0; i < records.length; i++) for (let k = m.start[at[i]!]!; k < m.start[at[i]! + 1]!; k++) yield `,"entity_id":${j(ents[m.entityOf[k]!]!.entity_id)}`;
   })());
   await appendFields(join(staging, UNLINKED.quotes), join(staging, "quotes.jsonl"), (function* () {
     for (let i = 0; i < records.length; i++)
-      for (const l of linked.quoteLinks[at[i]!]!) yield `,"cluster_id":${j(l.cluster_id)},"speaker_entity_id":${j(l.speaker_entity_id)},"speaker_name":${j(l.speaker_name)}`;
+      for (let k = q.start[at[i]!]!; k < q.start[at[i]! + 1]!; k++) {
+        const e = ents[speakerOf[k]!];
+        yield `,"cluster_id":${j(clusterIdOf(q, k))},"speaker_entity_id":${j(e?.entity_id ?? null)},"speaker_name":${j(e?.name ?? null)}`;
+      }
   })());
   await rm(join(staging, UNLINKED.mentions));
   await rm(join(staging, UNLINKED.quotes));

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
-import { link, type LinkArticle } from "../pipeline/stages/06-link.ts";
+import { articleLinks, link, linkSource, type LinkArticle } from "../pipeline/stages/06-link.ts";
+import { LinkRecords } from "../pipeline/linking.ts";
 import { acronymPairs, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
@@ -366,6 +367,45 @@ describe("link stage", () => {
       [{ cluster_id: "x1/q0001", speaker_entity_id: "person:ann-vale", speaker_name: "Ann Vale" }],
       [{ cluster_id: "x1/q0001", speaker_entity_id: "person:ann-vale", speaker_name: "Ann Vale" }, { cluster_id: "x2/q0002", speaker_entity_id: null, speaker_name: null }],
     ]);
+  });
+});
+
+describe("the runner's compact link records", () => {
+  /** made-up articles with every shape of field: no outlet, no acronyms field, an empty list, speakers or none */
+  const made = (n: number): LinkArticle[] =>
+    Array.from({ length: n }, (_, i) => ({
+      article_id: `k${(i * 7919) % n}`,
+      outlet: i % 3 === 0 ? null : `Outlet ${i % 5}`,
+      mentions: [mention(`p:Ann Vale${i % 4}`), mention("o:Office of Coastal Affairs"), mention("o:OCA"), mention(`l:Town${i % 11}`)].slice(0, i % 5),
+      quotes: i % 2 ? [{ text: LONG, speaker_mention: i % 5 > 0 ? 0 : null }, { text: `short ${i % 3}`, speaker_mention: null }] : [],
+      ...(i % 4 === 0 ? {} : { acronyms: i % 4 === 1 ? [] : ([[1, 2]] as [number, number][]) }),
+    }));
+
+  it("give back each article as it came, in article-id order", () => {
+    const arts = made(3000); // past one growth of every column
+    const rec = new LinkRecords();
+    for (const a of arts) rec.add(a);
+    const sorted = [...arts].sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
+    expect(rec.length).toBe(arts.length);
+    expect(Array.from({ length: rec.length }, (_, i) => rec.at(i))).toEqual(sorted);
+    expect(rec.outlets()).toBe(5);
+    const at = rec.sortedPositions();
+    arts.forEach((a, i) => expect(sorted[at[i]!]!.article_id).toBe(a.article_id));
+  });
+
+  it("link to the same rows as the link stage", () => {
+    const arts = made(400);
+    const rec = new LinkRecords();
+    for (const a of arts) rec.add(a);
+    const c = linkSource(rec);
+    const sorted = [...arts].sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
+    const want = link.run(sorted);
+    expect(c.entities).toEqual(want.entities);
+    sorted.forEach((_, i) => expect(articleLinks(c, i)).toEqual({ mentions: want.mentionEntities[i], quotes: want.quoteLinks[i] }));
+    // the made-up corpus exercises what it should: merged speakers and shared clusters
+    // (the long quote is one cluster; each short one without a speaker is alone)
+    expect(new Set(want.quoteLinks.flat().map((q) => q.cluster_id)).size).toBe(1 + want.quoteLinks.flat().length / 2);
+    expect(want.quoteLinks.flat().some((q) => q.speaker_entity_id !== null)).toBe(true);
   });
 });
 

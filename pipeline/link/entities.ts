@@ -39,6 +39,7 @@ import {
   tidy,
   type PersonName,
 } from "./names.ts";
+import { Column } from "./column.ts";
 import { UnionFind } from "./unionfind.ts";
 
 export interface LinkMentionIn {
@@ -56,6 +57,15 @@ export interface EntityLinks {
   entities: EntityRow[];
   /** per article (input order), per mention */
   mentionEntities: string[][];
+}
+/** The same links held compactly for a large corpus: one integer per mention. */
+export interface CompactEntityLinks {
+  /** sorted by entity_id */
+  entities: EntityRow[];
+  /** article i's mentions are mentions start[i] .. start[i + 1] - 1 (input order) */
+  start: Int32Array;
+  /** each mention's entity, an index into `entities` */
+  entityOf: Int32Array;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -420,12 +430,18 @@ interface NodeAgg {
   mentions: number;
 }
 
+/** Links a corpus: each mention's entity id, per article. */
+export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleIn>): EntityLinks {
+  const { entities, start, entityOf } = linkEntitiesCompact(asSource(input));
+  const mentionEntities = Array.from({ length: start.length - 1 }, (_, i) => Array.from(entityOf.subarray(start[i]!, start[i + 1]!), (e) => entities[e]!.entity_id));
+  return { entities, mentionEntities };
+}
+
 /**
  * Links a corpus. Memory: per-name aggregates (aliases, forms, counts) plus one integer per mention;
  * each article's mentions are resolved and dropped in turn.
  */
-export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleIn>): EntityLinks {
-  const src = asSource(input);
+export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactEntityLinks {
   const typeOf = settledTypes(src);
   const acronymDefs = new Map<string, Set<string>>();
   const cache = new MentionCache();
@@ -434,8 +450,7 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
   const tempKeys: string[] = [];
   const nodeAggs: (NodeAgg | null)[] = [];
   const start = new Int32Array(src.length + 1);
-  let mentionNode = new Int32Array(1 << 16);
-  let nm = 0;
+  const mentionNode = new Column(Int32Array);
   for (let i = 0; i < src.length; i++) {
     const a = src.at(i);
     const ms = a.mentions.map((m) => {
@@ -443,12 +458,7 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
       return t === m.type ? m : { ...m, type: t };
     });
     const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache);
-    start[i] = nm;
-    if (nm + rs.length > mentionNode.length) {
-      const grown = new Int32Array(Math.max(mentionNode.length * 2, nm + rs.length));
-      grown.set(mentionNode.subarray(0, nm));
-      mentionNode = grown;
-    }
+    start[i] = mentionNode.length;
     rs.forEach((r, mi) => {
       let id = tempId.get(r.node);
       if (id === undefined) {
@@ -465,10 +475,10 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
         f.primary ||= r.primary;
       } else g.forms.set(r.clean, { n: 1, primary: r.primary });
       g.mentions++;
-      mentionNode[nm++] = id;
+      mentionNode.push(id);
     });
   }
-  start[src.length] = nm;
+  start[src.length] = mentionNode.length;
   tempId.clear();
 
   // register nodes in a content order (sorted keys), so node ids do not depend on input order
@@ -522,7 +532,7 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
   const lastArticle = new Int32Array(table.nodes.length).fill(-1);
   for (let i = 0; i < src.length; i++)
     for (let k = start[i]!; k < start[i + 1]!; k++) {
-      const r = rootOfTemp[mentionNode[k]!]!;
+      const r = rootOfTemp[mentionNode.get(k)]!;
       if (lastArticle[r] === i) continue;
       lastArticle[r] = i;
       aggs.get(r)!.articles++;
@@ -554,22 +564,23 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
       idOf.set(r.root, `${base}-${k}`);
     });
   }
-  const entities: EntityRow[] = rows
+  const entities = rows
     .map((r) => ({
-      entity_id: idOf.get(r.root)!,
-      name: r.name,
-      type: r.g.type,
-      aliases: [...r.g.aliases].sort(cmp),
-      mention_count: r.g.mentions,
-      article_count: r.g.articles,
+      root: r.root,
+      row: {
+        entity_id: idOf.get(r.root)!,
+        name: r.name,
+        type: r.g.type,
+        aliases: [...r.g.aliases].sort(cmp),
+        mention_count: r.g.mentions,
+        article_count: r.g.articles,
+      } as EntityRow,
     }))
-    .sort((a, b) => cmp(a.entity_id, b.entity_id));
-  const idOfTemp = Array.from(rootOfTemp, (r) => idOf.get(r)!);
-  const mentionEntities: string[][] = [];
-  for (let i = 0; i < src.length; i++) {
-    const ids = new Array<string>(start[i + 1]! - start[i]!);
-    for (let k = start[i]!; k < start[i + 1]!; k++) ids[k - start[i]!] = idOfTemp[mentionNode[k]!]!;
-    mentionEntities.push(ids);
-  }
-  return { entities, mentionEntities };
+    .sort((a, b) => cmp(a.row.entity_id, b.row.entity_id));
+  const indexOfRoot = new Map(entities.map((e, i) => [e.root, i]));
+  const entityOfTemp = Int32Array.from(rootOfTemp, (r) => indexOfRoot.get(r)!);
+  // each mention's node becomes its entity's index
+  const entityOf = mentionNode.trimmed();
+  for (let k = 0; k < entityOf.length; k++) entityOf[k] = entityOfTemp[entityOf[k]!]!;
+  return { entities: entities.map((e) => e.row), start, entityOf };
 }

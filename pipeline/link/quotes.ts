@@ -17,6 +17,7 @@
 import { rowId } from "../text.ts";
 import { asSource, type ArticleSource } from "./entities.ts";
 import { fold } from "./names.ts";
+import { Column } from "./column.ts";
 import { UnionFind } from "./unionfind.ts";
 
 export const SHORT_TOKENS = 6;
@@ -155,22 +156,62 @@ export interface QuoteIn {
 
 /** cluster_id of every quote, per article, in input order. */
 export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle>): string[][] {
-  const src = asSource(input);
-  // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short-quote key
+  const c = clusterQuotesCompact(asSource(input));
+  return Array.from({ length: c.start.length - 1 }, (_, ai) => Array.from({ length: c.start[ai + 1]! - c.start[ai]! }, (_, i) => clusterIdOf(c, c.start[ai]! + i)));
+}
+
+/** Quote clusters held compactly for a large corpus: one integer per quote. */
+export interface CompactClusters {
+  /** article i's quotes are quotes start[i] .. start[i + 1] - 1 (input order) */
+  start: Int32Array;
+  /** each quote's cluster, as the quote (an index as above) whose quote_id is the cluster_id */
+  rep: Int32Array;
+  /** the articles' ids, in input order */
+  articleIds: string[];
+}
+
+/** The quote_id of quote q (an index into CompactClusters.start's numbering). */
+export function quoteIdAt(c: Omit<CompactClusters, "rep">, q: number): string {
+  let lo = 0;
+  let hi = c.start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (c.start[mid]! <= q) lo = mid;
+    else hi = mid - 1;
+  }
+  return rowId(c.articleIds[lo]!, "q", q - c.start[lo]!);
+}
+
+/** The cluster_id of quote q. */
+export const clusterIdOf = (c: CompactClusters, q: number): string => quoteIdAt(c, c.rep[q]!);
+
+/** cluster_id of every quote, as CompactClusters. */
+export function clusterQuotesCompact(src: ArticleSource<QuoteArticle>): CompactClusters {
+  // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short quote's key (ALONE - 1 - its index)
   const ALONE = -1;
-  const group: (number | string)[] = [];
+  const group = new Column(Int32Array);
   const uniq = new Map<string, number>(); // normalised long text -> unique index
   const uniqText: string[] = [];
-  // each article's id and quote count, for the ids below (the articles are read once)
-  const articles: { article_id: string; n: number }[] = [];
+  const short = new Map<string, number>(); // speaker and normalised short text -> short key index
+  // each article's id and where its quotes start, for the ids below (the articles are read once)
+  const articleIds: string[] = [];
+  const start = new Int32Array(src.length + 1);
   for (let ai = 0; ai < src.length; ai++) {
     const a = src.at(ai);
-    articles.push({ article_id: a.article_id, n: a.quotes.length });
+    articleIds.push(a.article_id);
+    start[ai] = group.length;
     for (const q of a.quotes) {
       const toks = quoteTokens(q.text);
       if (toks.length === 0) group.push(ALONE);
-      else if (toks.length < SHORT_TOKENS) group.push(q.speaker === null ? ALONE : `${q.speaker}\u0000${toks.join(" ")}`);
-      else {
+      else if (toks.length < SHORT_TOKENS) {
+        if (q.speaker === null) group.push(ALONE);
+        else {
+          const k = `${q.speaker}\u0000${toks.join(" ")}`;
+          let x = short.get(k);
+          if (x === undefined) short.set(k, (x = short.size));
+          group.push(ALONE - 1 - x);
+        }
+      } else {
         const s = toks.join(" ");
         let u = uniq.get(s);
         if (u === undefined) {
@@ -182,6 +223,10 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
       }
     }
   }
+  const nq = group.length;
+  start[src.length] = nq;
+  const nShort = short.size;
+  short.clear();
   uniq.clear();
 
   // long quotes, in a deterministic order of unique texts; words get ids in that order
@@ -320,24 +365,19 @@ export function clusterQuotes(input: QuoteArticle[] | ArticleSource<QuoteArticle
   }
   for (const [i, j] of edges) uf.union(i, j);
 
-  // cluster ids: the smallest quote_id of each group
-  const keyOf = (g: number | string) => (typeof g === "number" && g >= 0 ? uf.find(rankOfU[g]!) : g);
-  const minId = new Map<number | string, string>();
-  let p = 0;
-  for (const a of articles)
-    for (let i = 0; i < a.n; i++) {
-      const g = group[p++]!;
+  // cluster ids: the smallest quote_id of each group (long quotes by their root, short ones after them)
+  const out: CompactClusters = { start, rep: group.trimmed(), articleIds };
+  const rep = out.rep;
+  const keyOf = (g: number) => (g >= 0 ? uf.find(rankOfU[g]!) : n + (ALONE - 1 - g));
+  const minQ = new Int32Array(n + nShort).fill(-1);
+  for (let ai = 0; ai < src.length; ai++)
+    for (let q = start[ai]!; q < start[ai + 1]!; q++) {
+      const g = rep[q]!;
       if (g === ALONE) continue;
       const k = keyOf(g);
-      const qid = rowId(a.article_id, "q", i);
-      const cur = minId.get(k);
-      if (cur === undefined || qid < cur) minId.set(k, qid);
+      const cur = minQ[k]!;
+      if (cur < 0 || rowId(articleIds[ai]!, "q", q - start[ai]!) < quoteIdAt(out, cur)) minQ[k] = q;
     }
-  p = 0;
-  return articles.map((a) =>
-    Array.from({ length: a.n }, (_, i) => {
-      const g = group[p++]!;
-      return g === ALONE ? rowId(a.article_id, "q", i) : minId.get(keyOf(g))!;
-    }),
-  );
+  for (let q = 0; q < nq; q++) rep[q] = rep[q] === ALONE ? q : minQ[keyOf(rep[q]!)]!;
+  return out;
 }

@@ -7,8 +7,8 @@ import { z } from "zod";
 import { EntityType } from "../../schemas/records.ts";
 import { EntityRow } from "../../schemas/tables.ts";
 import { StageError, type Stage } from "../stage.ts";
-import { asSource, linkEntities, type ArticleSource } from "../link/entities.ts";
-import { clusterQuotes } from "../link/quotes.ts";
+import { asSource, linkEntitiesCompact, type ArticleSource, type CompactEntityLinks } from "../link/entities.ts";
+import { clusterIdOf, clusterQuotesCompact, type CompactClusters } from "../link/quotes.ts";
 
 export const LinkArticle = z.object({
   article_id: z.string().min(1),
@@ -49,43 +49,78 @@ export const link: Stage<typeof LinkInput, typeof LinkOutput> = {
   },
 };
 
+/** The link stage's output held compactly for a large corpus: a few integers per mention and quote. */
+export interface CompactLinks {
+  /** sorted by entity_id */
+  entities: EntityRow[];
+  /** each mention's entity (pipeline/link/entities.ts) */
+  mentions: CompactEntityLinks;
+  /** each quote's cluster (pipeline/link/quotes.ts) */
+  quotes: CompactClusters;
+  /** each quote's resolved speaker, an index into `entities`, -1 for none */
+  speakerOf: Int32Array;
+}
+
 /** The link stage over a corpus read one article at a time (pipeline/linking.ts keeps its articles compact). */
-export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
-  const { entities, mentionEntities } = linkEntities(src);
-  const nameOf = new Map(entities.map((e) => [e.entity_id, e.name]));
+export function linkCompact(src: ArticleSource<LinkArticle>): CompactLinks {
+  const mentions = linkEntitiesCompact(src);
+  const { entities, start, entityOf } = mentions;
+  const speaker = (ai: number, m: number | null): number => (m === null || m >= start[ai + 1]! - start[ai]! ? -1 : entityOf[start[ai]! + m]!);
   // each article's quotes with their speakers' entities, made when read (not kept for the whole corpus)
-  const speakersOf = (ai: number) => {
-    const a = src.at(ai);
-    return { article_id: a.article_id, quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker_mention === null ? null : (mentionEntities[ai]![q.speaker_mention] ?? null) })) };
+  const quotes = clusterQuotesCompact({
+    length: src.length,
+    at: (ai) => {
+      const a = src.at(ai);
+      return { article_id: a.article_id, quotes: a.quotes.map((q) => ({ text: q.text, speaker: entities[speaker(ai, q.speaker_mention)]?.entity_id ?? null })) };
+    },
+  });
+  const speakerOf = new Int32Array(quotes.rep.length);
+  for (let ai = 0; ai < src.length; ai++) src.at(ai).quotes.forEach((q, i) => (speakerOf[quotes.start[ai]! + i] = speaker(ai, q.speaker_mention)));
+  return { entities, mentions, quotes, speakerOf };
+}
+
+/** One article's links as rows of the link stage's output. */
+export function articleLinks(c: CompactLinks, ai: number): { mentions: string[]; quotes: LinkOutput["quoteLinks"][number] } {
+  const { entities, mentions: m, quotes: q, speakerOf } = c;
+  return {
+    mentions: Array.from(m.entityOf.subarray(m.start[ai]!, m.start[ai + 1]!), (e) => entities[e]!.entity_id),
+    quotes: Array.from({ length: q.start[ai + 1]! - q.start[ai]! }, (_, i) => {
+      const e = entities[speakerOf[q.start[ai]! + i]!];
+      return { cluster_id: clusterIdOf(q, q.start[ai]! + i), speaker_entity_id: e?.entity_id ?? null, speaker_name: e?.name ?? null };
+    }),
   };
-  const clusters = clusterQuotes({ length: src.length, at: speakersOf });
-  const quoteLinks = clusters.map((ids, ai) =>
-    speakersOf(ai).quotes.map((q, qi) => ({ cluster_id: ids[qi]!, speaker_entity_id: q.speaker, speaker_name: q.speaker === null ? null : nameOf.get(q.speaker)! })),
-  );
-  return { entities, mentionEntities, quoteLinks };
+}
+
+/** The link stage over a corpus read one article at a time, as LinkOutput. */
+export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
+  const c = linkCompact(src);
+  const per = Array.from({ length: src.length }, (_, ai) => articleLinks(c, ai));
+  return { entities: c.entities, mentionEntities: per.map((p) => p.mentions), quoteLinks: per.map((p) => p.quotes) };
 }
 
 /**
  * The link stage as the runner calls it, over a corpus read one article at a time. Its output is
- * checked in place rather than parsed into a copy (a copy of every link of a large corpus would double
- * the stage's memory): every mention and quote link by shape here, entity rows by their schema where the runner
- * stages them (pipeline/linking.ts), and the links
- * against the entities by the dataset's foreign-key checks.
+ * compact and checked in place rather than parsed into a copy (a copy of every link of a large corpus would
+ * take more memory than the stage): every mention and quote link by shape here, entity rows by their schema where the runner
+ * stages them (pipeline/linking.ts), and the links against the entities by the dataset's foreign-key checks.
  */
-export function linkSource(src: ArticleSource<LinkArticle>): LinkOutput {
-  let out: LinkOutput;
+export function linkSource(src: ArticleSource<LinkArticle>): CompactLinks {
+  let out: CompactLinks;
   try {
-    out = linkCorpus(src);
+    out = linkCompact(src);
   } catch (cause) {
     throw new StageError("link", "corpus", cause instanceof Error ? cause.message : String(cause), { cause });
   }
   const bad = (what: string) => {
     throw new StageError("link", "corpus", what);
   };
-  if (out.mentionEntities.length !== src.length || out.quoteLinks.length !== src.length) bad("one list of links per article");
-  for (let i = 0; i < src.length; i++) {
-    for (const id of out.mentionEntities[i]!) if (typeof id !== "string" || id === "") bad(`article ${i}: a mention without an entity`);
-    for (const l of out.quoteLinks[i]!) if (typeof l.cluster_id !== "string" || l.cluster_id === "") bad(`article ${i}: a quote without a cluster`);
+  const { entities, mentions: m, quotes: q, speakerOf } = out;
+  if (m.start.length !== src.length + 1 || q.start.length !== src.length + 1) bad("one list of links per article");
+  const ne = entities.length;
+  for (let k = 0; k < m.entityOf.length; k++) if (!(m.entityOf[k]! >= 0 && m.entityOf[k]! < ne)) bad(`mention ${k}: no entity`);
+  for (let k = 0; k < q.rep.length; k++) {
+    if (!(q.rep[k]! >= 0 && q.rep[k]! < q.rep.length)) bad(`quote ${k}: no cluster`);
+    if (!(speakerOf[k]! >= -1 && speakerOf[k]! < ne)) bad(`quote ${k}: a speaker that is not an entity`);
   }
   return out;
 }
