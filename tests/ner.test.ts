@@ -3,9 +3,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { normalizeMarks, prepare, shape } from "../pipeline/ner/features.ts";
+import { NTAGS, normalizeMarks, prepare, shape } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData } from "../pipeline/ner/gazetteer.ts";
-import { consistency, decodeModel, encodeModel, MAGIC, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, decodeModel, encodeModel, MAGIC, staticScores, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -209,6 +209,29 @@ describe("model file", () => {
     for (const f of m.meta.training.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.meta.training.epochs).toBeGreaterThan(0);
     expect(m.meta.gazetteer.join(" ")).toMatch(/cities\.json@/);
+  });
+});
+
+describe("decoder", () => {
+  it("scores each token with the weights of every one of its features, though it sums some per word", () => {
+    const m = decodeModel(readFileSync(MODEL_PATH));
+    const texts = [...found.map(([t]) => t), found.map(([t]) => t).join(" "), "A. B. Short.", "One", "Dr. Ann Vale of Vale Motors met the U.S. envoy in Valemouth on Monday."];
+    let tokens = 0;
+    // twice: the per-word sums are made on the first pass and reused on the second
+    for (let pass = 0; pass < 2; pass++)
+      for (const t of texts) {
+        const p = prepare(t, m.gaz);
+        for (const s of p.sents)
+          for (let i = s.from; i < s.to; i++) {
+            const want = new Int32Array(NTAGS);
+            for (let k = p.offs[i]!; k < p.offs[i + 1]!; k++) m.weights.add(p.feats[k]!, want);
+            const got = new Int32Array(NTAGS);
+            staticScores(m.weights, p, s, i, got);
+            expect(Array.from(got)).toEqual(Array.from(want));
+            tokens++;
+          }
+      }
+    expect(tokens).toBeGreaterThan(400);
   });
 });
 

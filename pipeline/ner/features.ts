@@ -136,7 +136,7 @@ const T = {
 } as const;
 
 /** What the tagger keeps about one written form of a word; cached across documents. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   shape: string;
   /** hash of the lower-cased word */
@@ -152,6 +152,9 @@ interface WordInfo {
   lowerWord: boolean;
   upperWord: boolean;
   digit: boolean;
+  /** the decoder's sums of this word's head features (see HEAD), for the weights in `scoresOf` */
+  scores?: Int32Array;
+  scoresOf?: object;
 }
 
 /** Curly quotes, guillemets and primes as straight quotes; em dash as "--", en dash and hyphens as "-". */
@@ -199,13 +202,27 @@ function wordInfo(w: string): WordInfo {
   return info;
 }
 
-const BOS = fh(T.w, "<s>");
-const EOS = fh(T.w, "</s>");
+export const BOS = fh(T.w, "<s>");
+export const EOS = fh(T.w, "</s>");
 const CAPS_SH = fh(T.shape, "C");
+
+/**
+ * The first static features of every token, in this order: the bias, the token's own word features
+ * (`own`, or `ownCaps` in a headline), then the words one before, one after, two before and two after
+ * (headHashes). They depend on one word each, so the decoder sums their weights once per word.
+ */
+export const HEAD_CONTEXT = 4;
+export const BIAS = T.bias;
+/** The head features a word adds as the word one before, one after, two before and two after a token. */
+export function headHashes(lh: number): [number, number, number, number] {
+  return [mix(T.wm1, lh), mix(T.wp1, lh), mix(T.wm2, lh), mix(T.wp2, lh)];
+}
 
 /** A document ready to tag: tokens, sentences and each token's static feature hashes. */
 export interface Prepared {
   tokens: Token[];
+  /** what the tagger knows of each token's written form */
+  words: WordInfo[];
   sents: Sentence[];
   lower: string[];
   /** hash of each token's lower-cased form, and of its shape as seen by the tagger */
@@ -413,7 +430,7 @@ export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex)
     }
   }
   offs[n] = o;
-  return { tokens, sents, lower, lh, shv, feats: out.subarray(0, o), offs, caps, named };
+  return { tokens, words: info, sents, lower, lh, shv, feats: out.subarray(0, o), offs, caps, named };
 }
 
 const T1 = Array.from({ length: NTAGS + 1 }, (_, p) => mix(T.t1, p));

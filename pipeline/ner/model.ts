@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
-import { dynamicFeatures, ENTITY_TYPES, History, FEATURE_SET_VERSION, isInside, NDYN, NTAGS, prepare, tagType, type NerType, type Prepared } from "./features.ts";
+import type { Sentence } from "./tokenize.ts";
+import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, NDYN, NTAGS, prepare, tagType, type NerType, type Prepared, type WordInfo } from "./features.ts";
 
 export const MAGIC = "NERP1\n";
 
@@ -198,14 +199,11 @@ export function decode(wt: Table, p: Prepared, constrain = true): Uint8Array {
   const scores = new Int32Array(NTAGS);
   const dyn = new Uint32Array(NDYN);
   const hist = new History();
-  const feats = p.feats;
-  const offs = p.offs;
   for (const s of p.sents) {
     let prev: number = START;
     let prev2: number = START;
     for (let i = s.from; i < s.to; i++) {
-      scores.fill(0);
-      for (let k = offs[i]!, e = offs[i + 1]!; k < e; k++) wt.add(feats[k]!, scores);
+      staticScores(wt, p, s, i, scores);
       const nd = dynamicFeatures(p, i, prev, prev2, hist.feature(p, i), dyn);
       for (let k = 0; k < nd; k++) wt.add(dyn[k]!, scores);
       const t = argmax(scores, prev, constrain);
@@ -216,6 +214,55 @@ export function decode(wt: Table, p: Prepared, constrain = true): Uint8Array {
     }
   }
   return tags;
+}
+
+/** The weights of token i's static features (in sentence s), summed into `scores`. */
+export function staticScores(wt: Table, p: Prepared, s: Sentence, i: number, scores: Int32Array): void {
+  // the head features (HEAD in features.ts) as sums kept per word, then the rest one by one
+  const words = p.words;
+  const edge = edgeScores(wt);
+  const own = headScores(wt, words[i]!);
+  const o = p.caps[i] ? NTAGS : 0;
+  const m1 = i - 1 >= s.from ? headScores(wt, words[i - 1]!) : edge;
+  const p1 = i + 1 < s.to ? headScores(wt, words[i + 1]!) : edge;
+  const m2 = i - 2 >= s.from ? headScores(wt, words[i - 2]!) : edge;
+  const p2 = i + 2 < s.to ? headScores(wt, words[i + 2]!) : edge;
+  for (let t = 0; t < NTAGS; t++) scores[t] = own[o + t]! + m1[2 * NTAGS + t]! + p1[3 * NTAGS + t]! + m2[4 * NTAGS + t]! + p2[5 * NTAGS + t]!;
+  for (let k = p.offs[i]! + 1 + words[i]!.own.length + HEAD_CONTEXT, e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
+}
+
+/**
+ * A word's head-feature sums under `wt`, NTAGS each: bias + own features, bias + own features in a
+ * headline, then the word as the one before, one after, two before and two after a token.
+ */
+function headScores(wt: Table, wi: WordInfo): Int32Array {
+  if (wi.scoresOf === wt) return wi.scores!;
+  const a = new Int32Array(6 * NTAGS);
+  const slot = (k: number) => a.subarray(k * NTAGS, (k + 1) * NTAGS);
+  wt.add(BIAS, slot(0));
+  for (const h of wi.own) wt.add(h, slot(0));
+  wt.add(BIAS, slot(1));
+  for (const h of wi.ownCaps) wt.add(h, slot(1));
+  headHashes(wi.lh).forEach((h, k) => wt.add(h, slot(2 + k)));
+  wi.scores = a;
+  wi.scoresOf = wt;
+  return a;
+}
+
+/** The head-feature sums of the sentence edges: BOS as the words before a token, EOS as the words after. */
+const edges = new WeakMap<Table, Int32Array>();
+function edgeScores(wt: Table): Int32Array {
+  let a = edges.get(wt);
+  if (a) return a;
+  a = new Int32Array(6 * NTAGS);
+  const [m1, , m2] = headHashes(BOS);
+  const [, p1, , p2] = headHashes(EOS);
+  wt.add(m1, a.subarray(2 * NTAGS, 3 * NTAGS));
+  wt.add(p1, a.subarray(3 * NTAGS, 4 * NTAGS));
+  wt.add(m2, a.subarray(4 * NTAGS, 5 * NTAGS));
+  wt.add(p2, a.subarray(5 * NTAGS, 6 * NTAGS));
+  edges.set(wt, a);
+  return a;
 }
 
 export interface TokenSpan {
