@@ -152,9 +152,10 @@ export interface WordInfo {
   lowerWord: boolean;
   upperWord: boolean;
   digit: boolean;
-  /** the decoder's sums of this word's head features (see HEAD), for the weights in `scoresOf` */
-  scores?: Int32Array;
-  scoresOf?: object;
+  /** where the decoder keeps the sums of this word's head features (see HEAD_CONTEXT): its word number in headOf (pipeline/ner/model.ts HeadSums), while that is still headGen */
+  headOf?: object;
+  headGen?: number;
+  headWord?: number;
 }
 
 /** Curly quotes, guillemets and primes as straight quotes; em dash as "--", en dash and hyphens as "-". */

@@ -61,6 +61,11 @@ export class Table implements Weights {
       this.slots[2 * k + 1] = r;
     }
   }
+  private sums: HeadSums | null = null;
+  /** per-word sums of the head features (made when first used) */
+  get heads(): HeadSums {
+    return (this.sums ??= new HeadSums(this));
+  }
   /** Adds the weights of feature `hash` (if known) to `scores`. */
   add(hash: number, scores: Int32Array): void {
     const h = hash | 0;
@@ -217,52 +222,68 @@ export function decode(wt: Table, p: Prepared, constrain = true): Uint8Array {
 }
 
 /** The weights of token i's static features (in sentence s), summed into `scores`. */
-export function staticScores(wt: Table, p: Prepared, s: Sentence, i: number, scores: Int32Array): void {
-  // the head features (HEAD in features.ts) as sums kept per word, then the rest one by one
+export function staticScores(wt: Table, p: Prepared, s: Sentence, i: number, scores: Int32Array, h: HeadSums = wt.heads): void {
+  // the head features (HEAD_CONTEXT in features.ts) as sums kept per word, then the rest one by one
   const words = p.words;
-  const edge = edgeScores(wt);
-  const own = headScores(wt, words[i]!);
-  const o = p.caps[i] ? NTAGS : 0;
-  const m1 = i - 1 >= s.from ? headScores(wt, words[i - 1]!) : edge;
-  const p1 = i + 1 < s.to ? headScores(wt, words[i + 1]!) : edge;
-  const m2 = i - 2 >= s.from ? headScores(wt, words[i - 2]!) : edge;
-  const p2 = i + 2 < s.to ? headScores(wt, words[i + 2]!) : edge;
-  for (let t = 0; t < NTAGS; t++) scores[t] = own[o + t]! + m1[2 * NTAGS + t]! + p1[3 * NTAGS + t]! + m2[4 * NTAGS + t]! + p2[5 * NTAGS + t]!;
+  h.reserve(5);
+  const d = h.data;
+  const own = h.offset(words[i]!) + (p.caps[i] ? NTAGS : 0);
+  // the sentence edges are word 0
+  const m1 = i - 1 >= s.from ? h.offset(words[i - 1]!) : 0;
+  const p1 = i + 1 < s.to ? h.offset(words[i + 1]!) : 0;
+  const m2 = i - 2 >= s.from ? h.offset(words[i - 2]!) : 0;
+  const p2 = i + 2 < s.to ? h.offset(words[i + 2]!) : 0;
+  for (let t = 0; t < NTAGS; t++) scores[t] = d[own + t]! + d[m1 + 2 * NTAGS + t]! + d[p1 + 3 * NTAGS + t]! + d[m2 + 4 * NTAGS + t]! + d[p2 + 5 * NTAGS + t]!;
   for (let k = p.offs[i]! + 1 + words[i]!.own.length + HEAD_CONTEXT, e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
 }
 
 /**
- * A word's head-feature sums under `wt`, NTAGS each: bias + own features, bias + own features in a
- * headline, then the word as the one before, one after, two before and two after a token.
+ * Head-feature sums of recently seen words under one Table, HEAD_SLOTS rows of NTAGS each per word:
+ * bias + own features, bias + own features in a headline, then the word as the one before, one after,
+ * two before and two after a token. One preallocated array, refilled from the start when full (a word
+ * whose row was reused is summed again); word 0 is the sentence edges (BOS before a token, EOS after it).
  */
-function headScores(wt: Table, wi: WordInfo): Int32Array {
-  if (wi.scoresOf === wt) return wi.scores!;
-  const a = new Int32Array(6 * NTAGS);
-  const slot = (k: number) => a.subarray(k * NTAGS, (k + 1) * NTAGS);
-  wt.add(BIAS, slot(0));
-  for (const h of wi.own) wt.add(h, slot(0));
-  wt.add(BIAS, slot(1));
-  for (const h of wi.ownCaps) wt.add(h, slot(1));
-  headHashes(wi.lh).forEach((h, k) => wt.add(h, slot(2 + k)));
-  wi.scores = a;
-  wi.scoresOf = wt;
-  return a;
-}
-
-/** The head-feature sums of the sentence edges: BOS as the words before a token, EOS as the words after. */
-const edges = new WeakMap<Table, Int32Array>();
-function edgeScores(wt: Table): Int32Array {
-  let a = edges.get(wt);
-  if (a) return a;
-  a = new Int32Array(6 * NTAGS);
-  const [m1, , m2] = headHashes(BOS);
-  const [, p1, , p2] = headHashes(EOS);
-  wt.add(m1, a.subarray(2 * NTAGS, 3 * NTAGS));
-  wt.add(p1, a.subarray(3 * NTAGS, 4 * NTAGS));
-  wt.add(m2, a.subarray(4 * NTAGS, 5 * NTAGS));
-  wt.add(p2, a.subarray(5 * NTAGS, 6 * NTAGS));
-  edges.set(wt, a);
-  return a;
+const HEAD_SLOTS = 6;
+export class HeadSums {
+  readonly data: Int32Array;
+  private next = 1;
+  private gen = 1;
+  constructor(
+    private readonly wt: Table,
+    private readonly words = 1 << 15,
+  ) {
+    this.data = new Int32Array(words * HEAD_SLOTS * NTAGS);
+    const [m1, , m2] = headHashes(BOS);
+    const [, p1, , p2] = headHashes(EOS);
+    [m1, p1, m2, p2].forEach((x, k) => wt.add(x, this.row(0, 2 + k)));
+  }
+  private row(word: number, slot: number): Int32Array {
+    const o = (word * HEAD_SLOTS + slot) * NTAGS;
+    return this.data.subarray(o, o + NTAGS);
+  }
+  /** makes sure the next n words summed do not reuse the rows of each other */
+  reserve(n: number): void {
+    if (this.next + n <= this.words) return;
+    this.next = 1;
+    this.gen++;
+  }
+  /** where the word's rows start in `data` */
+  offset(wi: WordInfo): number {
+    if (wi.headOf !== this || wi.headGen !== this.gen) {
+      const w = this.next++;
+      const o = w * HEAD_SLOTS * NTAGS;
+      this.data.fill(0, o, o + HEAD_SLOTS * NTAGS);
+      this.wt.add(BIAS, this.row(w, 0));
+      for (const h of wi.own) this.wt.add(h, this.row(w, 0));
+      this.wt.add(BIAS, this.row(w, 1));
+      for (const h of wi.ownCaps) this.wt.add(h, this.row(w, 1));
+      headHashes(wi.lh).forEach((h, k) => this.wt.add(h, this.row(w, 2 + k)));
+      wi.headOf = this;
+      wi.headGen = this.gen;
+      wi.headWord = w;
+    }
+    return wi.headWord! * HEAD_SLOTS * NTAGS;
+  }
 }
 
 export interface TokenSpan {
