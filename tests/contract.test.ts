@@ -69,12 +69,26 @@ describe("invariants", () => {
       await con.run(`UPDATE mentions SET start = start + 1 WHERE mention_id = (SELECT min(mention_id) FROM mentions)`);
       await con.run(`UPDATE quotes SET article_id = 'no-such-article' WHERE quote_id = (SELECT min(quote_id) FROM quotes)`);
       await con.run(`INSERT INTO dates SELECT * FROM dates LIMIT 1`);
+      // copies of a quote made interrupted: one with its parts in the order of its stretch, one with them swapped
+      const one = `FROM quotes WHERE length(text) > 20 AND text NOT LIKE '% … %' AND article_id <> 'no-such-article' ORDER BY quote_id LIMIT 1`;
+      await con.run(`INSERT INTO quotes SELECT * REPLACE (quote_id || '-in-order' AS quote_id, left(text, 6) || ' … ' || right(text, 6) AS text) ${one}`);
+      await con.run(`INSERT INTO quotes SELECT * REPLACE (quote_id || '-swapped' AS quote_id, right(text, 6) || ' … ' || left(text, 6) AS text) ${one}`);
+      // and one whose last part is in the stretch but does not end it
+      await con.run(`INSERT INTO quotes SELECT * REPLACE (quote_id || '-short' AS quote_id, left(text, 6) || ' … ' || substring(text, 8, 6) AS text) ${one}`);
       const failing: string[] = [];
+      const counts: Record<string, number> = {};
       for (const c of contractChecks()) {
         const row = (await con.runAndReadAll(c.sql)).getRows()[0]!;
-        c.names.forEach((n, i) => Number(row[i]) !== 0 && failing.push(n));
+        c.names.forEach((n, i) => (counts[n] = Number(row[i])) !== 0 && failing.push(n));
       }
-      expect(failing).toEqual(["dates: key unique", "mentions: substring(body, start + 1, end - start) = text", "quotes.article_id → articles.article_id"]);
+      // the swapped and the short copies, not the one in order
+      expect(counts["quotes: the parts of an interrupted quote appear in its stretch in order"]).toBe(2);
+      expect(failing).toEqual([
+        "dates: key unique",
+        "mentions: substring(body, start + 1, end - start) = text",
+        "quotes.article_id → articles.article_id",
+        "quotes: the parts of an interrupted quote appear in its stretch in order",
+      ]);
     } finally {
       con.closeSync();
       inst.closeSync();
