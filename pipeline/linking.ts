@@ -8,9 +8,8 @@ import { Worker } from "node:worker_threads";
 import { EntityType } from "../schemas/records.ts";
 import { appendFields, Lines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
-import { clusterIdOf } from "./link/quotes.ts";
 import type { ArticleSource } from "./link/entities.ts";
-import { linkSource, type LinkArticle } from "./stages/06-link.ts";
+import { linkSource, mentionLinks, quoteLinks, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.ts";
 
 /** Mention and quote rows are staged without their corpus-wide fields, which linking appends. */
@@ -141,16 +140,12 @@ export async function linkAndStage(records: LinkRecords, staging: string): Promi
   for (const e of linked.entities) await entities.write(e);
   await entities.close();
   const j = JSON.stringify;
-  const { entities: ents, mentions: m, quotes: q, speakerOf } = linked;
   await appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
-    for (let i = 0; i < records.length; i++) for (let k = m.start[at[i]!]!; k < m.start[at[i]! + 1]!; k++) yield `,"entity_id":${j(ents[m.entityOf[k]!]!.entity_id)}`;
+    for (let i = 0; i < records.length; i++) for (const id of mentionLinks(linked, at[i]!)) yield `,"entity_id":${j(id)}`;
   })());
   await appendFields(join(staging, UNLINKED.quotes), join(staging, "quotes.jsonl"), (function* () {
     for (let i = 0; i < records.length; i++)
-      for (let k = q.start[at[i]!]!; k < q.start[at[i]! + 1]!; k++) {
-        const e = ents[speakerOf[k]!];
-        yield `,"cluster_id":${j(clusterIdOf(q, k))},"speaker_entity_id":${j(e?.entity_id ?? null)},"speaker_name":${j(e?.name ?? null)}`;
-      }
+      for (const l of quoteLinks(linked, at[i]!)) yield `,"cluster_id":${j(l.cluster_id)},"speaker_entity_id":${j(l.speaker_entity_id)},"speaker_name":${j(l.speaker_name)}`;
   })());
   await rm(join(staging, UNLINKED.mentions));
   await rm(join(staging, UNLINKED.quotes));

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
-import { articleLinks, link, linkSource, type LinkArticle } from "../pipeline/stages/06-link.ts";
+import { link, linkSource, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
 import { LinkRecords } from "../pipeline/linking.ts";
 import { acronymPairs, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
@@ -401,7 +401,7 @@ describe("the runner's compact link records", () => {
     const sorted = [...arts].sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
     const want = link.run(sorted);
     expect(c.entities).toEqual(want.entities);
-    sorted.forEach((_, i) => expect(articleLinks(c, i)).toEqual({ mentions: want.mentionEntities[i], quotes: want.quoteLinks[i] }));
+    sorted.forEach((_, i) => expect({ mentions: mentionLinks(c, i), quotes: quoteLinks(c, i) }).toEqual({ mentions: want.mentionEntities[i], quotes: want.quoteLinks[i] }));
     // the made-up corpus exercises what it should: merged speakers and shared clusters
     // (the long quote is one cluster; each short one without a speaker is alone)
     expect(new Set(want.quoteLinks.flat().map((q) => q.cluster_id)).size).toBe(1 + want.quoteLinks.flat().length / 2);

@@ -79,23 +79,26 @@ export function linkCompact(src: ArticleSource<LinkArticle>): CompactLinks {
   return { entities, mentions, quotes, speakerOf };
 }
 
-/** One article's links as rows of the link stage's output. */
-export function articleLinks(c: CompactLinks, ai: number): { mentions: string[]; quotes: LinkOutput["quoteLinks"][number] } {
-  const { entities, mentions: m, quotes: q, speakerOf } = c;
-  return {
-    mentions: Array.from(m.entityOf.subarray(m.start[ai]!, m.start[ai + 1]!), (e) => entities[e]!.entity_id),
-    quotes: Array.from({ length: q.start[ai + 1]! - q.start[ai]! }, (_, i) => {
-      const e = entities[speakerOf[q.start[ai]! + i]!];
-      return { cluster_id: clusterIdOf(q, q.start[ai]! + i), speaker_entity_id: e?.entity_id ?? null, speaker_name: e?.name ?? null };
-    }),
-  };
+/** Article ai's mentions' entity ids. */
+export function mentionLinks(c: CompactLinks, ai: number): string[] {
+  const { entities, mentions: m } = c;
+  return Array.from(m.entityOf.subarray(m.start[ai]!, m.start[ai + 1]!), (e) => entities[e]!.entity_id);
+}
+
+/** Article ai's quotes' clusters and speakers. */
+export function quoteLinks(c: CompactLinks, ai: number): LinkOutput["quoteLinks"][number] {
+  const { entities, quotes: q, speakerOf } = c;
+  return Array.from({ length: q.start[ai + 1]! - q.start[ai]! }, (_, i) => {
+    const e = entities[speakerOf[q.start[ai]! + i]!];
+    return { cluster_id: clusterIdOf(q, q.start[ai]! + i), speaker_entity_id: e?.entity_id ?? null, speaker_name: e?.name ?? null };
+  });
 }
 
 /** The link stage over a corpus read one article at a time, as LinkOutput. */
 export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
   const c = linkCompact(src);
-  const per = Array.from({ length: src.length }, (_, ai) => articleLinks(c, ai));
-  return { entities: c.entities, mentionEntities: per.map((p) => p.mentions), quoteLinks: per.map((p) => p.quotes) };
+  const each = <T>(f: (c: CompactLinks, ai: number) => T) => Array.from({ length: src.length }, (_, ai) => f(c, ai));
+  return { entities: c.entities, mentionEntities: each(mentionLinks), quoteLinks: each(quoteLinks) };
 }
 
 /**
