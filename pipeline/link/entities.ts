@@ -430,11 +430,16 @@ interface NodeAgg {
   mentions: number;
 }
 
+/** Article i's mentions' entity ids. */
+export function entityIdsOf(links: CompactEntityLinks, i: number): string[] {
+  const { entities, start, entityOf } = links;
+  return Array.from(entityOf.subarray(start[i]!, start[i + 1]!), (e) => entities[e]!.entity_id);
+}
+
 /** Links a corpus: each mention's entity id, per article. */
 export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleIn>): EntityLinks {
-  const { entities, start, entityOf } = linkEntitiesCompact(asSource(input));
-  const mentionEntities = Array.from({ length: start.length - 1 }, (_, i) => Array.from(entityOf.subarray(start[i]!, start[i + 1]!), (e) => entities[e]!.entity_id));
-  return { entities, mentionEntities };
+  const links = linkEntitiesCompact(asSource(input));
+  return { entities: links.entities, mentionEntities: Array.from({ length: links.start.length - 1 }, (_, i) => entityIdsOf(links, i)) };
 }
 
 /**

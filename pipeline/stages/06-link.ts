@@ -7,7 +7,7 @@ import { z } from "zod";
 import { EntityType } from "../../schemas/records.ts";
 import { EntityRow } from "../../schemas/tables.ts";
 import { StageError, type Stage } from "../stage.ts";
-import { asSource, linkEntitiesCompact, type ArticleSource, type CompactEntityLinks } from "../link/entities.ts";
+import { asSource, entityIdsOf, linkEntitiesCompact, type ArticleSource, type CompactEntityLinks } from "../link/entities.ts";
 import { clusterIdOf, clusterQuotesCompact, type CompactClusters } from "../link/quotes.ts";
 
 export const LinkArticle = z.object({
@@ -81,8 +81,7 @@ export function linkCompact(src: ArticleSource<LinkArticle>): CompactLinks {
 
 /** Article ai's mentions' entity ids. */
 export function mentionLinks(c: CompactLinks, ai: number): string[] {
-  const { entities, mentions: m } = c;
-  return Array.from(m.entityOf.subarray(m.start[ai]!, m.start[ai + 1]!), (e) => entities[e]!.entity_id);
+  return entityIdsOf(c.mentions, ai);
 }
 
 /** Article ai's quotes' clusters and speakers. */
