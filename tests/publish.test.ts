@@ -1,5 +1,5 @@
 // Publishing: code-point offsets, CSV NULL vs empty string, formula cells, on hand-made rows.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
@@ -129,5 +129,25 @@ describe("published files", () => {
     expect(fromCsv.filter((r) => String(r.body).startsWith("'=")).length).toBe(1);
     expect((await sql(`SELECT article_id FROM read_json('${out}/json/articles.jsonl')`)).map((r) => r.article_id)).toEqual(sorted);
     expect((await sql(`SELECT article_id FROM '${out}/parquet/articles.parquet'`)).map((r) => r.article_id)).toEqual(sorted);
+  }, 60_000);
+
+  it("stop at a row that breaks the contract, while the CSV files are being written beside the checks", async () => {
+    const dir = await tmp("pub-broken");
+    const staging = join(dir, "staging");
+    const out = join(dir, "out");
+    await mkdir(staging);
+    const n = 2 * CSV_SLICE + 17;
+    const rows = Array.from({ length: n }, (_, i) => toRows(article(`b${String(i).padStart(4, "0")}`, `Body number ${i}, written in 2001.`)));
+    // one date whose text is not what the body holds at its offsets
+    const bad = toRows(article("b0100", "Body number 100, written in 2001.", { dates: [{ start: 0, end: 4, text: "2001", type: "date", value: "2001", date: null, precision: "year", anchor: "absolute" }] }));
+    await writeFile(join(staging, "articles.jsonl"), rows.map((r) => JSON.stringify(r.article) + "\n").join(""));
+    await writeFile(join(staging, "dates.jsonl"), bad.dates.map((d) => JSON.stringify(d) + "\n").join(""));
+    for (const t of ["boilerplate", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+    const err = (await writeDataset(staging, out, "t", "full", 0).then(() => null, (e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toMatch(/breaks its contract/);
+    expect(err.message).toMatch(/dates: substring\(body, start \+ 1, end - start\) = text: 1 row/);
+    // the copies wait for the checks
+    await expect(stat(join(out, "parquet", "articles.parquet"))).rejects.toThrow();
   }, 60_000);
 });
