@@ -40,6 +40,7 @@ import {
   type PersonName,
 } from "./names.ts";
 import { Column } from "./column.ts";
+import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
 
 export interface LinkMentionIn {
@@ -148,41 +149,36 @@ interface Prepared {
   node: string;
 }
 
-/** Entries a memo keeps before it starts afresh: the frequent texts come back at once, and its memory stays bounded. */
-const MEMO_MAX = 100_000;
+/** Entries a memo's generation holds (see Memo): the frequent texts stay, and its memory stays bounded. */
+const MEMO_MAX = 50_000;
 
 /** Memoises mention preparation and organisation initials (mentions repeat a lot across a corpus). */
 export class MentionCache {
-  private readonly prepared = new Map<string, Prepared>();
-  private readonly initials = new Map<string, Set<string>>();
+  /** per type, by the mention's text (no key is built per lookup) */
+  private readonly prepared = new Map<EntityType, Memo<Prepared>>();
+  private readonly initials = new Memo<Set<string>>(MEMO_MAX);
   prepare(m: LinkMentionIn): Prepared {
-    const k = `${m.type}\u0000${m.text}`;
-    let p = this.prepared.get(k);
-    if (p) return p;
-    if (m.type === "person") {
-      const clean = cleanMention(m.text, "person");
-      const person = parsePerson(clean);
-      p = { clean, person, def: null, acronym: false, node: personNode(person) };
-    } else {
-      const def = splitAcronymDefinition(m.text.replace(/\s+/g, " ").trim());
-      const clean = cleanMention(def ? def[0] : m.text, m.type);
-      // a country's name is the country whatever the tagger called it ("U.S." as an organisation)
-      const cc = countryCode(clean);
-      const node = cc || m.type === "location" ? `location|${locKey(clean)}` : m.type === "organization" ? `organization|${orgKey(clean)}` : `other|${matchKey(clean)}`;
-      p = { clean, person: null, def, acronym: !cc && m.type === "organization" && !def && isAcronym(clean), node };
-    }
-    if (this.prepared.size >= MEMO_MAX) this.prepared.clear();
-    this.prepared.set(k, p);
-    return p;
+    let memo = this.prepared.get(m.type);
+    if (!memo) this.prepared.set(m.type, (memo = new Memo(MEMO_MAX)));
+    return memo.get(m.text, (text) => preparedMention(text, m.type));
   }
   acronymsOf(clean: string): Set<string> {
-    let a = this.initials.get(clean);
-    if (!a) {
-      if (this.initials.size >= MEMO_MAX) this.initials.clear();
-      this.initials.set(clean, (a = acronymsOf(clean)));
-    }
-    return a;
+    return this.initials.get(clean, acronymsOf);
   }
+}
+
+function preparedMention(text: string, type: EntityType): Prepared {
+  if (type === "person") {
+    const clean = cleanMention(text, "person");
+    const person = parsePerson(clean);
+    return { clean, person, def: null, acronym: false, node: personNode(person) };
+  }
+  const def = splitAcronymDefinition(text.replace(/\s+/g, " ").trim());
+  const clean = cleanMention(def ? def[0] : text, type);
+  // a country's name is the country whatever the tagger called it ("U.S." as an organisation)
+  const cc = countryCode(clean);
+  const node = cc || type === "location" ? `location|${locKey(clean)}` : type === "organization" ? `organization|${orgKey(clean)}` : `other|${matchKey(clean)}`;
+  return { clean, person: null, def, acronym: !cc && type === "organization" && !def && isAcronym(clean), node };
 }
 
 /** Resolves one article's mentions to node keys (rule 2). */
@@ -392,17 +388,12 @@ export function asSource<T>(a: readonly T[] | ArticleSource<T>): ArticleSource<T
  */
 export function settledTypes(src: ArticleSource<LinkArticleIn>): (m: LinkMentionIn) => EntityType {
   const TYPES: EntityType[] = ["person", "organization", "location", "other"];
-  const keys = new Map<string, string | null>();
-  const keyOf = (text: string): string | null => {
-    let k = keys.get(text);
-    if (k === undefined) {
+  const keys = new Memo<string | null>(MEMO_MAX);
+  const keyOf = (text: string): string | null =>
+    keys.get(text, () => {
       const c = tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
-      k = /\S\s+\S/.test(c) ? c : null;
-      if (keys.size >= MEMO_MAX) keys.clear();
-      keys.set(text, k);
-    }
-    return k;
-  };
+      return /\S\s+\S/.test(c) ? c : null;
+    });
   const votes = new Map<string, number[]>();
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
