@@ -23,6 +23,21 @@ export function sentenceSpans(text: string): [number, number][] {
   return out;
 }
 
+/**
+ * The sentence spans (as sentenceSpans gives them) of the lines of `text` that hold one of `offsets`, in text
+ * order. The same spans as sentenceSpans over the whole text: Unicode's sentence rules break after every line
+ * end and look neither back nor ahead across one, so only the lines asked about are segmented.
+ */
+export function sentenceSpansAt(text: string, offsets: readonly number[]): [number, number][] {
+  const starts = [...new Set(offsets.map((o) => (o <= 0 ? 0 : text.lastIndexOf("\n", o - 1) + 1)))].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const from of starts) {
+    const nl = text.indexOf("\n", from);
+    for (const [s, e] of sentenceSpans(text.slice(from, nl < 0 ? text.length : nl + 1))) out.push([from + s, from + e]);
+  }
+  return out;
+}
+
 /** Paragraph spans [start, end) of a body whose paragraphs are separated by blank lines. */
 export function paragraphSpans(body: string): [number, number][] {
   const out: [number, number][] = [];
