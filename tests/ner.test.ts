@@ -221,13 +221,19 @@ describe("decoder", () => {
     const small = new HeadSums(m.weights, 8);
     for (let pass = 0; pass < 3; pass++)
       for (const t of texts) {
+        // all the features, as training has them; and without the head features, as the decoder has them
         const p = prepare(t, m.gaz);
+        const lean = prepare(t, m.gaz, false);
+        expect(lean.feats.length).toBeLessThan(p.feats.length);
         for (const s of p.sents)
           for (let i = s.from; i < s.to; i++) {
             const want = new Int32Array(NTAGS);
             for (let k = p.offs[i]!; k < p.offs[i + 1]!; k++) m.weights.add(p.feats[k]!, want);
             const got = new Int32Array(NTAGS);
             staticScores(m.weights, p, s, i, got, pass === 2 ? small : m.weights.heads);
+            expect(Array.from(got)).toEqual(Array.from(want));
+            got.fill(0);
+            staticScores(m.weights, lean, s, i, got, pass === 2 ? small : m.weights.heads);
             expect(Array.from(got)).toEqual(Array.from(want));
             tokens++;
           }

@@ -153,9 +153,9 @@ export interface WordInfo {
   upperWord: boolean;
   digit: boolean;
   /** where the decoder keeps the sums of this word's head features (see HEAD_CONTEXT): its word number in headOf (pipeline/ner/model.ts HeadSums), while that is still headGen */
-  headOf?: object;
-  headGen?: number;
-  headWord?: number;
+  headOf: object | undefined;
+  headGen: number;
+  headWord: number;
 }
 
 /** Curly quotes, guillemets and primes as straight quotes; em dash as "--", en dash and hyphens as "-". */
@@ -197,6 +197,10 @@ function wordInfo(w: string): WordInfo {
     lowerWord: LOWER_RE.test(w),
     upperWord: UPPER_WORD_RE.test(w) && w.length > 1,
     digit: /\p{N}/u.test(w),
+    // set by the decoder; present from the start so every WordInfo has one shape
+    headOf: undefined,
+    headGen: 0,
+    headWord: 0,
   };
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(w, info);
@@ -232,20 +236,25 @@ export interface Prepared {
   /** static features of token i: feats[offs[i] .. offs[i+1]) */
   feats: Uint32Array;
   offs: Uint32Array;
+  /** whether feats holds the head features (see prepare) */
+  heads: boolean;
   /** 1 where the token's sentence is written in capitals (a headline) */
   caps: Uint8Array;
   /** 1 where the token may be a name (capitalised, or in a headline): its earlier tags are a feature */
   named: Uint8Array;
 }
 
-/** Tokenizes `text` and computes static features. */
-export function prepare(text: string, gaz: GazIndex): Prepared {
+/**
+ * Tokenizes `text` and computes static features. Without `heads`, the head features (HEAD_CONTEXT) are left
+ * out of `feats`: the decoder sums them per word (pipeline/ner/model.ts staticScores); training needs them all.
+ */
+export function prepare(text: string, gaz: GazIndex, heads = true): Prepared {
   const tokens = tokenize(text);
   const sents = sentences(text, tokens);
-  return prepareTokens(tokens, sents, gaz);
+  return prepareTokens(tokens, sents, gaz, heads);
 }
 
-export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex): Prepared {
+export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex, heads = true): Prepared {
   const n = tokens.length;
   const info = new Array<WordInfo>(n);
   const lower = new Array<string>(n);
@@ -373,14 +382,16 @@ export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex)
       const s0 = shv[i]!;
       const shm1 = cp ? CAPS_SH : i - 1 >= s.from ? shv[i - 1]! : BOS;
       const shp1 = cp ? CAPS_SH : i + 1 < s.to ? shv[i + 1]! : EOS;
-      out[o++] = T.bias;
-      const own = cp ? wi.ownCaps : wi.own;
-      out.set(own, o);
-      o += own.length;
-      out[o++] = mix(T.wm1, lm1);
-      out[o++] = mix(T.wp1, lp1);
-      out[o++] = mix(T.wm2, lm2);
-      out[o++] = mix(T.wp2, lp2);
+      if (heads) {
+        out[o++] = T.bias;
+        const own = cp ? wi.ownCaps : wi.own;
+        out.set(own, o);
+        o += own.length;
+        out[o++] = mix(T.wm1, lm1);
+        out[o++] = mix(T.wp1, lp1);
+        out[o++] = mix(T.wm2, lm2);
+        out[o++] = mix(T.wp2, lp2);
+      }
       out[o++] = mix(T.shm1, shm1);
       out[o++] = mix(T.shp1, shp1);
       out[o++] = mix(mix(T.bi1, lm1), l0);
@@ -431,7 +442,7 @@ export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex)
     }
   }
   offs[n] = o;
-  return { tokens, words: info, sents, lower, lh, shv, feats: out.subarray(0, o), offs, caps, named };
+  return { tokens, words: info, sents, lower, lh, shv, feats: out.subarray(0, o), offs, heads, caps, named };
 }
 
 const T1 = Array.from({ length: NTAGS + 1 }, (_, p) => mix(T.t1, p));

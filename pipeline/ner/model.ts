@@ -234,7 +234,7 @@ export function staticScores(wt: Table, p: Prepared, s: Sentence, i: number, sco
   const m2 = i - 2 >= s.from ? h.offset(words[i - 2]!) : 0;
   const p2 = i + 2 < s.to ? h.offset(words[i + 2]!) : 0;
   for (let t = 0; t < NTAGS; t++) scores[t] = d[own + t]! + d[m1 + 2 * NTAGS + t]! + d[p1 + 3 * NTAGS + t]! + d[m2 + 4 * NTAGS + t]! + d[p2 + 5 * NTAGS + t]!;
-  for (let k = p.offs[i]! + 1 + words[i]!.own.length + HEAD_CONTEXT, e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
+  for (let k = p.offs[i]! + (p.heads ? 1 + words[i]!.own.length + HEAD_CONTEXT : 0), e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
 }
 
 /**
@@ -282,7 +282,7 @@ export class HeadSums {
       wi.headGen = this.gen;
       wi.headWord = w;
     }
-    return wi.headWord! * HEAD_SLOTS * NTAGS;
+    return wi.headWord * HEAD_SLOTS * NTAGS;
   }
 }
 
@@ -435,7 +435,7 @@ export interface TagOptions {
 
 /** Entities in `text` with UTF-16 offsets. */
 export function tagText(model: Model, text: string, opts: TagOptions = {}): NerEntity[] {
-  const p = prepare(text, model.gaz);
+  const p = prepare(text, model.gaz, false);
   const tags = decode(model.weights, p, opts.constrain ?? true);
   let spans = tagSpans(p, tags);
   if (opts.consistency ?? true) spans = consistency(p, spans);
