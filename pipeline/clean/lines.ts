@@ -58,6 +58,8 @@ export interface Line {
   sentenceEnd: boolean;
   /** a page-furniture lexicon kind when the line matches one */
   furniture: BoilerplateKind | null;
+  /** its content words, once asked for (see lineWords) */
+  content: string[] | null;
 }
 
 const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/u;
@@ -125,6 +127,7 @@ export function lineFeatures(text: string, start: number): Line {
     stopDensity: words ? stops / words : 0,
     sentenceEnd: SENTENCE_END.test(text),
     furniture: furnitureKind(text, words),
+    content: null,
   };
 }
 
@@ -194,6 +197,8 @@ const TAIL_GAP = 200;
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
 }
+/** A line's content words (contentWords), computed once per line. */
+export const lineWords = (l: Line): string[] => (l.content ??= contentWords(l.text));
 const TAIL_W = 0.25;
 // below the article, a cluster about something else (its words count for less than OFF_TOPIC_SIM of themselves:
 // under 0.9 × SIM of its content words occur in the article) does not join across a gap costing more than
@@ -315,14 +320,14 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     // (built on first use: a page with a single cluster never needs it)
     let vocab: Set<string> | null = null;
     const addVocab = (c: [number, number, number]) => {
-      if (vocab) for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") for (const w of contentWords(lines[i]!.text)) vocab.add(w);
+      if (vocab) for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") for (const w of lineWords(lines[i]!)) vocab.add(w);
     };
     const cw = new Map<[number, number, number], string[]>();
     const eff = (c: [number, number, number], cap = SIM_CAP): number => {
       let ws = cw.get(c);
       if (!ws) {
         ws = [];
-        for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") ws.push(...contentWords(lines[i]!.text));
+        for (let i = c[0]; i <= c[1]; i++) if (classes[i] === "good") ws.push(...lineWords(lines[i]!));
         cw.set(c, ws);
       }
       if (!vocab) {

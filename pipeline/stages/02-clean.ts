@@ -4,7 +4,7 @@
 import { CleanArticle, RawArticle, type BoilerSpan, type BoilerplateKind } from "../../schemas/records.ts";
 import type { Stage } from "../stage.ts";
 import { detectLanguage } from "../lang.ts";
-import { lineKey, STOPWORDS, selectBody, splitLines, type Line } from "../clean/lines.ts";
+import { contentWords, lineKey, lineWords, STOPWORDS, selectBody, splitLines, type Line } from "../clean/lines.ts";
 import { findDate, isDateLine, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../clean/metadata.ts";
 
 export interface CleanResult {
@@ -45,9 +45,6 @@ function linkTitle(t: string): boolean {
   return /^[\p{Lu}"“‘']/u.test(t) && !/^\d|:\s|[()\[\]{}=<>$%]/u.test(t);
 }
 
-function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
-}
 const HEADER_WINDOW = 8;
 const RELATED_OVERLAP = 0.5;
 
@@ -78,7 +75,7 @@ export function cleanText(raw: string): CleanResult {
       // a headline has a function word or a lower-case word; a run of capitalised labels is a tag line
       const prose = l.stopDensity > 0 || /(?:^|\s)\p{Ll}/u.test(l.text);
       if (!headlineLike(l) || !prose || nameLine(l).length || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
-      const cw = contentWords(l.text);
+      const cw = lineWords(l);
       const overlap = cw.length ? cw.filter((w) => vocab.has(w)).length / cw.length : 0;
       let meta = 0;
       for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
@@ -134,9 +131,9 @@ export function cleanText(raw: string): CleanResult {
   // article (a run of subheadings shares its words)
   const lastBody = keep.lastIndexOf(true);
   const bodyVocab = new Set<string>();
-  for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) if (keep[i] && classes[i] === "good") for (const w of contentWords(lines[i]!.text)) bodyVocab.add(w);
+  for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) if (keep[i] && classes[i] === "good") for (const w of lineWords(lines[i]!)) bodyVocab.add(w);
   const offTopic = (from: number, to: number) => {
-    const ws = lines.slice(from, to).flatMap((l) => contentWords(l.text));
+    const ws = lines.slice(from, to).flatMap(lineWords);
     return ws.length > 0 && ws.filter((w) => bodyVocab.has(w)).length / ws.length < RELATED_OVERLAP;
   };
   for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) {
