@@ -62,12 +62,16 @@ describe("CSV cells", () => {
   });
 });
 
+/** A fresh staging folder (made) and output folder (not yet) for writeDataset. */
+async function stagingDirs(name: string): Promise<{ staging: string; out: string }> {
+  const dir = await tmp(name);
+  await mkdir(join(dir, "staging"));
+  return { staging: join(dir, "staging"), out: join(dir, "out") };
+}
+
 describe("published files", () => {
   it("keep code-point spans, NULL and the empty string through DuckDB, Parquet and CSV", async () => {
-    const dir = await tmp("pub");
-    const staging = join(dir, "staging");
-    const out = join(dir, "out");
-    await mkdir(staging);
+    const { staging, out } = await stagingDirs("pub");
     const arts = [astral, article("empty-body", "", { boilerplate: [] , raw_text: "x", subtitle: null })];
     arts[1]!.raw_text = "";
     const rows = arts.map((a) => toCodePoints(toRows(a)));
@@ -112,10 +116,7 @@ describe("published files", () => {
   }, 60_000);
 
   it("write every article once, in key order, in all three formats when there are several slices of them", async () => {
-    const dir = await tmp("pub-many");
-    const staging = join(dir, "staging");
-    const out = join(dir, "out");
-    await mkdir(staging);
+    const { staging, out } = await stagingDirs("pub-many");
     const n = 2 * CSV_SLICE + 17;
     // staged in an order unlike the key order (as the inputs come), with a formula-like body in the middle
     const ids = Array.from({ length: n }, (_, i) => `a${String((i * 7919) % n).padStart(4, "0")}`);
@@ -132,10 +133,7 @@ describe("published files", () => {
   }, 60_000);
 
   it("stop at a row that breaks the contract, while the CSV files are being written beside the checks", async () => {
-    const dir = await tmp("pub-broken");
-    const staging = join(dir, "staging");
-    const out = join(dir, "out");
-    await mkdir(staging);
+    const { staging, out } = await stagingDirs("pub-broken");
     const n = 2 * CSV_SLICE + 17;
     const rows = Array.from({ length: n }, (_, i) => toRows(article(`b${String(i).padStart(4, "0")}`, `Body number ${i}, written in 2001.`)));
     // one date whose text is not what the body holds at its offsets
