@@ -154,13 +154,16 @@ const MEMO_MAX = 50_000;
 
 /** Memoises mention preparation and organisation initials (mentions repeat a lot across a corpus). */
 export class MentionCache {
-  /** per type, by the mention's text (no key is built per lookup) */
-  private readonly prepared = new Map<EntityType, Memo<Prepared>>();
+  /** per type, by the mention's text (no key is built per lookup), with the function that prepares one */
+  private readonly prepared = new Map<EntityType, { memo: Memo<Prepared>; make: (text: string) => Prepared }>();
   private readonly initials = new Memo<Set<string>>(MEMO_MAX);
   prepare(m: LinkMentionIn): Prepared {
-    let memo = this.prepared.get(m.type);
-    if (!memo) this.prepared.set(m.type, (memo = new Memo(MEMO_MAX)));
-    return memo.get(m.text, (text) => preparedMention(text, m.type));
+    let p = this.prepared.get(m.type);
+    if (!p) {
+      const type = m.type;
+      this.prepared.set(type, (p = { memo: new Memo(MEMO_MAX), make: (text) => preparedMention(text, type) }));
+    }
+    return p.memo.get(m.text, p.make);
   }
   acronymsOf(clean: string): Set<string> {
     return this.initials.get(clean, acronymsOf);
@@ -381,6 +384,12 @@ export function asSource<T>(a: readonly T[] | ArticleSource<T>): ArticleSource<T
   return { length: list.length, at: (i: number) => list[i]! };
 }
 
+/** The form settledTypes() counts a mention under: cleaned and case-folded; null for a single word. */
+function settleKey(text: string): string | null {
+  const c = tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
+  return /\S\s+\S/.test(c) ? c : null;
+}
+
 /**
  * The tagger's type of a name of two or more words, settled by the corpus: where one type has more
  * mentions of the name (cleaned, case-folded) than any other, every mention of it takes that type.
@@ -389,11 +398,7 @@ export function asSource<T>(a: readonly T[] | ArticleSource<T>): ArticleSource<T
 export function settledTypes(src: ArticleSource<LinkArticleIn>): (m: LinkMentionIn) => EntityType {
   const TYPES: EntityType[] = ["person", "organization", "location", "other"];
   const keys = new Memo<string | null>(MEMO_MAX);
-  const keyOf = (text: string): string | null =>
-    keys.get(text, () => {
-      const c = tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
-      return /\S\s+\S/.test(c) ? c : null;
-    });
+  const keyOf = (text: string): string | null => keys.get(text, settleKey);
   const votes = new Map<string, number[]>();
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
