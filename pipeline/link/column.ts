@@ -1,24 +1,34 @@
-// A growing list of integers in one typed array: millions of them cost 4 bytes each (or 1), not a JS array's 8 or more.
+// A growing list of integers in typed arrays: millions of them cost 4 bytes each (or 1), not a JS array's 8 or more.
+// Held in fixed-size chunks, so growing never copies the list nor holds it twice, and at most one chunk is unused.
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
 
 export class Column<A extends Int32Array | Uint8Array> {
-  private data: A;
+  private readonly chunks: A[] = [];
+  private last: A;
   length = 0;
   constructor(private readonly Make: new (n: number) => A) {
-    this.data = new Make(1024);
+    this.last = new Make(CHUNK);
+    this.chunks.push(this.last);
   }
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new this.Make(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    const k = this.length & MASK;
+    if (k === 0 && this.length > 0) {
+      this.last = new this.Make(CHUNK);
+      this.chunks.push(this.last);
     }
-    this.data[this.length++] = x;
+    this.last[k] = x;
+    this.length++;
   }
   get(i: number): number {
-    return this.data[i]!;
+    return this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
   }
-  /** the values so far, in an array of their own length */
+  /** the values so far, in one array of their own length */
   trimmed(): A {
-    return this.data.slice(0, this.length) as A;
+    const out = new this.Make(this.length);
+    for (let c = 0; c * CHUNK < this.length; c++) out.set(this.chunks[c]!.subarray(0, Math.min(CHUNK, this.length - c * CHUNK)), c * CHUNK);
+    return out;
   }
 }
