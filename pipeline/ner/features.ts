@@ -144,9 +144,8 @@ export interface WordInfo {
   /** hash of the shape, and of the shape inside a headline */
   sh: number;
   csh: number;
-  /** word, affix and shape features outside a headline, and inside one */
+  /** word, affix and shape features outside a headline (the first half), then inside one (the second half): one array, not two, as there may be 50,000 words cached */
   own: Uint32Array;
-  ownCaps: Uint32Array;
   letter: boolean;
   cap: boolean;
   lowerWord: boolean;
@@ -170,9 +169,16 @@ export function normalizeMarks(w: string): string {
 const cache = new Map<string, WordInfo>();
 const CACHE_MAX = 50_000; // entries (about 0.5 KB each): bounds a worker's memory
 
-function wordInfo(w: string): WordInfo {
-  const hit = cache.get(w);
+/**
+ * A copy of `s` that does not hold on to the text it was cut from: V8 keeps a substring of 13 or more characters
+ * as a view into its whole source, so a cached word would keep its article alive.
+ */
+export const detached = (s: string): string => (s.length >= 13 ? (" " + s).slice(1) : s);
+
+function wordInfo(token: string): WordInfo {
+  const hit = cache.get(token);
   if (hit) return hit;
+  const w = detached(token);
   // typographic quotes and dashes read like the plain ones of the training text
   const nw = /[\u2010-\u201f\u00ab\u00bb\u2032\u2033]/.test(w) ? normalizeMarks(w) : w;
   const lw = nw.toLowerCase();
@@ -190,8 +196,7 @@ function wordInfo(w: string): WordInfo {
     lh: fh(T.w, lw),
     sh: fh(T.shape, sh),
     csh: fh(T.shape, csh),
-    own: Uint32Array.from([...common, fh(T.form, nw), fh(T.shape, sh)]),
-    ownCaps: Uint32Array.from([...common, fh(T.shape, csh), fh(T.capsShape, shape(lw))]),
+    own: Uint32Array.from([...common, fh(T.form, nw), fh(T.shape, sh), ...common, fh(T.shape, csh), fh(T.capsShape, shape(lw))]),
     letter: LETTER_RE.test(w),
     cap: CAP_RE.test(w),
     lowerWord: LOWER_RE.test(w),
@@ -213,7 +218,7 @@ const CAPS_SH = fh(T.shape, "C");
 
 /**
  * The first static features of every token, in this order: the bias, the token's own word features
- * (`own`, or `ownCaps` in a headline), then the words one before, one after, two before and two after
+ * (the first half of `own`, or its second half in a headline), then the words one before, one after, two before and two after
  * (headHashes). They depend on one word each, so the decoder sums their weights once per word.
  */
 export const HEAD_CONTEXT = 4;
@@ -384,9 +389,9 @@ export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex,
       const shp1 = cp ? CAPS_SH : i + 1 < s.to ? shv[i + 1]! : EOS;
       if (heads) {
         out[o++] = T.bias;
-        const own = cp ? wi.ownCaps : wi.own;
-        out.set(own, o);
-        o += own.length;
+        const half = wi.own.length >>> 1;
+        out.set(cp ? wi.own.subarray(half) : wi.own.subarray(0, half), o);
+        o += half;
         out[o++] = mix(T.wm1, lm1);
         out[o++] = mix(T.wp1, lp1);
         out[o++] = mix(T.wm2, lm2);

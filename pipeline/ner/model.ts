@@ -234,7 +234,7 @@ export function staticScores(wt: Table, p: Prepared, s: Sentence, i: number, sco
   const m2 = i - 2 >= s.from ? h.offset(words[i - 2]!) : 0;
   const p2 = i + 2 < s.to ? h.offset(words[i + 2]!) : 0;
   for (let t = 0; t < NTAGS; t++) scores[t] = d[own + t]! + d[m1 + 2 * NTAGS + t]! + d[p1 + 3 * NTAGS + t]! + d[m2 + 4 * NTAGS + t]! + d[p2 + 5 * NTAGS + t]!;
-  for (let k = p.offs[i]! + (p.heads ? 1 + words[i]!.own.length + HEAD_CONTEXT : 0), e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
+  for (let k = p.offs[i]! + (p.heads ? 1 + (words[i]!.own.length >>> 1) + HEAD_CONTEXT : 0), e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
 }
 
 /**
@@ -274,9 +274,9 @@ export class HeadSums {
       const o = w * HEAD_SLOTS * NTAGS;
       this.data.fill(0, o, o + HEAD_SLOTS * NTAGS);
       this.wt.add(BIAS, this.row(w, 0));
-      for (const h of wi.own) this.wt.add(h, this.row(w, 0));
       this.wt.add(BIAS, this.row(w, 1));
-      for (const h of wi.ownCaps) this.wt.add(h, this.row(w, 1));
+      const half = wi.own.length >>> 1;
+      for (let k = 0; k < wi.own.length; k++) this.wt.add(wi.own[k]!, this.row(w, k < half ? 0 : 1));
       headHashes(wi.lh).forEach((h, k) => this.wt.add(h, this.row(w, 2 + k)));
       wi.headOf = this;
       wi.headGen = this.gen;
