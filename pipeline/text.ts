@@ -12,13 +12,43 @@ export function countWords(text: string): number {
   return n;
 }
 
+/**
+ * V8's segment iterator takes time in proportion to the whole string at every step (a 1 MB line took 38 s), so
+ * text is segmented a window at a time. A window's breaks are kept up to the last one at least SEGMENT_MARGIN
+ * before its end (what lies after a break decides it only that far, and sentences are cut again from there);
+ * a window holding no such break is doubled.
+ */
+export const SEGMENT_WINDOW = 8192;
+export const SEGMENT_MARGIN = 512;
+
 /** Sentence spans [start, end) in JS offsets, trailing whitespace excluded. */
-export function sentenceSpans(text: string): [number, number][] {
+export function sentenceSpans(text: string, window = SEGMENT_WINDOW, margin = SEGMENT_MARGIN): [number, number][] {
   const out: [number, number][] = [];
-  for (const s of sentenceSegmenter.segment(text)) {
-    let end = s.index + s.segment.length;
-    while (end > s.index && /\s/.test(text[end - 1]!)) end--;
-    if (end > s.index) out.push([s.index, end]);
+  let from = 0;
+  let size = window;
+  while (from < text.length) {
+    const last = from + size >= text.length;
+    const piece = last ? (from === 0 ? text : text.slice(from)) : text.slice(from, from + size);
+    // segment starts, relative to `from`, and the piece's end
+    const starts: number[] = [];
+    for (const s of sentenceSegmenter.segment(piece)) starts.push(s.index);
+    starts.push(piece.length);
+    let keep = starts.length - 1;
+    if (!last) {
+      while (keep > 0 && starts[keep]! > piece.length - margin) keep--;
+      if (keep === 0) {
+        size *= 2;
+        continue;
+      }
+    }
+    for (let k = 0; k < keep; k++) {
+      const start = from + starts[k]!;
+      let end = from + starts[k + 1]!;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end > start) out.push([start, end]);
+    }
+    from += starts[keep]!;
+    size = window;
   }
   return out;
 }
@@ -29,13 +59,30 @@ export function sentenceSpans(text: string): [number, number][] {
  * end and look neither back nor ahead across one, so only the lines asked about are segmented.
  */
 export function sentenceSpansAt(text: string, offsets: readonly number[]): [number, number][] {
-  const starts = [...new Set(offsets.map((o) => (o <= 0 ? 0 : text.lastIndexOf("\n", o - 1) + 1)))].sort((a, b) => a - b);
   const out: [number, number][] = [];
-  for (const from of starts) {
+  // in offset order, each line found once (linear in the text however many offsets share a long line)
+  let end = -1;
+  for (const o of [...offsets].sort((a, b) => a - b)) {
+    if (o < end) continue;
+    const from = o <= 0 ? 0 : text.lastIndexOf("\n", o - 1) + 1;
     const nl = text.indexOf("\n", from);
-    for (const [s, e] of sentenceSpans(text.slice(from, nl < 0 ? text.length : nl + 1))) out.push([from + s, from + e]);
+    end = nl < 0 ? text.length : nl + 1;
+    for (const [s, e] of sentenceSpans(text.slice(from, end))) out.push([from + s, from + e]);
   }
   return out;
+}
+
+/** The span in `spans` (in text order, not overlapping) that holds offset `at`, by binary search; undefined if none. */
+export function spanAt(spans: readonly (readonly [number, number])[], at: number): readonly [number, number] | undefined {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]![1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  return s && s[0] <= at ? s : undefined;
 }
 
 /** Paragraph spans [start, end) of a body whose paragraphs are separated by blank lines. */

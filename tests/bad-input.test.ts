@@ -32,7 +32,8 @@ const CASES: { file: string; bytes: Buffer | string; expect: { reject: string } 
   { file: "crlf.txt", bytes: story.replaceAll("\n", "\r\n"), expect: { article: true } },
   { file: "lone-cr.txt", bytes: story.replaceAll("\n", "\r").replace("Harbour Board", "Harbour Council"), expect: { article: true } },
   { file: "huge-50mb.txt", bytes: "", expect: { reject: "too_large" } }, // filled in beforeAll
-  { file: "one-line-5mb.txt", bytes: "", expect: { article: true } }, // filled in beforeAll
+  { file: "one-line-5mb.txt", bytes: "", expect: { reject: "too_large" } }, // filled in beforeAll
+  { file: "one-line-1mb.txt", bytes: "", expect: { article: true } }, // filled in beforeAll
   { file: "dup-a.txt", bytes: story.replace("ferry", "bus"), expect: { article: true } },
   { file: "dup-b.txt", bytes: story.replace("ferry", "bus"), expect: { reject: "duplicate" } },
   { file: "astral.txt", bytes: story.replace("Tuesday", "Tuesday \u{1F6A2}\u{1D400}"), expect: { article: true } },
@@ -69,6 +70,9 @@ beforeAll(async () => {
   for (const c of CASES) await writeFile(join(input, c.file), c.bytes);
   await writeFile(join(input, "huge-50mb.txt"), Buffer.alloc(50 * 1024 * 1024, "All work and no play makes a dull story. "));
   await writeFile(join(input, "one-line-5mb.txt"), "The ferry left the harbour on time and the crew said the sea was calm. ".repeat(Math.ceil((5 * 1024 * 1024) / 72)));
+  // a date in every sentence of one line: the line is segmented into sentences for the dates' sentence spans
+  const sentence = (i: number) => `On March ${(i % 28) + 1}, 2019, the ferry left the harbour on time and crew member ${i} said the sea was calm. `;
+  await writeFile(join(input, "one-line-1mb.txt"), Array.from({ length: Math.ceil((1024 * 1024) / 100) }, (_, i) => sentence(i)).join(""));
   await writeFile(join(input, "manifest.csv"), MANIFEST);
   ({ out } = await buildTo(input, { jobs: 2 }));
 }, 600_000);
@@ -110,9 +114,19 @@ describe("bad input", () => {
     }
   });
 
-  it("keeps a 5 MB single line whole", async () => {
-    const a = await articleOf("one-line-5mb.txt");
-    expect(Number(a?.word_count)).toBeGreaterThan(1_000_000);
+  it("rejects a 5 MB single line as over the size limit for one article, saying so", async () => {
+    expect((await rejectOf("one-line-5mb.txt"))?.detail).toMatch(/over the 2097152-byte limit for one article/);
+  });
+
+  it("keeps a 1 MB single line whole, each date with its own sentence", async () => {
+    const a = await articleOf("one-line-1mb.txt");
+    expect(Number(a?.word_count)).toBeGreaterThan(200_000);
+    const d = await sql(
+      `SELECT count(*)::INT AS n, count(*) FILTER (WHERE d.start < d.sentence_start OR d."end" > d.sentence_end OR d.sentence_end - d.sentence_start > 120)::INT AS bad
+       FROM read_parquet('${out}/parquet/dates.parquet') d JOIN read_parquet('${out}/parquet/articles.parquet') a USING (article_id) WHERE a.source_path = 'one-line-1mb.txt'`,
+    );
+    expect(d[0]!.n).toBeGreaterThan(10_000);
+    expect(d[0]!.bad).toBe(0);
   });
 
   it("keeps code-point offsets right after characters outside the BMP", async () => {

@@ -1,6 +1,6 @@
 // Small text helpers: sentences of the lines asked about are those of the whole text.
 import { describe, expect, it } from "vitest";
-import { sentenceSpans, sentenceSpansAt } from "../pipeline/text.ts";
+import { sentenceSpans, sentenceSpansAt, spanAt } from "../pipeline/text.ts";
 
 const sentenceAt = (spans: [number, number][], o: number) => spans.find(([s, e]) => s <= o && o < e) ?? null;
 
@@ -38,5 +38,53 @@ describe("sentenceSpansAt", () => {
     expect(spans.every(([s]) => s >= lines[0]!.length)).toBe(true);
     expect(sentenceSpansAt(text, [])).toEqual([]);
     expect(sentenceSpansAt(text, [0])).toEqual([[0, lines[0]!.length]]);
+  });
+});
+
+describe("sentenceSpans", () => {
+  // the spans of one pass of Intl.Segmenter over the whole text
+  const whole = (text: string): [number, number][] => {
+    const out: [number, number][] = [];
+    for (const s of new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)) {
+      let end = s.index + s.segment.length;
+      while (end > s.index && /\s/.test(text[end - 1]!)) end--;
+      if (end > s.index) out.push([s.index, end]);
+    }
+    return out;
+  };
+  const pieces = [
+    "Mr. Vale said on Feb. 14, 2018, that the U.S. plan was late.",
+    "\u201cIt is,\u201d he said (see p. 4).",
+    "Prices rose 3.5 per cent... and then fell?",
+    "A sentence with an emoji \u{1F6A2} and no stop",
+    "Then   a  second one!",
+  ];
+  const text = Array.from({ length: 400 }, (_, i) => pieces[i % pieces.length]).join(" ");
+
+  it("cuts a long line a window at a time into the sentences of one pass over it", () => {
+    const want = whole(text);
+    expect(want.length).toBeGreaterThan(300);
+    expect(sentenceSpans(text)).toEqual(want);
+    // windows far smaller than the text, each cut inside a sentence
+    expect(sentenceSpans(text, 300, 64)).toEqual(want);
+    expect(sentenceSpans(text, 97, 40)).toEqual(want);
+  });
+
+  it("grows the window past a sentence longer than it", () => {
+    const long = `${"word ".repeat(500)}end. Next one. ${"more ".repeat(300)}done.`;
+    expect(sentenceSpans(long, 64, 16)).toEqual(whole(long));
+  });
+});
+
+describe("spanAt", () => {
+  const spans: [number, number][] = [
+    [0, 5],
+    [6, 10],
+    [10, 12],
+    [20, 30],
+  ];
+  it("finds the span holding an offset, or none in a gap or past the end", () => {
+    for (let o = -1; o < 32; o++) expect([o, spanAt(spans, o) ?? null]).toEqual([o, sentenceAt(spans, o)]);
+    expect(spanAt([], 3)).toBeUndefined();
   });
 });

@@ -3,8 +3,11 @@ import { createHash } from "node:crypto";
 import { IngestResult, SourceInput, type RejectRecord } from "../../schemas/records.ts";
 import type { Stage } from "../stage.ts";
 
-/** Inputs above this size are rejected as too large (bytes, or UTF-16 units for JSON Lines text). */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/**
+ * Inputs above this size are rejected as too large (bytes, or UTF-16 units for JSON Lines text): far above any news
+ * article, and within what a worker's heap (pipeline/pool.ts WORKER_HEAP_MB) holds while the stages run on one.
+ */
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 export const tooLarge = (bytes: number) => `${bytes} bytes is over the ${MAX_INPUT_BYTES}-byte limit for one article; split it`;
 
 export const sha256 = (data: Uint8Array | string): string => createHash("sha256").update(data).digest("hex");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { QuotedArticle, type RejectRecord } from "../../schemas/records.ts";
 import { ArticleRow, BoilerplateRow, DateRow, EntityRow, MentionRow, QuoteRow, RejectRow } from "../../schemas/tables.ts";
 import type { Stage } from "../stage.ts";
-import { countWords, paragraphSpans, rowId, sentenceSpansAt } from "../text.ts";
+import { countWords, paragraphSpans, rowId, sentenceSpansAt, spanAt } from "../text.ts";
 
 /** Mention and quote rows before the corpus-wide link fills their entity and cluster columns. */
 export const StagedMentionRow = MentionRow.omit({ entity_id: true }).extend({ type: z.string() });
@@ -44,7 +44,7 @@ export function toRows(a: QuotedArticle): ArticleRows {
   const id = a.article_id;
   const sentences = a.dates.length ? sentenceSpansAt(a.body, a.dates.map((d) => d.start)) : [];
   const sentenceOf = (start: number, end: number): [number, number] => {
-    const s = sentences.find(([s0, s1]) => s0 <= start && start < s1);
+    const s = spanAt(sentences, start);
     return s ? [s[0], Math.max(s[1], end)] : [start, end];
   };
   return {
