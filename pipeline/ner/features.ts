@@ -173,7 +173,7 @@ const CACHE_MAX = 50_000; // entries (about 0.5 KB each): bounds a worker's memo
  * A copy of `s` that does not hold on to the text it was cut from: V8 keeps a substring of 13 or more characters
  * as a view into its whole source, so a cached word would keep its article alive.
  */
-export const detached = (s: string): string => (s.length >= 13 ? (" " + s).slice(1) : s);
+const detached = (s: string): string => (s.length >= 13 ? (" " + s).slice(1) : s);
 
 function wordInfo(token: string): WordInfo {
   const hit = cache.get(token);
