@@ -273,10 +273,13 @@ export class HeadSums {
       const w = this.next++;
       const o = w * HEAD_SLOTS * NTAGS;
       this.data.fill(0, o, o + HEAD_SLOTS * NTAGS);
-      this.wt.add(BIAS, this.row(w, 0));
-      this.wt.add(BIAS, this.row(w, 1));
+      // the word's own features outside a headline (first half of `own`), and inside one
+      const plain = this.row(w, 0);
+      const caps = this.row(w, 1);
+      this.wt.add(BIAS, plain);
+      this.wt.add(BIAS, caps);
       const half = wi.own.length >>> 1;
-      for (let k = 0; k < wi.own.length; k++) this.wt.add(wi.own[k]!, this.row(w, k < half ? 0 : 1));
+      for (let k = 0; k < wi.own.length; k++) this.wt.add(wi.own[k]!, k < half ? plain : caps);
       headHashes(wi.lh).forEach((h, k) => this.wt.add(h, this.row(w, 2 + k)));
       wi.headOf = this;
       wi.headGen = this.gen;
