@@ -1,6 +1,6 @@
 // JSON Lines files of the build's staging folder: a writer that respects back-pressure, and a
 // streaming pass that appends fields to each staged row.
-import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, renameSync, writeSync, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
@@ -52,4 +52,47 @@ export async function appendFields(src: string, dst: string, extra: Iterable<str
   await out.writeLines(buf, n % 4096, 0);
   await out.close();
   return out;
+}
+
+/** Byte order of UTF-8 text: the order of DuckDB's ORDER BY on a VARCHAR (JavaScript's `<` compares UTF-16 units). */
+export function utf8Order(keys: readonly string[]): number[] {
+  const enc = keys.map((k) => Buffer.from(k));
+  return keys.map((_, i) => i).sort((a, b) => Buffer.compare(enc[a]!, enc[b]!));
+}
+
+/**
+ * Puts the lines of the file at `path` in the UTF-8 order of their keys: line i has key `keys[i]` and is
+ * `bytes.get(i)` bytes long (its newline included). Rewritten in place through a temporary file; the
+ * file was just written, so the reads come from the page cache. The rows of a wide table (whole texts)
+ * are put in key order here, a line at a time, instead of by a sort in DuckDB that would hold them all.
+ */
+export function sortLines(path: string, keys: readonly string[], bytes: { get(i: number): number; length: number }): void {
+  const n = keys.length;
+  if (bytes.length !== n) throw new Error(`internal error: ${n} keys for ${bytes.length} lines of ${basename(path)}`);
+  const at = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = at[i]! + bytes.get(i);
+  const order = utf8Order(keys);
+  if (order.every((k, i) => k === i)) return;
+  const src = openSync(path, "r");
+  const tmp = `${path}.sorted`;
+  const dst = openSync(tmp, "w");
+  try {
+    let buf = Buffer.allocUnsafe(1 << 22);
+    let used = 0;
+    for (const i of order) {
+      const len = bytes.get(i);
+      if (used + len > buf.length) {
+        writeSync(dst, buf, 0, used);
+        used = 0;
+        if (len > buf.length) buf = Buffer.allocUnsafe(len);
+      }
+      if (readSync(src, buf, used, len, at[i]!) !== len) throw new Error(`internal error: ${basename(path)} is shorter than its lines`);
+      used += len;
+    }
+    writeSync(dst, buf, 0, used);
+  } finally {
+    closeSync(src);
+    closeSync(dst);
+  }
+  renameSync(tmp, path);
 }

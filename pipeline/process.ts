@@ -21,7 +21,7 @@ export interface StagedArticle {
   source_sha256: string;
   jsonl: Record<RowTable, string>;
   rows: Record<RowTable, number>;
-  /** bytes of the longest line */
+  /** bytes of the article's line (newline included), the longest line */
   maxBytes: number;
 }
 

@@ -13,7 +13,8 @@ import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
 import { ARTICLE_STAGES, ROW_TABLES, type ArticleStage, type Processed } from "./process.ts";
 import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
-import { Lines } from "./jsonl.ts";
+import { Lines, sortLines } from "./jsonl.ts";
+import { Column } from "./link/column.ts";
 import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
@@ -151,6 +152,9 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const rejects: RejectRecord[] = [];
     const bySha = new Map<string, string>();
     const byId = new Map<string, string>();
+    // each staged article line's id and length, in the order written: the lines are put in id order before publishing
+    const articleIds: string[] = [];
+    const articleBytes = new Column(Int32Array);
     // linking runs in a thread of its own when the article stages do
     linker = perArticleUntil ? null : (o.jobs ?? 1) > 1 ? new WorkerLinker() : new InThreadLinker();
     let done = 0;
@@ -181,6 +185,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       }
       const st = p.staged;
       for (const t of ROW_TABLES) await w[t].writeLines(st.jsonl[t], st.rows[t], t === "articles" ? st.maxBytes : 0);
+      articleIds.push(st.article_id);
+      articleBytes.push(st.maxBytes);
       linker!.add(p.link);
     };
     const pool = new Pool(o.jobs ?? 1, perArticleUntil);
@@ -231,7 +237,11 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     o.log?.(`articles: ${byId.size} processed, ${rejects.length} rejected, in ${secs(t0)}`);
     const tLink = performance.now();
     for (const x of Object.values(w)) await x.close();
-    const linked = await linker!.finish(staging);
+    // the articles are put in id order while the link worker links (both read only what the article stages staged)
+    const linking = linker!.finish(staging);
+    linking.catch(() => {}); // awaited below
+    sortLines(join(staging, "articles.jsonl"), articleIds, articleBytes);
+    const linked = await linking;
     await linker!.close(); // the corpus-wide records are not needed while publishing
     const { outlets, entities: nEntities } = linked;
     o.log?.(`link: ${nEntities} entities in ${secs(tLink)}`);

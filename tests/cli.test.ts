@@ -70,4 +70,18 @@ describe("build-data", () => {
       { source_path: "in.jsonl#7", reason: "bad_record" },
     ]);
   }, 60_000);
+
+  it("publishes the articles in id order whatever order they come in", async () => {
+    const dir = await tmp("jsonl-order");
+    const ids = ["z9", "m5", "\u00e9t\u00e9", "a1", "M5"];
+    const file = join(dir, "in.jsonl");
+    await writeFile(file, ids.map((id, i) => JSON.stringify({ id, text: `Headline ${i}\n\nThe council said on Monday that the plan number ${i} would go ahead.` })).join("\n") + "\n");
+    const out = join(dir, "dist");
+    const r = await cli("--input", file, "--out", out, "-q", "--jobs", "2", "--no-cache");
+    expect(r.code).toBe(0);
+    const sorted = ["M5", "a1", "m5", "z9", "\u00e9t\u00e9"];
+    expect((await sql(`SELECT article_id FROM read_csv('${out}/csv/articles.csv', header = true, all_varchar = true)`)).map((a) => a.article_id)).toEqual(sorted);
+    expect((await sql(`SELECT article_id FROM '${out}/parquet/articles.parquet'`)).map((a) => a.article_id)).toEqual(sorted);
+    expect((await readFile(join(out, "json", "articles.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l).article_id)).toEqual(sorted);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 // Publishing: code-point offsets, CSV NULL vs empty string, formula cells, on hand-made rows.
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
@@ -8,6 +8,7 @@ import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
 import { CSV_SLICE, escapeCell, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
 import { rowId } from "../pipeline/text.ts";
+import { sortLines, utf8Order } from "../pipeline/jsonl.ts";
 import { sql, tmp } from "./helpers.ts";
 
 const body = "𝐀𝐁 On Friday, Ada Lindqvist said 🚢 traffic rose.\n\n“We are 😀 proud,” Lindqvist said.";
@@ -69,6 +70,27 @@ async function stagingDirs(name: string): Promise<{ staging: string; out: string
   return { staging: join(dir, "staging"), out: join(dir, "out") };
 }
 
+describe("staged lines put in key order", () => {
+  it("orders keys by their UTF-8 bytes, as DuckDB does, not by UTF-16 units", async () => {
+    // U+FF21 is one UTF-16 unit above a surrogate pair's first unit, but below the pair's code point in UTF-8
+    const keys = ["b", "\u{1F600}", "\uFF21", "a", "ab"];
+    expect(utf8Order(keys).map((i) => keys[i])).toEqual(["a", "ab", "b", "\uFF21", "\u{1F600}"]);
+    const order = (await sql(`SELECT k FROM (VALUES ${keys.map((k) => `('${k}')`).join(", ")}) t(k) ORDER BY k`)).map((r) => r.k);
+    expect(utf8Order(keys).map((i) => keys[i])).toEqual(order);
+  });
+
+  it("rewrites a file's lines in key order, whatever their lengths", async () => {
+    const dir = await tmp("sort-lines");
+    const keys = ["c", "a", "é", "b"];
+    const lines = keys.map((k, i) => `${JSON.stringify({ k, pad: "x".repeat(i * 1000) })}\n`);
+    const file = join(dir, "rows.jsonl");
+    await writeFile(file, lines.join(""));
+    sortLines(file, keys, { get: (i) => Buffer.byteLength(lines[i]!), length: keys.length });
+    expect((await readFile(file, "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l).k)).toEqual(["a", "b", "c", "é"]);
+    expect(() => sortLines(file, keys, { get: () => 1, length: 3 })).toThrow(/4 keys for 3 lines/);
+  });
+});
+
 describe("published files", () => {
   it("keep code-point spans, NULL and the empty string through DuckDB, Parquet and CSV", async () => {
     const { staging, out } = await stagingDirs("pub");
@@ -123,6 +145,11 @@ describe("published files", () => {
     const lines = ids.map((id, i) => JSON.stringify(toRows(article(id, i === 300 ? "=1+1 is not run." : `Body of ${id}, the ${i}th staged.`)).article) + "\n");
     await writeFile(join(staging, "articles.jsonl"), lines.join(""));
     for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+    // the runner puts the staged articles in key order; publishing refuses them otherwise
+    const err = (await writeDataset(staging, out, "t", "full", 0).then(() => null, (e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/articles: staged in key order: \d+ row/);
+    await rm(out, { recursive: true, force: true });
+    sortLines(join(staging, "articles.jsonl"), ids, { get: (i) => Buffer.byteLength(lines[i]!), length: n });
     await writeDataset(staging, out, "t", "full", 0);
     const sorted = [...ids].sort();
     const fromCsv = await sql(`SELECT article_id, body FROM read_csv('${out}/csv/articles.csv', header = true, all_varchar = true)`);
