@@ -140,10 +140,10 @@ export async function linkAndStage(records: LinkRecords, staging: string): Promi
   for (const e of linked.entities) await entities.write(e);
   await entities.close();
   const j = JSON.stringify;
-  await appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
+  appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
     for (let i = 0; i < records.length; i++) for (const id of mentionLinks(linked, at[i]!)) yield `,"entity_id":${j(id)}`;
   })());
-  await appendFields(join(staging, UNLINKED.quotes), join(staging, "quotes.jsonl"), (function* () {
+  appendFields(join(staging, UNLINKED.quotes), join(staging, "quotes.jsonl"), (function* () {
     for (let i = 0; i < records.length; i++)
       for (const l of quoteLinks(linked, at[i]!)) yield `,"cluster_id":${j(l.cluster_id)},"speaker_entity_id":${j(l.speaker_entity_id)},"speaker_name":${j(l.speaker_name)}`;
   })());
