@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { SourceInput } from "../schemas/records.ts";
 import type { ArticleStage, Processed } from "./process.ts";
@@ -48,7 +49,7 @@ export class Cache {
   }
 
   private path(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json.gz`);
+    return join(this.dir, key.slice(0, 2), `${key}.v8.gz`);
   }
 
   async get(key: string): Promise<Processed | null> {
@@ -58,7 +59,7 @@ export class Cache {
       return null;
     }
     try {
-      const p = JSON.parse(gunzipSync(buf).toString("utf8")) as Processed;
+      const p = deserialize(gunzipSync(buf)) as Processed;
       this.hits++;
       return p;
     } catch {
@@ -71,7 +72,7 @@ export class Cache {
     const file = this.path(key);
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, gzipSync(JSON.stringify(p), { level: 1 }));
+    await writeFile(tmp, gzipSync(serialize(p), { level: 1 }));
     await rename(tmp, file);
   }
 }

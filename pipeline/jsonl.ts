@@ -17,11 +17,11 @@ export class Lines {
     const line = `${JSON.stringify(v)}\n`;
     await this.writeLines(line, 1, line.length > 4096 ? Buffer.byteLength(line) : 0);
   }
-  /** `n` lines already made, the longest `maxBytes` long */
-  async writeLines(text: string, n: number, maxBytes: number): Promise<void> {
+  /** `n` lines already made (text or UTF-8 bytes), the longest `maxBytes` long */
+  async writeLines(text: string | Uint8Array, n: number, maxBytes: number): Promise<void> {
     this.count += n;
     this.maxBytes = Math.max(this.maxBytes, maxBytes);
-    if (text && !this.s.write(text)) await new Promise<void>((r) => this.s.once("drain", () => r()));
+    if (text.length > 0 && !this.s.write(text)) await new Promise<void>((r) => this.s.once("drain", () => r()));
   }
   async close(): Promise<void> {
     this.s.end();

@@ -14,12 +14,16 @@ export type ArticleStage = (typeof ARTICLE_STAGES)[number];
 export const ROW_TABLES = ["articles", "boilerplate", "dates", "mentions", "quotes"] as const;
 export type RowTable = (typeof ROW_TABLES)[number];
 
-/** One article's rows as JSON Lines text (made where the article was processed, so the runner only writes). */
+/**
+ * One article's rows as JSON Lines, UTF-8 encoded where the article was processed: a worker hands the bytes
+ * over without a copy, and the runner only writes them (no text to decode, encode or collect in its heap).
+ */
 export interface StagedArticle {
   article_id: string;
   source_path: string;
   source_sha256: string;
-  jsonl: Record<RowTable, string>;
+  /** each its own ArrayBuffer, so it can be transferred */
+  jsonl: Record<RowTable, Uint8Array>;
   rows: Record<RowTable, number>;
   /** bytes of the article's line (newline included), the longest line */
   maxBytes: number;
@@ -55,16 +59,23 @@ export function processSource(source: SourceInput, until: ArticleStage | null = 
   return finish(q);
 }
 
+const UTF8 = new TextEncoder();
+
+/** The buffers a worker hands over with a result instead of copying them. */
+export function transferables(p: Processed): ArrayBuffer[] {
+  return p.kind === "article" ? ROW_TABLES.map((t) => p.staged.jsonl[t].buffer as ArrayBuffer) : [];
+}
+
 function stage(rows: ArticleRows): StagedArticle {
   const lists: Record<RowTable, unknown[]> = { articles: [rows.article], boilerplate: rows.boilerplate, dates: rows.dates, mentions: rows.mentions, quotes: rows.quotes };
-  const jsonl = {} as Record<RowTable, string>;
+  const jsonl = {} as Record<RowTable, Uint8Array>;
   const counts = {} as Record<RowTable, number>;
   for (const t of ROW_TABLES) {
-    jsonl[t] = lists[t].map((r) => `${JSON.stringify(r)}\n`).join("");
+    jsonl[t] = UTF8.encode(lists[t].map((r) => `${JSON.stringify(r)}\n`).join(""));
     counts[t] = lists[t].length;
   }
   // the article row (body and raw text) is by far the longest line
-  return { article_id: rows.article.article_id, source_path: rows.article.source_path, source_sha256: rows.article.source_sha256, jsonl, rows: counts, maxBytes: Buffer.byteLength(jsonl.articles) };
+  return { article_id: rows.article.article_id, source_path: rows.article.source_path, source_sha256: rows.article.source_sha256, jsonl, rows: counts, maxBytes: jsonl.articles.length };
 }
 
 function finish(q: QuotedArticle): Processed {
