@@ -102,10 +102,10 @@ export function utf8Order(keys: readonly string[]): number[] {
 export function sortLines(path: string, keys: readonly string[], bytes: { get(i: number): number; length: number }): void {
   const n = keys.length;
   if (bytes.length !== n) throw new Error(`internal error: ${n} keys for ${bytes.length} lines of ${basename(path)}`);
-  const at = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) at[i + 1] = at[i]! + bytes.get(i);
   const order = utf8Order(keys);
   if (order.every((k, i) => k === i)) return;
+  const at = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = at[i]! + bytes.get(i);
   const src = openSync(path, "r");
   const tmp = `${path}.sorted`;
   const dst = openSync(tmp, "w");
