@@ -82,9 +82,11 @@ async function main() {
       const got = await slice(n, repeat, file);
       const base = await baseline(file);
       const out = join(dir, `out-${n}`);
-      // the same Node flags as `npm run build-data`: the main thread's heap (NQ_HEAP_MB, default 1024 MiB), one GC thread
+      // the same Node flags and allocator setting as `npm run build-data`: the main thread's heap (NQ_HEAP_MB,
+      // default 1024 MiB), one GC thread
       const r = await run(process.execPath, [`--max-old-space-size=${process.env.NQ_HEAP_MB ?? 1024}`, "--single-threaded-gc", "--import", "tsx", join(ROOT, "bench", "build-one.ts"), "--input", file, "--out", out, "--jobs", v.jobs], {
         cwd: ROOT,
+        env: { ...process.env, MALLOC_TRIM_THRESHOLD_: "1048576" },
         maxBuffer: 1 << 26,
       });
       const stats = JSON.parse(r.stdout.trim().split("\n").pop()!) as { wall_ms: number; max_rss_mb: number; peak_rss_mb_by_phase: Record<string, number>; counts: Record<string, number> };
