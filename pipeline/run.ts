@@ -220,6 +220,10 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       await pool.close();
     }
     if (cache) o.log?.(`cache: ${cache.hits} reused, ${cache.misses} processed`);
+    // the duplicate checks are done: their maps (two entries per article) are not held through linking and publishing
+    const nArticles = byId.size;
+    bySha.clear();
+    byId.clear();
     rejects.sort((a, b) => (a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
     const rIssues = rejectIssues(rejects);
     if (rIssues.length) throw new ValidationError(rIssues);
@@ -229,18 +233,19 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       for (const x of Object.values(w)) await x.close();
       await stageOut.close();
       await rename(`${stageFile}.tmp`, stageFile);
-      return { out, counts: { articles: byId.size, rejects: rejects.length }, stageFile };
+      return { out, counts: { articles: nArticles, rejects: rejects.length }, stageFile };
     }
 
     crashPoint("staged");
     const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-    o.log?.(`articles: ${byId.size} processed, ${rejects.length} rejected, in ${secs(t0)}`);
+    o.log?.(`articles: ${nArticles} processed, ${rejects.length} rejected, in ${secs(t0)}`);
     const tLink = performance.now();
     for (const x of Object.values(w)) await x.close();
     // the articles are put in id order while the link worker links (both read only what the article stages staged)
     const linking = linker!.finish(staging);
     linking.catch(() => {}); // awaited below
     sortLines(join(staging, "articles.jsonl"), articleIds, articleBytes);
+    articleIds.length = 0;
     const linked = await linking;
     await linker!.close(); // the corpus-wide records are not needed while publishing
     const { outlets, entities: nEntities } = linked;
