@@ -346,6 +346,18 @@ describe("quote cluster helpers", () => {
     expect(clusterQuotes(raw)[1]![0]).toBe(clusterQuotes(raw)[0]![0]);
   });
 
+  it.each([
+    ["we dont back down", ["we", "dont", "back", "down"]],
+    ["we  dont", ["we", "dont"]],
+    [" we dont ", ["we", "dont"]],
+    ["We Dont", ["we", "dont"]],
+    ["we, dont.", ["we", "dont"]],
+    ["caf\u00e9 2024", ["cafe", "2024"]],
+    ["", []],
+  ])("reads the words of %j whether or not it is already normalised", (text, words) => {
+    expect(quoteTokens(text)).toEqual(words);
+  });
+
   it("sorts positions by value, equal values in position order", () => {
     const h = Uint32Array.from([0xffff0001, 5, 0x00010000, 5, 0xffff0001, 0, 0x00010000, 4294967295]);
     const order = Array.from(sortByHash(h));

@@ -353,12 +353,19 @@ interface Agg {
 /** Ranks candidate canonical names: full forms, not all-capitals, most words, most frequent, longest, then code-point order. */
 export function pickCanonical(forms: Map<string, { n: number; primary: boolean }>): string {
   const list = [...forms.entries()];
+  // most entities are written one way
+  if (list.length === 1) return list[0]![0];
   const anyPrimary = list.some(([, f]) => f.primary);
   const lastWord = (s: string) => matchKey(s).split(" ").pop() ?? "";
   // a surname-only or shortened mention counts as support for the full forms ending in it
   const shortBy = new Map<string, number>();
-  for (const [s, f] of list) if (!f.primary) shortBy.set(lastWord(s), (shortBy.get(lastWord(s)) ?? 0) + f.n);
-  const c = list.filter(([, f]) => f.primary || !anyPrimary).map(([s, f]): [string, { n: number; primary: boolean }] => [s, { n: f.n + (f.primary ? (shortBy.get(lastWord(s)) ?? 0) : 0), primary: f.primary }]);
+  for (const [s, f] of list)
+    if (!f.primary) {
+      const w = lastWord(s);
+      shortBy.set(w, (shortBy.get(w) ?? 0) + f.n);
+    }
+  const support = (s: string) => (shortBy.size === 0 ? 0 : (shortBy.get(lastWord(s)) ?? 0));
+  const c = list.filter(([, f]) => f.primary || !anyPrimary).map(([s, f]): [string, { n: number; primary: boolean }] => [s, { n: f.n + (f.primary ? support(s) : 0), primary: f.primary }]);
   c.sort(([a, fa], [b, fb]) => {
     const sa = shouted(a) ? 1 : 0;
     const sb = shouted(b) ? 1 : 0;
@@ -398,7 +405,8 @@ function settleKey(text: string): string | null {
 export function settledTypes(src: ArticleSource<LinkArticleIn>): (m: LinkMentionIn) => EntityType {
   const TYPES: EntityType[] = ["person", "organization", "location", "other"];
   const keys = new Memo<string | null>(MEMO_MAX);
-  const keyOf = (text: string): string | null => keys.get(text, settleKey);
+  // a text without whitespace is a single word (tidy adds none)
+  const keyOf = (text: string): string | null => (/\s/.test(text) ? keys.get(text, settleKey) : null);
   const votes = new Map<string, number[]>();
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {

@@ -33,8 +33,12 @@ const NEGATIONS = new Set(
   "not no never nor neither none nothing nobody nowhere cannot cant dont doesnt didnt wont wouldnt shouldnt couldnt isnt arent wasnt werent havent hasnt hadnt aint mustnt neednt".split(" "),
 );
 
+/** Lower-case ASCII words joined by single spaces: already normalised, its words are its own (quoteWords' usual output). */
+const NORMAL_ASCII = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /** Words of a quote after normalisation. */
 export function quoteTokens(text: string): string[] {
+  if (NORMAL_ASCII.test(text)) return text.split(" ");
   const t = fold(text)
     .replace(/\[[^\]]*\]/g, " ")
     .replace(/'/g, "")
@@ -227,15 +231,14 @@ export function clusterQuotesCompact(src: ArticleSource<QuoteArticle>): CompactC
   start[src.length] = nq;
   const nShort = short.size;
   short.clear();
-  uniq.clear();
 
-  // long quotes, in a deterministic order of unique texts; words get ids in that order
-  const order = uniqText.map((_, i) => i).sort((x, y) => (uniqText[x]! < uniqText[y]! ? -1 : uniqText[x]! > uniqText[y]! ? 1 : 0));
-  const rankOfU = new Int32Array(order.length);
-  order.forEach((u, r) => (rankOfU[u] = r));
-  const n = order.length;
-  const texts = order.map((u) => uniqText[u]!);
-  uniqText.length = 0;
+  // long quotes, in a deterministic order of unique texts (code-unit order: the default sort's, without a
+  // comparison callback); words get ids in that order
+  const texts = uniqText.sort();
+  const n = texts.length;
+  const rankOfU = new Int32Array(n);
+  texts.forEach((t, r) => (rankOfU[uniq.get(t)!] = r));
+  uniq.clear();
   const vocab = new Map<string, number>();
   // the word ids of every text in one array (a typed array per text would cost more than its words)
   let nw = 0;
