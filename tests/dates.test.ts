@@ -2,7 +2,7 @@
 // [sentence, publication date or null, expected span text, TIMEX3 type, TIMEX3 value]. Cases the extractor
 // does not handle yet are listed with it.fails so the gaps stay visible.
 import { describe, expect, it } from "vitest";
-import { durationValue, extractDates } from "../pipeline/dates/extract.ts";
+import { durationValue, extractDates, GATES, gateMisses } from "../pipeline/dates/extract.ts";
 import { dates } from "../pipeline/stages/03-dates.ts";
 
 // a Wednesday
@@ -229,4 +229,40 @@ describe("not handled yet", () => {
     ["Fireworks are banned on New Year's Eve.", DCT, "New Year's Eve", "date", "2020-12-31"],
     ["Two weeks from Friday the rules change.", DCT, "Two weeks from Friday", "date", "2021-03-26"],
   ])("%s", (...row) => check(row));
+});
+
+describe("rule gates: a rule is skipped only for texts it cannot match", () => {
+  const texts = [
+    "Profit rose in the third quarter of 2020 and in THE FOURTH QTR. The quarter ended June 30.",
+    "Sales fell in 2019's second quarter; Q3 2020 was better than Q1.",
+    "In the first half of 2021 and the second-half results, growth slowed.",
+    "The 21st century began after the twentieth-century wars.",
+    "The 1990s, the '80s, the 70s and the nineties were different.",
+    "Last spring and in the summer of 2019, then in FALL and winter.",
+    "At 3 p.m. and 4pm and 5 A.M. on Monday, then 10:30 GMT, at noon, before midnight and at midday.",
+    "By the end of the year, at the beginning of the month and the middle of the decade.",
+    "In nineteen ninety-nine and two thousand and one.",
+    "Year-earlier sales, the year-ago period, year-end bonuses and the year's end.",
+    "Nothing here names a time.",
+  ];
+  it.each(texts)("%s", (text) => {
+    expect(gateMisses(text)).toEqual([]);
+    const gated = extractDates(text, DCT);
+    const saved = { ...GATES };
+    for (const k of Object.keys(GATES)) delete GATES[k];
+    try {
+      expect(extractDates(text, DCT)).toEqual(gated);
+    } finally {
+      Object.assign(GATES, saved);
+    }
+  });
+  it("a gate that leaves out a word its rule needs is caught", () => {
+    const saved = GATES.century!;
+    GATES.century = /centuries/i;
+    try {
+      expect(gateMisses("the 21st century")).toEqual(["century"]);
+    } finally {
+      GATES.century = saved;
+    }
+  });
 });

@@ -42,6 +42,25 @@ interface Rule {
   run: (g: G, ctx: Ctx, start: number, end: number) => Timex | null;
 }
 
+/**
+ * Words a rule cannot match without (case aside): a text without them skips the rule's scan. Rules whose
+ * patterns start with optional words are tried at every word of a text, and most texts name no quarter,
+ * century or decade. tests/dates.test.ts checks that each rule's matches pass its gate.
+ */
+export const GATES: Record<string, RegExp> = {
+  quarter: /quarter|qtr/i,
+  "quarter-ref": /quarter|period/i,
+  half: /half/i,
+  century: /century/i,
+  decade: /\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties/i,
+  season: /spring|summer|fall|autumn|winter/i,
+  clock: /\d\s*[ap]\.?m|\d:[0-5]\d|noon|midnight|midday/i,
+  "end-of": /of\s+the\s+(?:year|month|week|decade|quarter)/i,
+  "spoken-year": /nineteen|eighteen|two thousand/i,
+  "year-adj": /year(?:-earlier|-ago|-before|-end| end|'s end|end)/i,
+  "q-number": /Q[1-4]/,
+};
+
 // ---------------------------------------------------------------- building blocks
 
 const NUM_WORDS =
@@ -839,11 +858,18 @@ interface Cand {
   g: G;
 }
 
+/** Gated rules whose pattern matches somewhere in `text` though their gate does not (none, if GATES is right). */
+export function gateMisses(text: string): string[] {
+  return rules.filter((r) => GATES[r.name] && !GATES[r.name]!.test(text) && new RegExp(r.re.source, r.re.flags.replace("g", "")).test(text)).map((r) => r.name);
+}
+
 /** Every rule's matches, longest first, without overlap, in text order. */
 function candidates(text: string): Cand[] {
   const all: Cand[] = [];
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
+    const gate = GATES[r.name];
+    if (gate && !gate.test(text)) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
       const g = (m.groups ?? {}) as G;
