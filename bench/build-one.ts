@@ -7,6 +7,8 @@ const t0 = performance.now();
 let peak = 0;
 // peak RSS per phase: the build logs a line as each phase ends (articles, link, publish)
 const phases: Record<string, number> = {};
+// each phase's own wall time in seconds, as the build logs it ("link: … in 30.1 s")
+const phaseSecs: Record<string, number> = {};
 let phasePeak = 0;
 const timer = setInterval(() => {
   const rss = process.memoryUsage().rss;
@@ -24,6 +26,8 @@ const summary = await build({
   log: (m) => {
     const phase = /^(articles|link|publish):/.exec(m)?.[1];
     if (!phase) return;
+    const secs = / in ([\d.]+) s$/.exec(m);
+    if (secs) phaseSecs[phase] = Number(secs[1]);
     phases[phase] = mb(Math.max(phasePeak, process.memoryUsage().rss));
     phasePeak = 0;
   },
@@ -32,4 +36,4 @@ clearInterval(timer);
 const wall = performance.now() - t0;
 // maxRSS covers the main thread and the worker threads (one process)
 const maxRss = Math.max(process.resourceUsage().maxRSS * 1024, peak);
-process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), max_rss_mb: mb(maxRss), peak_rss_mb_by_phase: phases, counts: summary.counts })}\n`);
+process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), max_rss_mb: mb(maxRss), peak_rss_mb_by_phase: phases, phase_s: phaseSecs, counts: summary.counts })}\n`);

@@ -89,10 +89,10 @@ async function main() {
         env: { ...process.env, MALLOC_TRIM_THRESHOLD_: "1048576" },
         maxBuffer: 1 << 26,
       });
-      const stats = JSON.parse(r.stdout.trim().split("\n").pop()!) as { wall_ms: number; max_rss_mb: number; peak_rss_mb_by_phase: Record<string, number>; counts: Record<string, number> };
+      const stats = JSON.parse(r.stdout.trim().split("\n").pop()!) as { wall_ms: number; max_rss_mb: number; peak_rss_mb_by_phase: Record<string, number>; phase_s: Record<string, number>; counts: Record<string, number> };
       const wall = stats.wall_ms / 1000;
       console.log(
-        `BENCH build articles=${got} jobs=${v.jobs} wall_s=${wall.toFixed(1)} words_per_s=${Math.round(base.words / wall)} chars_per_s=${Math.round(base.chars / wall)} peak_rss_mb=${stats.max_rss_mb} phase_peak_rss_mb=${JSON.stringify(stats.peak_rss_mb_by_phase)} baseline_s=${(base.ms / 1000).toFixed(2)} ratio=${(wall / (base.ms / 1000)).toFixed(1)} rows=${JSON.stringify(stats.counts)}`,
+        `BENCH build articles=${got} jobs=${v.jobs} wall_s=${wall.toFixed(1)} words_per_s=${Math.round(base.words / wall)} chars_per_s=${Math.round(base.chars / wall)} peak_rss_mb=${stats.max_rss_mb} phase_peak_rss_mb=${JSON.stringify(stats.peak_rss_mb_by_phase)} phase_s=${JSON.stringify(stats.phase_s)} baseline_s=${(base.ms / 1000).toFixed(2)} ratio=${(wall / (base.ms / 1000)).toFixed(1)} rows=${JSON.stringify(stats.counts)}`,
       );
       await rm(out, { recursive: true, force: true });
       await rm(file, { force: true });
