@@ -1,9 +1,9 @@
 // One input through the per-article stages. Pure: the runner (or a worker) calls it and does the I/O.
 import type { QuotedArticle, RejectRecord, SourceInput } from "../schemas/records.ts";
 import { runStage } from "./stage.ts";
-import { clean, dates, entities, ingest, publish, quotes, validate } from "./stages/index.ts";
+import { clean, dates, entities, ingest, publish, quotes } from "./stages/index.ts";
 import type { LinkArticle } from "./stages/06-link.ts";
-import { toRows, type ArticleRows } from "./stages/07-validate.ts";
+import { toRows, validateRows, type ArticleRows } from "./stages/07-validate.ts";
 import { acronymPairs } from "./link/entities.ts";
 import { quoteWords } from "./link/quotes.ts";
 
@@ -79,7 +79,7 @@ function stage(rows: ArticleRows): StagedArticle {
 }
 
 function finish(q: QuotedArticle): Processed {
-  const rows = runStage(publish, runStage(validate, toRows(q), q.article_id), q.article_id);
+  const rows = runStage(publish, validateRows(toRows(q), q.article_id), q.article_id);
   return {
     kind: "article",
     staged: stage(rows),

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { QuotedArticle, type RejectRecord } from "../../schemas/records.ts";
 import { ArticleRow, BoilerplateRow, DateRow, EntityRow, MentionRow, QuoteRow, RejectRow } from "../../schemas/tables.ts";
-import type { Stage } from "../stage.ts";
+import { runStage, StageError, type Stage } from "../stage.ts";
 import { countWords, paragraphSpans, rowId, sentenceSpansAt, spanAt } from "../text.ts";
 
 /** Mention and quote rows before the corpus-wide link fills their entity and cluster columns. */
@@ -113,15 +113,21 @@ function spanIssue(table: string, key: string, text: string, start: number | nul
   else if (text.slice(start, end) !== want) out.push({ table, key, field, value: want, rule: `text at [${start}, ${end}) is ${JSON.stringify(text.slice(start, end))}` });
 }
 
-/** Every issue in one article's rows; [] when all hold. Offsets are JavaScript offsets here. */
-export function articleIssues(r: ArticleRows): Issue[] {
+/**
+ * Every issue in one article's rows; [] when all hold. Offsets are JavaScript offsets here. Without `schemas`, only
+ * what the row schemas do not say (spans, parts, indexes): the validate stage leaves the schemas to the parse of
+ * its output, and lists every issue when either finds one.
+ */
+export function articleIssues(r: ArticleRows, schemas = true): Issue[] {
   const out: Issue[] = [];
   const { body, raw_text } = r.article;
-  schemaIssues("articles", "article_id", ArticleRow, [r.article], out);
-  schemaIssues("boilerplate", "boilerplate_id", BoilerplateRow, r.boilerplate, out);
-  schemaIssues("dates", "date_id", DateRow, r.dates, out);
-  schemaIssues("mentions", "mention_id", StagedMentionRow, r.mentions, out);
-  schemaIssues("quotes", "quote_id", StagedQuoteRow, r.quotes, out);
+  if (schemas) {
+    schemaIssues("articles", "article_id", ArticleRow, [r.article], out);
+    schemaIssues("boilerplate", "boilerplate_id", BoilerplateRow, r.boilerplate, out);
+    schemaIssues("dates", "date_id", DateRow, r.dates, out);
+    schemaIssues("mentions", "mention_id", StagedMentionRow, r.mentions, out);
+    schemaIssues("quotes", "quote_id", StagedQuoteRow, r.quotes, out);
+  }
   for (const b of r.boilerplate) spanIssue("boilerplate", b.boilerplate_id, raw_text, b.start, b.end, b.text, "text", out);
   for (const d of r.dates) spanIssue("dates", d.date_id, body, d.start, d.end, d.text, "text", out);
   for (const m of r.mentions) spanIssue("mentions", m.mention_id, body, m.start, m.end, m.text, "text", out);
@@ -162,8 +168,20 @@ export const validate: Stage<typeof ArticleRows, typeof ArticleRows> = {
   input: ArticleRows,
   output: ArticleRows,
   run(rows) {
-    const issues = articleIssues(rows);
-    if (issues.length) throw new ValidationError(issues);
+    if (articleIssues(rows, false).length) throw new ValidationError(articleIssues(rows));
     return rows;
   },
 };
+
+/** Runs the validate stage: any issue, of a span or of a row's schema, fails it with every issue listed. */
+export function validateRows(rows: ArticleRows, key: string): ArticleRows {
+  try {
+    return runStage(validate, rows, key);
+  } catch (e) {
+    if (e instanceof StageError && e.cause instanceof z.ZodError) {
+      const issues = articleIssues(rows);
+      if (issues.length) throw new ValidationError(issues);
+    }
+    throw e;
+  }
+}
