@@ -155,6 +155,9 @@ export interface WordInfo {
   headOf: object | undefined;
   headGen: number;
   headWord: number;
+  /** the gazetteer entry of the word alone (-1: none), looked up once per word in the gazetteer gazOf */
+  gazOf: GazIndex | undefined;
+  gaz: number;
 }
 
 /** Curly quotes, guillemets and primes as straight quotes; em dash as "--", en dash and hyphens as "-". */
@@ -183,20 +186,31 @@ function wordInfo(token: string): WordInfo {
   const nw = /[\u2010-\u201f\u00ab\u00bb\u2032\u2033]/.test(w) ? normalizeMarks(w) : w;
   const lw = nw.toLowerCase();
   const sh = shape(nw);
-  const csh = "C" + shape(lw);
-  const common: number[] = [fh(T.w, lw)];
+  const lsh = shape(lw);
+  const lh = fh(T.w, lw);
+  const shh = fh(T.shape, sh);
+  const cshh = fh(T.shape, "C" + lsh);
+  // the word and its affixes, then two features of its own: once outside a headline, once inside one
   const L = lw.length;
+  const nc = 1 + 2 * Math.min(4, L);
+  const own = new Uint32Array(2 * (nc + 2));
+  own[0] = lh;
   for (let k = 1; k <= 4 && k <= L; k++) {
-    common.push(fhn(T.pre, k, lw.slice(0, k)));
-    common.push(fhn(T.suf, k, lw.slice(L - k)));
+    own[2 * k - 1] = fhn(T.pre, k, lw.slice(0, k));
+    own[2 * k] = fhn(T.suf, k, lw.slice(L - k));
   }
+  own.copyWithin(nc + 2, 0, nc);
+  own[nc] = fh(T.form, nw);
+  own[nc + 1] = shh;
+  own[2 * nc + 2] = cshh;
+  own[2 * nc + 3] = fh(T.capsShape, lsh);
   const info: WordInfo = {
     lower: lw,
     shape: sh,
-    lh: fh(T.w, lw),
-    sh: fh(T.shape, sh),
-    csh: fh(T.shape, csh),
-    own: Uint32Array.from([...common, fh(T.form, nw), fh(T.shape, sh), ...common, fh(T.shape, csh), fh(T.capsShape, shape(lw))]),
+    lh,
+    sh: shh,
+    csh: cshh,
+    own,
     letter: LETTER_RE.test(w),
     cap: CAP_RE.test(w),
     lowerWord: LOWER_RE.test(w),
@@ -206,6 +220,8 @@ function wordInfo(token: string): WordInfo {
     headOf: undefined,
     headGen: 0,
     headWord: 0,
+    gazOf: undefined,
+    gaz: -1,
   };
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(w, info);
@@ -322,11 +338,18 @@ export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex,
     for (let i = s.from; i < s.to; i++) {
       if (!info[i]!.cap) continue;
       let key = lower[i]!;
+      const wi = info[i]!;
+      if (wi.gazOf !== gaz) {
+        wi.gazOf = gaz;
+        wi.gaz = gaz.get(key) ?? -1;
+      }
+      // most capitalised words are in no entry: one field read, not a lookup in a map of some 200,000 keys
+      if (wi.gaz < 0) continue;
       let found = 0;
       best.fill(0);
       for (let j = i; j < s.to && j < i + GAZ_MAX_LEN; j++) {
         if (j > i) key += " " + lower[j]!;
-        const m = gaz.get(key);
+        const m = j === i ? wi.gaz : gaz.get(key);
         if (m === undefined) break;
         if (m & GAZ_MASK) {
           for (let c = 0; c < GAZ_CATS.length; c++) if (m & (1 << c)) best[c] = j - i + 1;

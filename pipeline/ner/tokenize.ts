@@ -49,7 +49,8 @@ export function tokenize(text: string): Token[] {
     let s = m[0];
     const start = m.index;
     // "don't": the word regex stops before the apostrophe; peel "n" off "do n't"
-    if (s.length > 1 && /[nN]$/.test(s) && /^['’]t(?![\p{L}\p{N}])/u.test(text.slice(start + s.length, start + s.length + 3))) {
+    const last = s.charCodeAt(s.length - 1);
+    if (s.length > 1 && (last === 110 || last === 78) /* n N */ && /^['’]t(?![\p{L}\p{N}])/u.test(text.slice(start + s.length, start + s.length + 3))) {
       out.push({ start, end: start + s.length - 1, text: s.slice(0, -1) });
       TOKEN_RE.lastIndex = start + s.length - 1;
       continue;
@@ -66,6 +67,7 @@ export function tokenize(text: string): Token[] {
 }
 
 const OPENERS = /^["'“‘(\[]$/;
+const CLOSERS: ReadonlySet<string> = new Set(['"', "'", "”", "’", ")"]);
 
 /** Sentences over `tokens`: a line end always breaks; . ! ? break before a capital, a digit or an opening mark. */
 export function sentences(text: string, tokens: readonly Token[]): Sentence[] {
@@ -75,13 +77,14 @@ export function sentences(text: string, tokens: readonly Token[]): Sentence[] {
     const t = tokens[i]!;
     const n = tokens[i + 1];
     if (!n) break;
-    let brk = text.slice(t.end, n.start).includes("\n");
+    let brk = false;
+    for (let k = t.end; k < n.start; k++) if (text.charCodeAt(k) === 10) brk = true;
     if (!brk && (t.text === "." || t.text === "!" || t.text === "?" || t.text === "...")) {
       // a mark right after the full stop closes the quotation; one after a space opens the next sentence
       brk = /^[\p{Lu}\p{N}]/u.test(n.text) || (OPENERS.test(n.text) && n.start > t.end);
     }
     // a closing quote right after the sentence end belongs to the sentence
-    if (!brk && /^["'”’)]$/.test(t.text) && i > 0 && /^[.!?]$/.test(tokens[i - 1]!.text) && /^\p{Lu}/u.test(n.text)) brk = true;
+    if (!brk && t.text.length === 1 && CLOSERS.has(t.text) && i > 0 && /^[.!?]$/.test(tokens[i - 1]!.text) && /^\p{Lu}/u.test(n.text)) brk = true;
     if (brk) {
       out.push({ from, to: i + 1 });
       from = i + 1;
