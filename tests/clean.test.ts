@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { commentStamp, furnitureKind, initialClass, lineFeatures, selectBody, splitLines, tailHeading, tailLine } from "../pipeline/clean/lines.ts";
+import { commentStamp, contentWords, furnitureKind, initialClass, lineFeatures, lineKey, selectBody, splitLines, tailHeading, tailLine, wordRuns } from "../pipeline/clean/lines.ts";
 import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
@@ -687,5 +687,32 @@ describe("on the seeds", () => {
     const text = seeds[4]!;
     const l = text.split("\n")[41]!;
     expect(cleanText(text).body.split("\n\n")).toContain(l.trim());
+  });
+});
+
+describe("wordRuns, lineKey and contentWords", () => {
+  // what they replace: the same runs as the Unicode property classes give
+  const byRegex = {
+    key: (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim(),
+    content: (t: string) => (t.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w)),
+  };
+  const texts = [
+    "The Mayor's office said: “We’re not done” — 2024/05/01, 10:30am.",
+    "İstanbul Şehir Hatları ΣΊΣΥΦΟΣ",
+    "e\u0301te\u0301 cafe\u0301 naïve", // combining marks split words, as \p{M} is neither letter nor digit
+    "𝐁𝐨𝐥𝐝 𝟏𝟐𝟑 😀 ab 𝐀𝐁", // letters and digits outside the BMP
+    "x\uD800y \uDC00ab", // lone surrogates
+    "Ⅻ ½ ²³ ٣٤٥ 中文字 한국어",
+    "a\u00a0b\u2028c\u3000d\tе",
+    "",
+    "   ",
+    "…—–",
+  ];
+  it("give what the regular expressions give", () => {
+    for (const t of texts) {
+      expect(lineKey(t), t).toBe(byRegex.key(t));
+      expect(contentWords(t), t).toEqual(byRegex.content(t));
+      expect(wordRuns(t.toLowerCase()), t).toEqual(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    }
   });
 });

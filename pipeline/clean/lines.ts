@@ -60,6 +60,8 @@ export interface Line {
   furniture: BoilerplateKind | null;
   /** its content words, once asked for (see lineWords) */
   content: string[] | null;
+  /** its lineKey, once asked for (see lineKeyOf) */
+  key: string | null;
 }
 
 const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/u;
@@ -128,6 +130,7 @@ export function lineFeatures(text: string, start: number): Line {
     sentenceEnd: SENTENCE_END.test(text),
     furniture: furnitureKind(text, words),
     content: null,
+    key: null,
   };
 }
 
@@ -150,11 +153,50 @@ export function splitLines(raw: string): Line[] {
 
 /** Lines whose text occurs more than once on the page (menus, repeated prompts), by normalised text. */
 /** A line's text as lines are compared: lower case, each run of other characters than letters and digits one space. */
-export const lineKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+export const lineKey = (text: string): string => wordRuns(text.toLowerCase()).join(" ");
+/** A line's lineKey, computed once per line. */
+export const lineKeyOf = (l: Line): string => (l.key ??= lineKey(l.text));
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/**
+ * The maximal runs of letters and digits (\p{L}, \p{N}) in `s`, in order: what `s.match(/[\p{L}\p{N}]+/gu)` gives,
+ * by a scan that tests only characters outside ASCII against the classes.
+ */
+export function wordRuns(s: string): string[] {
+  const out: string[] = [];
+  let from = -1;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let w: boolean;
+    let width = 1;
+    if (c < 128) w = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      w = LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+    } else w = LETTER_OR_DIGIT.test(s[i]!);
+    if (w) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out.push(s.slice(from, i));
+      from = -1;
+    }
+    i += width - 1;
+  }
+  if (from >= 0) out.push(s.slice(from));
+  return out;
+}
+
+/** Characters (code points) in `s`. */
+const codePoints = (s: string): number => {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) === 0xdc00 && i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+  return n;
+};
 
 export function repeatedLines(lines: Line[], only: (l: Line, i: number) => boolean = () => true): boolean[] {
   const count = new Map<string, number>();
-  const keys = lines.map((l, i) => (only(l, i) ? lineKey(l.text) : ""));
+  const keys = lines.map((l, i) => (only(l, i) ? lineKeyOf(l) : ""));
   for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
   return keys.map((k) => k.length > 0 && (count.get(k) ?? 0) > 1);
 }
@@ -194,8 +236,9 @@ export const MAX_GAP = 6;
 const SIM = 0.3;
 const SIM_CAP = 2;
 const TAIL_GAP = 200;
+/** Words of three or more letters and digits that are not stopwords, lower-cased. */
 export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
+  return wordRuns(text.toLowerCase()).filter((w) => (w.length >= 6 || codePoints(w) >= 3) && !STOPWORDS.has(w));
 }
 /** A line's content words (contentWords), computed once per line. */
 export const lineWords = (l: Line): string[] => (l.content ??= contentWords(l.text));
@@ -222,7 +265,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   // (the text of a line occurred above it on the page)
   const seen = new Set<string>();
   const laterCopy = lines.map((l) => {
-    const k = lineKey(l.text);
+    const k = lineKeyOf(l);
     const r = seen.has(k);
     seen.add(k);
     return r;
@@ -248,7 +291,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     const prevAt = new Map<string, number>();
     lines.forEach((l, i) => {
       if (!tailRep[i]) return;
-      const k = lineKey(l.text);
+      const k = lineKeyOf(l);
       if (lastAt.has(k)) prevAt.set(k, lastAt.get(k)!);
       lastAt.set(k, i);
     });
@@ -401,9 +444,11 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
 const NAME_TOKEN = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\(\p{Lu}\p{Ll}+\))$/u;
 /** The name tokens of a line that is only a person's name (2–4 capitalised words, no function word), or null. */
 export function personName(l: Line): string[] | null {
+  if (l.sentenceEnd) return null;
   const text = l.text.replace(/^(?:written )?by\s+/i, "");
-  const toks = text.split(/\s+/);
-  if (toks.length < 2 || toks.length > 4 || l.sentenceEnd || toks.some((t) => STOPWORDS.has(t.toLowerCase()))) return null;
+  // (five pieces at most: a fifth means more than four tokens)
+  const toks = text.split(/\s+/, 5);
+  if (toks.length < 2 || toks.length > 4 || toks.some((t) => STOPWORDS.has(t.toLowerCase()))) return null;
   return toks.length >= 2 && toks.length <= 4 && toks.every((t) => NAME_TOKEN.test(t)) ? toks : null;
 }
 const BLURB_SCAN = 80;

@@ -4,7 +4,7 @@
 import { CleanArticle, RawArticle, type BoilerSpan, type BoilerplateKind } from "../../schemas/records.ts";
 import type { Stage } from "../stage.ts";
 import { detectLanguage } from "../lang.ts";
-import { contentWords, lineKey, lineWords, STOPWORDS, selectBody, splitLines, type Line } from "../clean/lines.ts";
+import { contentWords, lineKey, lineKeyOf, lineWords, STOPWORDS, selectBody, splitLines, type Line } from "../clean/lines.ts";
 import { findDate, isDateLine, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../clean/metadata.ts";
 
 export interface CleanResult {
@@ -95,9 +95,9 @@ export function cleanText(raw: string): CleanResult {
   }
   if (titleIdx >= 0) {
     // the first of several copies of the title is the title, the others duplicates
-    const t0 = lineKey(lines[titleIdx]!.text);
+    const t0 = lineKeyOf(lines[titleIdx]!);
     const len = lines[titleIdx]!.text.length;
-    const firstCopy = lines.findIndex((l) => Math.abs(l.text.length - len) <= 8 && lineKey(l.text) === t0);
+    const firstCopy = lines.findIndex((l) => Math.abs(l.text.length - len) <= 8 && lineKeyOf(l) === t0);
     if (firstCopy >= 0 && firstCopy < titleIdx) titleIdx = firstCopy;
   }
   const title = titleIdx >= 0 ? lines[titleIdx]!.text : null;
@@ -106,7 +106,7 @@ export function cleanText(raw: string): CleanResult {
     kind[titleIdx] = "title";
     const t = lineKey(title!);
     lines.forEach((l, i) => {
-      if (i !== titleIdx && Math.abs(l.text.length - title!.length) <= 8 && lineKey(l.text) === t) {
+      if (i !== titleIdx && Math.abs(l.text.length - title!.length) <= 8 && lineKeyOf(l) === t) {
         keep[i] = false;
         kind[i] = "duplicate_title";
       }
