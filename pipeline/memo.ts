@@ -5,7 +5,10 @@
 export class Memo<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
-  constructor(private readonly max: number) {}
+  private readonly max: number;
+  constructor(max: number) {
+    this.max = max;
+  }
   get(key: string, make: (key: string) => V): V {
     let v = this.young.get(key);
     if (v !== undefined) return v;

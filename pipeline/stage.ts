@@ -11,14 +11,13 @@ export interface Stage<In extends z.ZodType, Out extends z.ZodType> {
 }
 
 export class StageError extends Error {
-  constructor(
-    readonly stage: string,
-    readonly key: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly stage: string;
+  readonly key: string;
+  constructor(stage: string, key: string, message: string, options?: { cause?: unknown }) {
     super(`[${stage}] ${key}: ${message}`, options);
     this.name = "StageError";
+    this.stage = stage;
+    this.key = key;
   }
 }
 

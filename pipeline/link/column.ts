@@ -9,7 +9,9 @@ export class Column<A extends Int32Array | Uint8Array> {
   private readonly chunks: A[] = [];
   private last: A;
   length = 0;
-  constructor(private readonly Make: new (n: number) => A) {
+  private readonly Make: new (n: number) => A;
+  constructor(Make: new (n: number) => A) {
+    this.Make = Make;
     this.last = new Make(CHUNK);
     this.chunks.push(this.last);
   }

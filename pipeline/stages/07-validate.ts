@@ -32,10 +32,12 @@ export interface Issue {
 }
 
 export class ValidationError extends Error {
-  constructor(readonly issues: Issue[]) {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
     const shown = issues.slice(0, 20).map((i) => `  ${i.table} ${JSON.stringify(i.key)} .${i.field} = ${JSON.stringify(i.value)?.slice(0, 120)}: ${i.rule}`);
     super(`${issues.length} row(s) break the dataset contract; nothing was published:\n${shown.join("\n")}${issues.length > 20 ? `\n  … and ${issues.length - 20} more` : ""}`);
     this.name = "ValidationError";
+    this.issues = issues;
   }
 }
 
