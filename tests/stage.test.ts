@@ -88,6 +88,30 @@ describe("parseOutput", () => {
   });
 });
 
+/** Freezes a record and everything in it (strings and numbers aside). */
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v) && !ArrayBuffer.isView(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+describe("stages leave their input as it was (what parseOutput relies on)", () => {
+  it("runs every per-article stage on frozen input", () => {
+    for (const text of [TEXT, TEXT.replace("😀 ", "")]) {
+      const ing = ingest.run(deepFreeze(source(text)));
+      if (ing.kind !== "article") throw new Error("rejected");
+      let rec: unknown = ing.article;
+      for (const s of [clean, dates, entities, quotes] as Stage<z.ZodType, z.ZodType>[]) rec = s.run(deepFreeze(rec));
+      const q = rec as QuotedArticle;
+      expect(q.quotes.length).toBeGreaterThan(0);
+      const rows = validateRows(deepFreeze(toRows(deepFreeze(q))), "a");
+      expect(publish.run(deepFreeze(rows)).mentions.length).toBe(q.mentions.length);
+    }
+  });
+});
+
 describe("validateRows", () => {
   it("lists a row that breaks its schema with table, key and field, as it does a span", () => {
     const q = compareAll(TEXT);
