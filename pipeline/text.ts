@@ -96,12 +96,15 @@ export function paragraphSpans(body: string): [number, number][] {
   return out;
 }
 
+/** The offset map of a text without astral characters. */
+export const SAME_OFFSETS = (i: number): number => i;
+
 /**
  * Maps JS (UTF-16) offsets of `text` to Unicode code point offsets.
- * Returns the identity when the text has no astral characters.
+ * Returns SAME_OFFSETS when the text has no astral characters.
  */
 export function codePointMapper(text: string): (utf16: number) => number {
-  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
+  if (!/[\uD800-\uDBFF]/.test(text)) return SAME_OFFSETS;
   const map = new Uint32Array(text.length + 1);
   let cp = 0;
   for (let i = 0; i < text.length; i++) {

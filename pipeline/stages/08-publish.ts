@@ -4,21 +4,18 @@
 import { z } from "zod";
 import { TABLES, type TableDef } from "../../schemas/tables.ts";
 import type { Stage } from "../stage.ts";
-import { codePointMapper } from "../text.ts";
+import { codePointMapper, SAME_OFFSETS } from "../text.ts";
 import { ArticleRows } from "./07-validate.ts";
-
-/** Whether UTF-16 offsets into `text` are its code-point offsets (no surrogate pairs). */
-const sameOffsets = (text: string) => !/[\uD800-\uDBFF]/.test(text);
 
 export function toCodePoints(r: ArticleRows): ArticleRows {
   const b = codePointMapper(r.article.body);
   const raw = codePointMapper(r.article.raw_text);
   const bn = (n: number | null) => (n === null ? null : b(n));
   // rows whose offsets do not change are kept as they are (so they are not parsed again: see runStage)
-  const bodySame = sameOffsets(r.article.body);
+  const bodySame = b === SAME_OFFSETS;
   return {
     article: r.article,
-    boilerplate: sameOffsets(r.article.raw_text) ? r.boilerplate : r.boilerplate.map((x) => ({ ...x, start: raw(x.start), end: raw(x.end) })),
+    boilerplate: raw === SAME_OFFSETS ? r.boilerplate : r.boilerplate.map((x) => ({ ...x, start: raw(x.start), end: raw(x.end) })),
     dates: bodySame ? r.dates : r.dates.map((x) => ({ ...x, start: b(x.start), end: b(x.end), sentence_start: b(x.sentence_start), sentence_end: b(x.sentence_end) })),
     mentions: bodySame ? r.mentions : r.mentions.map((x) => ({ ...x, start: b(x.start), end: b(x.end) })),
     quotes: bodySame ? r.quotes : r.quotes.map((x) => ({
