@@ -44,23 +44,22 @@ export function parseOutput(schema: z.ZodType, input: unknown, out: unknown): z.
   const before = prev.shape as Record<string, z.ZodType>;
   const o = out as Record<string, unknown>;
   const i = input as Record<string, unknown>;
-  const fresh: string[] = [];
-  for (const k in shape) if (!(before[k] === shape[k] && Object.hasOwn(o, k) && Object.hasOwn(i, k) && o[k] === i[k])) fresh.push(k);
-  if (fresh.length === Object.keys(shape).length) return full();
+  const keys = Object.keys(shape);
+  const fresh = new Set(keys.filter((k) => !(before[k] === shape[k] && Object.hasOwn(o, k) && Object.hasOwn(i, k) && o[k] === i[k])));
+  if (fresh.size === keys.length) return full();
   let bySet = picks.get(schema);
   if (!bySet) picks.set(schema, (bySet = new Map()));
-  const name = fresh.join(",");
+  const name = [...fresh].join(",");
   let sub = bySet.get(name);
-  if (!sub) bySet.set(name, (sub = schema.pick(Object.fromEntries(fresh.map((k) => [k, true])) as never) as z.ZodObject));
+  if (!sub) bySet.set(name, (sub = schema.pick(Object.fromEntries([...fresh].map((k) => [k, true])) as never) as z.ZodObject));
   const part: Record<string, unknown> = {};
   for (const k of fresh) if (Object.hasOwn(o, k)) part[k] = o[k];
   const r = sub.safeParse(part);
   if (!r.success) return r;
   const got = r.data as Record<string, unknown>;
   const data: Record<string, unknown> = {};
-  const isFresh = new Set(fresh);
-  for (const k in shape) {
-    if (!isFresh.has(k)) data[k] = o[k];
+  for (const k of keys) {
+    if (!fresh.has(k)) data[k] = o[k];
     else if (Object.hasOwn(got, k)) data[k] = got[k];
   }
   parsedBy.set(data, schema);

@@ -187,13 +187,6 @@ export function wordRuns(s: string): string[] {
   return out;
 }
 
-/** Characters (code points) in `s`. */
-const codePoints = (s: string): number => {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) === 0xdc00 && i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
-  return n;
-};
-
 export function repeatedLines(lines: Line[], only: (l: Line, i: number) => boolean = () => true): boolean[] {
   const count = new Map<string, number>();
   const keys = lines.map((l, i) => (only(l, i) ? lineKeyOf(l) : ""));
@@ -238,7 +231,7 @@ const SIM_CAP = 2;
 const TAIL_GAP = 200;
 /** Words of three or more letters and digits that are not stopwords, lower-cased. */
 export function contentWords(text: string): string[] {
-  return wordRuns(text.toLowerCase()).filter((w) => (w.length >= 6 || codePoints(w) >= 3) && !STOPWORDS.has(w));
+  return wordRuns(text.toLowerCase()).filter((w) => (w.length >= 6 || [...w].length >= 3) && !STOPWORDS.has(w));
 }
 /** A line's content words (contentWords), computed once per line. */
 export const lineWords = (l: Line): string[] => (l.content ??= contentWords(l.text));
@@ -449,7 +442,7 @@ export function personName(l: Line): string[] | null {
   // (five pieces at most: a fifth means more than four tokens)
   const toks = text.split(/\s+/, 5);
   if (toks.length < 2 || toks.length > 4 || toks.some((t) => STOPWORDS.has(t.toLowerCase()))) return null;
-  return toks.length >= 2 && toks.length <= 4 && toks.every((t) => NAME_TOKEN.test(t)) ? toks : null;
+  return toks.every((t) => NAME_TOKEN.test(t)) ? toks : null;
 }
 const BLURB_SCAN = 80;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -78,7 +78,7 @@ export function sentences(text: string, tokens: readonly Token[]): Sentence[] {
     const n = tokens[i + 1];
     if (!n) break;
     let brk = false;
-    for (let k = t.end; k < n.start; k++) if (text.charCodeAt(k) === 10) brk = true;
+    for (let k = t.end; k < n.start && !brk; k++) brk = text.charCodeAt(k) === 10;
     if (!brk && (t.text === "." || t.text === "!" || t.text === "?" || t.text === "...")) {
       // a mark right after the full stop closes the quotation; one after a space opens the next sentence
       brk = /^[\p{Lu}\p{N}]/u.test(n.text) || (OPENERS.test(n.text) && n.start > t.end);
