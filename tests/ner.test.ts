@@ -3,9 +3,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { NTAGS, normalizeMarks, prepare, shape } from "../pipeline/ner/features.ts";
+import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData } from "../pipeline/ner/gazetteer.ts";
-import { consistency, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -239,6 +239,31 @@ describe("decoder", () => {
           }
       }
     expect(tokens).toBeGreaterThan(400);
+  });
+});
+
+describe("decoder: plain tokens after a token outside any entity", () => {
+  // weights under which every token scored is B-PER: a token tagged O was not scored
+  const everyone = new Table(Uint32Array.from([BIAS]), Int16Array.from([0, 100, 0, 0, 0, 0, 0, 0, 0]));
+  const tagsOf = (text: string, skip = true) => {
+    const p = prepare(text, new Map(), false);
+    return Array.from(decode(everyone, p, true, skip), (t) => TAGS[t]);
+  };
+  it("are not scored, but a word before a capitalised one, a number, a capitalised word and anything after an entity are", () => {
+    expect(tagsOf("the mayor met de Vries in 1990 and left.")).toEqual(["O", "O", "O", "B-PER", "B-PER", "B-PER", "B-PER", "B-PER", "B-PER", "B-PER"]);
+    expect(tagsOf("the mayor left early.")).toEqual(["O", "O", "O", "O", "O"]);
+    expect(tagsOf("the mayor left early.", false)).toEqual(["B-PER", "B-PER", "B-PER", "B-PER", "B-PER"]);
+  });
+  it("are scored in a headline", () => {
+    expect(tagsOf("STORM NEARS the COAST")).toEqual(["B-PER", "B-PER", "B-PER", "B-PER"]);
+  });
+  it("are tagged as scoring every token tags them, on made-up news", () => {
+    const m = decodeModel(readFileSync(MODEL_PATH));
+    const text = [...found, ...notYet].map(([t]) => t).join("\n");
+    const p = prepare(text, m.gaz, false);
+    const skipped = decode(m.weights, p, true, true);
+    expect(Array.from(skipped)).toEqual(Array.from(decode(m.weights, p, true, false)));
+    expect(skipped.some((t) => t !== 0)).toBe(true);
   });
 });
 

@@ -88,6 +88,7 @@ const CAP_RE = /^\p{Lu}/u;
 const LOWER_RE = /^\p{Ll}+$/u;
 const UPPER_WORD_RE = /^(?=.*\p{Lu})[^\p{Ll}]*$/u;
 const LETTER_RE = /\p{L}/u;
+const PLAIN_RE = /^[^\p{Lu}\p{Lt}\p{N}]*$/u;
 
 /** How a word is written elsewhere in the document, outside headlines and sentence starts. */
 const enum Seen {
@@ -148,6 +149,8 @@ export interface WordInfo {
   own: Uint32Array;
   letter: boolean;
   cap: boolean;
+  /** no capital letter and no digit anywhere (a lower-case word or a mark): see decode in pipeline/ner/model.ts */
+  plain: boolean;
   lowerWord: boolean;
   upperWord: boolean;
   digit: boolean;
@@ -213,6 +216,7 @@ function wordInfo(token: string): WordInfo {
     own,
     letter: LETTER_RE.test(w),
     cap: CAP_RE.test(w),
+    plain: PLAIN_RE.test(w),
     lowerWord: LOWER_RE.test(w),
     upperWord: UPPER_WORD_RE.test(w) && w.length > 1,
     digit: /\p{N}/u.test(w),
@@ -254,20 +258,37 @@ export interface Prepared {
   /** hash of each token's lower-cased form, and of its shape as seen by the tagger */
   lh: Uint32Array;
   shv: Uint32Array;
-  /** static features of token i: feats[offs[i] .. offs[i+1]) */
+  /**
+   * With `heads` (training), every token's static features: token i's are feats[offs[i] .. offs[i+1]). The
+   * decoder's lean form leaves both empty and makes a token's features when it scores it (staticFeatures).
+   */
   feats: Uint32Array;
   offs: Uint32Array;
-  /** whether feats holds the head features (see prepare) */
+  /** whether feats holds the features (see prepare) */
   heads: boolean;
   /** 1 where the token's sentence is written in capitals (a headline) */
   caps: Uint8Array;
   /** 1 where the token may be a name (capitalised, or in a headline): its earlier tags are a feature */
   named: Uint8Array;
+  // what the static features are made of (staticFeatures)
+  /** 1 for the first word of a sentence, after any opening marks */
+  first: Uint8Array;
+  sentLen: Uint16Array;
+  /** gazetteer bit flags per category: a single-token match, the start of a longer one, its continuation */
+  gazS: Uint32Array;
+  gazB: Uint32Array;
+  gazI: Uint32Array;
+  /** the run of capitalised words a token is in (outside headlines): its first token (-1: none) and one past its last */
+  runFrom: Int32Array;
+  runTo: Int32Array;
+  /** how each lower-cased word is written where its case says something (Seen flags) */
+  seen: Map<string, number>;
 }
 
 /**
- * Tokenizes `text` and computes static features. Without `heads`, the head features (HEAD_CONTEXT) are left
- * out of `feats`: the decoder sums them per word (pipeline/ner/model.ts staticScores); training needs them all.
+ * Tokenizes `text` and computes what the static features are made of. With `heads`, every token's features
+ * in `feats`, as training needs them. Without, none: the decoder sums the head features (HEAD_CONTEXT) per
+ * word and makes the rest for each token it scores (pipeline/ner/model.ts staticScores).
  */
 export function prepare(text: string, gaz: GazIndex, heads = true): Prepared {
   const tokens = tokenize(text);
@@ -389,88 +410,103 @@ export function prepareTokens(tokens: Token[], sents: Sentence[], gaz: GazIndex,
     }
   }
 
+  const p: Prepared = { tokens, words: info, sents, lower, lh, shv, feats: EMPTY, offs: EMPTY, heads, caps, named, first, sentLen, gazS, gazB, gazI, runFrom, runTo, seen };
+  if (!heads) return p;
   let out = new Uint32Array(Math.max(64, n * 40));
   let o = 0;
   const offs = new Uint32Array(n + 1);
   for (const s of sents) {
     for (let i = s.from; i < s.to; i++) {
-      if (o + 64 > out.length) {
+      // a token's head features are fewer than MAX_STATIC
+      if (o + 2 * MAX_STATIC > out.length) {
         const bigger = new Uint32Array(out.length * 2);
         bigger.set(out);
         out = bigger;
       }
       offs[i] = o;
       const wi = info[i]!;
-      const cp = caps[i]!;
-      const l0 = lh[i]!;
-      const lm1 = i - 1 >= s.from ? lh[i - 1]! : BOS;
-      const lp1 = i + 1 < s.to ? lh[i + 1]! : EOS;
-      const lm2 = i - 2 >= s.from ? lh[i - 2]! : BOS;
-      const lp2 = i + 2 < s.to ? lh[i + 2]! : EOS;
-      const s0 = shv[i]!;
-      const shm1 = cp ? CAPS_SH : i - 1 >= s.from ? shv[i - 1]! : BOS;
-      const shp1 = cp ? CAPS_SH : i + 1 < s.to ? shv[i + 1]! : EOS;
-      if (heads) {
-        out[o++] = T.bias;
-        const half = wi.own.length >>> 1;
-        out.set(cp ? wi.own.subarray(half) : wi.own.subarray(0, half), o);
-        o += half;
-        out[o++] = mix(T.wm1, lm1);
-        out[o++] = mix(T.wp1, lp1);
-        out[o++] = mix(T.wm2, lm2);
-        out[o++] = mix(T.wp2, lp2);
-      }
-      out[o++] = mix(T.shm1, shm1);
-      out[o++] = mix(T.shp1, shp1);
-      out[o++] = mix(mix(T.bi1, lm1), l0);
-      out[o++] = mix(mix(T.bi2, l0), lp1);
-      if (first[i]) out[o++] = mix(T.firstShape, s0);
-      out[o++] = mix(mix(mix(T.tri, shm1), s0), shp1);
-      out[o++] = mix(mix(T.wm1sh, lm1), s0);
-      out[o++] = mix(mix(T.shwp1, s0), lp1);
-      const sl = sentLen[i]!;
-      out[o++] = mix(T.short, sl > 4 ? 5 : sl);
-      // gazetteer
-      const gs = gazS[i]!;
-      const gb = gazB[i]!;
-      const gi = gazI[i]!;
-      if (gs | gb | gi) {
-        for (let c = 0; c < GAZ_CATS.length; c++) {
-          const bit = 1 << c;
-          if (gs & bit) out[o++] = mix(T.gaz, c * 4);
-          if (gb & bit) out[o++] = mix(T.gaz, c * 4 + 1);
-          if (gi & bit) out[o++] = mix(T.gaz, c * 4 + 2);
-        }
-      }
-      if (i + 1 < s.to) {
-        const g = gazS[i + 1]! | gazB[i + 1]!;
-        if (g) for (let c = 0; c < GAZ_CATS.length; c++) if (g & (1 << c)) out[o++] = mix(T.gazNext, c);
-      }
-      if (i - 1 >= s.from) {
-        const g = gazS[i - 1]! | gazB[i - 1]! | gazI[i - 1]!;
-        if (g) for (let c = 0; c < GAZ_CATS.length; c++) if (g & (1 << c)) out[o++] = mix(T.gazPrev, c);
-      }
-      const rf = runFrom[i]!;
-      if (rf >= 0) {
-        const rt = runTo[i]!;
-        const len = rt - rf;
-        if (len > 1) {
-          out[o++] = mix(T.runEnd, lh[rt - 1]!);
-          out[o++] = mix(T.runStart, lh[rf]!);
-        }
-        out[o++] = mix(T.runPos, (len > 4 ? 4 : len) * 8 + (i === rf ? 0 : i === rt - 1 ? 1 : 2));
-      }
-      // document: how this word is written elsewhere, by the context it stands in here
-      if (wi.letter) {
-        const ctx = cp ? 0 : first[i] ? 1 : wi.cap ? 2 : 3;
-        const sv = seen.get(wi.lower) ?? 0;
-        out[o++] = mix(T.doc, ctx * 8 + sv);
-        if (cp || first[i]) out[o++] = mix(mix(T.docForm, sv), l0);
-      }
+      const half = wi.own.length >>> 1;
+      out[o++] = T.bias;
+      out.set(caps[i] ? wi.own.subarray(half) : wi.own.subarray(0, half), o);
+      o += half;
+      out[o++] = mix(T.wm1, i - 1 >= s.from ? lh[i - 1]! : BOS);
+      out[o++] = mix(T.wp1, i + 1 < s.to ? lh[i + 1]! : EOS);
+      out[o++] = mix(T.wm2, i - 2 >= s.from ? lh[i - 2]! : BOS);
+      out[o++] = mix(T.wp2, i + 2 < s.to ? lh[i + 2]! : EOS);
+      o = staticFeatures(p, s, i, out, o);
     }
   }
   offs[n] = o;
-  return { tokens, words: info, sents, lower, lh, shv, feats: out.subarray(0, o), offs, heads, caps, named };
+  p.feats = out.subarray(0, o);
+  p.offs = offs;
+  return p;
+}
+
+const EMPTY = new Uint32Array(0);
+/** The most features staticFeatures writes for one token (and the most head features a token has). */
+export const MAX_STATIC = 14 + 5 * GAZ_CATS.length;
+
+/** Token i's static features after its head features (sentence s), written to out from o; returns the new end. */
+export function staticFeatures(p: Prepared, s: Sentence, i: number, out: Uint32Array, o: number): number {
+  const { lh, shv, caps } = p;
+  const wi = p.words[i]!;
+  const cp = caps[i]!;
+  const first = p.first[i]!;
+  const l0 = lh[i]!;
+  const lm1 = i - 1 >= s.from ? lh[i - 1]! : BOS;
+  const lp1 = i + 1 < s.to ? lh[i + 1]! : EOS;
+  const s0 = shv[i]!;
+  const shm1 = cp ? CAPS_SH : i - 1 >= s.from ? shv[i - 1]! : BOS;
+  const shp1 = cp ? CAPS_SH : i + 1 < s.to ? shv[i + 1]! : EOS;
+  out[o++] = mix(T.shm1, shm1);
+  out[o++] = mix(T.shp1, shp1);
+  out[o++] = mix(mix(T.bi1, lm1), l0);
+  out[o++] = mix(mix(T.bi2, l0), lp1);
+  if (first) out[o++] = mix(T.firstShape, s0);
+  out[o++] = mix(mix(mix(T.tri, shm1), s0), shp1);
+  out[o++] = mix(mix(T.wm1sh, lm1), s0);
+  out[o++] = mix(mix(T.shwp1, s0), lp1);
+  const sl = p.sentLen[i]!;
+  out[o++] = mix(T.short, sl > 4 ? 5 : sl);
+  // gazetteer
+  const { gazS, gazB, gazI } = p;
+  const gs = gazS[i]!;
+  const gb = gazB[i]!;
+  const gi = gazI[i]!;
+  if (gs | gb | gi) {
+    for (let c = 0; c < GAZ_CATS.length; c++) {
+      const bit = 1 << c;
+      if (gs & bit) out[o++] = mix(T.gaz, c * 4);
+      if (gb & bit) out[o++] = mix(T.gaz, c * 4 + 1);
+      if (gi & bit) out[o++] = mix(T.gaz, c * 4 + 2);
+    }
+  }
+  if (i + 1 < s.to) {
+    const g = gazS[i + 1]! | gazB[i + 1]!;
+    if (g) for (let c = 0; c < GAZ_CATS.length; c++) if (g & (1 << c)) out[o++] = mix(T.gazNext, c);
+  }
+  if (i - 1 >= s.from) {
+    const g = gazS[i - 1]! | gazB[i - 1]! | gazI[i - 1]!;
+    if (g) for (let c = 0; c < GAZ_CATS.length; c++) if (g & (1 << c)) out[o++] = mix(T.gazPrev, c);
+  }
+  const rf = p.runFrom[i]!;
+  if (rf >= 0) {
+    const rt = p.runTo[i]!;
+    const len = rt - rf;
+    if (len > 1) {
+      out[o++] = mix(T.runEnd, lh[rt - 1]!);
+      out[o++] = mix(T.runStart, lh[rf]!);
+    }
+    out[o++] = mix(T.runPos, (len > 4 ? 4 : len) * 8 + (i === rf ? 0 : i === rt - 1 ? 1 : 2));
+  }
+  // document: how this word is written elsewhere, by the context it stands in here
+  if (wi.letter) {
+    const ctx = cp ? 0 : first ? 1 : wi.cap ? 2 : 3;
+    const sv = p.seen.get(wi.lower) ?? 0;
+    out[o++] = mix(T.doc, ctx * 8 + sv);
+    if (cp || first) out[o++] = mix(mix(T.docForm, sv), l0);
+  }
+  return o;
 }
 
 const T1 = Array.from({ length: NTAGS + 1 }, (_, p) => mix(T.t1, p));

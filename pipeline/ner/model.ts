@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
-import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, NDYN, NTAGS, prepare, tagType, type NerType, type Prepared, type WordInfo } from "./features.ts";
+import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, type NerType, type Prepared, type WordInfo } from "./features.ts";
 
 export const MAGIC = "NERP1\n";
 
@@ -165,6 +165,7 @@ export const START = NTAGS;
 
 /** Scores of each tag for token i given the tag history; `dyn` is scratch space. */
 export function scoreToken(wt: Weights, p: Prepared, i: number, prev: number, prev2: number, hist: number, scores: Float64Array, dyn: Uint32Array): number {
+  if (!p.heads) throw new Error("scoreToken needs every feature: prepare with heads");
   scores.fill(0);
   const w = wt.w;
   for (let k = p.offs[i]!, e = p.offs[i + 1]!; k < e; k++) {
@@ -198,16 +199,32 @@ export function argmax(scores: ArrayLike<number>, prev: number, constrain: boole
   return best;
 }
 
-/** Greedy left-to-right tags for a prepared document. */
-export function decode(wt: Table, p: Prepared, constrain = true): Uint8Array {
+/**
+ * Greedy left-to-right tags for a prepared document. With `skipPlain`, a token with no capital letter and no
+ * digit that follows a token outside any entity (or starts a sentence), outside a headline and not before a
+ * capitalised word, is outside any entity without being scored. That is seven tokens in ten of news text: on
+ * 3,000 corpus articles (3,285,545 tokens), scoring every token put 58 of the skipped ones in an entity, most
+ * of them a transcript's lower-case speaker names, and the dev set's scores are the same either way. A word
+ * before a capitalised one is scored, for particles such as "de" or "bin".
+ */
+export function decode(wt: Table, p: Prepared, constrain = true, skipPlain = true): Uint8Array {
   const tags = new Uint8Array(p.tokens.length);
   const scores = new Int32Array(NTAGS);
   const dyn = new Uint32Array(NDYN);
   const hist = new History();
+  const words = p.words;
+  const caps = p.caps;
   for (const s of p.sents) {
     let prev: number = START;
     let prev2: number = START;
     for (let i = s.from; i < s.to; i++) {
+      // plain tokens are not named, so the tag history has nothing to add for them
+      if (skipPlain && (prev === 0 || prev === START) && words[i]!.plain && !caps[i] && !(i + 1 < s.to && words[i + 1]!.cap)) {
+        tags[i] = 0;
+        prev2 = prev;
+        prev = 0;
+        continue;
+      }
       staticScores(wt, p, s, i, scores);
       const nd = dynamicFeatures(p, i, prev, prev2, hist.feature(p, i), dyn);
       for (let k = 0; k < nd; k++) wt.add(dyn[k]!, scores);
@@ -234,8 +251,14 @@ export function staticScores(wt: Table, p: Prepared, s: Sentence, i: number, sco
   const m2 = i - 2 >= s.from ? h.offset(words[i - 2]!) : 0;
   const p2 = i + 2 < s.to ? h.offset(words[i + 2]!) : 0;
   for (let t = 0; t < NTAGS; t++) scores[t] = d[own + t]! + d[m1 + 2 * NTAGS + t]! + d[p1 + 3 * NTAGS + t]! + d[m2 + 4 * NTAGS + t]! + d[p2 + 5 * NTAGS + t]!;
-  for (let k = p.offs[i]! + (p.heads ? 1 + (words[i]!.own.length >>> 1) + HEAD_CONTEXT : 0), e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
+  if (p.heads) {
+    for (let k = p.offs[i]! + 1 + (words[i]!.own.length >>> 1) + HEAD_CONTEXT, e = p.offs[i + 1]!; k < e; k++) wt.add(p.feats[k]!, scores);
+  } else {
+    const n = staticFeatures(p, s, i, scratch, 0);
+    for (let k = 0; k < n; k++) wt.add(scratch[k]!, scores);
+  }
 }
+const scratch = new Uint32Array(MAX_STATIC);
 
 /**
  * Head-feature sums of recently seen words under one Table, HEAD_SLOTS rows of NTAGS each per word:
