@@ -341,8 +341,6 @@ export function tagSpans(p: Prepared, tags: Uint8Array): TokenSpan[] {
   return out;
 }
 
-const CAP = /^\p{Lu}/u;
-
 /**
  * Document consistency: a name written the same way gets the type most of its mentions got, an
  * untagged repeat of a tagged capitalised name is tagged, and a lone surname of a tagged full person
@@ -359,7 +357,7 @@ const ORG_HEADS: ReadonlySet<string> = new Set(
 export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
   const org = ENTITY_TYPES.indexOf("ORG");
-  for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && CAP.test(p.tokens[s.to - 1]!.text)) s.type = org;
+  for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   const votes = new Map<string, number[]>();
   for (const s of spans) {
@@ -422,7 +420,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const added: TokenSpan[] = [];
   for (const s of p.sents) {
     for (let i = s.from; i < s.to; i++) {
-      if (tagged[i] || !CAP.test(p.tokens[i]!.text)) continue;
+      if (tagged[i] || !p.words[i]!.cap) continue;
       for (const c of byFirst.get(p.lower[i]!) ?? []) {
         const e = i + c.len;
         if (e > s.to) continue;
@@ -432,13 +430,13 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
         const m = major(c.key);
         if (m < 0) continue;
         // the last token must not run on into a capitalised word (a longer name)
-        if (e < s.to && CAP.test(p.tokens[e]!.text) && !p.caps[e]) continue;
+        if (e < s.to && p.words[e]!.cap && !p.caps[e]) continue;
         for (let j = i; j < e; j++) tagged[j] = 1;
         added.push({ from: i, to: e, type: m });
         i = e - 1;
         break;
       }
-      if (!tagged[i] && surnames.has(p.lower[i]!) && !(i + 1 < s.to && CAP.test(p.tokens[i + 1]!.text))) {
+      if (!tagged[i] && surnames.has(p.lower[i]!) && !(i + 1 < s.to && p.words[i + 1]!.cap)) {
         tagged[i] = 1;
         added.push({ from: i, to: i + 1, type: per });
       }
