@@ -176,3 +176,56 @@ describe("generated files", () => {
     await expect(sql(q, db)).resolves.toBeInstanceOf(Array);
   });
 });
+
+describe("span checks that read spans from pieces of the text", () => {
+  // the plain form of the check: every span read from the whole text
+  const PLAIN = `SELECT count(*) FILTER (WHERE substring(a.body, x.start + 1, x."end" - x.start) IS DISTINCT FROM x.text) AS n FROM mentions x JOIN articles a USING (article_id)`;
+  const NAME = "mentions: substring(body, start + 1, end - start) = text";
+
+  it("count what reading each span from the whole text counts, at piece edges, past the end and outside the BMP", async () => {
+    const check = contractChecks().find((c) => c.names.includes(NAME))!;
+    expect(check.sql).toContain("regexp_extract_all"); // the mentions' check reads from pieces
+    const cp = (s: string) => Array.from(s);
+    // a long text with characters outside the BMP, combining marks and line ends, a short one and an empty one
+    const long = Array.from({ length: 1300 }, (_, i) => (i % 97 === 0 ? "😀" : i % 89 === 0 ? "e\u0301" : i % 61 === 0 ? "\n" : String.fromCharCode(97 + (i % 26)))).join("");
+    const bodies: Record<string, string> = { a: long, b: "Short text 😀 here.", c: "" };
+    const rows: [string, number, number, string][] = [];
+    for (const [id, body] of Object.entries(bodies)) {
+      const chars = cp(body);
+      const n = chars.length;
+      const edges = [0, 1, 255, 256, 257, 300, 511, 512, 513, 767, 768, n - 3, n - 1, n, n + 5];
+      const lens = [1, 2, 5, 255, 256, 257, 511, 700];
+      for (const s of edges)
+        for (const l of lens) {
+          if (s < 0) continue;
+          const right = chars.slice(s, s + l).join("");
+          rows.push([id, s, s + l, right || "x"], [id, s, s + l, `${right}x`]);
+        }
+      // odd offsets: before the text, and ending before they start
+      rows.push([id, -1, 3, chars.slice(0, 2).join("") || "x"], [id, 5, 2, "ab"], [id, 5, 5, "x"]);
+    }
+    rows.push(["no-such-article", 0, 1, "x"]);
+    const inst = await DuckDBInstance.create(":memory:");
+    const con = await inst.connect();
+    try {
+      await con.run(`CREATE TABLE articles (article_id VARCHAR, body VARCHAR)`);
+      for (const [id, body] of Object.entries(bodies)) await con.run(`INSERT INTO articles VALUES ('${id}', '${body.replace(/'/g, "''")}')`);
+      await con.run(`CREATE TABLE mentions (article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR)`);
+      await con.run(`INSERT INTO mentions VALUES ${rows.map(([id, s, e, t]) => `('${id}', ${s}, ${e}, '${t.replace(/'/g, "''")}')`).join(", ")}`);
+      const plain = Number((await con.runAndReadAll(PLAIN)).getRows()[0]![0]);
+      const whole = Number((await con.runAndReadAll(check.sql)).getRows()[0]![0]);
+      let sliced = 0;
+      for (const [lo, hi] of [["a", "b"], ["b", "c"], ["c", null]] as const) sliced += Number((await con.runAndReadAll(check.sliced!(lo, hi))).getRows()[0]![0]);
+      // about half the rows are wrong on purpose; the counts must agree row for row in total
+      expect(plain).toBeGreaterThan(rows.length / 3);
+      expect(whole).toBe(plain);
+      expect(sliced).toBe(plain);
+      // and a text that is right everywhere counts nothing
+      await con.run(`DELETE FROM mentions WHERE substring((SELECT body FROM articles a WHERE a.article_id = mentions.article_id), start + 1, "end" - start) IS DISTINCT FROM text`);
+      expect(Number((await con.runAndReadAll(check.sql)).getRows()[0]![0])).toBe(0);
+    } finally {
+      con.closeSync();
+      inst.closeSync();
+    }
+  });
+});

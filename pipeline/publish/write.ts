@@ -36,8 +36,8 @@ export function publishedColumns(t: TableDef, policy: TextPolicy) {
 
 const keyOrder = (t: TableDef) => t.key.map(q).join(", ");
 
-/** Staged JSON Lines files (in `staging`) → typed tables in one DuckDB database. */
-async function load(con: DuckDBConnection, staging: string, maxLineBytes: number): Promise<void> {
+/** Staged JSON Lines files (in `staging`) → typed tables in one DuckDB database, in `order`; `loaded` is told of each. */
+async function load(con: DuckDBConnection, staging: string, maxLineBytes: number, order: readonly TableDef[], loaded: (t: TableDef) => void): Promise<void> {
   // DuckDB's JSON reader needs a buffer as large as the longest line, and allocates twice that
   const maxObject = 2 ** Math.max(20, Math.ceil(Math.log2(maxLineBytes + 1)));
   const read = async (file: string, cols: Record<string, string>) => {
@@ -46,17 +46,17 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
     const spec = Object.entries(cols).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(", ");
     return size === 0 ? null : `read_json(${lit(path)}, format = 'newline_delimited', columns = {${spec}}, maximum_object_size = ${maxObject})`;
   };
-  for (const t of TABLES) {
+  for (const t of order) {
     const cols = columns(t);
     // no PRIMARY KEY index: DuckDB keeps indexes in memory whatever the memory limit; keys are checked by contractChecks()
     await con.run(`CREATE TABLE ${q(t.name)} (${cols.map((c) => `${q(c.name)} ${c.duck}${c.nullable ? "" : " NOT NULL"}`).join(", ")})`);
     const typed = Object.fromEntries(cols.map((c) => [c.name, c.duck]));
     const source = await read(`${t.name}.jsonl`, typed);
-    if (!source) continue;
     const list = cols.map((c) => q(c.name)).join(", ");
     // a presorted table is staged in key order; every other is sorted once here. Either way every file is
     // then written from a plain scan in insertion order
-    await con.run(`INSERT INTO ${q(t.name)} SELECT ${list} FROM ${source}${PRESORTED.has(t.name) ? "" : ` ORDER BY ${keyOrder(t)}`}`);
+    if (source) await con.run(`INSERT INTO ${q(t.name)} SELECT ${list} FROM ${source}${PRESORTED.has(t.name) ? "" : ` ORDER BY ${keyOrder(t)}`}`);
+    loaded(t);
   }
 }
 
@@ -72,6 +72,79 @@ export interface Check {
   sql: string;
   /** the same counts over the rows of the articles with ids in [lo, hi) (hi null: no upper bound) */
   sliced?: (lo: string, hi: string | null) => string;
+}
+
+/** Code points per piece of an article's text in the span checks; a span is read from two pieces in a row. */
+export const SPAN_PIECE = 256;
+
+/**
+ * Tables whose span checks read from pieces. Cutting the texts into pieces costs a pass over every article, which
+ * pays where an article has many spans: on the full corpus's tables (one process each, 2026-12-03) the mentions'
+ * check took 19.1 s reading the whole text and 6.9 s from pieces, while the dates' (15 spans per article) took
+ * 5.4 and 6.2 s, the quotes' 6.7 and 7.4 s and the boilerplate's 1.5 and 5.3 s.
+ */
+const SPAN_PIECE_TABLES: ReadonlySet<string> = new Set(["mentions"]);
+
+/**
+ * A table's span checks (SPEC.md: substring(body, start + 1, end - start) = text), counted in one scan. DuckDB's
+ * substring counts code points from the start of the text, so reading a mention near the end of a long article
+ * walks the whole article: on the full corpus these checks took 33 s, most of publishing's contract checks. Each
+ * article's text is cut once into pieces of SPAN_PIECE code points (one pass of a regular expression), and a span
+ * that lies within two pieces in a row is read from them instead; any other span (longer ones, or odd offsets) is
+ * read from the whole text. Both give the same string, so the counts are the same either way. Tables not in
+ * SPAN_PIECE_TABLES read every span from the whole text, with one join of the rows and their articles.
+ */
+function spanCheck(t: TableDef): Check | null {
+  const P = SPAN_PIECE;
+  // [name, start column, end column, the condition on the span's string s]
+  const conds: { name: string; start: string; end: string; bad: (s: string) => string }[] = t.spans.map((sp) => ({
+    name: `${t.name}: substring(${sp.into}, ${sp.start} + 1, ${sp.end} - ${sp.start}) = ${sp.text}`,
+    start: sp.start,
+    end: sp.end,
+    bad: (s: string) => `x.${q(sp.start)} IS NOT NULL AND ${s} IS DISTINCT FROM x.${q(sp.text)}`,
+  }));
+  if (t.name === "quotes")
+    conds.push(
+      { name: "quotes: substring(body, start + 1, end - start) = text (quotes not interrupted)", start: "start", end: "end", bad: (s) => `x.text NOT LIKE '% … %' AND ${s} <> x.text` },
+      {
+        name: "quotes: the parts of an interrupted quote appear in its stretch in order",
+        start: "start",
+        end: "end",
+        // the stretch starts with the first part and ends with the last, the others in order between them (earliest
+        // match first); what is left of the stretch after each part, NULL once a part is missing. The same test as
+        // regexp_full_match(stretch, 'part1.*part2.*…'), without compiling a pattern per row
+        bad: (s) =>
+          `CASE WHEN x.text LIKE '% … %' THEN list_reduce(string_split(x.text, ' … '), (rest, p, i) -> CASE WHEN rest IS NULL THEN NULL WHEN i = 1 THEN CASE WHEN starts_with(rest, p) THEN substring(rest, length(p) + 1) END WHEN i = len(string_split(x.text, ' … ')) THEN CASE WHEN ends_with(rest, p) THEN '' END WHEN position(p IN rest) > 0 THEN substring(rest, position(p IN rest) + length(p)) END, ${s}) IS NULL ELSE false END`,
+      },
+    );
+  if (!conds.length) return null;
+  const into = q(t.spans[0]?.into ?? "body");
+  const starts = [...new Set(conds.map((c) => c.start))];
+  const w = (c: { start: string }) => `w${starts.indexOf(c.start)}`;
+  const fits = (c: { start: string; end: string }) => {
+    const [st, en] = [`x.${q(c.start)}`, `x.${q(c.end)}`];
+    return `(${st} >= 0 AND ${en} >= ${st} AND ${st} % ${P} + ${en} - ${st} <= ${2 * P})`;
+  };
+  const len = (c: { start: string; end: string }) => `x.${q(c.end)} - x.${q(c.start)}`;
+  const fromPieces = (c: (typeof conds)[number]) => `substring(coalesce(${w(c)}.piece, ''), x.${q(c.start)} % ${P} + 1, ${len(c)})`;
+  const fromText = (c: (typeof conds)[number]) => `substring(a.${into}, x.${q(c.start)} + 1, ${len(c)})`;
+  const within = (col: string, lo: string | null, hi: string | null) =>
+    lo === null ? "true" : `${col} >= ${lit(lo)}${hi === null ? "" : ` AND ${col} < ${lit(hi)}`}`;
+  const plain = (lo: string | null, hi: string | null) =>
+    `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${c.bad(fromText(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)}`;
+  const make = (lo: string | null, hi: string | null) => {
+    if (!SPAN_PIECE_TABLES.has(t.name)) return plain(lo, hi);
+    // each piece with the next one after it: a span that starts in piece k and fits in 2 pieces is in window k
+    const pieces = `SELECT article_id, unnest(ps) AS p, generate_subscripts(ps, 1) - 1 AS k FROM (SELECT article_id, regexp_extract_all(${into}, '(?s).{1,${P}}') AS ps FROM articles WHERE ${within("article_id", lo, hi)})`;
+    const windows = `SELECT article_id, k, p || coalesce(lead(p) OVER (PARTITION BY article_id ORDER BY k), '') AS piece FROM (${pieces})`;
+    const joins = starts.map((st, i) => `LEFT JOIN w w${i} ON w${i}.article_id = x.article_id AND w${i}.k = x.${q(st)} // ${P}`).join(" ");
+    // the rows of articles in the slice (as a join with the articles would keep them), spans read from the pieces
+    const short = `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${fits(c)} AND ${c.bad(fromPieces(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x SEMI JOIN (SELECT article_id FROM articles WHERE ${within("article_id", lo, hi)}) USING (article_id) ${joins} WHERE ${within("x.article_id", lo, hi)}`;
+    // the rest read from the whole text
+    const long = `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE NOT ${fits(c)} AND ${c.bad(fromText(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)} AND NOT (${conds.map(fits).join(" AND ")})`;
+    return `WITH w AS MATERIALIZED (${windows}) SELECT ${conds.map((_, i) => `coalesce(s.n${i}, 0) + coalesce(l.n${i}, 0)`).join(", ")} FROM (${short}) s, (${long}) l`;
+  };
+  return { names: conds.map((c) => c.name), sql: make(null, null), sliced: (lo, hi) => make(lo, hi) };
 }
 
 /**
@@ -91,26 +164,8 @@ export function contractChecks(): Check[] {
       const f = fk.fields[0]!;
       one(`${t.name}.${f} → ${fk.table}.${fk.reference[0]}`, `SELECT count(*) FROM ${q(t.name)} c WHERE c.${q(f)} IS NOT NULL AND c.${q(f)} NOT IN (SELECT ${q(fk.reference[0]!)} FROM ${q(fk.table)})`);
     }
-    const spans: [string, string][] = t.spans.map((s) => [
-      `${t.name}: substring(${s.into}, ${s.start} + 1, ${s.end} - ${s.start}) = ${s.text}`,
-      `x.${q(s.start)} IS NOT NULL AND substring(a.${q(s.into)}, x.${q(s.start)} + 1, x.${q(s.end)} - x.${q(s.start)}) IS DISTINCT FROM x.${q(s.text)}`,
-    ]);
-    if (t.name === "quotes")
-      spans.push(
-        ["quotes: substring(body, start + 1, end - start) = text (quotes not interrupted)", `x.text NOT LIKE '% … %' AND substring(a.body, x.start + 1, x."end" - x.start) <> x.text`],
-        [
-          "quotes: the parts of an interrupted quote appear in its stretch in order",
-          // the stretch starts with the first part and ends with the last, the others in order between them (earliest
-          // match first); what is left of the stretch after each part, NULL once a part is missing. The same test as
-          // regexp_full_match(stretch, 'part1.*part2.*…'), without compiling a pattern per row
-          `CASE WHEN x.text LIKE '% … %' THEN list_reduce(string_split(x.text, ' … '), (rest, p, i) -> CASE WHEN rest IS NULL THEN NULL WHEN i = 1 THEN CASE WHEN starts_with(rest, p) THEN substring(rest, length(p) + 1) END WHEN i = len(string_split(x.text, ' … ')) THEN CASE WHEN ends_with(rest, p) THEN '' END WHEN position(p IN rest) > 0 THEN substring(rest, position(p IN rest) + length(p)) END, substring(a.body, x.start + 1, x."end" - x.start)) IS NULL ELSE false END`,
-        ],
-      );
-    if (spans.length) {
-      const sql = `SELECT ${spans.map(([, c], i) => `count(*) FILTER (WHERE ${c}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id)`;
-      const within = (col: string, lo: string, hi: string | null) => `${col} >= ${lit(lo)}${hi === null ? "" : ` AND ${col} < ${lit(hi)}`}`;
-      out.push({ names: spans.map(([n]) => n), sql, sliced: (lo, hi) => `${sql} WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)}` });
-    }
+    const check = spanCheck(t);
+    if (check) out.push(check);
   }
   one("every entity has a mention", `SELECT count(*) FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM mentions)`);
   return out;
@@ -216,6 +271,15 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   out.end();
   await finished(out);
 }
+/** A promise settled from outside; a rejection nobody awaits is not reported as unhandled. */
+function settleLater(): { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 /** A promise fetched ahead of its use: a rejection is handled where it is awaited, or ignored if the caller failed first. */
 function ahead<T>(p: Promise<T>): Promise<T> {
   p.catch(() => {});
@@ -265,21 +329,28 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
     await con.run(`SET memory_limit = '${DUCKDB_MEMORY}'`);
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
     // insertion order is kept (the default): presorted tables are published in it
-    await load(con, staging, maxLineBytes);
-    const counts: Record<string, number> = {};
-    for (const t of TABLES) counts[t.name] = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
-    // Two lanes side by side, each on a connection of its own: the contract checks and then the Parquet and JSON
-    // copies in one, the CSV files (formatted in this thread while DuckDB checks and copies) in the other. The
-    // files go to the build's work folder, so a failed check still publishes nothing. The copies run on one
-    // thread: a second does not make the text formats faster (the writing is serial) but holds hundreds of MB of
-    // rows formatted ahead of their turn. The checks' sorts and joins are not run beside the copies (together
-    // they need more than DuckDB's memory ceiling), and the CSV lane reads the tables in the other order, so the
-    // two lanes do not read the wide rows at the same time.
+    // Two lanes side by side, each on a connection of its own: the tables loaded, the contract checks and then the
+    // Parquet and JSON copies in one, the CSV files (formatted in this thread while DuckDB loads, checks and copies)
+    // in the other, each as soon as its table is loaded. The files go to the build's work folder, so a failed check
+    // still publishes nothing. The copies run on one thread: a second does not make the text formats faster (the
+    // writing is serial) but holds hundreds of MB of rows formatted ahead of their turn. The checks' sorts and joins
+    // are not run beside the copies (together they need more than DuckDB's memory ceiling), and the CSV lane takes
+    // the tables in the order they are loaded, the other order from the copies', so the two lanes do not read the
+    // wide rows at the same time.
     const files = TABLES.flatMap((t) => [`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`]);
+    const order = [...TABLES].reverse();
+    const ready = new Map(order.map((t) => [t.name, settleLater()]));
+    const counts: Record<string, number> = {};
     const csvLane = await inst.connect();
     try {
       const settled = await Promise.allSettled([
         (async () => {
+          // insertion order is kept (the default): presorted tables are published in it
+          await load(con, staging, maxLineBytes, order, (t) => ready.get(t.name)!.resolve()).catch((e: unknown) => {
+            for (const r of ready.values()) r.reject(e);
+            throw e;
+          });
+          for (const t of TABLES) counts[t.name] = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
           const failed = Object.entries(await checkCounts(con))
             .filter(([, n]) => n !== 0)
             .map(([name, n]) => `${name}: ${n} row(s)`);
@@ -293,7 +364,10 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
           }
         })(),
         (async () => {
-          for (const t of [...TABLES].reverse()) await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`));
+          for (const t of order) {
+            await ready.get(t.name)!.promise;
+            await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`));
+          }
         })(),
       ]);
       const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
