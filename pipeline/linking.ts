@@ -9,7 +9,8 @@ import { EntityType } from "../schemas/records.ts";
 import { appendFields, Lines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
 import type { ArticleSource } from "./link/entities.ts";
-import { linkSource, mentionLinks, quoteLinks, type LinkArticle } from "./stages/06-link.ts";
+import { clusterIdOf } from "./link/quotes.ts";
+import { linkSource, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.ts";
 
 /** Mention and quote rows are staged without their corpus-wide fields, which linking appends. */
@@ -139,13 +140,22 @@ export async function linkAndStage(records: LinkRecords, staging: string): Promi
   const entities = new Lines(join(staging, "entities.jsonl"));
   for (const e of linked.entities) await entities.write(e);
   await entities.close();
+  // each entity's fields made once, not once per mention or quote
   const j = JSON.stringify;
+  const entityField = linked.entities.map((e) => `,"entity_id":${j(e.entity_id)}`);
+  const speakerField = linked.entities.map((e) => `,"speaker_entity_id":${j(e.entity_id)},"speaker_name":${j(e.name)}`);
+  const noSpeaker = `,"speaker_entity_id":null,"speaker_name":null`;
+  const { start: mStart, entityOf } = linked.mentions;
+  const { start: qStart } = linked.quotes;
   appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
-    for (let i = 0; i < records.length; i++) for (const id of mentionLinks(linked, at[i]!)) yield `,"entity_id":${j(id)}`;
+    for (let i = 0; i < records.length; i++) for (let k = mStart[at[i]!]!, e = mStart[at[i]! + 1]!; k < e; k++) yield entityField[entityOf[k]!]!;
   })());
   appendFields(join(staging, UNLINKED.quotes), join(staging, "quotes.jsonl"), (function* () {
     for (let i = 0; i < records.length; i++)
-      for (const l of quoteLinks(linked, at[i]!)) yield `,"cluster_id":${j(l.cluster_id)},"speaker_entity_id":${j(l.speaker_entity_id)},"speaker_name":${j(l.speaker_name)}`;
+      for (let k = qStart[at[i]!]!, e = qStart[at[i]! + 1]!; k < e; k++) {
+        const sp = linked.speakerOf[k]!;
+        yield `,"cluster_id":${j(clusterIdOf(linked.quotes, k))}${sp < 0 ? noSpeaker : speakerField[sp]!}`;
+      }
   })());
   await rm(join(staging, UNLINKED.mentions));
   await rm(join(staging, UNLINKED.quotes));
