@@ -86,7 +86,7 @@ export const SPAN_PIECE = 256;
 const SPAN_PIECE_TABLES: ReadonlySet<string> = new Set(["mentions"]);
 
 /**
- * A table's span checks (SPEC.md: substring(body, start + 1, end - start) = text), counted in one scan. DuckDB's
+ * A table's span checks (SPEC.md: substring(body, start + 1, end - start) = text), counted together. DuckDB's
  * substring counts code points from the start of the text, so reading a mention near the end of a long article
  * walks the whole article: on the full corpus these checks took 33 s, most of publishing's contract checks. Each
  * article's text is cut once into pieces of SPAN_PIECE code points (one pass of a regular expression), and a span
@@ -328,7 +328,6 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
     // bounded memory whatever the corpus size: DuckDB spills to the build's work folder beyond this
     await con.run(`SET memory_limit = '${DUCKDB_MEMORY}'`);
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
-    // insertion order is kept (the default): presorted tables are published in it
     // Two lanes side by side, each on a connection of its own: the tables loaded, the contract checks and then the
     // Parquet and JSON copies in one, the CSV files (formatted in this thread while DuckDB loads, checks and copies)
     // in the other, each as soon as its table is loaded. The files go to the build's work folder, so a failed check
