@@ -9,8 +9,8 @@ import { EntityType } from "../schemas/records.ts";
 import { appendFields, Lines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
 import type { ArticleSource } from "./link/entities.ts";
-import { clusterIdOf } from "./link/quotes.ts";
-import { linkSource, type LinkArticle } from "./stages/06-link.ts";
+import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
+import { linkSource, linkSourceEntities, type CompactLinks, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.ts";
 
 /** Mention and quote rows are staged without their corpus-wide fields, which linking appends. */
@@ -41,7 +41,7 @@ class Interner {
  */
 export class LinkRecords implements ArticleSource<LinkArticle> {
   private readonly mentionTexts = new Interner();
-  private readonly quoteTexts = new Interner();
+  private readonly quoteText = new Interner();
   private readonly outletNames = new Interner();
   private readonly ids: string[] = [];
   /** outlet number + 1, 0 for none */
@@ -58,7 +58,8 @@ export class LinkRecords implements ArticleSource<LinkArticle> {
   /** acronym pairs, two numbers each; an article without the field has none, one with an empty list has -1 */
   private readonly acr = new Column(Int32Array);
   private order: number[] | null = null;
-  constructor() {
+  /** quoteTexts false: each quote's text is not kept (read back as ""), where the quotes' words are clustered elsewhere */
+  constructor(private readonly quoteTexts = true) {
     this.mStart.push(0);
     this.qStart.push(0);
     this.aStart.push(0);
@@ -74,7 +75,7 @@ export class LinkRecords implements ArticleSource<LinkArticle> {
       this.mType.push(ENTITY_TYPES.indexOf(m.type));
     }
     for (const q of a.quotes) {
-      this.qText.push(this.quoteTexts.id(q.text));
+      if (this.quoteTexts) this.qText.push(this.quoteText.id(q.text));
       this.qSpeaker.push(q.speaker_mention ?? -1);
     }
     if (a.acronyms?.length === 0) this.acr.push(-1);
@@ -83,7 +84,7 @@ export class LinkRecords implements ArticleSource<LinkArticle> {
       this.acr.push(sh);
     }
     this.mStart.push(this.mText.length);
-    this.qStart.push(this.qText.length);
+    this.qStart.push(this.qSpeaker.length);
     this.aStart.push(this.acr.length);
     this.order = null;
   }
@@ -105,12 +106,12 @@ export class LinkRecords implements ArticleSource<LinkArticle> {
   at(i: number): LinkArticle {
     const r = this.sorted()[i]!;
     const mt = this.mentionTexts.texts;
-    const qt = this.quoteTexts.texts;
+    const qt = this.quoteText.texts;
     const out: LinkArticle = { article_id: this.ids[r]!, outlet: this.outlet.get(r) === 0 ? null : this.outletNames.texts[this.outlet.get(r) - 1]!, mentions: [], quotes: [] };
     for (let k = this.mStart.get(r); k < this.mStart.get(r + 1); k++) out.mentions.push({ text: mt[this.mText.get(k)]!, type: ENTITY_TYPES[this.mType.get(k)]! });
     for (let k = this.qStart.get(r); k < this.qStart.get(r + 1); k++) {
       const sp = this.qSpeaker.get(k);
-      out.quotes.push({ text: qt[this.qText.get(k)]!, speaker_mention: sp < 0 ? null : sp });
+      out.quotes.push({ text: this.quoteTexts ? qt[this.qText.get(k)]! : "", speaker_mention: sp < 0 ? null : sp });
     }
     const a0 = this.aStart.get(r);
     const a1 = this.aStart.get(r + 1);
@@ -131,9 +132,16 @@ export interface LinkSummary {
 }
 
 /** Links the corpus: stages entities.jsonl and completes the unlinked mention and quote rows in `staging`. */
-export async function linkAndStage(records: LinkRecords, staging: string): Promise<LinkSummary> {
-  // the link stage sees the articles in id order; rows were staged in arrival order
-  const linked = linkSource(records);
+export async function linkAndStage(records: LinkRecords, staging: string, texts?: Promise<TextClusters>): Promise<LinkSummary> {
+  // the link stage sees the articles in id order; rows were staged in arrival order. With `texts`, the quotes'
+  // words are clustered elsewhere while the mentions are linked here
+  let linked: CompactLinks;
+  if (texts) {
+    texts.catch(() => {}); // awaited below, unless linking the mentions fails first
+    const mentions = linkSourceEntities(records);
+    linked = linkSource(records, await texts, mentions);
+  } else linked = linkSource(records);
+  collectGarbage(); // linking's own garbage, before the rows are streamed through
   const at = records.sortedPositions();
   const issues = entityIssues(linked.entities);
   if (issues.length) throw new ValidationError(issues);
@@ -184,13 +192,26 @@ export class InThreadLinker implements Linker {
   async close(): Promise<void> {}
 }
 
-export type LinkWorkerMessage = { add: LinkArticle[] } | { finish: string };
+/**
+ * A full collection of this thread's heap where Node runs with --expose-gc (`npm run build-data` and the bench do),
+ * else nothing. V8 would leave the garbage of a finished step in the heap until it next needs room, and RSS counts it.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export type LinkWorkerMessage = { add: LinkArticle[] } | { finish: string } | { texts: TextClusters } | { textsFailed: string };
 export type LinkWorkerReply = ({ ok: true } & LinkSummary) | { ok: false; message: string; stack: string; issues: Issue[] | null };
 
-/** Linking in a worker thread of its own: ended after linking, which frees all it held. */
+/**
+ * Linking in a worker thread of its own: ended after linking, which frees all it held. The quotes' words stay in
+ * this thread, which clusters them (clusterQuoteTexts) while the worker links the mentions, then hands the
+ * clusters over; the worker gets each quote without its text.
+ */
 export class WorkerLinker implements Linker {
   private readonly worker: Worker;
   private batch: LinkArticle[] = [];
+  private quotes = new LinkRecords();
   private failure: Error | null = null;
   private pending: { resolve: (s: LinkSummary) => void; reject: (e: Error) => void } | null = null;
   constructor() {
@@ -213,7 +234,8 @@ export class WorkerLinker implements Linker {
     this.worker.postMessage(m);
   }
   add(a: LinkArticle): void {
-    this.batch.push(a);
+    this.quotes.add({ article_id: a.article_id, outlet: null, mentions: [], quotes: a.quotes });
+    this.batch.push({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) });
     if (this.batch.length >= 256) {
       this.post({ add: this.batch });
       this.batch = [];
@@ -226,6 +248,20 @@ export class WorkerLinker implements Linker {
       if (this.batch.length) this.post({ add: this.batch });
       this.batch = [];
       this.post({ finish: staging });
+      // the same articles in the same (id) order as the worker's records
+      let quotes: LinkRecords | null = this.quotes;
+      this.quotes = new LinkRecords();
+      try {
+        collectGarbage(); // what the articles phase left, before clustering adds its own
+        const texts = clusterQuoteTexts(quotes);
+        quotes = null;
+        this.worker.postMessage({ texts } satisfies LinkWorkerMessage, [texts.group.buffer as ArrayBuffer, texts.start.buffer as ArrayBuffer]);
+      } catch (e) {
+        this.post({ textsFailed: e instanceof Error ? e.message : String(e) });
+      }
+      // clustering's garbage would otherwise stay in this thread's heap while the worker's grows
+      quotes = null;
+      collectGarbage();
     });
   }
   async close(): Promise<void> {

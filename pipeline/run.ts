@@ -15,7 +15,7 @@ import { ARTICLE_STAGES, ROW_TABLES, type ArticleStage, type Processed } from ".
 import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import { Lines, sortLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
-import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
+import { collectGarbage, InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
@@ -248,6 +248,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     articleIds.length = 0;
     const linked = await linking;
     await linker!.close(); // the corpus-wide records are not needed while publishing
+    collectGarbage(); // nor what the articles phase left in this thread's heap
     const { outlets, entities: nEntities } = linked;
     o.log?.(`link: ${nEntities} entities in ${secs(tLink)}`);
     crashPoint("linked");

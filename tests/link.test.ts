@@ -2,12 +2,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
-import { link, linkSource, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
+import { link, linkSource, linkSourceEntities, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
 import { LinkRecords } from "../pipeline/linking.ts";
 import { acronymPairs, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
-import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuotes, containsWords, nearDuplicate, quoteTokens, quoteWords, sortByHash } from "../pipeline/link/quotes.ts";
+import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, quoteWords, sortByHash } from "../pipeline/link/quotes.ts";
 
 const TYPES: Record<string, EntityType> = { p: "person", o: "organization", l: "location", x: "other" };
 /** "p:Ann Vale" -> a person mention */
@@ -418,6 +418,27 @@ describe("the runner's compact link records", () => {
     // (the long quote is one cluster; each short one without a speaker is alone)
     expect(new Set(want.quoteLinks.flat().map((q) => q.cluster_id)).size).toBe(1 + want.quoteLinks.flat().length / 2);
     expect(want.quoteLinks.flat().some((q) => q.speaker_entity_id !== null)).toBe(true);
+  });
+
+  it("link the same with the quotes' words clustered apart, as the link worker gets them", () => {
+    const arts = made(400);
+    const full = new LinkRecords();
+    const noTexts = new LinkRecords(false); // the worker's records: each quote without its text
+    const quotes = new LinkRecords(); // the runner's: the quotes alone
+    for (const a of arts) {
+      full.add(a);
+      noTexts.add({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) });
+      quotes.add({ article_id: a.article_id, outlet: null, mentions: [], quotes: a.quotes });
+    }
+    expect(noTexts.at(1).quotes.map((q) => q.text)).toEqual(["", ""]);
+    const split = linkSource(noTexts, clusterQuoteTexts(quotes), linkSourceEntities(noTexts));
+    const whole = linkSource(full);
+    expect(split.entities).toEqual(whole.entities);
+    for (let i = 0; i < full.length; i++) expect({ m: mentionLinks(split, i), q: quoteLinks(split, i) }).toEqual({ m: mentionLinks(whole, i), q: quoteLinks(whole, i) });
+    // clusters made for other articles are refused, not misapplied
+    const fewer = new LinkRecords();
+    for (const a of arts.slice(1)) fewer.add({ article_id: a.article_id, outlet: null, mentions: [], quotes: a.quotes });
+    expect(() => linkSource(noTexts, clusterQuoteTexts(fewer))).toThrow(/quotes/);
   });
 });
 

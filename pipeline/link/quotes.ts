@@ -191,30 +191,60 @@ export const clusterIdOf = (c: CompactClusters, q: number): string => quoteIdAt(
 
 /** cluster_id of every quote, as CompactClusters. */
 export function clusterQuotesCompact(src: ArticleSource<QuoteArticle>): CompactClusters {
-  // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short quote's key (ALONE - 1 - its index)
-  const ALONE = -1;
+  const texts = clusterQuoteTexts(src);
+  const articleIds: string[] = [];
+  const speakerIds = new Map<string, number>();
+  const speakerOf = new Int32Array(texts.group.length);
+  for (let ai = 0, q = 0; ai < src.length; ai++) {
+    const a = src.at(ai);
+    articleIds.push(a.article_id);
+    for (const x of a.quotes) {
+      let id = x.speaker === null ? -1 : speakerIds.get(x.speaker);
+      if (id === undefined) speakerIds.set(x.speaker!, (id = speakerIds.size));
+      speakerOf[q++] = id;
+    }
+  }
+  return finishClusters(texts, articleIds, speakerOf);
+}
+
+/**
+ * The part of quote clustering that reads only the quotes' words (not their speakers), so it can run beside
+ * entity linking. Per quote, in input order, `group` holds its long quotes' cluster (a number below `longs`),
+ * ALONE for a quote without words, or, for a short quote, SHORT minus the index of its words (equal words, equal
+ * index); finishClusters puts short quotes with their speakers.
+ */
+export interface TextClusters {
+  group: Int32Array;
+  /** article i's quotes are start[i] .. start[i + 1] - 1 */
+  start: Int32Array;
+  /** clusters of long quotes */
+  longs: number;
+  /** distinct words of short quotes */
+  shorts: number;
+}
+
+const ALONE = -1;
+const SHORT = -2;
+
+/** The words-only part of clusterQuotesCompact (see TextClusters). */
+export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: string }[] }>): TextClusters {
+  // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short quote's words (SHORT - their index)
   const group = new Column(Int32Array);
   const uniq = new Map<string, number>(); // normalised long text -> unique index
   const uniqText: string[] = [];
-  const short = new Map<string, number>(); // speaker and normalised short text -> short key index
-  // each article's id and where its quotes start, for the ids below (the articles are read once)
-  const articleIds: string[] = [];
+  const short = new Map<string, number>(); // normalised short text -> its index
   const start = new Int32Array(src.length + 1);
   for (let ai = 0; ai < src.length; ai++) {
     const a = src.at(ai);
-    articleIds.push(a.article_id);
     start[ai] = group.length;
     for (const q of a.quotes) {
       const toks = quoteTokens(q.text);
       if (toks.length === 0) group.push(ALONE);
       else if (toks.length < SHORT_TOKENS) {
-        if (q.speaker === null) group.push(ALONE);
-        else {
-          const k = `${q.speaker}\u0000${toks.join(" ")}`;
-          let x = short.get(k);
-          if (x === undefined) short.set(k, (x = short.size));
-          group.push(ALONE - 1 - x);
-        }
+        const k = toks.join(" ");
+        let x = short.get(k);
+        if (x === undefined) short.set(k, (x = short.size));
+        group.push(SHORT - x);
       } else {
         const s = toks.join(" ");
         let u = uniq.get(s);
@@ -368,19 +398,48 @@ export function clusterQuotesCompact(src: ArticleSource<QuoteArticle>): CompactC
   }
   for (const [i, j] of edges) uf.union(i, j);
 
-  // cluster ids: the smallest quote_id of each group (long quotes by their root, short ones after them)
-  const out: CompactClusters = { start, rep: group.trimmed(), articleIds };
-  const rep = out.rep;
-  const keyOf = (g: number) => (g >= 0 ? uf.find(rankOfU[g]!) : n + (ALONE - 1 - g));
-  const minQ = new Int32Array(n + nShort).fill(-1);
-  for (let ai = 0; ai < src.length; ai++)
+  // each long quote's cluster: its unique text's root
+  const out = group.trimmed();
+  for (let q = 0; q < nq; q++) if (out[q]! >= 0) out[q] = uf.find(rankOfU[out[q]!]!);
+  return { group: out, start, longs: n, shorts: nShort };
+}
+
+/**
+ * Quote clusters from the words-only part and each quote's speaker (a number per speaker entity, -1 for none;
+ * input order): a short quote joins the short quotes with the same words and speaker, one without a speaker
+ * stays alone. Each cluster's id is its smallest quote_id.
+ */
+export function finishClusters(t: TextClusters, articleIds: string[], speakerOf: ArrayLike<number>): CompactClusters {
+  const { start, longs: n } = t;
+  const nq = t.group.length;
+  if (articleIds.length !== start.length - 1 || speakerOf.length !== nq) throw new Error(`quote clusters of ${nq} quotes in ${start.length - 1} articles, given ${speakerOf.length} speakers and ${articleIds.length} articles`);
+  // per quote: its cluster's key (long clusters first, then short quotes by speaker and words), ALONE for none
+  const key = Int32Array.from(t.group);
+  const short = new Map<number, number>();
+  for (let q = 0; q < nq; q++) {
+    const g = key[q]!;
+    if (g >= 0 || g === ALONE) continue;
+    const sp = speakerOf[q]!;
+    if (sp < 0) {
+      key[q] = ALONE;
+      continue;
+    }
+    const k = sp * t.shorts + (SHORT - g);
+    let x = short.get(k);
+    if (x === undefined) short.set(k, (x = n + short.size));
+    key[q] = x;
+  }
+  // cluster ids: the smallest quote_id of each cluster
+  const out: CompactClusters = { start, rep: key, articleIds };
+  const minQ = new Int32Array(n + short.size).fill(-1);
+  short.clear();
+  for (let ai = 0; ai < articleIds.length; ai++)
     for (let q = start[ai]!; q < start[ai + 1]!; q++) {
-      const g = rep[q]!;
-      if (g === ALONE) continue;
-      const k = keyOf(g);
+      const k = key[q]!;
+      if (k === ALONE) continue;
       const cur = minQ[k]!;
       if (cur < 0 || rowId(articleIds[ai]!, "q", q - start[ai]!) < quoteIdAt(out, cur)) minQ[k] = q;
     }
-  for (let q = 0; q < nq; q++) rep[q] = rep[q] === ALONE ? q : minQ[keyOf(rep[q]!)]!;
+  for (let q = 0; q < nq; q++) key[q] = key[q] === ALONE ? q : minQ[key[q]!]!;
   return out;
 }

@@ -8,7 +8,7 @@ import { EntityType } from "../../schemas/records.ts";
 import { EntityRow } from "../../schemas/tables.ts";
 import { StageError, type Stage } from "../stage.ts";
 import { asSource, entityIdsOf, linkEntitiesCompact, type ArticleSource, type CompactEntityLinks } from "../link/entities.ts";
-import { clusterIdOf, clusterQuotesCompact, type CompactClusters } from "../link/quotes.ts";
+import { clusterIdOf, clusterQuoteTexts, finishClusters, type CompactClusters, type TextClusters } from "../link/quotes.ts";
 
 export const LinkArticle = z.object({
   article_id: z.string().min(1),
@@ -61,23 +61,39 @@ export interface CompactLinks {
   speakerOf: Int32Array;
 }
 
-/** The link stage over a corpus read one article at a time (pipeline/linking.ts keeps its articles compact). */
-export function linkCompact(src: ArticleSource<LinkArticle>): CompactLinks {
-  const mentions = linkEntitiesCompact(src);
+/**
+ * The link stage over a corpus read one article at a time (pipeline/linking.ts keeps its articles compact).
+ * `texts`: the quotes' words already clustered (clusterQuoteTexts over the same articles in the same order, as
+ * pipeline/linking.ts does beside entity linking); `mentions`: the mentions already linked (linkEntitiesCompact).
+ */
+export function linkCompact(src: ArticleSource<LinkArticle>, texts?: TextClusters, mentions = linkEntitiesCompact(src)): CompactLinks {
   const { entities, start, entityOf } = mentions;
   const speaker = (ai: number, m: number | null): number => (m === null || m >= start[ai + 1]! - start[ai]! ? -1 : entityOf[start[ai]! + m]!);
-  // each article's quotes with their speakers' entities, made when read (not kept for the whole corpus)
-  const quotes = clusterQuotesCompact({
-    length: src.length,
-    at: (ai) => {
-      const a = src.at(ai);
-      return { article_id: a.article_id, quotes: a.quotes.map((q) => ({ text: q.text, speaker: entities[speaker(ai, q.speaker_mention)]?.entity_id ?? null })) };
-    },
-  });
-  const speakerOf = new Int32Array(quotes.rep.length);
-  for (let ai = 0; ai < src.length; ai++) src.at(ai).quotes.forEach((q, i) => (speakerOf[quotes.start[ai]! + i] = speaker(ai, q.speaker_mention)));
+  const words = texts ?? clusterQuoteTexts(src);
+  if (words.start.length !== src.length + 1) throw new Error(`${src.length} articles, quotes clustered for ${words.start.length - 1}`);
+  const nq = words.group.length;
+  const speakerOf = new Int32Array(nq);
+  const articleIds: string[] = [];
+  for (let ai = 0; ai < src.length; ai++) {
+    const a = src.at(ai);
+    const q0 = words.start[ai]!;
+    if (words.start[ai + 1]! - q0 !== a.quotes.length) throw new Error(`article ${a.article_id}: ${a.quotes.length} quotes, clustered as ${words.start[ai + 1]! - q0}`);
+    articleIds.push(a.article_id);
+    a.quotes.forEach((q, i) => (speakerOf[q0 + i] = speaker(ai, q.speaker_mention)));
+  }
+  const quotes = finishClusters(words, articleIds, speakerOf);
   return { entities, mentions, quotes, speakerOf };
 }
+/** The first step of linkSource on its own (the quotes' words may be clustered meanwhile): the mentions linked. */
+export function linkSourceEntities(src: ArticleSource<LinkArticle>): CompactEntityLinks {
+  try {
+    return linkEntitiesCompact(src);
+  } catch (cause) {
+    throw linkError(cause);
+  }
+}
+
+const linkError = (cause: unknown) => new StageError("link", "corpus", cause instanceof Error ? cause.message : String(cause), { cause });
 
 /** Article ai's mentions' entity ids. */
 export function mentionLinks(c: CompactLinks, ai: number): string[] {
@@ -106,12 +122,12 @@ export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
  * take more memory than the stage): every mention and quote link by shape here, entity rows by their schema where the runner
  * stages them (pipeline/linking.ts), and the links against the entities by the dataset's foreign-key checks.
  */
-export function linkSource(src: ArticleSource<LinkArticle>): CompactLinks {
+export function linkSource(src: ArticleSource<LinkArticle>, texts?: TextClusters, mentions?: CompactEntityLinks): CompactLinks {
   let out: CompactLinks;
   try {
-    out = linkCompact(src);
+    out = linkCompact(src, texts, mentions ?? linkEntitiesCompact(src));
   } catch (cause) {
-    throw new StageError("link", "corpus", cause instanceof Error ? cause.message : String(cause), { cause });
+    throw linkError(cause);
   }
   const bad = (what: string) => {
     throw new StageError("link", "corpus", what);
