@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import { EntityType } from "../schemas/records.ts";
 import { appendFields, Lines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
+import { collectGarbage } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
 import { linkSource, linkSourceEntities, type CompactLinks, type LinkArticle } from "./stages/06-link.ts";
@@ -190,14 +191,6 @@ export class InThreadLinker implements Linker {
     return s;
   }
   async close(): Promise<void> {}
-}
-
-/**
- * A full collection of this thread's heap where Node runs with --expose-gc (`npm run build-data` and the bench do),
- * else nothing. V8 would leave the garbage of a finished step in the heap until it next needs room, and RSS counts it.
- */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 export type LinkWorkerMessage = { add: LinkArticle[] } | { finish: string } | { texts: TextClusters } | { textsFailed: string };

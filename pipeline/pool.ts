@@ -25,8 +25,8 @@ export class Pool {
     for (let i = 0; i < (jobs > 1 ? jobs : 0); i++) {
       const w = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
         workerData: { entry: new URL("./worker.ts", import.meta.url).href },
-        // a worker holds one article at a time plus bounded caches: a small heap makes V8 collect early
-        // instead of growing (the build's peak memory is the main thread's plus every worker's)
+        // a worker holds one article at a time plus bounded caches. Node lets the process's --max-old-space-size
+        // (npm run build-data sets it) override this limit; without that flag it holds
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
       });
       w.on("message", (m: Reply) => {

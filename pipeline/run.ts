@@ -15,7 +15,8 @@ import { ARTICLE_STAGES, ROW_TABLES, type ArticleStage, type Processed } from ".
 import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import { Lines, sortLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
-import { collectGarbage, InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
+import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
+import { collectGarbage } from "./gc.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
