@@ -247,12 +247,11 @@ export class WorkerLinker implements Linker {
       try {
         collectGarbage(); // what the articles phase left, before clustering adds its own
         const texts = clusterQuoteTexts(quotes);
-        quotes = null;
         this.worker.postMessage({ texts } satisfies LinkWorkerMessage, [texts.group.buffer as ArrayBuffer, texts.start.buffer as ArrayBuffer]);
       } catch (e) {
         this.post({ textsFailed: e instanceof Error ? e.message : String(e) });
       }
-      // clustering's garbage would otherwise stay in this thread's heap while the worker's grows
+      // the quotes' records and clustering's garbage would otherwise stay in this thread's heap while the worker's grows
       quotes = null;
       collectGarbage();
     });
