@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { crashPoint } from "../failpoint.ts";
+import { settleLater } from "../settle.ts";
 import { stringify } from "csv-stringify/sync";
 import { TABLES, type TableDef } from "../../schemas/tables.ts";
 import { columns } from "../stages/08-publish.ts";
@@ -271,15 +272,6 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   out.end();
   await finished(out);
 }
-/** A promise settled from outside; a rejection nobody awaits is not reported as unhandled. */
-function settleLater(): { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } {
-  let resolve!: () => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
-  promise.catch(() => {});
-  return { promise, resolve, reject };
-}
-
 /** A promise fetched ahead of its use: a rejection is handled where it is awaited, or ignored if the caller failed first. */
 function ahead<T>(p: Promise<T>): Promise<T> {
   p.catch(() => {});
