@@ -125,7 +125,7 @@ export function linkCorpus(src: ArticleSource<LinkArticle>): LinkOutput {
 export function linkSource(src: ArticleSource<LinkArticle>, texts?: TextClusters, mentions?: CompactEntityLinks): CompactLinks {
   let out: CompactLinks;
   try {
-    out = linkCompact(src, texts, mentions ?? linkEntitiesCompact(src));
+    out = linkCompact(src, texts, mentions);
   } catch (cause) {
     throw linkError(cause);
   }
