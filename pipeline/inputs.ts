@@ -3,7 +3,6 @@
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, posix, relative, resolve, sep } from "node:path";
-import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import { emptyManifest, Manifest, type RejectRecord, type SourceInput } from "../schemas/records.ts";
@@ -120,10 +119,64 @@ async function sha256File(path: string): Promise<string> {
 }
 
 /** Records of a JSON Lines file (optionally gzipped): `{id, text | body, ...manifest fields}`. */
+/** Bytes read (or decompressed) at a time from a JSON Lines file. */
+const READ_CHUNK = 1 << 18;
+
+/**
+ * The lines of a byte stream as node:readline gives them with crlfDelay Infinity (\n, \r\n and a lone \r each end a
+ * line; a last line without an end is a line), each decoded from UTF-8 on its own. Splitting the bytes, not decoded
+ * text: on 5,000 corpus articles readline took 0.6–0.8 s of the runner's thread.
+ */
+export async function* textLines(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let parts: Buffer[] = []; // an unfinished line's bytes
+  let skipLf = false; // the last chunk ended with \r: a \n first in the next belongs to it
+  for await (const chunk of stream) {
+    let start = 0;
+    if (skipLf && chunk.length) {
+      skipLf = false;
+      if (chunk[0] === 10) start = 1;
+    }
+    let nl = chunk.indexOf(10, start);
+    let cr = chunk.indexOf(13, start);
+    if (nl === -1 && cr === -1) {
+      if (start < chunk.length) parts.push(start ? chunk.subarray(start) : chunk);
+      continue;
+    }
+    // the unfinished line ends in this chunk (there is none after a chunk that ended with \r, so start is 0)
+    const buf = parts.length ? Buffer.concat([...parts, chunk]) : chunk;
+    if (parts.length) {
+      const shift = buf.length - chunk.length;
+      nl = nl === -1 ? -1 : nl + shift;
+      cr = cr === -1 ? -1 : cr + shift;
+      parts = [];
+    }
+    for (;;) {
+      if (cr !== -1 && (nl === -1 || cr < nl)) {
+        yield buf.toString("utf8", start, cr);
+        if (cr + 1 === buf.length) {
+          skipLf = true;
+          start = buf.length;
+          break;
+        }
+        start = buf[cr + 1] === 10 ? cr + 2 : cr + 1;
+        if (nl !== -1 && nl < start) nl = buf.indexOf(10, start);
+        cr = buf.indexOf(13, start);
+        continue;
+      }
+      if (nl === -1) break;
+      yield buf.toString("utf8", start, nl);
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    if (start < buf.length) parts.push(buf.subarray(start));
+  }
+  if (parts.length) yield Buffer.concat(parts).toString("utf8");
+}
+
 export async function* readJsonl(file: string): AsyncGenerator<InputItem> {
   const name = basename(file);
-  const stream = createReadStream(file);
-  const lines = createInterface({ input: /\.gz$/i.test(file) ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
+  const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
+  const lines = textLines(/\.gz$/i.test(file) ? stream.pipe(createGunzip({ chunkSize: READ_CHUNK })) : stream);
   const ids = new Map<string, string>();
   let n = 0;
   for await (const line of lines) {

@@ -1,8 +1,11 @@
-// The staging folder's passes over JSON Lines: appending linked fields to each row.
+// JSON Lines: reading an input's lines, writing staged rows, and appending linked fields to each row.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { appendFields } from "../pipeline/jsonl.ts";
+import { textLines } from "../pipeline/inputs.ts";
+import { appendFields, Lines } from "../pipeline/jsonl.ts";
 import { tmp } from "./helpers.ts";
 
 describe("appendFields", () => {
@@ -27,5 +30,64 @@ describe("appendFields", () => {
     expect(() => appendFields(join(dir, "in.jsonl"), join(dir, "o.jsonl"), [`,"b":1`, `,"b":2`, `,"b":3`])).toThrow(/fewer rows/);
     await writeFile(join(dir, "cut.jsonl"), `{"a":1}\n{"a":2}`);
     expect(() => appendFields(join(dir, "cut.jsonl"), join(dir, "o.jsonl"), [`,"b":1`, `,"b":2`])).toThrow(/does not end with a newline/);
+  });
+});
+
+describe("textLines", () => {
+  /** a deterministic pseudo-random generator (mulberry32) */
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const collect = async <T>(it: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  };
+  it("gives the lines readline gives, wherever the chunks are cut", async () => {
+    const alphabet = ["a", "é", "😀", "\n", "\r", "\r\n", "\n\n", " "];
+    for (let seed = 1; seed <= 300; seed++) {
+      const r = rng(seed);
+      const text = Array.from({ length: Math.floor(r() * 60) }, () => alphabet[Math.floor(r() * alphabet.length)]).join("");
+      const bytes = Buffer.from(text);
+      // cut anywhere, inside a character's bytes and between \r and \n included
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const n = 1 + Math.floor(r() * 7);
+        chunks.push(bytes.subarray(at, at + n));
+        at += n;
+      }
+      const want = await collect(createInterface({ input: Readable.from(chunks.map((c) => Buffer.from(c))), crlfDelay: Infinity }));
+      expect(await collect(textLines(Readable.from(chunks))), JSON.stringify(text)).toEqual(want);
+    }
+  });
+  it("keeps a line longer than many chunks whole", async () => {
+    const line = "é".repeat(300_000);
+    const bytes = Buffer.from(`${line}\r\nx`);
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 4096) }, (_, i) => bytes.subarray(i * 4096, (i + 1) * 4096));
+    expect(await collect(textLines(Readable.from(chunks)))).toEqual([line, "x"]);
+  });
+});
+
+describe("Lines", () => {
+  it("writes every line in order, in batches and on close, and keeps count and the longest line", async () => {
+    const dir = await tmp("lines");
+    const file = join(dir, "out.jsonl");
+    const w = new Lines(file);
+    const want: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const row = { i, text: "ü".repeat(i === 4001 ? 5000 : i % 500) };
+      want.push(JSON.stringify(row));
+      if (i % 2) await w.write(row);
+      else await w.writeLines(new TextEncoder().encode(`${JSON.stringify(row)}\n`), 1, 0);
+    }
+    await w.writeLines("", 0, 0);
+    await w.close();
+    expect((await readFile(file, "utf8")).split("\n")).toEqual([...want, ""]);
+    expect(w.count).toBe(5000);
+    // the longest line: a long one written by write() (two bytes a character), newline included
+    expect(w.maxBytes).toBe(Buffer.byteLength(`${JSON.stringify({ i: 4001, text: "ü".repeat(5000) })}\n`));
   });
 });
