@@ -6,7 +6,7 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { CSV_SLICE, escapeCell, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
+import { CSV_SLICE, escapeCell, TextSink, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sortLines, utf8Order } from "../pipeline/jsonl.ts";
 import { sql, tmp } from "./helpers.ts";
@@ -175,4 +175,19 @@ describe("published files", () => {
     // the copies wait for the checks
     await expect(stat(join(out, "parquet", "articles.parquet"))).rejects.toThrow();
   }, 60_000);
+});
+
+describe("TextSink", () => {
+  it("writes every string in order, across its buffers and past their size, byte for byte", async () => {
+    const dir = await tmp("sink");
+    const file = join(dir, "out.txt");
+    const sink = new TextSink(file);
+    const parts: string[] = [];
+    for (let i = 0; i < 3000; i++) parts.push(i % 1000 === 7 ? "é😀".repeat(200_000 + i) : `${i},"ü${"x".repeat(i % 300)}"\n`);
+    for (const p of parts) await sink.write(p);
+    await sink.write("");
+    await sink.close();
+    const got = await readFile(file);
+    expect(got.equals(Buffer.from(parts.join("")))).toBe(true);
+  });
 });
