@@ -118,7 +118,6 @@ async function sha256File(path: string): Promise<string> {
   return h.digest("hex");
 }
 
-/** Records of a JSON Lines file (optionally gzipped): `{id, text | body, ...manifest fields}`. */
 /** Bytes read (or decompressed) at a time from a JSON Lines file. */
 const READ_CHUNK = 1 << 18;
 
@@ -173,6 +172,7 @@ export async function* textLines(stream: AsyncIterable<Buffer>): AsyncGenerator<
   if (parts.length) yield Buffer.concat(parts).toString("utf8");
 }
 
+/** Records of a JSON Lines file (optionally gzipped): `{id, text | body, ...manifest fields}`. */
 export async function* readJsonl(file: string): AsyncGenerator<InputItem> {
   const name = basename(file);
   const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
