@@ -2,6 +2,7 @@
 // the article stages run, then linked, with entities staged and each staged mention and quote row
 // completed with its linked fields. With worker threads the records and the linking live in a thread
 // of their own, so the memory they took is handed back before publishing.
+import { closeSync, openSync, readSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -10,6 +11,7 @@ import { appendFields, Lines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
 import { collectGarbage } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
+import { linkRecord, linkRecordBytes, quoteWordsBytes, type StagedArticle } from "./staged.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
 import { linkSource, linkSourceEntities, type CompactLinks, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.ts";
@@ -33,6 +35,9 @@ class Interner {
     return id;
   }
 }
+
+/** Positions of `ids` (distinct) in id order: the order the link stage sees the articles in. */
+const idOrder = (ids: readonly string[]): number[] => ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1));
 
 /**
  * What the link stage needs of each article, kept compact for the whole corpus: each distinct mention
@@ -84,6 +89,9 @@ export class LinkRecords implements ArticleSource<LinkArticle> {
       this.acr.push(l);
       this.acr.push(sh);
     }
+    this.ended();
+  }
+  private ended(): void {
     this.mStart.push(this.mText.length);
     this.qStart.push(this.qSpeaker.length);
     this.aStart.push(this.acr.length);
@@ -100,7 +108,7 @@ export class LinkRecords implements ArticleSource<LinkArticle> {
     return at;
   }
   private sorted(): number[] {
-    this.order ??= this.ids.map((_, i) => i).sort((a, b) => (this.ids[a]! < this.ids[b]! ? -1 : 1));
+    this.order ??= idOrder(this.ids);
     return this.order;
   }
   /** the i-th article in article-id order */
@@ -173,7 +181,7 @@ export async function linkAndStage(records: LinkRecords, staging: string, texts?
 
 /** Collects the articles' link records, then links them once the staged rows are written. */
 export interface Linker {
-  add(a: LinkArticle): void;
+  add(st: StagedArticle): Promise<void>;
   /** links the corpus; the staged row files in `staging` must be complete (their writers closed) */
   finish(staging: string): Promise<LinkSummary>;
   close(): Promise<void>;
@@ -182,8 +190,8 @@ export interface Linker {
 /** Linking in the calling thread. */
 export class InThreadLinker implements Linker {
   private records = new LinkRecords();
-  add(a: LinkArticle): void {
-    this.records.add(a);
+  async add(st: StagedArticle): Promise<void> {
+    this.records.add(linkRecord(st));
   }
   async finish(staging: string): Promise<LinkSummary> {
     const s = await linkAndStage(this.records, staging);
@@ -193,8 +201,56 @@ export class InThreadLinker implements Linker {
   async close(): Promise<void> {}
 }
 
-export type LinkWorkerMessage = { add: LinkArticle[] } | { finish: string } | { texts: TextClusters } | { textsFailed: string };
+/** `add`: link records (linkRecordBytes) one after another, record i ending at ends[i] */
+export type LinkWorkerMessage = { add: Uint8Array; ends: number[] } | { finish: string } | { texts: TextClusters } | { textsFailed: string };
 export type LinkWorkerReply = ({ ok: true } & LinkSummary) | { ok: false; message: string; stack: string; issues: Issue[] | null };
+
+/**
+ * The articles' quotes' words (quoteWordsBytes), kept in a file of the staging folder rather than in memory, read
+ * back one article at a time in article-id order (the link worker's order) when they are clustered.
+ */
+export class QuoteWordsFile implements ArticleSource<{ quotes: { text: string }[] }> {
+  private readonly out: Lines;
+  private readonly ids: string[] = [];
+  private readonly at0 = new Column(Float64Array);
+  private readonly len = new Column(Int32Array);
+  private bytes = 0;
+  private order: number[] | null = null;
+  private fd: number | null = null;
+  private buf = Buffer.alloc(0);
+  constructor(private readonly path: string) {
+    this.out = new Lines(path);
+  }
+  get length(): number {
+    return this.ids.length;
+  }
+  async add(article_id: string, words: Uint8Array): Promise<void> {
+    this.ids.push(article_id);
+    this.at0.push(this.bytes);
+    this.len.push(words.length);
+    this.bytes += words.length;
+    await this.out.writeLines(words, 1, 0);
+  }
+  /** ends the writing; `at` reads from then on */
+  async close(): Promise<void> {
+    await this.out.close();
+    this.order = idOrder(this.ids);
+    this.fd = openSync(this.path, "r");
+  }
+  at(i: number): { quotes: { text: string }[] } {
+    const r = this.order![i]!;
+    const n = this.len.get(r);
+    if (this.buf.length < n) this.buf = Buffer.allocUnsafe(Math.max(n, 2 * this.buf.length));
+    if (readSync(this.fd!, this.buf, 0, n, this.at0.get(r)) !== n) throw new Error(`internal error: ${this.path} is shorter than its quotes' words`);
+    return { quotes: (JSON.parse(this.buf.toString("utf8", 0, n)) as string[]).map((text) => ({ text })) };
+  }
+  /** closes the file and removes it */
+  async dispose(): Promise<void> {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    await rm(this.path, { force: true });
+  }
+}
 
 /**
  * Linking in a worker thread of its own: ended after linking, which frees all it held. The quotes' words stay in
@@ -203,11 +259,16 @@ export type LinkWorkerReply = ({ ok: true } & LinkSummary) | { ok: false; messag
  */
 export class WorkerLinker implements Linker {
   private readonly worker: Worker;
-  private batch: LinkArticle[] = [];
-  private quotes = new LinkRecords();
+  /** link records on their way to the worker, `used` bytes of them, record i ending at ends[i] */
+  private batch = Buffer.allocUnsafeSlow(LINK_BATCH);
+  private used = 0;
+  private ends: number[] = [];
+  private readonly quotes: QuoteWordsFile;
   private failure: Error | null = null;
   private pending: { resolve: (s: LinkSummary) => void; reject: (e: Error) => void } | null = null;
-  constructor() {
+  /** `staging`: where the quotes' words are kept until they are clustered */
+  constructor(staging: string) {
+    this.quotes = new QuoteWordsFile(join(staging, "quote-words.jsonl"));
     this.worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
     this.worker.on("message", (m: LinkWorkerReply) => {
       const p = this.pending;
@@ -226,38 +287,51 @@ export class WorkerLinker implements Linker {
   private post(m: LinkWorkerMessage): void {
     this.worker.postMessage(m);
   }
-  add(a: LinkArticle): void {
-    this.quotes.add({ article_id: a.article_id, outlet: null, mentions: [], quotes: a.quotes });
-    this.batch.push({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) });
-    if (this.batch.length >= 256) {
-      this.post({ add: this.batch });
-      this.batch = [];
+  /** the article's quotes' words stay here; its link record is passed on as the bytes the article's worker made */
+  async add(st: StagedArticle): Promise<void> {
+    const rec = linkRecordBytes(st);
+    if (this.used + rec.length > this.batch.length) {
+      this.send();
+      if (rec.length > this.batch.length) this.batch = Buffer.allocUnsafeSlow(rec.length);
     }
+    this.batch.set(rec, this.used);
+    this.used += rec.length;
+    this.ends.push(this.used);
+    await this.quotes.add(st.article_id, quoteWordsBytes(st));
   }
-  finish(staging: string): Promise<LinkSummary> {
-    if (this.failure) return Promise.reject(this.failure);
+  /** hands the batch over (no copy) */
+  private send(): void {
+    if (this.ends.length === 0) return;
+    this.worker.postMessage({ add: this.batch.subarray(0, this.used), ends: this.ends } satisfies LinkWorkerMessage, [this.batch.buffer as ArrayBuffer]);
+    this.batch = Buffer.allocUnsafeSlow(LINK_BATCH);
+    this.used = 0;
+    this.ends = [];
+  }
+  async finish(staging: string): Promise<LinkSummary> {
+    if (this.failure) throw this.failure;
+    await this.quotes.close();
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      if (this.batch.length) this.post({ add: this.batch });
-      this.batch = [];
+      this.send();
       this.post({ finish: staging });
-      // the same articles in the same (id) order as the worker's records
-      let quotes: LinkRecords | null = this.quotes;
-      this.quotes = new LinkRecords();
       try {
         collectGarbage(); // what the articles phase left, before clustering adds its own
-        const texts = clusterQuoteTexts(quotes);
+        // the same articles in the same (id) order as the worker's records
+        const texts = clusterQuoteTexts(this.quotes);
         this.worker.postMessage({ texts } satisfies LinkWorkerMessage, [texts.group.buffer as ArrayBuffer, texts.start.buffer as ArrayBuffer]);
       } catch (e) {
         this.post({ textsFailed: e instanceof Error ? e.message : String(e) });
       }
-      // the quotes' records and clustering's garbage would otherwise stay in this thread's heap while the worker's grows
-      quotes = null;
+      // clustering's garbage would otherwise stay in this thread's heap while the worker's grows
       collectGarbage();
     });
   }
   async close(): Promise<void> {
     this.worker.removeAllListeners("exit");
     await this.worker.terminate();
+    await this.quotes.dispose();
   }
 }
+
+/** Bytes of link records sent to the link worker at a time. */
+const LINK_BATCH = 1 << 18;

@@ -11,7 +11,8 @@ import { sha256 } from "./stages/01-ingest.ts";
 import { Cache } from "./cache.ts";
 import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
-import { ARTICLE_STAGES, ROW_TABLES, type ArticleStage, type Processed } from "./process.ts";
+import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts";
+import { ROW_TABLES, stagedLines } from "./staged.ts";
 import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import { Lines, sortLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
@@ -157,7 +158,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const articleIds: string[] = [];
     const articleBytes = new Column(Int32Array);
     // linking runs in a thread of its own when the article stages do
-    linker = perArticleUntil ? null : (o.jobs ?? 1) > 1 ? new WorkerLinker() : new InThreadLinker();
+    linker = perArticleUntil ? null : (o.jobs ?? 1) > 1 ? new WorkerLinker(staging) : new InThreadLinker();
     let done = 0;
     const addReject = (r: RejectRecord) => rejects.push(r);
     const handle = async (p: Processed) => {
@@ -185,10 +186,10 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
         return;
       }
       const st = p.staged;
-      for (const t of ROW_TABLES) await w[t].writeLines(st.jsonl[t], st.rows[t], t === "articles" ? st.maxBytes : 0);
+      for (const t of ROW_TABLES) await w[t].writeLines(stagedLines(st, t), st.rows[t], t === "articles" ? st.maxBytes : 0);
       articleIds.push(st.article_id);
       articleBytes.push(st.maxBytes);
-      linker!.add(p.link);
+      await linker!.add(st);
     };
     const pool = new Pool(o.jobs ?? 1, perArticleUntil);
     const cache = o.cacheDir ? await Cache.open(o.cacheDir, ROOT, perArticleUntil) : null;

@@ -5,11 +5,44 @@ const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 /** Runs of letters and digits, joined by an inner apostrophe, hyphen or point ("don't", "well-known", "U.S", "1.35").
  * (Intl.Segmenter's word mode counts much the same but runs at about 0.6 MB/s.) */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-.][\p{L}\p{N}\p{M}]+)*/gu;
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+/** Whether s[i] is a letter, digit or mark (\p{L}, \p{N}, \p{M}) where s[i] is not half of a surrogate pair. Only characters outside ASCII and the Latin ranges are tested against the classes. */
+export function wordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation: dashes, quotes, spaces
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7; // Latin letters with marks
+  return LETTER.test(s[i]!);
+}
+/** The characters that join two runs into one word ("don't", "well-known", "U.S", "1.35"). */
+export const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 45 || c === 46;
+/**
+ * The number of WORD matches in `text`. A scan of the characters (wordChar) is about four times faster than the
+ * expression; it takes the same words where the text has no surrogate pairs, and the expression counts the rest.
+ */
 export function countWords(text: string): number {
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) n++;
-  return n;
+  if (/[\uD800-\uDBFF]/.test(text)) {
+    let n = 0;
+    WORD.lastIndex = 0;
+    while (WORD.exec(text)) n++;
+    return n;
+  }
+  let words = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!wordChar(text, i)) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      while (i < n && wordChar(text, i)) i++;
+      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordChar(text, i + 1)) i++;
+      else break;
+    }
+    words++;
+  }
+  return words;
 }
 
 /**

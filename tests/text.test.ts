@@ -1,6 +1,6 @@
 // Small text helpers: sentences of the lines asked about are those of the whole text.
 import { describe, expect, it } from "vitest";
-import { sentenceSpans, sentenceSpansAt, spanAt } from "../pipeline/text.ts";
+import { countWords, sentenceSpans, sentenceSpansAt, spanAt } from "../pipeline/text.ts";
 
 const sentenceAt = (spans: [number, number][], o: number) => spans.find(([s, e]) => s <= o && o < e) ?? null;
 
@@ -86,5 +86,27 @@ describe("spanAt", () => {
   it("finds the span holding an offset, or none in a gap or past the end", () => {
     for (let o = -1; o < 32; o++) expect([o, spanAt(spans, o) ?? null]).toEqual([o, sentenceAt(spans, o)]);
     expect(spanAt([], 3)).toBeUndefined();
+  });
+});
+
+describe("countWords", () => {
+  // what the scan must agree with: every match of the word expression
+  const byExpression = (s: string) => s.match(/[\p{L}\p{N}\p{M}]+(?:['’\-.][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
+  it("counts the words the expression matches, over random texts of letters, marks, joiners and other characters", () => {
+    // ASCII, Latin letters with marks, × and ÷, a combining mark, Greek, CJK, general punctuation, an astral letter, a lone surrogate
+    const pieces = ["a", "Z", "7", " ", "'", "’", "-", ".", ",", "\n", "é", "ß", "×", "÷", "\u0301", "λ", "中", "\u2014", "\u201c", "\u00a0", "\u{1D400}", "\uD800", "٣"];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    for (let k = 0; k < 2000; k++) {
+      let s = "";
+      const len = rand(40);
+      for (let i = 0; i < len; i++) s += pieces[rand(pieces.length)];
+      expect(countWords(s), JSON.stringify(s)).toBe(byExpression(s));
+    }
+  });
+  it("joins runs by an inner apostrophe, hyphen or point only", () => {
+    expect(countWords("Don't stop the well-known U.S. figure of 1.35 - or 'so'.")).toBe(10);
+    expect(countWords("")).toBe(0);
+    expect(countWords("-- ... ’")).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
+import { isJoiner, wordChar } from "../text.ts";
 
 function lexiconLines(name: string): string[] {
   return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
@@ -82,15 +83,7 @@ export function furnitureKind(text: string, words: number): BoilerplateKind | nu
 }
 
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
-function wordChar(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation: dashes, quotes, spaces
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7; // Latin letters with marks
-  return LETTER.test(s[i]!);
-}
 const MAX_STOPWORD_LEN = Math.max(...[...STOPWORDS].map((w) => w.length));
-const JOINER = new Set(["'", "’", "-", "."]);
 
 /** Word and stopword counts in one pass over the characters (the same words as pipeline/text.ts countWords). */
 export function countStopwords(text: string): { words: number; stops: number } {
@@ -106,7 +99,7 @@ export function countStopwords(text: string): { words: number; stops: number } {
     const a = i;
     for (;;) {
       while (i < n && wordChar(text, i)) i++;
-      if (i + 1 < n && JOINER.has(text[i]!) && wordChar(text, i + 1)) i++;
+      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordChar(text, i + 1)) i++;
       else break;
     }
     words++;

@@ -1,11 +1,11 @@
-// A growing list of integers in typed arrays: millions of them cost 4 bytes each (or 1), not a JS array's 8 or more.
+// A growing list of numbers in typed arrays: millions of them cost 4 bytes each (or 1, or 8), not a JS array's 8 or more.
 // Held in fixed-size chunks, so growing never copies the list nor holds it twice, and at most one chunk is unused.
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
-export class Column<A extends Int32Array | Uint8Array> {
+export class Column<A extends Int32Array | Uint8Array | Float64Array> {
   private readonly chunks: A[] = [];
   private last: A;
   length = 0;

@@ -1,0 +1,55 @@
+// What the per-article stages hand the runner for each article: its rows, staged as bytes, and its link record.
+// Kept apart from pipeline/process.ts so that the link worker reads link records without loading the stages.
+import type { LinkArticle } from "./stages/06-link.ts";
+
+const UTF8_DEC = new TextDecoder();
+
+/** The per-article tables, in the order their rows are staged. */
+export const ROW_TABLES = ["articles", "boilerplate", "dates", "mentions", "quotes"] as const;
+export type RowTable = (typeof ROW_TABLES)[number];
+
+/**
+ * One article's rows as JSON Lines, then its link record, UTF-8 encoded in one buffer where the article was
+ * processed: a worker hands the buffer over without a copy, and the runner only writes the rows and passes the
+ * link record on to the link stage (no text to decode, encode or collect in its heap, and one buffer per article
+ * for its garbage collector to track, not one per table).
+ */
+export interface StagedArticle {
+  article_id: string;
+  source_path: string;
+  source_sha256: string;
+  /** the tables' lines in ROW_TABLES order, then the link record (linkRecordBytes), then its quotes' words (quoteWordsBytes) */
+  bytes: Uint8Array;
+  /** where each table's lines end in `bytes`, in ROW_TABLES order, then where the link record ends */
+  ends: number[];
+  rows: Record<RowTable, number>;
+  /** bytes of the article's line (newline included), the longest line */
+  maxBytes: number;
+}
+
+/** One table's lines in a staged article. */
+export function stagedLines(st: StagedArticle, t: RowTable): Uint8Array {
+  const i = ROW_TABLES.indexOf(t);
+  return st.bytes.subarray(i === 0 ? 0 : st.ends[i - 1], st.ends[i]);
+}
+
+/** A staged article's link record as JSON (a LinkArticle whose quotes' texts are empty: see quoteWordsBytes), UTF-8. */
+export function linkRecordBytes(st: StagedArticle): Uint8Array {
+  return st.bytes.subarray(st.ends[ROW_TABLES.length - 1], st.ends[ROW_TABLES.length]);
+}
+
+/**
+ * The words of each of a staged article's quotes (pipeline/link/quotes.ts quoteWords), in its quote order, as a JSON
+ * array of strings, UTF-8: the link record leaves them out, as the runner clusters them while the link worker links.
+ */
+export function quoteWordsBytes(st: StagedArticle): Uint8Array {
+  return st.bytes.subarray(st.ends[ROW_TABLES.length]);
+}
+
+/** A staged article's link record, with its quotes' words. */
+export function linkRecord(st: StagedArticle): LinkArticle {
+  const a = JSON.parse(UTF8_DEC.decode(linkRecordBytes(st))) as LinkArticle;
+  const words = JSON.parse(UTF8_DEC.decode(quoteWordsBytes(st))) as string[];
+  a.quotes.forEach((q, i) => (q.text = words[i]!));
+  return a;
+}
