@@ -253,9 +253,10 @@ export class QuoteWordsFile implements ArticleSource<{ quotes: { text: string }[
 }
 
 /**
- * Linking in a worker thread of its own: ended after linking, which frees all it held. The quotes' words stay in
- * this thread, which clusters them (clusterQuoteTexts) while the worker links the mentions, then hands the
- * clusters over; the worker gets each quote without its text.
+ * Linking in a worker thread of its own: ended after linking, which frees all it held. The quotes' words stay with
+ * this thread, in a staging file (QuoteWordsFile); it clusters them (clusterQuoteTexts) while the worker links the
+ * mentions, then hands the clusters over; the worker gets each quote without its text. The link records go to the
+ * worker as the bytes the article workers made, a batch at a time, without being decoded here.
  */
 export class WorkerLinker implements Linker {
   private readonly worker: Worker;
@@ -287,7 +288,7 @@ export class WorkerLinker implements Linker {
   private post(m: LinkWorkerMessage): void {
     this.worker.postMessage(m);
   }
-  /** the article's quotes' words stay here; its link record is passed on as the bytes the article's worker made */
+  /** the article's quotes' words go to the staging file; its link record is passed on as the bytes the article's worker made */
   async add(st: StagedArticle): Promise<void> {
     const rec = linkRecordBytes(st);
     if (this.used + rec.length > this.batch.length) {
