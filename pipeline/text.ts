@@ -28,21 +28,24 @@ export function countWords(text: string): number {
     return n;
   }
   let words = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (!wordChar(text, i)) {
-      i++;
-      continue;
-    }
-    for (;;) {
-      while (i < n && wordChar(text, i)) i++;
-      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordChar(text, i + 1)) i++;
-      else break;
-    }
-    words++;
-  }
+  for (let i = wordStart(text, 0); i < text.length; i = wordStart(text, wordEnd(text, i))) words++;
   return words;
+}
+
+/** Where the first word at or after `i` starts (the text's length if none). */
+export function wordStart(text: string, i: number): number {
+  while (i < text.length && !wordChar(text, i)) i++;
+  return i;
+}
+
+/** Where the word that starts at `i` (a wordChar) ends: its runs joined by isJoiner characters, as WORD takes them. */
+export function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  for (;;) {
+    while (i < n && wordChar(text, i)) i++;
+    if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordChar(text, i + 1)) i++;
+    else return i;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
-import { isJoiner, wordChar } from "../text.ts";
+import { wordEnd, wordStart } from "../text.ts";
 
 function lexiconLines(name: string): string[] {
   return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
@@ -89,19 +89,8 @@ const MAX_STOPWORD_LEN = Math.max(...[...STOPWORDS].map((w) => w.length));
 export function countStopwords(text: string): { words: number; stops: number } {
   let words = 0;
   let stops = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (!wordChar(text, i)) {
-      i++;
-      continue;
-    }
-    const a = i;
-    for (;;) {
-      while (i < n && wordChar(text, i)) i++;
-      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordChar(text, i + 1)) i++;
-      else break;
-    }
+  for (let a = wordStart(text, 0), i = 0; a < text.length; a = wordStart(text, i)) {
+    i = wordEnd(text, a);
     words++;
     if (i - a <= MAX_STOPWORD_LEN) {
       const c = text.charCodeAt(a);
