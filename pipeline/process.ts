@@ -8,8 +8,6 @@ import { acronymPairs } from "./link/entities.ts";
 import { quoteWords } from "./link/quotes.ts";
 import { ROW_TABLES, type RowTable, type StagedArticle } from "./staged.ts";
 
-export { ROW_TABLES, type RowTable, type StagedArticle } from "./staged.ts";
-
 export const ARTICLE_STAGES = ["ingest", "clean", "dates", "entities", "quotes"] as const;
 export type ArticleStage = (typeof ARTICLE_STAGES)[number];
 
