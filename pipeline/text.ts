@@ -7,7 +7,7 @@ const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-.][\p{L}\p{N}\p{M}]+)*/gu;
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 /** Whether s[i] is a letter, digit or mark (\p{L}, \p{N}, \p{M}) where s[i] is not half of a surrogate pair. Only characters outside ASCII and the Latin ranges are tested against the classes. */
-export function wordChar(s: string, i: number): boolean {
+function wordChar(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
   if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation: dashes, quotes, spaces
@@ -15,10 +15,11 @@ export function wordChar(s: string, i: number): boolean {
   return LETTER.test(s[i]!);
 }
 /** The characters that join two runs into one word ("don't", "well-known", "U.S", "1.35"). */
-export const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 45 || c === 46;
+const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 45 || c === 46;
 /**
- * The number of WORD matches in `text`. A scan of the characters (wordChar) is about four times faster than the
- * expression; it takes the same words where the text has no surrogate pairs, and the expression counts the rest.
+ * The number of WORD matches in `text`. A scan of the characters (wordChar) is about three times faster than the
+ * expression (47 against 160 ms over 1,500 corpus articles); it takes the same words where the text has no surrogate
+ * pairs, and the expression counts the rest.
  */
 export function countWords(text: string): number {
   if (/[\uD800-\uDBFF]/.test(text)) {

@@ -85,7 +85,7 @@ export function furnitureKind(text: string, words: number): BoilerplateKind | nu
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const MAX_STOPWORD_LEN = Math.max(...[...STOPWORDS].map((w) => w.length));
 
-/** Word and stopword counts in one pass over the characters (the same words as pipeline/text.ts countWords). */
+/** Word and stopword counts in one pass over the characters (the words pipeline/text.ts countWords counts, except that a letter outside the BMP is not a word character here). */
 export function countStopwords(text: string): { words: number; stops: number } {
   let words = 0;
   let stops = 0;
