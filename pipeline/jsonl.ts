@@ -126,8 +126,17 @@ export function utf8Order(keys: readonly string[]): number[] {
 export function sortLines(path: string, keys: readonly string[], bytes: { get(i: number): number; length: number }): void {
   const n = keys.length;
   if (bytes.length !== n) throw new Error(`internal error: ${n} keys for ${bytes.length} lines of ${basename(path)}`);
-  const order = utf8Order(keys);
-  if (order.every((k, i) => k === i)) return;
+  reorderLines(path, utf8Order(keys), bytes);
+}
+
+/**
+ * Rewrites the lines of the file at `path` (line i `bytes.get(i)` bytes long) in the order `order` gives (the
+ * positions of the lines, first to last), through a temporary file, a line read at a time.
+ */
+export function reorderLines(path: string, order: ArrayLike<number>, bytes: { get(i: number): number; length: number }): void {
+  const n = bytes.length;
+  if (order.length !== n) throw new Error(`internal error: an order of ${order.length} for ${n} lines of ${basename(path)}`);
+  if (Array.prototype.every.call(order, (k: number, i: number) => k === i)) return;
   const at = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) at[i + 1] = at[i]! + bytes.get(i);
   const src = openSync(path, "r");
@@ -136,7 +145,8 @@ export function sortLines(path: string, keys: readonly string[], bytes: { get(i:
   try {
     let buf = Buffer.allocUnsafe(CHUNK);
     let used = 0;
-    for (const i of order) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
       const len = bytes.get(i);
       if (used + len > buf.length) {
         writeSync(dst, buf, 0, used);

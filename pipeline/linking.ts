@@ -1,17 +1,16 @@
-// The corpus-wide link stage as the runner drives it: the articles' link records kept compact while
-// the article stages run, then linked, with entities staged and each staged mention and quote row
-// completed with its linked fields. With worker threads the records and the linking live in a thread
-// of their own, so the memory they took is handed back before publishing.
+// The corpus-wide link stage as the runner drives it: the articles' link records and quotes' words kept in
+// staging files while the article stages run, then linked, with entities staged and each staged mention and
+// quote row completed with its linked fields. With worker threads the linking runs in a thread of its own,
+// started for it and ended after it, so the memory it took is handed back before publishing.
 import { closeSync, openSync, readSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { EntityType } from "../schemas/records.ts";
-import { appendFields, Lines } from "./jsonl.ts";
+import { appendFields, Lines, reorderLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
 import { collectGarbage } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
-import { linkRecord, linkRecordBytes, quoteWordsBytes, type StagedArticle } from "./staged.ts";
+import { linkRecordBytes, quoteWordsBytes, type StagedArticle } from "./staged.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
 import { linkSource, linkSourceEntities, type CompactLinks, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.ts";
@@ -19,117 +18,15 @@ import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.
 /** Mention and quote rows are staged without their corpus-wide fields, which linking appends. */
 export const UNLINKED = { mentions: "mentions.unlinked.jsonl", quotes: "quotes.unlinked.jsonl" } as const;
 
-const ENTITY_TYPES = EntityType.options;
-
-/** Distinct strings, each stored once and named by a number. */
-class Interner {
-  readonly texts: string[] = [];
-  private readonly ids = new Map<string, number>();
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.texts.length;
-      this.ids.set(s, id);
-      this.texts.push(s);
-    }
-    return id;
-  }
-}
-
 /** Positions of `ids` (distinct) in id order: the order the link stage sees the articles in. */
 const idOrder = (ids: readonly string[]): number[] => ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1));
 
-/**
- * What the link stage needs of each article, kept compact for the whole corpus: each distinct mention
- * text, quote text and outlet stored once; per mention a text number and a type number, per quote a
- * text number and a speaker number, all in corpus-wide columns; read back one article at a time in
- * article-id order.
- */
-export class LinkRecords implements ArticleSource<LinkArticle> {
-  private readonly mentionTexts = new Interner();
-  private readonly quoteText = new Interner();
-  private readonly outletNames = new Interner();
-  private readonly ids: string[] = [];
-  /** outlet number + 1, 0 for none */
-  private readonly outlet = new Column(Int32Array);
-  // where each article's mentions, quotes and acronym pairs start (one more entry than articles)
-  private readonly mStart = new Column(Int32Array);
-  private readonly qStart = new Column(Int32Array);
-  private readonly aStart = new Column(Int32Array);
-  private readonly mText = new Column(Int32Array);
-  private readonly mType = new Column(Uint8Array);
-  private readonly qText = new Column(Int32Array);
-  /** mention index of each quote's speaker, -1 for none */
-  private readonly qSpeaker = new Column(Int32Array);
-  /** acronym pairs, two numbers each; an article without the field has none, one with an empty list has -1 */
-  private readonly acr = new Column(Int32Array);
-  private order: number[] | null = null;
-  /** quoteTexts false: each quote's text is not kept (read back as ""), where the quotes' words are clustered elsewhere */
-  constructor(private readonly quoteTexts = true) {
-    this.mStart.push(0);
-    this.qStart.push(0);
-    this.aStart.push(0);
-  }
-  get length(): number {
-    return this.ids.length;
-  }
-  add(a: LinkArticle): void {
-    this.ids.push(a.article_id);
-    this.outlet.push(a.outlet === null ? 0 : this.outletNames.id(a.outlet) + 1);
-    for (const m of a.mentions) {
-      this.mText.push(this.mentionTexts.id(m.text));
-      this.mType.push(ENTITY_TYPES.indexOf(m.type));
-    }
-    for (const q of a.quotes) {
-      if (this.quoteTexts) this.qText.push(this.quoteText.id(q.text));
-      this.qSpeaker.push(q.speaker_mention ?? -1);
-    }
-    if (a.acronyms?.length === 0) this.acr.push(-1);
-    for (const [l, sh] of a.acronyms ?? []) {
-      this.acr.push(l);
-      this.acr.push(sh);
-    }
-    this.ended();
-  }
-  private ended(): void {
-    this.mStart.push(this.mText.length);
-    this.qStart.push(this.qSpeaker.length);
-    this.aStart.push(this.acr.length);
-    this.order = null;
-  }
-  /** distinct outlets named */
-  outlets(): number {
-    return this.outletNames.texts.length;
-  }
+/** What linkAndStage reads: the articles' link records in article-id order, and where each arrived. */
+export interface LinkSource extends ArticleSource<LinkArticle> {
   /** positions in article-id order (the link stage's order) of the articles in arrival order */
-  sortedPositions(): Int32Array {
-    const at = new Int32Array(this.ids.length);
-    this.sorted().forEach((i, k) => (at[i] = k));
-    return at;
-  }
-  private sorted(): number[] {
-    this.order ??= idOrder(this.ids);
-    return this.order;
-  }
-  /** the i-th article in article-id order */
-  at(i: number): LinkArticle {
-    const r = this.sorted()[i]!;
-    const mt = this.mentionTexts.texts;
-    const qt = this.quoteText.texts;
-    const out: LinkArticle = { article_id: this.ids[r]!, outlet: this.outlet.get(r) === 0 ? null : this.outletNames.texts[this.outlet.get(r) - 1]!, mentions: [], quotes: [] };
-    for (let k = this.mStart.get(r); k < this.mStart.get(r + 1); k++) out.mentions.push({ text: mt[this.mText.get(k)]!, type: ENTITY_TYPES[this.mType.get(k)]! });
-    for (let k = this.qStart.get(r); k < this.qStart.get(r + 1); k++) {
-      const sp = this.qSpeaker.get(k);
-      out.quotes.push({ text: this.quoteTexts ? qt[this.qText.get(k)]! : "", speaker_mention: sp < 0 ? null : sp });
-    }
-    const a0 = this.aStart.get(r);
-    const a1 = this.aStart.get(r + 1);
-    if (a1 > a0) {
-      out.acronyms = [];
-      for (let k = a0; k + 1 < a1; k += 2) out.acronyms.push([this.acr.get(k), this.acr.get(k + 1)]);
-    }
-    return out;
-  }
+  sortedPositions(): Int32Array;
+  /** distinct outlets named */
+  outlets(): number;
 }
 
 export interface LinkSummary {
@@ -141,15 +38,12 @@ export interface LinkSummary {
 }
 
 /** Links the corpus: stages entities.jsonl and completes the unlinked mention and quote rows in `staging`. */
-export async function linkAndStage(records: LinkRecords, staging: string, texts?: Promise<TextClusters>): Promise<LinkSummary> {
-  // the link stage sees the articles in id order; rows were staged in arrival order. With `texts`, the quotes'
-  // words are clustered elsewhere while the mentions are linked here
-  let linked: CompactLinks;
-  if (texts) {
-    texts.catch(() => {}); // awaited below, unless linking the mentions fails first
-    const mentions = linkSourceEntities(records);
-    linked = linkSource(records, await texts, mentions);
-  } else linked = linkSource(records);
+export async function linkAndStage(records: LinkSource, staging: string, texts: Promise<TextClusters>): Promise<LinkSummary> {
+  // the link stage sees the articles in id order; rows were staged in arrival order. The quotes' words are
+  // clustered elsewhere (the records' quotes have no text), maybe while the mentions are linked here
+  texts.catch(() => {}); // awaited below, unless linking the mentions fails first
+  const mentions = linkSourceEntities(records);
+  const linked: CompactLinks = linkSource(records, await texts, mentions);
   collectGarbage(); // linking's own garbage, before the rows are streamed through
   const at = records.sortedPositions();
   const issues = entityIssues(linked.entities);
@@ -187,62 +81,115 @@ export interface Linker {
   close(): Promise<void>;
 }
 
-/** Linking in the calling thread. */
-export class InThreadLinker implements Linker {
-  private records = new LinkRecords();
+/**
+ * Each article's link record and its quotes' words in two staging files (RecordFile) while the articles are
+ * processed, the bytes the article's worker made, not decoded here; `close` gives what linking reads them by.
+ */
+class LinkFiles {
+  private readonly ids: string[] = [];
+  private readonly records: RecordFile;
+  private readonly words: RecordFile;
+  constructor(staging: string) {
+    this.records = new RecordFile(join(staging, "link-records.jsonl"));
+    this.words = new RecordFile(join(staging, "quote-words.jsonl"));
+  }
   async add(st: StagedArticle): Promise<void> {
-    this.records.add(linkRecord(st));
+    this.ids.push(st.article_id);
+    await this.records.add(linkRecordBytes(st));
+    await this.words.add(quoteWordsBytes(st));
   }
-  async finish(staging: string): Promise<LinkSummary> {
-    const s = await linkAndStage(this.records, staging);
-    this.records = new LinkRecords();
-    return s;
+  /** ends the writing: the link records' index, and the quotes' words in the same (id) order, from `reader` */
+  async close(): Promise<{ records: LinkRecordsIndex; words: QuoteWordsFile; reader: RecordReader }> {
+    const order = Int32Array.from(idOrder(this.ids));
+    this.ids.length = 0;
+    const rec = await this.records.close();
+    const w = await this.words.close();
+    const reader = new RecordReader(this.words.path, w.at0, w.len);
+    // the link records' index has an order of its own: it may be handed to another thread
+    return { records: { path: this.records.path, at0: rec.at0, len: rec.len, order: order.slice() }, words: new QuoteWordsFile(reader, order), reader };
   }
-  async close(): Promise<void> {}
+  async dispose(): Promise<void> {
+    await rm(this.words.path, { force: true });
+    await rm(this.records.path, { force: true });
+  }
 }
 
-/** `add`: link records (linkRecordBytes) one after another, record i ending at ends[i] */
-export type LinkWorkerMessage = { add: Uint8Array; ends: number[] } | { finish: string } | { texts: TextClusters } | { textsFailed: string };
+/** Linking in the calling thread, from the same staging files as WorkerLinker's: the quotes' words clustered, then the mentions linked. */
+export class InThreadLinker implements Linker {
+  private readonly files: LinkFiles;
+  constructor(staging: string) {
+    this.files = new LinkFiles(staging);
+  }
+  async add(st: StagedArticle): Promise<void> {
+    await this.files.add(st);
+  }
+  async finish(staging: string): Promise<LinkSummary> {
+    const { records, words, reader } = await this.files.close();
+    try {
+      const texts = clusterQuoteTexts(words);
+      const src = new LinkRecordsFile(records);
+      try {
+        return await linkAndStage(src, staging, Promise.resolve(texts));
+      } finally {
+        await src.dispose();
+      }
+    } finally {
+      await reader.dispose();
+    }
+  }
+  async close(): Promise<void> {
+    await this.files.dispose();
+  }
+}
+
+/** `finish`: link the records in `records`, staging the rows in the folder named */
+export type LinkWorkerMessage = { finish: string; records: LinkRecordsIndex } | { texts: TextClusters } | { textsFailed: string };
 export type LinkWorkerReply = ({ ok: true } & LinkSummary) | { ok: false; message: string; stack: string; issues: Issue[] | null };
 
 /**
- * The articles' quotes' words (quoteWordsBytes), kept in a file of the staging folder rather than in memory, read
- * back one article at a time in article-id order (the link worker's order) when they are clustered.
+ * Byte records (one per article) kept in a file of the staging folder rather than in memory: only each record's
+ * offset and length stay here, 12 bytes an article. Written in arrival order; `close` gives their index.
  */
-export class QuoteWordsFile implements ArticleSource<{ quotes: { text: string }[] }> {
+export class RecordFile {
   private readonly out: Lines;
-  private readonly ids: string[] = [];
   private readonly at0 = new Column(Float64Array);
   private readonly len = new Column(Int32Array);
   private bytes = 0;
-  private order: number[] | null = null;
-  private fd: number | null = null;
-  private buf = Buffer.alloc(0);
-  constructor(private readonly path: string) {
+  constructor(readonly path: string) {
     this.out = new Lines(path);
   }
   get length(): number {
-    return this.ids.length;
+    return this.len.length;
   }
-  async add(article_id: string, words: Uint8Array): Promise<void> {
-    this.ids.push(article_id);
+  async add(record: Uint8Array): Promise<void> {
     this.at0.push(this.bytes);
-    this.len.push(words.length);
-    this.bytes += words.length;
-    await this.out.writeLines(words, 1, 0);
+    this.len.push(record.length);
+    this.bytes += record.length;
+    await this.out.writeLines(record, 1, 0);
   }
-  /** ends the writing; `at` reads from then on */
-  async close(): Promise<void> {
+  /** ends the writing: where each record starts and how long it is, by arrival position */
+  async close(): Promise<{ at0: Float64Array; len: Int32Array }> {
     await this.out.close();
-    this.order = idOrder(this.ids);
-    this.fd = openSync(this.path, "r");
+    return { at0: this.at0.trimmed(), len: this.len.trimmed() };
   }
-  at(i: number): { quotes: { text: string }[] } {
-    const r = this.order![i]!;
-    const n = this.len.get(r);
+}
+
+/** Reads the records of a RecordFile back, one at a time, by arrival position. */
+export class RecordReader {
+  private fd: number | null = null;
+  private buf = Buffer.alloc(0);
+  constructor(
+    readonly path: string,
+    private readonly at0: Float64Array,
+    private readonly len: Int32Array,
+  ) {}
+  /** the record that arrived r-th, as text */
+  read(r: number): string {
+    this.fd ??= openSync(this.path, "r");
+    const n = this.len[r]!;
     if (this.buf.length < n) this.buf = Buffer.allocUnsafe(Math.max(n, 2 * this.buf.length));
-    if (readSync(this.fd!, this.buf, 0, n, this.at0.get(r)) !== n) throw new Error(`internal error: ${this.path} is shorter than its quotes' words`);
-    return { quotes: (JSON.parse(this.buf.toString("utf8", 0, n)) as string[]).map((text) => ({ text })) };
+    if (readSync(this.fd, this.buf, 0, n, this.at0[r]!) !== n) throw new Error(`internal error: ${this.path} is shorter than its records`);
+    return this.buf.toString("utf8", 0, n);
   }
   /** closes the file and removes it */
   async dispose(): Promise<void> {
@@ -252,74 +199,153 @@ export class QuoteWordsFile implements ArticleSource<{ quotes: { text: string }[
   }
 }
 
+/** The quotes' words of each article (quoteWordsBytes) from a RecordFile, read back in article-id order (`order`). */
+export class QuoteWordsFile implements ArticleSource<{ quotes: { text: string }[] }> {
+  constructor(
+    private readonly file: RecordReader,
+    private readonly order: Int32Array,
+  ) {}
+  get length(): number {
+    return this.order.length;
+  }
+  at(i: number): { quotes: { text: string }[] } {
+    return { quotes: (JSON.parse(this.file.read(this.order[i]!)) as string[]).map((text) => ({ text })) };
+  }
+}
+
+/** Where the link worker finds the link records: a RecordFile's path and index, and the article-id order. */
+export interface LinkRecordsIndex {
+  path: string;
+  at0: Float64Array;
+  len: Int32Array;
+  /** arrival positions in article-id order */
+  order: Int32Array;
+}
+
 /**
- * Linking in a worker thread of its own: ended after linking, which frees all it held. The quotes' words stay with
- * this thread, in a staging file (QuoteWordsFile); it clusters them (clusterQuoteTexts) while the worker links the
- * mentions, then hands the clusters over; the worker gets each quote without its text. The link records go to the
- * worker as the bytes the article workers made, a batch at a time, without being decoded here.
+ * The link records (linkRecordBytes) of a RecordFile, put in article-id order in their file first (reorderLines),
+ * then each read and parsed when linking asks for it: linking reads every article three times, in id order, so
+ * the file is read from start to end a chunk at a time. What linking holds of the corpus's articles is their
+ * index, a few bytes an article, not their mentions and quotes.
+ */
+export class LinkRecordsFile implements LinkSource {
+  private readonly path: string;
+  private readonly order: Int32Array;
+  /** where article i's record starts in the file (id order), with one more entry for the end */
+  private readonly at0: Float64Array;
+  private readonly outletNames = new Set<string>();
+  /** articles whose outlet is in outletNames */
+  private readonly counted: Uint8Array;
+  private nCounted = 0;
+  private fd: number | null = null;
+  private buf: Buffer;
+  /** the file's bytes from `bufAt` are in buf[0, bufLen) */
+  private bufAt = 0;
+  private bufLen = 0;
+  /** `chunk`: bytes read at a time */
+  constructor(ix: LinkRecordsIndex, chunk = RECORD_CHUNK) {
+    const n = ix.order.length;
+    this.buf = Buffer.allocUnsafe(chunk);
+    reorderLines(ix.path, ix.order, { get: (r) => ix.len[r]!, length: ix.len.length });
+    this.path = ix.path;
+    this.order = ix.order;
+    this.at0 = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) this.at0[i + 1] = this.at0[i]! + ix.len[ix.order[i]!]!;
+    this.counted = new Uint8Array(n);
+  }
+  get length(): number {
+    return this.order.length;
+  }
+  /** the bytes of the file in [from, to), from the chunk in hand when they are in it */
+  private bytes(from: number, to: number): Buffer {
+    if (from < this.bufAt || to > this.bufAt + this.bufLen) {
+      this.fd ??= openSync(this.path, "r");
+      if (this.buf.length < to - from) this.buf = Buffer.allocUnsafe(to - from);
+      this.bufAt = from;
+      this.bufLen = readSync(this.fd, this.buf, 0, this.buf.length, from);
+      if (this.bufLen < to - from) throw new Error(`internal error: ${this.path} is shorter than its records`);
+    }
+    return this.buf.subarray(from - this.bufAt, to - this.bufAt);
+  }
+  at(i: number): LinkArticle {
+    const a = JSON.parse(this.bytes(this.at0[i]!, this.at0[i + 1]!).toString("utf8")) as LinkArticle;
+    if (!this.counted[i]) {
+      this.counted[i] = 1;
+      this.nCounted++;
+      if (a.outlet !== null) this.outletNames.add(a.outlet);
+    }
+    return a;
+  }
+  sortedPositions(): Int32Array {
+    const at = new Int32Array(this.order.length);
+    this.order.forEach((r, k) => (at[r] = k));
+    return at;
+  }
+  outlets(): number {
+    // linking reads every article; any not read yet is read here
+    for (let i = 0; this.nCounted < this.order.length; i++) if (!this.counted[i]) this.at(i);
+    return this.outletNames.size;
+  }
+  /** closes the file and removes it */
+  async dispose(): Promise<void> {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    await rm(this.path, { force: true });
+  }
+}
+
+/** Bytes of link records read at a time. */
+const RECORD_CHUNK = 1 << 20;
+
+/**
+ * Linking in a worker thread of its own, started once the articles are processed and ended after linking, which frees
+ * all it held. While the articles are processed, each one's link record and its quotes' words go to staging files
+ * (RecordFile) as the bytes the article's worker made, without being decoded here. Then this thread clusters the
+ * quotes' words (clusterQuoteTexts) while the worker links the mentions, reading each article's link record from its
+ * file (LinkRecordsFile), and hands the clusters over; the worker gets each quote without its text.
  */
 export class WorkerLinker implements Linker {
-  private readonly worker: Worker;
-  /** link records on their way to the worker, `used` bytes of them, record i ending at ends[i] */
-  private batch = Buffer.allocUnsafeSlow(LINK_BATCH);
-  private used = 0;
-  private ends: number[] = [];
-  private readonly quotes: QuoteWordsFile;
+  private worker: Worker | null = null;
+  private readonly files: LinkFiles;
+  private wordsReader: RecordReader | null = null;
   private failure: Error | null = null;
   private pending: { resolve: (s: LinkSummary) => void; reject: (e: Error) => void } | null = null;
-  /** `staging`: where the quotes' words are kept until they are clustered */
+  /** `staging`: where the link records and the quotes' words are kept until they are linked */
   constructor(staging: string) {
-    this.quotes = new QuoteWordsFile(join(staging, "quote-words.jsonl"));
-    this.worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
-    this.worker.on("message", (m: LinkWorkerReply) => {
-      const p = this.pending;
-      this.pending = null;
-      if (m.ok) p?.resolve({ entities: m.entities, outlets: m.outlets, maxBytes: m.maxBytes });
-      else p?.reject(m.issues ? new ValidationError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
-    });
-    this.worker.on("error", (e) => this.fail(e));
-    this.worker.on("exit", (code) => this.fail(new Error(`the link worker stopped (exit code ${code})`)));
+    this.files = new LinkFiles(staging);
   }
   private fail(e: Error): void {
     this.failure ??= e;
     this.pending?.reject(this.failure);
     this.pending = null;
   }
-  private post(m: LinkWorkerMessage): void {
-    this.worker.postMessage(m);
+  private post(m: LinkWorkerMessage, transfer: ArrayBuffer[] = []): void {
+    this.worker!.postMessage(m, transfer);
   }
-  /** the article's quotes' words go to the staging file; its link record is passed on as the bytes the article's worker made */
   async add(st: StagedArticle): Promise<void> {
-    const rec = linkRecordBytes(st);
-    if (this.used + rec.length > this.batch.length) {
-      this.send();
-      if (rec.length > this.batch.length) this.batch = Buffer.allocUnsafeSlow(rec.length);
-    }
-    this.batch.set(rec, this.used);
-    this.used += rec.length;
-    this.ends.push(this.used);
-    await this.quotes.add(st.article_id, quoteWordsBytes(st));
-  }
-  /** hands the batch over (no copy) */
-  private send(): void {
-    if (this.ends.length === 0) return;
-    this.worker.postMessage({ add: this.batch.subarray(0, this.used), ends: this.ends } satisfies LinkWorkerMessage, [this.batch.buffer as ArrayBuffer]);
-    this.batch = Buffer.allocUnsafeSlow(LINK_BATCH);
-    this.used = 0;
-    this.ends = [];
+    await this.files.add(st);
   }
   async finish(staging: string): Promise<LinkSummary> {
-    if (this.failure) throw this.failure;
-    await this.quotes.close();
+    const { records, words, reader } = await this.files.close();
+    this.wordsReader = reader;
+    const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
+    this.worker = worker;
+    worker.on("message", (m: LinkWorkerReply) => {
+      const p = this.pending;
+      this.pending = null;
+      if (m.ok) p?.resolve({ entities: m.entities, outlets: m.outlets, maxBytes: m.maxBytes });
+      else p?.reject(m.issues ? new ValidationError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
+    });
+    worker.on("error", (e) => this.fail(e));
+    worker.on("exit", (code) => this.fail(new Error(`the link worker stopped (exit code ${code})`)));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.send();
-      this.post({ finish: staging });
+      this.post({ finish: staging, records }, [records.at0.buffer as ArrayBuffer, records.len.buffer as ArrayBuffer, records.order.buffer as ArrayBuffer]);
       try {
         collectGarbage(); // what the articles phase left, before clustering adds its own
-        // the same articles in the same (id) order as the worker's records
-        const texts = clusterQuoteTexts(this.quotes);
-        this.worker.postMessage({ texts } satisfies LinkWorkerMessage, [texts.group.buffer as ArrayBuffer, texts.start.buffer as ArrayBuffer]);
+        // the same articles in the same (id) order as the worker's
+        const texts = clusterQuoteTexts(words);
+        this.post({ texts }, [texts.group.buffer as ArrayBuffer, texts.start.buffer as ArrayBuffer]);
       } catch (e) {
         this.post({ textsFailed: e instanceof Error ? e.message : String(e) });
       }
@@ -328,11 +354,12 @@ export class WorkerLinker implements Linker {
     });
   }
   async close(): Promise<void> {
-    this.worker.removeAllListeners("exit");
-    await this.worker.terminate();
-    await this.quotes.dispose();
+    if (this.worker) {
+      this.worker.removeAllListeners("exit");
+      await this.worker.terminate();
+    }
+    await this.wordsReader?.dispose();
+    await this.files.dispose();
   }
 }
 
-/** Bytes of link records sent to the link worker at a time. */
-const LINK_BATCH = 1 << 18;

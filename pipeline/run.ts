@@ -158,7 +158,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const articleIds: string[] = [];
     const articleBytes = new Column(Int32Array);
     // linking runs in a thread of its own when the article stages do
-    linker = perArticleUntil ? null : (o.jobs ?? 1) > 1 ? new WorkerLinker(staging) : new InThreadLinker();
+    linker = perArticleUntil ? null : (o.jobs ?? 1) > 1 ? new WorkerLinker(staging) : new InThreadLinker(staging);
     let done = 0;
     const addReject = (r: RejectRecord) => rejects.push(r);
     const handle = async (p: Processed) => {

@@ -1,8 +1,5 @@
 // What the per-article stages hand the runner for each article: its rows, staged as bytes, and its link record.
 // Kept apart from pipeline/process.ts so that the link worker reads link records without loading the stages.
-import type { LinkArticle } from "./stages/06-link.ts";
-
-const UTF8_DEC = new TextDecoder();
 
 /** The per-article tables, in the order their rows are staged. */
 export const ROW_TABLES = ["articles", "boilerplate", "dates", "mentions", "quotes"] as const;
@@ -44,12 +41,4 @@ export function linkRecordBytes(st: StagedArticle): Uint8Array {
  */
 export function quoteWordsBytes(st: StagedArticle): Uint8Array {
   return st.bytes.subarray(st.ends[ROW_TABLES.length]);
-}
-
-/** A staged article's link record, with its quotes' words. */
-export function linkRecord(st: StagedArticle): LinkArticle {
-  const a = JSON.parse(UTF8_DEC.decode(linkRecordBytes(st))) as LinkArticle;
-  const words = JSON.parse(UTF8_DEC.decode(quoteWordsBytes(st))) as string[];
-  a.quotes.forEach((q, i) => (q.text = words[i]!));
-  return a;
 }

@@ -1,10 +1,13 @@
 // Linking rules (pipeline/link/README.md) on made-up names: what must merge, what must stay apart.
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
 import { link, linkSource, linkSourceEntities, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
-import { LinkRecords } from "../pipeline/linking.ts";
-import { acronymPairs, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
+import { LinkRecordsFile, QuoteWordsFile, RecordFile, RecordReader } from "../pipeline/linking.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { acronymPairs, asSource, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
 import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, quoteWords, sortByHash } from "../pipeline/link/quotes.ts";
@@ -388,29 +391,53 @@ describe("the runner's compact link records", () => {
     Array.from({ length: n }, (_, i) => ({
       article_id: `k${(i * 7919) % n}`,
       outlet: i % 3 === 0 ? null : `Outlet ${i % 5}`,
-      mentions: [mention(`p:Ann Vale${i % 4}`), mention("o:Office of Coastal Affairs"), mention("o:OCA"), mention(`l:Town${i % 11}`)].slice(0, i % 5),
+      mentions: [mention(`p:Ann Vale${i % 4}`), mention("o:Office of Coastal Affairs"), mention("o:OCA"), mention(`l:Town${i % 11}`), ...(i % 97 ? [] : Array.from({ length: 30 }, (_, k) => mention(`l:Harbour ${k}`)))].slice(0, i % 97 ? i % 5 : undefined),
       quotes: i % 2 ? [{ text: LONG, speaker_mention: i % 5 > 0 ? 0 : null }, { text: `short ${i % 3}`, speaker_mention: null }] : [],
       ...(i % 4 === 0 ? {} : { acronyms: i % 4 === 1 ? [] : ([[1, 2]] as [number, number][]) }),
     }));
 
-  it("give back each article as it came, in article-id order", () => {
-    const arts = made(3000); // past one growth of every column
-    const rec = new LinkRecords();
-    for (const a of arts) rec.add(a);
-    const sorted = [...arts].sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
-    expect(rec.length).toBe(arts.length);
-    expect(Array.from({ length: rec.length }, (_, i) => rec.at(i))).toEqual(sorted);
-    expect(rec.outlets()).toBe(5);
-    const at = rec.sortedPositions();
+  /** the articles' link records (quotes without their texts) and quotes' words in staging files, as the runner keeps them */
+  async function filed(arts: LinkArticle[], chunk?: number) {
+    const dir = mkdtempSync(join(tmpdir(), "nq-records-"));
+    dirs.push(dir);
+    const recs = new RecordFile(join(dir, "records.jsonl"));
+    const words = new RecordFile(join(dir, "words.jsonl"));
+    const enc = new TextEncoder();
+    for (const a of arts) {
+      await recs.add(enc.encode(JSON.stringify({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) })));
+      await words.add(enc.encode(JSON.stringify(a.quotes.map((q) => q.text))));
+    }
+    expect(recs.length).toBe(arts.length);
+    const order = Int32Array.from(arts.map((_, i) => i).sort((x, y) => (arts[x]!.article_id < arts[y]!.article_id ? -1 : 1)));
+    const ix = await recs.close();
+    const w = await words.close();
+    const reader = new RecordReader(words.path, w.at0, w.len);
+    return { records: new LinkRecordsFile({ path: recs.path, ...ix, order: order.slice() }, chunk), words: new QuoteWordsFile(reader, order), maxLen: Math.max(...ix.len) };
+  }
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const byId = (arts: LinkArticle[]) => [...arts].sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
+
+  it("give back each article as it came, in article-id order, from their files", async () => {
+    const arts = made(3000);
+    // read 700 bytes at a time: records cut by a chunk's end, and some longer than a chunk
+    const { records, words, maxLen } = await filed(arts, 700);
+    expect(maxLen).toBeGreaterThan(700);
+    // outlets before any article is read: it reads them itself
+    expect(records.outlets()).toBe(5);
+    const sorted = byId(arts);
+    expect(records.length).toBe(arts.length);
+    expect(Array.from({ length: records.length }, (_, i) => records.at(i))).toEqual(sorted.map((a) => ({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) })));
+    expect(Array.from({ length: words.length }, (_, i) => words.at(i))).toEqual(sorted.map((a) => ({ quotes: a.quotes.map((q) => ({ text: q.text })) })));
+    const at = records.sortedPositions();
     arts.forEach((a, i) => expect(sorted[at[i]!]!.article_id).toBe(a.article_id));
   });
 
-  it("link to the same rows as the link stage", () => {
+  it("link to the same rows as the link stage, the quotes' words clustered apart", async () => {
     const arts = made(400);
-    const rec = new LinkRecords();
-    for (const a of arts) rec.add(a);
-    const c = linkSource(rec);
-    const sorted = [...arts].sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
+    const { records, words } = await filed(arts);
+    const c = linkSource(records, clusterQuoteTexts(words), linkSourceEntities(records));
+    const sorted = byId(arts);
     const want = link.run(sorted);
     expect(c.entities).toEqual(want.entities);
     sorted.forEach((_, i) => expect({ mentions: mentionLinks(c, i), quotes: quoteLinks(c, i) }).toEqual({ mentions: want.mentionEntities[i], quotes: want.quoteLinks[i] }));
@@ -418,27 +445,8 @@ describe("the runner's compact link records", () => {
     // (the long quote is one cluster; each short one without a speaker is alone)
     expect(new Set(want.quoteLinks.flat().map((q) => q.cluster_id)).size).toBe(1 + want.quoteLinks.flat().length / 2);
     expect(want.quoteLinks.flat().some((q) => q.speaker_entity_id !== null)).toBe(true);
-  });
-
-  it("link the same with the quotes' words clustered apart, as the link worker gets them", () => {
-    const arts = made(400);
-    const full = new LinkRecords();
-    const noTexts = new LinkRecords(false); // the worker's records: each quote without its text
-    const quotes = new LinkRecords(); // the runner's: the quotes alone
-    for (const a of arts) {
-      full.add(a);
-      noTexts.add({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) });
-      quotes.add({ article_id: a.article_id, outlet: null, mentions: [], quotes: a.quotes });
-    }
-    expect(noTexts.at(1).quotes.map((q) => q.text)).toEqual(["", ""]);
-    const split = linkSource(noTexts, clusterQuoteTexts(quotes), linkSourceEntities(noTexts));
-    const whole = linkSource(full);
-    expect(split.entities).toEqual(whole.entities);
-    for (let i = 0; i < full.length; i++) expect({ m: mentionLinks(split, i), q: quoteLinks(split, i) }).toEqual({ m: mentionLinks(whole, i), q: quoteLinks(whole, i) });
     // clusters made for other articles are refused, not misapplied
-    const fewer = new LinkRecords();
-    for (const a of arts.slice(1)) fewer.add({ article_id: a.article_id, outlet: null, mentions: [], quotes: a.quotes });
-    expect(() => linkSource(noTexts, clusterQuoteTexts(fewer))).toThrow(/quotes/);
+    expect(() => linkSource(records, clusterQuoteTexts(asSource<LinkArticle>(sorted.slice(1))))).toThrow(/quotes/);
   });
 });
 
