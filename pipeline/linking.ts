@@ -98,15 +98,15 @@ class LinkFiles {
     await this.records.add(linkRecordBytes(st));
     await this.words.add(quoteWordsBytes(st));
   }
-  /** ends the writing: the link records' index, and the quotes' words in the same (id) order, from `reader` */
-  async close(): Promise<{ records: LinkRecordsIndex; words: QuoteWordsFile; reader: RecordReader }> {
+  /** ends the writing: what the link records and the quotes' words are read by, in the same (id) order */
+  async close(): Promise<{ records: RecordsIndex; words: RecordsIndex }> {
     const order = Int32Array.from(idOrder(this.ids));
     this.ids.length = 0;
-    const rec = await this.records.close();
-    const w = await this.words.close();
-    const reader = new RecordReader(this.words.path, w.at0, w.len);
-    // the link records' index has an order of its own: it may be handed to another thread
-    return { records: { path: this.records.path, at0: rec.at0, len: rec.len, order: order.slice() }, words: new QuoteWordsFile(reader, order), reader };
+    // each index has an order of its own: the link records' may be handed to another thread
+    return {
+      records: { path: this.records.path, len: await this.records.close(), order },
+      words: { path: this.words.path, len: await this.words.close(), order: order.slice() },
+    };
   }
   async dispose(): Promise<void> {
     await rm(this.words.path, { force: true });
@@ -124,17 +124,19 @@ export class InThreadLinker implements Linker {
     await this.files.add(st);
   }
   async finish(staging: string): Promise<LinkSummary> {
-    const { records, words, reader } = await this.files.close();
+    const ix = await this.files.close();
+    const words = new QuoteWordsFile(new OrderedRecords(ix.words));
+    let texts: TextClusters;
     try {
-      const texts = clusterQuoteTexts(words);
-      const src = new LinkRecordsFile(records);
-      try {
-        return await linkAndStage(src, staging, Promise.resolve(texts));
-      } finally {
-        await src.dispose();
-      }
+      texts = clusterQuoteTexts(words);
     } finally {
-      await reader.dispose();
+      await words.dispose();
+    }
+    const records = new LinkRecordsFile(ix.records);
+    try {
+      return await linkAndStage(records, staging, Promise.resolve(texts));
+    } finally {
+      await records.dispose();
     }
   }
   async close(): Promise<void> {
@@ -143,18 +145,16 @@ export class InThreadLinker implements Linker {
 }
 
 /** `finish`: link the records in `records`, staging the rows in the folder named */
-export type LinkWorkerMessage = { finish: string; records: LinkRecordsIndex } | { texts: TextClusters } | { textsFailed: string };
+export type LinkWorkerMessage = { finish: string; records: RecordsIndex } | { texts: TextClusters } | { textsFailed: string };
 export type LinkWorkerReply = ({ ok: true } & LinkSummary) | { ok: false; message: string; stack: string; issues: Issue[] | null };
 
 /**
  * Byte records (one per article) kept in a file of the staging folder rather than in memory: only each record's
- * offset and length stay here, 12 bytes an article. Written in arrival order; `close` gives their index.
+ * length stays here, 4 bytes an article. Written in arrival order; `close` gives the lengths.
  */
 export class RecordFile {
   private readonly out: Lines;
-  private readonly at0 = new Column(Float64Array);
   private readonly len = new Column(Int32Array);
-  private bytes = 0;
   constructor(readonly path: string) {
     this.out = new Lines(path);
   }
@@ -162,34 +162,65 @@ export class RecordFile {
     return this.len.length;
   }
   async add(record: Uint8Array): Promise<void> {
-    this.at0.push(this.bytes);
     this.len.push(record.length);
-    this.bytes += record.length;
     await this.out.writeLines(record, 1, 0);
   }
-  /** ends the writing: where each record starts and how long it is, by arrival position */
-  async close(): Promise<{ at0: Float64Array; len: Int32Array }> {
+  /** ends the writing: each record's length, by arrival position */
+  async close(): Promise<Int32Array> {
     await this.out.close();
-    return { at0: this.at0.trimmed(), len: this.len.trimmed() };
+    return this.len.trimmed();
   }
 }
 
-/** Reads the records of a RecordFile back, one at a time, by arrival position. */
-export class RecordReader {
+/** What OrderedRecords reads: a RecordFile, its records' lengths (arrival order), and the order to read them in. */
+export interface RecordsIndex {
+  path: string;
+  len: Int32Array;
+  /** arrival positions in article-id order */
+  order: Int32Array;
+}
+
+/**
+ * The records of a RecordFile in article-id order. They are put in that order in their file first (reorderLines);
+ * linking reads every article in id order, once per pass, so the file is then read from start to end a chunk at a
+ * time (a record out of turn is read on its own).
+ */
+export class OrderedRecords {
+  private readonly path: string;
+  readonly order: Int32Array;
+  /** where the i-th record in id order starts in the file, with one more entry for the end */
+  private readonly at0: Float64Array;
   private fd: number | null = null;
-  private buf = Buffer.alloc(0);
-  constructor(
-    readonly path: string,
-    private readonly at0: Float64Array,
-    private readonly len: Int32Array,
-  ) {}
-  /** the record that arrived r-th, as text */
-  read(r: number): string {
-    this.fd ??= openSync(this.path, "r");
-    const n = this.len[r]!;
-    if (this.buf.length < n) this.buf = Buffer.allocUnsafe(Math.max(n, 2 * this.buf.length));
-    if (readSync(this.fd, this.buf, 0, n, this.at0[r]!) !== n) throw new Error(`internal error: ${this.path} is shorter than its records`);
-    return this.buf.toString("utf8", 0, n);
+  private buf: Buffer;
+  /** the file's bytes from `bufAt` are in buf[0, bufLen) */
+  private bufAt = 0;
+  private bufLen = 0;
+  /** `chunk`: bytes read at a time */
+  constructor(ix: RecordsIndex, chunk = RECORD_CHUNK) {
+    const n = ix.order.length;
+    if (ix.len.length !== n) throw new Error(`internal error: ${ix.len.length} records in ${ix.path}, an order of ${n}`);
+    reorderLines(ix.path, ix.order, { get: (r) => ix.len[r]!, length: n });
+    this.path = ix.path;
+    this.order = ix.order;
+    this.at0 = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) this.at0[i + 1] = this.at0[i]! + ix.len[ix.order[i]!]!;
+    this.buf = Buffer.allocUnsafe(chunk);
+  }
+  get length(): number {
+    return this.order.length;
+  }
+  /** the i-th record in id order, as text */
+  read(i: number): string {
+    const from = this.at0[i]!;
+    const to = this.at0[i + 1]!;
+    if (from < this.bufAt || to > this.bufAt + this.bufLen) {
+      this.fd ??= openSync(this.path, "r");
+      if (this.buf.length < to - from) this.buf = Buffer.allocUnsafe(to - from);
+      this.bufAt = from;
+      this.bufLen = readSync(this.fd, this.buf, 0, this.buf.length, from);
+      if (this.bufLen < to - from) throw new Error(`internal error: ${this.path} is shorter than its records`);
+    }
+    return this.buf.toString("utf8", from - this.bufAt, to - this.bufAt);
   }
   /** closes the file and removes it */
   async dispose(): Promise<void> {
@@ -199,76 +230,43 @@ export class RecordReader {
   }
 }
 
-/** The quotes' words of each article (quoteWordsBytes) from a RecordFile, read back in article-id order (`order`). */
+/** Bytes of records read at a time. */
+const RECORD_CHUNK = 1 << 20;
+
+/** The quotes' words of each article (quoteWordsBytes), in article-id order. */
 export class QuoteWordsFile implements ArticleSource<{ quotes: { text: string }[] }> {
-  constructor(
-    private readonly file: RecordReader,
-    private readonly order: Int32Array,
-  ) {}
+  constructor(private readonly file: OrderedRecords) {}
   get length(): number {
-    return this.order.length;
+    return this.file.length;
   }
   at(i: number): { quotes: { text: string }[] } {
-    return { quotes: (JSON.parse(this.file.read(this.order[i]!)) as string[]).map((text) => ({ text })) };
+    return { quotes: (JSON.parse(this.file.read(i)) as string[]).map((text) => ({ text })) };
   }
-}
-
-/** Where the link worker finds the link records: a RecordFile's path and index, and the article-id order. */
-export interface LinkRecordsIndex {
-  path: string;
-  at0: Float64Array;
-  len: Int32Array;
-  /** arrival positions in article-id order */
-  order: Int32Array;
+  async dispose(): Promise<void> {
+    await this.file.dispose();
+  }
 }
 
 /**
- * The link records (linkRecordBytes) of a RecordFile, put in article-id order in their file first (reorderLines),
- * then each read and parsed when linking asks for it: linking reads every article three times, in id order, so
- * the file is read from start to end a chunk at a time. What linking holds of the corpus's articles is their
- * index, a few bytes an article, not their mentions and quotes.
+ * The link records (linkRecordBytes) of each article, in article-id order, each parsed when linking asks for it
+ * (it reads every article three times): what linking holds of the corpus's articles is their order and lengths,
+ * not their mentions and quotes.
  */
 export class LinkRecordsFile implements LinkSource {
-  private readonly path: string;
-  private readonly order: Int32Array;
-  /** where article i's record starts in the file (id order), with one more entry for the end */
-  private readonly at0: Float64Array;
+  private readonly file: OrderedRecords;
   private readonly outletNames = new Set<string>();
   /** articles whose outlet is in outletNames */
   private readonly counted: Uint8Array;
   private nCounted = 0;
-  private fd: number | null = null;
-  private buf: Buffer;
-  /** the file's bytes from `bufAt` are in buf[0, bufLen) */
-  private bufAt = 0;
-  private bufLen = 0;
-  /** `chunk`: bytes read at a time */
-  constructor(ix: LinkRecordsIndex, chunk = RECORD_CHUNK) {
-    const n = ix.order.length;
-    this.buf = Buffer.allocUnsafe(chunk);
-    reorderLines(ix.path, ix.order, { get: (r) => ix.len[r]!, length: ix.len.length });
-    this.path = ix.path;
-    this.order = ix.order;
-    this.at0 = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) this.at0[i + 1] = this.at0[i]! + ix.len[ix.order[i]!]!;
-    this.counted = new Uint8Array(n);
+  constructor(ix: RecordsIndex, chunk?: number) {
+    this.file = new OrderedRecords(ix, chunk);
+    this.counted = new Uint8Array(ix.order.length);
   }
   get length(): number {
-    return this.order.length;
-  }
-  /** the bytes of the file in [from, to), from the chunk in hand when they are in it */
-  private bytes(from: number, to: number): Buffer {
-    if (from < this.bufAt || to > this.bufAt + this.bufLen) {
-      this.fd ??= openSync(this.path, "r");
-      if (this.buf.length < to - from) this.buf = Buffer.allocUnsafe(to - from);
-      this.bufAt = from;
-      this.bufLen = readSync(this.fd, this.buf, 0, this.buf.length, from);
-      if (this.bufLen < to - from) throw new Error(`internal error: ${this.path} is shorter than its records`);
-    }
-    return this.buf.subarray(from - this.bufAt, to - this.bufAt);
+    return this.file.length;
   }
   at(i: number): LinkArticle {
-    const a = JSON.parse(this.bytes(this.at0[i]!, this.at0[i + 1]!).toString("utf8")) as LinkArticle;
+    const a = JSON.parse(this.file.read(i)) as LinkArticle;
     if (!this.counted[i]) {
       this.counted[i] = 1;
       this.nCounted++;
@@ -277,25 +275,19 @@ export class LinkRecordsFile implements LinkSource {
     return a;
   }
   sortedPositions(): Int32Array {
-    const at = new Int32Array(this.order.length);
-    this.order.forEach((r, k) => (at[r] = k));
+    const at = new Int32Array(this.file.length);
+    this.file.order.forEach((r, k) => (at[r] = k));
     return at;
   }
   outlets(): number {
     // linking reads every article; any not read yet is read here
-    for (let i = 0; this.nCounted < this.order.length; i++) if (!this.counted[i]) this.at(i);
+    for (let i = 0; this.nCounted < this.file.length; i++) if (!this.counted[i]) this.at(i);
     return this.outletNames.size;
   }
-  /** closes the file and removes it */
   async dispose(): Promise<void> {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    await rm(this.path, { force: true });
+    await this.file.dispose();
   }
 }
-
-/** Bytes of link records read at a time. */
-const RECORD_CHUNK = 1 << 20;
 
 /**
  * Linking in a worker thread of its own, started once the articles are processed and ended after linking, which frees
@@ -307,7 +299,6 @@ const RECORD_CHUNK = 1 << 20;
 export class WorkerLinker implements Linker {
   private worker: Worker | null = null;
   private readonly files: LinkFiles;
-  private wordsReader: RecordReader | null = null;
   private failure: Error | null = null;
   private pending: { resolve: (s: LinkSummary) => void; reject: (e: Error) => void } | null = null;
   /** `staging`: where the link records and the quotes' words are kept until they are linked */
@@ -326,8 +317,7 @@ export class WorkerLinker implements Linker {
     await this.files.add(st);
   }
   async finish(staging: string): Promise<LinkSummary> {
-    const { records, words, reader } = await this.files.close();
-    this.wordsReader = reader;
+    const { records, words: wordsIndex } = await this.files.close();
     const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
     this.worker = worker;
     worker.on("message", (m: LinkWorkerReply) => {
@@ -340,15 +330,19 @@ export class WorkerLinker implements Linker {
     worker.on("exit", (code) => this.fail(new Error(`the link worker stopped (exit code ${code})`)));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.post({ finish: staging, records }, [records.at0.buffer as ArrayBuffer, records.len.buffer as ArrayBuffer, records.order.buffer as ArrayBuffer]);
+      this.post({ finish: staging, records }, [records.len.buffer as ArrayBuffer, records.order.buffer as ArrayBuffer]);
+      let words: QuoteWordsFile | null = null;
       try {
         collectGarbage(); // what the articles phase left, before clustering adds its own
         // the same articles in the same (id) order as the worker's
+        words = new QuoteWordsFile(new OrderedRecords(wordsIndex));
         const texts = clusterQuoteTexts(words);
         this.post({ texts }, [texts.group.buffer as ArrayBuffer, texts.start.buffer as ArrayBuffer]);
       } catch (e) {
         this.post({ textsFailed: e instanceof Error ? e.message : String(e) });
       }
+      // closed and removed once clustered (close() removes it as well, if this did not)
+      words?.dispose().catch(() => {});
       // clustering's garbage would otherwise stay in this thread's heap while the worker's grows
       collectGarbage();
     });
@@ -358,7 +352,6 @@ export class WorkerLinker implements Linker {
       this.worker.removeAllListeners("exit");
       await this.worker.terminate();
     }
-    await this.wordsReader?.dispose();
     await this.files.dispose();
   }
 }

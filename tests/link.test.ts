@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
 import { link, linkSource, linkSourceEntities, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
-import { LinkRecordsFile, QuoteWordsFile, RecordFile, RecordReader } from "../pipeline/linking.ts";
+import { LinkRecordsFile, OrderedRecords, QuoteWordsFile, RecordFile } from "../pipeline/linking.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -401,18 +401,17 @@ describe("the runner's compact link records", () => {
     const dir = mkdtempSync(join(tmpdir(), "nq-records-"));
     dirs.push(dir);
     const recs = new RecordFile(join(dir, "records.jsonl"));
-    const words = new RecordFile(join(dir, "words.jsonl"));
+    const wordsFile = new RecordFile(join(dir, "words.jsonl"));
     const enc = new TextEncoder();
     for (const a of arts) {
       await recs.add(enc.encode(JSON.stringify({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) })));
-      await words.add(enc.encode(JSON.stringify(a.quotes.map((q) => q.text))));
+      await wordsFile.add(enc.encode(JSON.stringify(a.quotes.map((q) => q.text))));
     }
     expect(recs.length).toBe(arts.length);
     const order = Int32Array.from(arts.map((_, i) => i).sort((x, y) => (arts[x]!.article_id < arts[y]!.article_id ? -1 : 1)));
-    const ix = await recs.close();
-    const w = await words.close();
-    const reader = new RecordReader(words.path, w.at0, w.len);
-    return { records: new LinkRecordsFile({ path: recs.path, ...ix, order: order.slice() }, chunk), words: new QuoteWordsFile(reader, order), maxLen: Math.max(...ix.len) };
+    const len = await recs.close();
+    const words = new QuoteWordsFile(new OrderedRecords({ path: wordsFile.path, len: await wordsFile.close(), order: order.slice() }, chunk));
+    return { records: new LinkRecordsFile({ path: recs.path, len, order }, chunk), words, maxLen: Math.max(...len) };
   }
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -427,7 +426,10 @@ describe("the runner's compact link records", () => {
     expect(records.outlets()).toBe(5);
     const sorted = byId(arts);
     expect(records.length).toBe(arts.length);
-    expect(Array.from({ length: records.length }, (_, i) => records.at(i))).toEqual(sorted.map((a) => ({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) })));
+    const bare = sorted.map((a) => ({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) }));
+    expect(Array.from({ length: records.length }, (_, i) => records.at(i))).toEqual(bare);
+    // out of turn
+    expect([2999, 5, 1500, 1501].map((i) => records.at(i))).toEqual([2999, 5, 1500, 1501].map((i) => bare[i]));
     expect(Array.from({ length: words.length }, (_, i) => words.at(i))).toEqual(sorted.map((a) => ({ quotes: a.quotes.map((q) => ({ text: q.text })) })));
     const at = records.sortedPositions();
     arts.forEach((a, i) => expect(sorted[at[i]!]!.article_id).toBe(a.article_id));
