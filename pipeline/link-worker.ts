@@ -12,11 +12,17 @@ const texts = settleLater<TextClusters>(); // linkAndStage awaits it
 parentPort!.on("message", (m: LinkWorkerMessage) => {
   if ("texts" in m) return texts.resolve(m.texts);
   if ("textsFailed" in m) return texts.reject(new Error(`clustering the quotes' words: ${m.textsFailed}`));
-  const records = new LinkRecordsFile(m.records);
-  linkAndStage(records, m.finish, texts.promise)
-    .finally(() => records.dispose())
-    .then(
-      (s) => reply({ ok: true, ...s }),
-      (e: Error) => reply({ ok: false, message: e.message, stack: e.stack ?? "", issues: e instanceof ValidationError ? e.issues : null }),
-    );
+  // a failure of any step, reading the records included, is replied like linking's own
+  const run = async () => {
+    const records = new LinkRecordsFile(m.records);
+    try {
+      return await linkAndStage(records, m.finish, texts.promise);
+    } finally {
+      await records.dispose();
+    }
+  };
+  run().then(
+    (s) => reply({ ok: true, ...s }),
+    (e: Error) => reply({ ok: false, message: e.message, stack: e.stack ?? "", issues: e instanceof ValidationError ? e.issues : null }),
+  );
 });
