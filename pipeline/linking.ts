@@ -299,15 +299,14 @@ export class LinkRecordsFile implements LinkSource {
 export class WorkerLinker implements Linker {
   private worker: Worker | null = null;
   private readonly files: LinkFiles;
-  private failure: Error | null = null;
   private pending: { resolve: (s: LinkSummary) => void; reject: (e: Error) => void } | null = null;
   /** `staging`: where the link records and the quotes' words are kept until they are linked */
   constructor(staging: string) {
     this.files = new LinkFiles(staging);
   }
+  /** the first failure rejects linking; any after it find nothing waiting */
   private fail(e: Error): void {
-    this.failure ??= e;
-    this.pending?.reject(this.failure);
+    this.pending?.reject(e);
     this.pending = null;
   }
   private post(m: LinkWorkerMessage, transfer: ArrayBuffer[] = []): void {

@@ -1,5 +1,5 @@
 // What the per-article stages hand the runner for each article: its rows, staged as bytes, and its link record.
-// Kept apart from pipeline/process.ts so that the link worker reads link records without loading the stages.
+// Kept apart from pipeline/process.ts so that linking (and the link worker, which loads it) does not load the stages.
 
 /** The per-article tables, in the order their rows are staged. */
 export const ROW_TABLES = ["articles", "boilerplate", "dates", "mentions", "quotes"] as const;
