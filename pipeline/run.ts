@@ -1,6 +1,4 @@
 // The runner: the only I/O. Reads inputs, runs the stages, validates, publishes atomically.
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +7,7 @@ import { TABLES } from "../schemas/tables.ts";
 import { readInputs, type InputItem } from "./inputs.ts";
 import { sha256 } from "./stages/01-ingest.ts";
 import { Cache } from "./cache.ts";
+import { FileHasher } from "./hash.ts";
 import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
 import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts";
@@ -21,7 +20,7 @@ import { collectGarbage } from "./gc.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
-import { datapackage, DATASET_NAME, jsonSchema, sha256sums, type FileInfo } from "./publish/metadata.ts";
+import { datapackage, DATASET_NAME, jsonSchema, sha256sums } from "./publish/metadata.ts";
 import { writeDataset, type TextPolicy } from "./publish/write.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -71,6 +70,9 @@ export interface BuildSummary {
 }
 
 /** Tables staged row by row as the articles are processed (entities are staged by linking). */
+/** Threads hashing the published files: most are hashed while publishing goes on, the last ones after it. */
+const HASH_THREADS = 2;
+
 const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects"] as const;
 const STAGED_FILE: Partial<Record<(typeof STAGED)[number], string>> = UNLINKED;
 
@@ -113,16 +115,6 @@ async function swapIn(fresh: string, out: string): Promise<void> {
   if (had) await rm(old, { recursive: true, force: true });
 }
 
-async function fileInfo(root: string, path: string): Promise<FileInfo> {
-  const h = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(join(root, path))) {
-    h.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { path, bytes, sha256: h.digest("hex") };
-}
-
 async function listFiles(root: string, dir = root): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -144,6 +136,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
   const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-${process.pid}-`));
   let linker: Linker | null = null;
+  let hasher: FileHasher | null = null;
   try {
     const staging = join(work, "staging");
     await mkdir(staging);
@@ -262,11 +255,14 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const fresh = join(work, "out");
     await mkdir(join(fresh, "schemas"), { recursive: true });
     const tPublish = performance.now();
-    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(linked.maxBytes, ...Object.values(w).map((x) => x.maxBytes)));
+    // each data file is hashed once, as soon as it is written, while the others are made
+    hasher = new FileHasher(HASH_THREADS, fresh);
+    const h = hasher;
+    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(linked.maxBytes, ...Object.values(w).map((x) => x.maxBytes)), (f) => void h.info(f));
     o.log?.(`publish: tables written in ${secs(tPublish)}`);
     crashPoint("published");
     for (const t of TABLES) await writeFile(join(fresh, "schemas", `${t.name}.schema.json`), jsonSchema(t, o.text));
-    const dataFiles = await Promise.all([...result.files, ...TABLES.map((t) => `schemas/${t.name}.schema.json`)].map((f) => fileInfo(fresh, f)));
+    const dataFiles = await Promise.all([...result.files, ...TABLES.map((t) => `schemas/${t.name}.schema.json`)].map((f) => h.info(f)));
     const infos = new Map(dataFiles.map((f) => [f.path, f]));
     const pkg = datapackage(infos, o.text);
     await writeFile(join(fresh, "datapackage.json"), pkg);
@@ -294,12 +290,13 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       }),
     );
     const all = (await listFiles(fresh)).filter((f) => f !== "SHA256SUMS" && !f.endsWith(".duckdb") && !f.endsWith(".wal"));
-    await writeFile(join(fresh, "SHA256SUMS"), sha256sums(await Promise.all(all.map((f) => fileInfo(fresh, f)))));
+    await writeFile(join(fresh, "SHA256SUMS"), sha256sums(await Promise.all(all.map((f) => h.info(f)))));
     crashPoint("before-swap");
     await swapIn(fresh, out);
     return { out, counts: result.counts, stageFile: null };
   } finally {
     await linker?.close();
+    await hasher?.close();
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -361,7 +361,15 @@ export interface PublishResult {
 }
 
 /** Builds every data file in `outDir` from the staged rows; throws before the caller swaps anything in when a check fails. */
-export async function writeDataset(staging: string, outDir: string, dbName: string, policy: TextPolicy, maxLineBytes: number): Promise<PublishResult> {
+export async function writeDataset(
+  staging: string,
+  outDir: string,
+  dbName: string,
+  policy: TextPolicy,
+  maxLineBytes: number,
+  /** told of each data file (its path in `outDir`) once it is written in full */
+  written: (file: string) => void = () => {},
+): Promise<PublishResult> {
   for (const d of ["parquet", "csv", "json"]) await mkdir(join(outDir, d), { recursive: true });
   const dbFile = join(outDir, `${dbName}.duckdb`);
   // DuckDB's bundled jemalloc keeps freed pages for about a second before handing them back to the system;
@@ -396,8 +404,10 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
     const ready = new Map(order.map((t) => [t.name, settleLater()]));
     const checked = settleLater();
     const published = (t: TableDef) => `SELECT ${publishedColumns(t, policy).map((c) => q(c.name)).join(", ")} FROM ${q(t.name)}`;
-    const parquet = (c: DuckDBConnection, t: TableDef) =>
-      c.run(`COPY (${published(t)}) TO ${lit(join(outDir, "parquet", `${t.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PRESORTED.has(t.name) ? 2000 : 122880})`);
+    const parquet = async (c: DuckDBConnection, t: TableDef) => {
+      await c.run(`COPY (${published(t)}) TO ${lit(join(outDir, "parquet", `${t.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PRESORTED.has(t.name) ? 2000 : 122880})`);
+      written(`parquet/${t.name}.parquet`);
+    };
     // the Parquet copies of whole texts in the first lane, first; those of the other tables in either lane, whichever is free
     const wide = TABLES.filter((t) => PRESORTED.has(t.name));
     const inParquet = new Map(wide.map((t) => [t.name, settleLater()]));
@@ -439,11 +449,13 @@ export async function writeDataset(staging: string, outDir: string, dbName: stri
           for (const t of order) {
             await ready.get(t.name)!.promise;
             await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`));
+            written(`csv/${t.name}.csv`);
           }
           await checked.promise;
           for (const t of order) {
             if (PRESORTED.has(t.name)) await inParquet.get(t.name)!.promise;
             await csvLane.run(`COPY (${published(t)}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
+            written(`json/${t.name}.jsonl`);
           }
           await drain(csvLane);
         })(),
