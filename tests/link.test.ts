@@ -56,6 +56,8 @@ describe("entities: mentions that must merge", () => {
     ["organisation leading 'the'", [["o:the Harbour Trust"], ["o:Harbour Trust"]], ["0:0", "1:0"]],
     ["curly apostrophe", [["p:Liam O\u2019Rourke"], ["p:Liam O'Rourke"]], ["0:0", "1:0"]],
     ["a two-word name takes the type most of its mentions got", [["o:Quill Labs"], ["o:Quill Labs"], ["p:Quill Labs"]], ["0:0", "1:0", "2:0"]],
+    // each mention's settled type is found by its position among all the mentions read: one-word names (not settled) between them
+    ["... wherever it stands among other mentions", [["p:Vale", "o:Quill Labs"], ["o:Vale", "p:Ann Vale", "o:Quill Labs"], ["l:Oslo", "p:Quill Labs"]], ["0:1", "1:2", "2:1"]],
   ])("%s", (_, ds, refs) => {
     const { at } = entityOf(ds);
     const ids = new Set(refs.map(at));

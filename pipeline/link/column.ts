@@ -24,6 +24,10 @@ export class Column<A extends Int32Array | Uint8Array | Float64Array> {
     this.last[k] = x;
     this.length++;
   }
+  /** replaces the value at `i` (below length) */
+  set(i: number, x: number): void {
+    this.chunks[i >>> CHUNK_BITS]![i & MASK] = x;
+  }
   get(i: number): number {
     return this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
   }

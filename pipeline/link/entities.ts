@@ -402,29 +402,52 @@ function settleKey(text: string): string | null {
  * mentions of the name (cleaned, case-folded) than any other, every mention of it takes that type.
  * Single words keep their own type: "Vale" may be the person or the company.
  */
-export function settledTypes(src: ArticleSource<LinkArticleIn>): (m: LinkMentionIn) => EntityType {
-  const TYPES: EntityType[] = ["person", "organization", "location", "other"];
+export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
+  // each mention's form is found once, here: reading the articles again asks by position, not by text (a lookup
+  // by text hashes it, and recleans it where the memo has let it go)
   const keys = new Memo<string | null>(MEMO_MAX);
-  // a text without whitespace is a single word (tidy adds none)
-  const keyOf = (text: string): string | null => (/\s/.test(text) ? keys.get(text, settleKey) : null);
-  const votes = new Map<string, number[]>();
+  // each distinct form's index, and each mention's form (-1: a single word), in the order they are read
+  const index = new Map<string, number>();
+  const formOf = new Column(Int32Array);
+  const votes = new Column(Int32Array); // 4 per form, in TYPES order
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
-      const k = keyOf(m.text);
-      if (k === null) continue;
-      let v = votes.get(k);
-      if (!v) votes.set(k, (v = [0, 0, 0, 0]));
-      v[TYPES.indexOf(m.type)]!++;
+      // a text without whitespace is a single word (tidy adds none)
+      const k = /\s/.test(m.text) ? keys.get(m.text, settleKey) : null;
+      if (k === null) {
+        formOf.push(-1);
+        continue;
+      }
+      let f = index.get(k);
+      if (f === undefined) {
+        index.set(k, (f = index.size));
+        for (let t = 0; t < TYPES.length; t++) votes.push(0);
+      }
+      formOf.push(f);
+      const v = 4 * f + TYPES.indexOf(m.type);
+      votes.set(v, votes.get(v) + 1);
     }
-  const settled = new Map<string, EntityType>();
-  for (const [k, v] of votes) {
+  index.clear();
+  // each form's settled type (an index into TYPES), -1 where none settles it
+  const settled = new Int8Array(votes.length / 4).fill(-1);
+  for (let f = 0; f < settled.length; f++) {
+    const v = [0, 1, 2, 3].map((t) => votes.get(4 * f + t));
     const max = Math.max(...v);
-    if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled.set(k, TYPES[v.indexOf(max)]!);
+    if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled[f] = v.indexOf(max);
   }
-  return (m) => {
-    const k = keyOf(m.text);
-    return (k === null ? undefined : settled.get(k)) ?? m.type;
+  return {
+    typeOf: (k, m) => {
+      const f = formOf.get(k);
+      return f < 0 || settled[f]! < 0 ? m.type : TYPES[settled[f]!]!;
+    },
   };
+}
+
+const TYPES: EntityType[] = ["person", "organization", "location", "other"];
+
+/** The settled types of a corpus's mentions: `typeOf(k, m)` for the k-th mention read (articles in order, then mentions in order), `m`. */
+export interface SettledTypes {
+  typeOf(k: number, m: LinkMentionIn): EntityType;
 }
 
 /** What the mentions of one node (a matching key) add up to. */
@@ -451,7 +474,8 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
  * each article's mentions are resolved and dropped in turn.
  */
 export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactEntityLinks {
-  const typeOf = settledTypes(src);
+  // each mention's settled type, by its position among the corpus's mentions; dropped once they are resolved
+  let settled: SettledTypes | null = settledTypes(src);
   const acronymDefs = new Map<string, Set<string>>();
   const cache = new MentionCache();
   // node keys get temporary ids in the order first seen; each mention keeps its node's id
@@ -462,8 +486,9 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   const mentionNode = new Column(Int32Array);
   for (let i = 0; i < src.length; i++) {
     const a = src.at(i);
-    const ms = a.mentions.map((m) => {
-      const t = typeOf(m);
+    const k0 = mentionNode.length;
+    const ms = a.mentions.map((m, k) => {
+      const t = settled!.typeOf(k0 + k, m);
       return t === m.type ? m : { ...m, type: t };
     });
     const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache);
@@ -489,7 +514,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   }
   start[src.length] = mentionNode.length;
   tempId.clear();
-
+  settled = null;
   // register nodes in a content order (sorted keys), so node ids do not depend on input order
   const table = new NodeTable();
   for (const k of [...tempKeys].sort(cmp)) {
