@@ -16,7 +16,10 @@ parentPort!.on("message", (m: LinkWorkerMessage) => {
   const run = async () => {
     const records = new LinkRecordsFile(m.records);
     try {
-      return await linkAndStage(records, m.finish, texts.promise);
+      // the runner's thread completes the mention rows while this one links the quotes
+      return await linkAndStage(records, m.finish, texts.promise, async (mentions) =>
+        parentPort!.postMessage({ mentions } satisfies LinkWorkerReply, [mentions.entityOf.buffer as ArrayBuffer, mentions.start.buffer as ArrayBuffer, mentions.at.buffer as ArrayBuffer]),
+      );
     } finally {
       await records.dispose();
     }

@@ -37,30 +37,58 @@ export interface LinkSummary {
   maxBytes: number;
 }
 
-/** Links the corpus: stages entities.jsonl and completes the unlinked mention and quote rows in `staging`. */
-export async function linkAndStage(records: LinkSource, staging: string, texts: Promise<TextClusters>): Promise<LinkSummary> {
+/** What completing the staged mention rows takes: each mention's entity (an index into entityIds), by article. */
+export interface MentionFields {
+  /** each entity's id */
+  entityIds: string[];
+  /** the link stage's (id) order: article k's mentions' entities are entityOf[start[k], start[k + 1]) */
+  entityOf: Int32Array;
+  start: Int32Array;
+  /** each staged article's (arrival order) position in id order */
+  at: Int32Array;
+}
+
+/** Completes each staged mention row (UNLINKED.mentions, in arrival order) with its entity id, as mentions.jsonl. */
+export async function stageMentionLinks(staging: string, m: MentionFields): Promise<void> {
+  const field = m.entityIds.map((id) => `,"entity_id":${JSON.stringify(id)}`);
+  const { entityOf, start, at } = m;
+  appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
+    for (let i = 0; i < at.length; i++) for (let k = start[at[i]!]!, e = start[at[i]! + 1]!; k < e; k++) yield field[entityOf[k]!]!;
+  })());
+  await rm(join(staging, UNLINKED.mentions));
+}
+
+/**
+ * Links the corpus: stages entities.jsonl and completes the unlinked mention and quote rows in `staging`. The mention
+ * rows are completed by `stageMentions` (by default stageMentionLinks, here), given its own copy of what it needs as
+ * soon as the mentions are linked: the link worker hands them to the runner's thread, which completes them while the
+ * quotes are linked here.
+ */
+export async function linkAndStage(
+  records: LinkSource,
+  staging: string,
+  texts: Promise<TextClusters>,
+  stageMentions: (m: MentionFields) => Promise<void> = (m) => stageMentionLinks(staging, m),
+): Promise<LinkSummary> {
   // the link stage sees the articles in id order; rows were staged in arrival order. The quotes' words are
   // clustered elsewhere (the records' quotes have no text), maybe while the mentions are linked here
   texts.catch(() => {}); // awaited below, unless linking the mentions fails first
   const mentions = linkSourceEntities(records);
+  const at = records.sortedPositions();
+  const mentionsStaged = stageMentions({ entityIds: mentions.entities.map((e) => e.entity_id), entityOf: mentions.entityOf.slice(), start: mentions.start.slice(), at: at.slice() });
+  mentionsStaged.catch(() => {}); // awaited below, unless linking the quotes fails first
   const linked: CompactLinks = linkSource(records, await texts, mentions);
   collectGarbage(); // linking's own garbage, before the rows are streamed through
-  const at = records.sortedPositions();
   const issues = entityIssues(linked.entities);
   if (issues.length) throw new ValidationError(issues);
   const entities = new Lines(join(staging, "entities.jsonl"));
   for (const e of linked.entities) await entities.write(e);
   await entities.close();
-  // each entity's fields made once, not once per mention or quote
+  // each entity's fields made once, not once per quote
   const j = JSON.stringify;
-  const entityField = linked.entities.map((e) => `,"entity_id":${j(e.entity_id)}`);
   const speakerField = linked.entities.map((e) => `,"speaker_entity_id":${j(e.entity_id)},"speaker_name":${j(e.name)}`);
   const noSpeaker = `,"speaker_entity_id":null,"speaker_name":null`;
-  const { start: mStart, entityOf } = linked.mentions;
   const { start: qStart } = linked.quotes;
-  appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
-    for (let i = 0; i < records.length; i++) for (let k = mStart[at[i]!]!, e = mStart[at[i]! + 1]!; k < e; k++) yield entityField[entityOf[k]!]!;
-  })());
   appendFields(join(staging, UNLINKED.quotes), join(staging, "quotes.jsonl"), (function* () {
     for (let i = 0; i < records.length; i++)
       for (let k = qStart[at[i]!]!, e = qStart[at[i]! + 1]!; k < e; k++) {
@@ -68,8 +96,8 @@ export async function linkAndStage(records: LinkSource, staging: string, texts: 
         yield `,"cluster_id":${j(clusterIdOf(linked.quotes, k))}${sp < 0 ? noSpeaker : speakerField[sp]!}`;
       }
   })());
-  await rm(join(staging, UNLINKED.mentions));
   await rm(join(staging, UNLINKED.quotes));
+  await mentionsStaged;
   return { entities: linked.entities.length, outlets: records.outlets(), maxBytes: entities.maxBytes };
 }
 
@@ -146,7 +174,7 @@ export class InThreadLinker implements Linker {
 
 /** `finish`: link the records in `records`, staging the rows in the folder named */
 export type LinkWorkerMessage = { finish: string; records: RecordsIndex } | { texts: TextClusters } | { textsFailed: string };
-export type LinkWorkerReply = ({ ok: true } & LinkSummary) | { ok: false; message: string; stack: string; issues: Issue[] | null };
+export type LinkWorkerReply = ({ ok: true } & LinkSummary) | { ok: false; message: string; stack: string; issues: Issue[] | null } | { mentions: MentionFields };
 
 /**
  * Byte records (one per article) kept in a file of the staging folder rather than in memory: only each record's
@@ -294,7 +322,8 @@ export class LinkRecordsFile implements LinkSource {
  * all it held. While the articles are processed, each one's link record and its quotes' words go to staging files
  * (RecordFile) as the bytes the article's worker made, without being decoded here. Then this thread clusters the
  * quotes' words (clusterQuoteTexts) while the worker links the mentions, reading each article's link record from its
- * file (LinkRecordsFile), and hands the clusters over; the worker gets each quote without its text.
+ * file (LinkRecordsFile), and hands the clusters over; the worker gets each quote without its text. Once the mentions
+ * are linked the worker hands them back, and this thread completes the staged mention rows while it links the quotes.
  */
 export class WorkerLinker implements Linker {
   private worker: Worker | null = null;
@@ -319,11 +348,19 @@ export class WorkerLinker implements Linker {
     const { records, words: wordsIndex } = await this.files.close();
     const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
     this.worker = worker;
+    // the mention rows, completed in this thread once the worker has linked the mentions (it goes on with the quotes)
+    let mentionsStaged: Promise<void> | null = null;
     worker.on("message", (m: LinkWorkerReply) => {
+      if ("mentions" in m) {
+        mentionsStaged = stageMentionLinks(staging, m.mentions);
+        mentionsStaged.catch((e: Error) => this.fail(e)); // rejects linking now, if the worker has not replied yet
+        return;
+      }
       const p = this.pending;
       this.pending = null;
-      if (m.ok) p?.resolve({ entities: m.entities, outlets: m.outlets, maxBytes: m.maxBytes });
-      else p?.reject(m.issues ? new ValidationError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
+      if (!m.ok) p?.reject(m.issues ? new ValidationError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
+      else if (!mentionsStaged) p?.reject(new Error("internal error: the link worker finished without handing over the linked mentions"));
+      else mentionsStaged.then(() => p?.resolve({ entities: m.entities, outlets: m.outlets, maxBytes: m.maxBytes }), (e: Error) => p?.reject(e));
     });
     worker.on("error", (e) => this.fail(e));
     worker.on("exit", (code) => this.fail(new Error(`the link worker stopped (exit code ${code})`)));

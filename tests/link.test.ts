@@ -3,8 +3,11 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
 import { link, linkSource, linkSourceEntities, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
-import { LinkRecordsFile, OrderedRecords, QuoteWordsFile, RecordFile } from "../pipeline/linking.ts";
-import { mkdtempSync, rmSync } from "node:fs";
+import { InThreadLinker, LinkRecordsFile, OrderedRecords, QuoteWordsFile, RecordFile, UNLINKED, WorkerLinker, type Linker } from "../pipeline/linking.ts";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { processSource } from "../pipeline/process.ts";
+import { stagedLines, type StagedArticle } from "../pipeline/staged.ts";
+import { emptyManifest } from "../schemas/records.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acronymPairs, asSource, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
@@ -462,5 +465,58 @@ describe("not handled yet", () => {
   it.fails("a state and a country of the same name are told apart (needs context beyond the mention)", () => {
     const { at } = entityOf([["l:Atlanta", "l:Georgia"], ["l:Tbilisi", "l:Georgia"]]);
     expect(at("0:1")).not.toBe(at("1:1"));
+  });
+});
+
+describe("linking in a worker thread (WorkerLinker)", () => {
+  const TEXTS = [
+    'Ann Vale, the chief of Quill Labs, spoke on Monday.\n\n"We will reopen the harbour," Vale said. Quill Labs said it agreed.\n',
+    'Tom Ruske met Ann Vale in Oslo.\n\n"The harbour opens in spring," said Ruske, the mayor of Oslo.\n',
+  ];
+  const staged = () =>
+    TEXTS.map((text, i) => {
+      const p = processSource({ source_path: `a${i}.txt`, id: null, bytes: new TextEncoder().encode(text), text: null, body: null, manifest: emptyManifest() });
+      if (p.kind !== "article") throw new Error("rejected");
+      return p.staged;
+    });
+  /** a staging folder with the articles' unlinked mention and quote rows, as the runner stages them */
+  const stage = (sts: StagedArticle[], without: string[] = []) => {
+    const dir = mkdtempSync(join(tmpdir(), "nq-wlink-"));
+    if (!without.includes("mentions")) writeFileSync(join(dir, UNLINKED.mentions), Buffer.concat(sts.map((st) => stagedLines(st, "mentions"))));
+    writeFileSync(join(dir, UNLINKED.quotes), Buffer.concat(sts.map((st) => stagedLines(st, "quotes"))));
+    return dir;
+  };
+  const linkWith = async (linker: Linker, sts: StagedArticle[], dir: string) => {
+    try {
+      for (const st of sts) await linker.add(st);
+      return await linker.finish(dir);
+    } finally {
+      await linker.close();
+    }
+  };
+
+  it("stages the same entity, mention and quote rows as linking in this thread", async () => {
+    const sts = staged();
+    const [a, b] = [stage(sts), stage(sts)];
+    try {
+      expect(await linkWith(new WorkerLinker(a), sts, a)).toEqual(await linkWith(new InThreadLinker(b), sts, b));
+      for (const f of ["entities.jsonl", "mentions.jsonl", "quotes.jsonl"]) {
+        expect(readFileSync(join(a, f), "utf8")).toBe(readFileSync(join(b, f), "utf8"));
+        expect(readFileSync(join(a, f), "utf8")).not.toBe("");
+      }
+      expect(readFileSync(join(a, "mentions.jsonl"), "utf8")).toMatch(/"entity_id":"person:ann-vale"/);
+    } finally {
+      for (const d of [a, b]) rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it("fails linking when this thread cannot complete the mention rows (while the worker links the quotes)", async () => {
+    const sts = staged();
+    const dir = stage(sts, ["mentions"]);
+    try {
+      await expect(linkWith(new WorkerLinker(dir), sts, dir)).rejects.toThrow(/mentions\.unlinked\.jsonl/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
