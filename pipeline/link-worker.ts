@@ -16,10 +16,11 @@ parentPort!.on("message", (m: LinkWorkerMessage) => {
   const run = async () => {
     const records = new LinkRecordsFile(m.records);
     try {
-      // the runner's thread completes the mention rows while this one links the quotes
-      return await linkAndStage(records, m.finish, texts.promise, async (mentions) =>
-        parentPort!.postMessage({ mentions } satisfies LinkWorkerReply, [mentions.entityOf.buffer as ArrayBuffer, mentions.start.buffer as ArrayBuffer, mentions.at.buffer as ArrayBuffer]),
-      );
+      // the runner's thread completes the mention rows while this one links the quotes, from copies handed over
+      return await linkAndStage(records, m.finish, texts.promise, async ({ entityIds, entityOf, start, at }) => {
+        const mentions = { entityIds, entityOf: entityOf.slice(), start: start.slice(), at: at.slice() };
+        parentPort!.postMessage({ mentions } satisfies LinkWorkerReply, [mentions.entityOf.buffer, mentions.start.buffer, mentions.at.buffer]);
+      });
     } finally {
       await records.dispose();
     }

@@ -60,9 +60,9 @@ export async function stageMentionLinks(staging: string, m: MentionFields): Prom
 
 /**
  * Links the corpus: stages entities.jsonl and completes the unlinked mention and quote rows in `staging`. The mention
- * rows are completed by `stageMentions` (by default stageMentionLinks, here), given its own copy of what it needs as
- * soon as the mentions are linked: the link worker hands them to the runner's thread, which completes them while the
- * quotes are linked here.
+ * rows are completed by `stageMentions` (by default stageMentionLinks, here) as soon as the mentions are linked; it
+ * reads the arrays it is given before it returns and leaves them as they are (linking the quotes goes on with them).
+ * The link worker copies them to the runner's thread, which completes the rows while the quotes are linked here.
  */
 export async function linkAndStage(
   records: LinkSource,
@@ -75,7 +75,7 @@ export async function linkAndStage(
   texts.catch(() => {}); // awaited below, unless linking the mentions fails first
   const mentions = linkSourceEntities(records);
   const at = records.sortedPositions();
-  const mentionsStaged = stageMentions({ entityIds: mentions.entities.map((e) => e.entity_id), entityOf: mentions.entityOf.slice(), start: mentions.start.slice(), at: at.slice() });
+  const mentionsStaged = stageMentions({ entityIds: mentions.entities.map((e) => e.entity_id), entityOf: mentions.entityOf, start: mentions.start, at });
   mentionsStaged.catch(() => {}); // awaited below, unless linking the quotes fails first
   const linked: CompactLinks = linkSource(records, await texts, mentions);
   collectGarbage(); // linking's own garbage, before the rows are streamed through
