@@ -1,5 +1,6 @@
 // SHA-256 and size of the published files, read and hashed in threads of their own: the data files are hashed
 // as each one is finished (while publishing goes on with the rest), and each only once.
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FileInfo } from "./publish/metadata.ts";
 
@@ -47,7 +48,7 @@ export class FileHasher {
   info(path: string): Promise<FileInfo> {
     let p = this.started.get(path);
     if (!p) {
-      p = this.hash(`${this.root}/${path}`).then(({ bytes, sha256 }) => ({ path, bytes, sha256 }));
+      p = this.hash(join(this.root, path)).then(({ bytes, sha256 }) => ({ path, bytes, sha256 }));
       p.catch(() => {}); // awaited by whoever asks for it
       this.started.set(path, p);
     }

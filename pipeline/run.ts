@@ -69,10 +69,10 @@ export interface BuildSummary {
   stageFile: string | null;
 }
 
-/** Tables staged row by row as the articles are processed (entities are staged by linking). */
 /** Threads hashing the published files: most are hashed while publishing goes on, the last ones after it. */
 const HASH_THREADS = 2;
 
+/** Tables staged row by row as the articles are processed (entities are staged by linking). */
 const STAGED = ["articles", "boilerplate", "dates", "mentions", "quotes", "rejects"] as const;
 const STAGED_FILE: Partial<Record<(typeof STAGED)[number], string>> = UNLINKED;
 
