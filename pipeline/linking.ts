@@ -1,4 +1,4 @@
-// The corpus-wide link stage as the runner drives it: the articles' link records and quotes' words kept in
+// The corpus-wide link stage as the runner drives it: the articles' link records and quotes' texts kept in
 // staging files while the article stages run, then linked, with entities staged and each staged mention and
 // quote row completed with its linked fields. With worker threads the linking runs in a thread of its own,
 // started for it and ended after it, so the memory it took is handed back before publishing.
@@ -10,7 +10,7 @@ import { appendFields, Lines, reorderLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
 import { collectGarbage } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
-import { linkRecordBytes, quoteWordsBytes, type StagedArticle } from "./staged.ts";
+import { linkRecordBytes, quoteTextsBytes, type StagedArticle } from "./staged.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
 import { linkSource, linkSourceEntities, type CompactLinks, type LinkArticle } from "./stages/06-link.ts";
 import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.ts";
@@ -70,7 +70,7 @@ export async function linkAndStage(
   texts: Promise<TextClusters>,
   stageMentions: (m: MentionFields) => Promise<void> = (m) => stageMentionLinks(staging, m),
 ): Promise<LinkSummary> {
-  // the link stage sees the articles in id order; rows were staged in arrival order. The quotes' words are
+  // the link stage sees the articles in id order; rows were staged in arrival order. The quotes' texts are
   // clustered elsewhere (the records' quotes have no text), maybe while the mentions are linked here
   texts.catch(() => {}); // awaited below, unless linking the mentions fails first
   const mentions = linkSourceEntities(records);
@@ -110,39 +110,39 @@ export interface Linker {
 }
 
 /**
- * Each article's link record and its quotes' words in two staging files (RecordFile) while the articles are
+ * Each article's link record and its quotes' texts in two staging files (RecordFile) while the articles are
  * processed, the bytes the article's worker made, not decoded here; `close` gives what linking reads them by.
  */
 class LinkFiles {
   private readonly ids: string[] = [];
   private readonly records: RecordFile;
-  private readonly words: RecordFile;
+  private readonly texts: RecordFile;
   constructor(staging: string) {
     this.records = new RecordFile(join(staging, "link-records.jsonl"));
-    this.words = new RecordFile(join(staging, "quote-words.jsonl"));
+    this.texts = new RecordFile(join(staging, "quote-texts.jsonl"));
   }
   async add(st: StagedArticle): Promise<void> {
     this.ids.push(st.article_id);
     await this.records.add(linkRecordBytes(st));
-    await this.words.add(quoteWordsBytes(st));
+    await this.texts.add(quoteTextsBytes(st));
   }
-  /** ends the writing: what the link records and the quotes' words are read by, in the same (id) order */
-  async close(): Promise<{ records: RecordsIndex; words: RecordsIndex }> {
+  /** ends the writing: what the link records and the quotes' texts are read by, in the same (id) order */
+  async close(): Promise<{ records: RecordsIndex; texts: RecordsIndex }> {
     const order = Int32Array.from(idOrder(this.ids));
     this.ids.length = 0;
     // each index has an order of its own: the link records' may be handed to another thread
     return {
       records: { path: this.records.path, len: await this.records.close(), order },
-      words: { path: this.words.path, len: await this.words.close(), order: order.slice() },
+      texts: { path: this.texts.path, len: await this.texts.close(), order: order.slice() },
     };
   }
   async dispose(): Promise<void> {
-    await rm(this.words.path, { force: true });
+    await rm(this.texts.path, { force: true });
     await rm(this.records.path, { force: true });
   }
 }
 
-/** Linking in the calling thread, from the same staging files as WorkerLinker's: the quotes' words clustered, then the mentions linked. */
+/** Linking in the calling thread, from the same staging files as WorkerLinker's: the quotes' texts clustered, then the mentions linked. */
 export class InThreadLinker implements Linker {
   private readonly files: LinkFiles;
   constructor(staging: string) {
@@ -153,12 +153,12 @@ export class InThreadLinker implements Linker {
   }
   async finish(staging: string): Promise<LinkSummary> {
     const ix = await this.files.close();
-    const words = new QuoteWordsFile(new OrderedRecords(ix.words));
+    const quoteTexts = new QuoteTextsFile(new OrderedRecords(ix.texts));
     let texts: TextClusters;
     try {
-      texts = clusterQuoteTexts(words);
+      texts = clusterQuoteTexts(quoteTexts);
     } finally {
-      await words.dispose();
+      await quoteTexts.dispose();
     }
     const records = new LinkRecordsFile(ix.records);
     try {
@@ -261,8 +261,8 @@ export class OrderedRecords {
 /** Bytes of records read at a time. */
 const RECORD_CHUNK = 1 << 20;
 
-/** The quotes' words of each article (quoteWordsBytes), in article-id order. */
-export class QuoteWordsFile implements ArticleSource<{ quotes: { text: string }[] }> {
+/** The quotes' texts of each article (quoteTextsBytes), in article-id order. */
+export class QuoteTextsFile implements ArticleSource<{ quotes: { text: string }[] }> {
   constructor(private readonly file: OrderedRecords) {}
   get length(): number {
     return this.file.length;
@@ -319,9 +319,9 @@ export class LinkRecordsFile implements LinkSource {
 
 /**
  * Linking in a worker thread of its own, started once the articles are processed and ended after linking, which frees
- * all it held. While the articles are processed, each one's link record and its quotes' words go to staging files
+ * all it held. While the articles are processed, each one's link record and its quotes' texts go to staging files
  * (RecordFile) as the bytes the article's worker made, without being decoded here. Then this thread clusters the
- * quotes' words (clusterQuoteTexts) while the worker links the mentions, reading each article's link record from its
+ * quotes' texts (clusterQuoteTexts) while the worker links the mentions, reading each article's link record from its
  * file (LinkRecordsFile), and hands the clusters over; the worker gets each quote without its text. Once the mentions
  * are linked the worker hands them back, and this thread completes the staged mention rows while it links the quotes.
  */
@@ -329,7 +329,7 @@ export class WorkerLinker implements Linker {
   private worker: Worker | null = null;
   private readonly files: LinkFiles;
   private pending: { resolve: (s: LinkSummary) => void; reject: (e: Error) => void } | null = null;
-  /** `staging`: where the link records and the quotes' words are kept until they are linked */
+  /** `staging`: where the link records and the quotes' texts are kept until they are linked */
   constructor(staging: string) {
     this.files = new LinkFiles(staging);
   }
@@ -345,7 +345,7 @@ export class WorkerLinker implements Linker {
     await this.files.add(st);
   }
   async finish(staging: string): Promise<LinkSummary> {
-    const { records, words: wordsIndex } = await this.files.close();
+    const { records, texts: textsIndex } = await this.files.close();
     const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
     this.worker = worker;
     // the mention rows, completed in this thread once the worker has linked the mentions (it goes on with the quotes)
@@ -367,18 +367,18 @@ export class WorkerLinker implements Linker {
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.post({ finish: staging, records }, [records.len.buffer as ArrayBuffer, records.order.buffer as ArrayBuffer]);
-      let words: QuoteWordsFile | null = null;
+      let quoteTexts: QuoteTextsFile | null = null;
       try {
         collectGarbage(); // what the articles phase left, before clustering adds its own
         // the same articles in the same (id) order as the worker's
-        words = new QuoteWordsFile(new OrderedRecords(wordsIndex));
-        const texts = clusterQuoteTexts(words);
+        quoteTexts = new QuoteTextsFile(new OrderedRecords(textsIndex));
+        const texts = clusterQuoteTexts(quoteTexts);
         this.post({ texts }, [texts.group.buffer as ArrayBuffer, texts.start.buffer as ArrayBuffer]);
       } catch (e) {
         this.post({ textsFailed: e instanceof Error ? e.message : String(e) });
       }
       // closed and removed once clustered (close() removes it as well, if this did not)
-      words?.dispose().catch(() => {});
+      quoteTexts?.dispose().catch(() => {});
       // clustering's garbage would otherwise stay in this thread's heap while the worker's grows
       collectGarbage();
     });

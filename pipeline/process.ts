@@ -5,7 +5,6 @@ import { clean, dates, entities, ingest, publish, quotes } from "./stages/index.
 import type { LinkArticle } from "./stages/06-link.ts";
 import { toRows, validateRows, type ArticleRows } from "./stages/07-validate.ts";
 import { acronymPairs } from "./link/entities.ts";
-import { quoteWords } from "./link/quotes.ts";
 import { ROW_TABLES, type RowTable, type StagedArticle } from "./staged.ts";
 
 export const ARTICLE_STAGES = ["ingest", "clean", "dates", "entities", "quotes"] as const;
@@ -76,8 +75,7 @@ function finish(q: QuotedArticle): Processed {
     article_id: q.article_id,
     outlet: q.outlet,
     mentions: q.mentions.map((m) => ({ text: m.text, type: m.type })),
-    // only the words count for clustering: the normalised form is shorter to keep for the whole corpus
-    quotes: q.quotes.map((x) => ({ text: quoteWords(x.text), speaker_mention: x.speaker_mention })),
+    quotes: q.quotes.map((x) => ({ text: x.text, speaker_mention: x.speaker_mention })),
     acronyms: acronymPairs(q.body, q.mentions),
   };
   return { kind: "article", staged: stage(rows, link) };

@@ -15,7 +15,7 @@ export interface StagedArticle {
   article_id: string;
   source_path: string;
   source_sha256: string;
-  /** the tables' lines in ROW_TABLES order, then the link record (linkRecordBytes), then its quotes' words (quoteWordsBytes) */
+  /** the tables' lines in ROW_TABLES order, then the link record (linkRecordBytes), then its quotes' texts (quoteTextsBytes) */
   bytes: Uint8Array;
   /** where each table's lines end in `bytes`, in ROW_TABLES order, then where the link record ends */
   ends: number[];
@@ -30,15 +30,17 @@ export function stagedLines(st: StagedArticle, t: RowTable): Uint8Array {
   return st.bytes.subarray(i === 0 ? 0 : st.ends[i - 1], st.ends[i]);
 }
 
-/** A staged article's link record as JSON (a LinkArticle whose quotes' texts are empty: see quoteWordsBytes), UTF-8. */
+/** A staged article's link record as JSON (a LinkArticle whose quotes' texts are empty: see quoteTextsBytes), UTF-8. */
 export function linkRecordBytes(st: StagedArticle): Uint8Array {
   return st.bytes.subarray(st.ends[ROW_TABLES.length - 1], st.ends[ROW_TABLES.length]);
 }
 
 /**
- * The words of each of a staged article's quotes (pipeline/link/quotes.ts quoteWords), in its quote order, as a JSON
- * array of strings, UTF-8: the link record leaves them out, as the runner clusters them while the link worker links.
+ * The text of each of a staged article's quotes, in its quote order, as a JSON array of strings, UTF-8: the link
+ * record leaves them out, as the runner clusters them while the link worker links. They are normalised to words
+ * (pipeline/link/quotes.ts quoteTokens) as they are clustered, in the link phase, when the runner's thread has time
+ * to spare, rather than in the article stages, which keep both cores busy.
  */
-export function quoteWordsBytes(st: StagedArticle): Uint8Array {
+export function quoteTextsBytes(st: StagedArticle): Uint8Array {
   return st.bytes.subarray(st.ends[ROW_TABLES.length]);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
 import { link, linkSource, linkSourceEntities, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
-import { InThreadLinker, LinkRecordsFile, OrderedRecords, QuoteWordsFile, RecordFile, UNLINKED, WorkerLinker, type Linker } from "../pipeline/linking.ts";
+import { InThreadLinker, LinkRecordsFile, OrderedRecords, QuoteTextsFile, RecordFile, UNLINKED, WorkerLinker, type Linker } from "../pipeline/linking.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { processSource } from "../pipeline/process.ts";
 import { stagedLines, type StagedArticle } from "../pipeline/staged.ts";
@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { acronymPairs, asSource, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
-import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, quoteWords, sortByHash } from "../pipeline/link/quotes.ts";
+import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
 
 const TYPES: Record<string, EntityType> = { p: "person", o: "organization", l: "location", x: "other" };
 /** "p:Ann Vale" -> a person mention */
@@ -340,9 +340,11 @@ describe("quote cluster helpers", () => {
     expect(containsWords(words, needle)).toBe(want);
   });
 
-  it("hands the link stage a quote's normalised words, which cluster as the raw text does", () => {
+  it("clusters a quote's normalised words as it clusters its raw text", () => {
+    // the words joined by single spaces (the raw text when it has none), as LinkArticle allows
+    const quoteWords = (text: string) => quoteTokens(text).join(" ") || text;
     expect(quoteWords("\u201cWe Don\u2019t [sic] back down\u2026 ever,\u201d")).toBe("we dont back down ever");
-    expect(quoteWords("\u2014")).toBe("\u2014"); // no words: the raw text
+    expect(quoteWords("\u2014")).toBe("\u2014");
     const raw = [
       { article_id: "a", quotes: [{ text: "We will not back down from this fight, whatever it costs us.", speaker: null }, { text: "No.", speaker: "p1" }] },
       { article_id: "b", quotes: [{ text: "\u201cWe will not back down from this fight, whatever it costs us\u201d", speaker: null }, { text: "no", speaker: "p1" }] },
@@ -401,22 +403,22 @@ describe("the runner's compact link records", () => {
       ...(i % 4 === 0 ? {} : { acronyms: i % 4 === 1 ? [] : ([[1, 2]] as [number, number][]) }),
     }));
 
-  /** the articles' link records (quotes without their texts) and quotes' words in staging files, as the runner keeps them */
+  /** the articles' link records (quotes without their texts) and quotes' texts in staging files, as the runner keeps them */
   async function filed(arts: LinkArticle[], chunk?: number) {
     const dir = mkdtempSync(join(tmpdir(), "nq-records-"));
     dirs.push(dir);
     const recs = new RecordFile(join(dir, "records.jsonl"));
-    const wordsFile = new RecordFile(join(dir, "words.jsonl"));
+    const textsFile = new RecordFile(join(dir, "texts.jsonl"));
     const enc = new TextEncoder();
     for (const a of arts) {
       await recs.add(enc.encode(JSON.stringify({ ...a, quotes: a.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) })));
-      await wordsFile.add(enc.encode(JSON.stringify(a.quotes.map((q) => q.text))));
+      await textsFile.add(enc.encode(JSON.stringify(a.quotes.map((q) => q.text))));
     }
     expect(recs.length).toBe(arts.length);
     const order = Int32Array.from(arts.map((_, i) => i).sort((x, y) => (arts[x]!.article_id < arts[y]!.article_id ? -1 : 1)));
     const len = await recs.close();
-    const words = new QuoteWordsFile(new OrderedRecords({ path: wordsFile.path, len: await wordsFile.close(), order: order.slice() }, chunk));
-    return { records: new LinkRecordsFile({ path: recs.path, len, order }, chunk), words, maxLen: Math.max(...len) };
+    const texts = new QuoteTextsFile(new OrderedRecords({ path: textsFile.path, len: await textsFile.close(), order: order.slice() }, chunk));
+    return { records: new LinkRecordsFile({ path: recs.path, len, order }, chunk), texts, maxLen: Math.max(...len) };
   }
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -425,7 +427,7 @@ describe("the runner's compact link records", () => {
   it("give back each article as it came, in article-id order, from their files", async () => {
     const arts = made(3000);
     // read 700 bytes at a time: records cut by a chunk's end, and some longer than a chunk
-    const { records, words, maxLen } = await filed(arts, 700);
+    const { records, texts, maxLen } = await filed(arts, 700);
     expect(maxLen).toBeGreaterThan(700);
     // outlets before any article is read: it reads them itself
     expect(records.outlets()).toBe(5);
@@ -435,15 +437,15 @@ describe("the runner's compact link records", () => {
     expect(Array.from({ length: records.length }, (_, i) => records.at(i))).toEqual(bare);
     // out of turn
     expect([2999, 5, 1500, 1501].map((i) => records.at(i))).toEqual([2999, 5, 1500, 1501].map((i) => bare[i]));
-    expect(Array.from({ length: words.length }, (_, i) => words.at(i))).toEqual(sorted.map((a) => ({ quotes: a.quotes.map((q) => ({ text: q.text })) })));
+    expect(Array.from({ length: texts.length }, (_, i) => texts.at(i))).toEqual(sorted.map((a) => ({ quotes: a.quotes.map((q) => ({ text: q.text })) })));
     const at = records.sortedPositions();
     arts.forEach((a, i) => expect(sorted[at[i]!]!.article_id).toBe(a.article_id));
   });
 
-  it("link to the same rows as the link stage, the quotes' words clustered apart", async () => {
+  it("link to the same rows as the link stage, the quotes' texts clustered apart", async () => {
     const arts = made(400);
-    const { records, words } = await filed(arts);
-    const c = linkSource(records, clusterQuoteTexts(words), linkSourceEntities(records));
+    const { records, texts } = await filed(arts);
+    const c = linkSource(records, clusterQuoteTexts(texts), linkSourceEntities(records));
     const sorted = byId(arts);
     const want = link.run(sorted);
     expect(c.entities).toEqual(want.entities);

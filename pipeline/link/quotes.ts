@@ -33,7 +33,7 @@ const NEGATIONS = new Set(
   "not no never nor neither none nothing nobody nowhere cannot cant dont doesnt didnt wont wouldnt shouldnt couldnt isnt arent wasnt werent havent hasnt hadnt aint mustnt neednt".split(" "),
 );
 
-/** Lower-case ASCII words joined by single spaces: already normalised, its words are its own (quoteWords' usual output). */
+/** Lower-case ASCII words joined by single spaces: already normalised, its words are its own (a quote's words, normalised and joined). */
 const NORMAL_ASCII = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /** Words of a quote after normalisation. */
@@ -46,15 +46,6 @@ export function quoteTokens(text: string): string[] {
   return t.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/**
- * A quote as the clusterer compares it: its words, normalised, joined by single spaces (the raw text
- * when it has no words). quoteTokens gives the same words back from it, so the article stages hand
- * the link stage this shorter form.
- */
-export function quoteWords(text: string): string {
-  const words = quoteTokens(text);
-  return words.length ? words.join(" ") : text;
-}
 
 /** Edit distance of two sequences if it is at most k, else k + 1 (banded). */
 export function boundedDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>, k: number): number {

@@ -16,8 +16,9 @@ export const LinkArticle = z.object({
   /** in body order */
   mentions: z.array(z.object({ text: z.string().min(1), type: EntityType })),
   /**
-   * in the article's quote order; speaker_mention indexes `mentions`. `text` may be the quote's raw text or
-   * its normalised words (pipeline/link/quotes.ts quoteWords, what the article stages send): the clusters are the same
+   * in the article's quote order; speaker_mention indexes `mentions`. `text` may be the quote's raw text (what
+   * the article stages send) or its words as quoteTokens (pipeline/link/quotes.ts) gives them, joined by single
+   * spaces: the clusters are the same
    */
   quotes: z.array(z.object({ text: z.string().min(1), speaker_mention: z.number().int().nonnegative().nullable() })),
   /** in-text acronym definitions "Long Name (SHORT)": [long, short] indexes into `mentions` (pipeline/link/entities.ts acronymPairs) */
@@ -63,7 +64,7 @@ export interface CompactLinks {
 
 /**
  * The link stage over a corpus read one article at a time (pipeline/linking.ts keeps its articles compact).
- * `texts`: the quotes' words already clustered (clusterQuoteTexts over the same articles in the same order, as
+ * `texts`: the quotes' texts already clustered (clusterQuoteTexts over the same articles in the same order, as
  * pipeline/linking.ts does beside entity linking); `mentions`: the mentions already linked (linkEntitiesCompact).
  */
 export function linkCompact(src: ArticleSource<LinkArticle>, texts?: TextClusters, mentions = linkEntitiesCompact(src)): CompactLinks {
@@ -84,7 +85,7 @@ export function linkCompact(src: ArticleSource<LinkArticle>, texts?: TextCluster
   const quotes = finishClusters(words, articleIds, speakerOf);
   return { entities, mentions, quotes, speakerOf };
 }
-/** The first step of linkSource on its own (the quotes' words may be clustered meanwhile): the mentions linked. */
+/** The first step of linkSource on its own (the quotes' texts may be clustered meanwhile): the mentions linked. */
 export function linkSourceEntities(src: ArticleSource<LinkArticle>): CompactEntityLinks {
   try {
     return linkEntitiesCompact(src);
