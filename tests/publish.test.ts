@@ -142,7 +142,7 @@ describe("published files", () => {
     const n = 2 * CSV_SLICE + 17;
     // staged in an order unlike the key order (as the inputs come), with a formula-like body in the middle
     const ids = Array.from({ length: n }, (_, i) => `a${String((i * 7919) % n).padStart(4, "0")}`);
-    const lines = ids.map((id, i) => JSON.stringify(toRows(article(id, i === 300 ? "=1+1 is not run." : `Body of ${id}, the ${i}th staged.`)).article) + "\n");
+    const lines = ids.map((id, i) => JSON.stringify(toRows(article(id, i === CSV_SLICE + 50 ? "=1+1 is not run." : `Body of ${id}, the ${i}th staged.`)).article) + "\n");
     await writeFile(join(staging, "articles.jsonl"), lines.join(""));
     for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
     // the runner puts the staged articles in key order; publishing refuses them otherwise
