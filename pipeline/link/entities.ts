@@ -409,7 +409,8 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // each distinct form's index, and each mention's form (-1: a single word), in the order they are read
   const index = new Map<string, number>();
   const formOf = new Column(Int32Array);
-  const votes = new Column(Int32Array); // 4 per form, in TYPES order
+  const votes = new Column(Int32Array); // TYPES.length per form, in TYPES order
+  const nt = TYPES.length;
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
       // a text without whitespace is a single word (tidy adds none)
@@ -421,17 +422,17 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       let f = index.get(k);
       if (f === undefined) {
         index.set(k, (f = index.size));
-        for (let t = 0; t < TYPES.length; t++) votes.push(0);
+        for (let t = 0; t < nt; t++) votes.push(0);
       }
       formOf.push(f);
-      const v = 4 * f + TYPES.indexOf(m.type);
+      const v = nt * f + TYPES.indexOf(m.type);
       votes.set(v, votes.get(v) + 1);
     }
   index.clear();
   // each form's settled type (an index into TYPES), -1 where none settles it
-  const settled = new Int8Array(votes.length / 4).fill(-1);
+  const settled = new Int8Array(votes.length / nt).fill(-1);
   for (let f = 0; f < settled.length; f++) {
-    const v = [0, 1, 2, 3].map((t) => votes.get(4 * f + t));
+    const v = TYPES.map((_, t) => votes.get(nt * f + t));
     const max = Math.max(...v);
     if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled[f] = v.indexOf(max);
   }
