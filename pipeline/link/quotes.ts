@@ -46,7 +46,6 @@ export function quoteTokens(text: string): string[] {
   return t.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-
 /** Edit distance of two sequences if it is at most k, else k + 1 (banded). */
 export function boundedDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>, k: number): number {
   const la = a.length;
