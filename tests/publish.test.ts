@@ -6,7 +6,7 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { CSV_SLICE, escapeCell, TextSink, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
+import { duckJsonList, escapeCell, TextSink, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sortLines, utf8Order } from "../pipeline/jsonl.ts";
 import { sql, tmp } from "./helpers.ts";
@@ -137,12 +137,12 @@ describe("published files", () => {
     expect(csv.split("\n")[0]).toBe("article_id,source_path,source_sha256,title,subtitle,outlet,outlet_source,republisher,authors,dateline_place,published_date,published_date_source,language,body,raw_text,paragraph_count,word_count");
   }, 60_000);
 
-  it("write every article once, in key order, in all three formats when there are several slices of them", async () => {
+  it("write every article once, in key order, in all three formats", async () => {
     const { staging, out } = await stagingDirs("pub-many");
-    const n = 2 * CSV_SLICE + 17;
+    const n = 217;
     // staged in an order unlike the key order (as the inputs come), with a formula-like body in the middle
     const ids = Array.from({ length: n }, (_, i) => `a${String((i * 7919) % n).padStart(4, "0")}`);
-    const lines = ids.map((id, i) => JSON.stringify(toRows(article(id, i === CSV_SLICE + 50 ? "=1+1 is not run." : `Body of ${id}, the ${i}th staged.`)).article) + "\n");
+    const lines = ids.map((id, i) => JSON.stringify(toRows(article(id, i === 150 ? "=1+1 is not run." : `Body of ${id}, the ${i}th staged.`)).article) + "\n");
     await writeFile(join(staging, "articles.jsonl"), lines.join(""));
     for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
     // the runner puts the staged articles in key order; publishing refuses them otherwise
@@ -159,9 +159,25 @@ describe("published files", () => {
     expect((await sql(`SELECT article_id FROM '${out}/parquet/articles.parquet'`)).map((r) => r.article_id)).toEqual(sorted);
   }, 60_000);
 
+  it("write the articles' CSV (made from their staged file) with each cell as the database holds it", async () => {
+    const { staging, out } = await stagingDirs("pub-cells");
+    const arts = [
+      article("c1", "First body.", { authors: ["Ann \u001f Lee", 'Bo "B" \\ C', "Zoë"], published_date: "2017-09-13", published_date_source: "text", subtitle: "Sub" }),
+      article("c2", "Second body.", { authors: [], outlet: "An Outlet", outlet_source: "manifest" }),
+    ];
+    await writeFile(join(staging, "articles.jsonl"), arts.map((a) => JSON.stringify(toRows(a).article) + "\n").join(""));
+    for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+    await writeDataset(staging, out, "t", "full", 0);
+    const cols = "article_id, source_path, source_sha256, title, subtitle, outlet, outlet_source, republisher, to_json(authors)::VARCHAR AS authors, dateline_place, CAST(published_date AS VARCHAR) AS published_date, published_date_source, language, body, raw_text, paragraph_count::VARCHAR AS paragraph_count, word_count::VARCHAR AS word_count";
+    const fromDb = await sql(`SELECT ${cols} FROM articles ORDER BY article_id`, join(out, "t.duckdb"));
+    const fromCsv = await sql(`SELECT * FROM read_csv('${out}/csv/articles.csv', header = true, allow_quoted_nulls = false, all_varchar = true)`);
+    expect(fromCsv).toEqual(fromDb);
+    expect(fromDb[0]!.authors).toBe(duckJsonList(arts[0]!.authors));
+  }, 60_000);
+
   it("stop at a row that breaks the contract, while the CSV files are being written beside the checks", async () => {
     const { staging, out } = await stagingDirs("pub-broken");
-    const n = 2 * CSV_SLICE + 17;
+    const n = 217;
     const rows = Array.from({ length: n }, (_, i) => toRows(article(`b${String(i).padStart(4, "0")}`, `Body number ${i}, written in 2001.`)));
     // one date whose text is not what the body holds at its offsets
     const bad = toRows(article("b0100", "Body number 100, written in 2001.", { dates: [{ start: 0, end: 4, text: "2001", type: "date", value: "2001", date: null, precision: "year", anchor: "absolute" }] }));
@@ -175,6 +191,16 @@ describe("published files", () => {
     // the copies wait for the checks
     await expect(stat(join(out, "parquet", "articles.parquet"))).rejects.toThrow();
   }, 60_000);
+});
+
+describe("duckJsonList", () => {
+  it("writes a list of strings as DuckDB's to_json does, control characters and backslashes included", async () => {
+    const list = ['a"b', "c\u0001d\u001f", "back\\slash", "\\u001f as text", "nl\nx\ttab", "é 😀", "x/y"];
+    const chars = (s: string) => [...s].map((ch) => `chr(${ch.codePointAt(0)})`).join(" || ");
+    const [row] = await sql(`SELECT to_json([${list.map(chars).join(", ")}])::VARCHAR AS j`);
+    expect(duckJsonList(list)).toBe(row!.j);
+    expect(JSON.parse(duckJsonList(list))).toEqual(list);
+  });
 });
 
 describe("TextSink", () => {

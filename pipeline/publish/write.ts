@@ -1,10 +1,12 @@
 // Rows → files, through DuckDB: the .duckdb database, Parquet (zstd), JSON Lines and CSV (csv-stringify),
 // after checking keys, foreign keys and every span in SQL.
+import { createReadStream } from "node:fs";
 import { mkdir, open, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { crashPoint } from "../failpoint.ts";
 import { settleLater } from "../settle.ts";
+import { textLines } from "../inputs.ts";
 import { stringify } from "csv-stringify/sync";
 import { TABLES, type TableDef } from "../../schemas/tables.ts";
 import { columns } from "../stages/08-publish.ts";
@@ -39,8 +41,8 @@ const keyOrder = (t: TableDef) => t.key.map(q).join(", ");
 async function load(con: DuckDBConnection, staging: string, maxLineBytes: number, order: readonly TableDef[], loaded: (t: TableDef) => void): Promise<void> {
   // DuckDB's JSON reader needs a buffer as large as the longest line, and allocates twice that
   const maxObject = 2 ** Math.max(20, Math.ceil(Math.log2(maxLineBytes + 1)));
-  const read = async (file: string, cols: Record<string, string>) => {
-    const path = join(staging, file);
+  const read = async (t: TableDef, cols: Record<string, string>) => {
+    const path = stagedFile(staging, t);
     const size = (await stat(path).catch(() => null))?.size ?? 0;
     const spec = Object.entries(cols).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(", ");
     return size === 0 ? null : `read_json(${lit(path)}, format = 'newline_delimited', columns = {${spec}}, maximum_object_size = ${maxObject})`;
@@ -50,7 +52,7 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
     // no PRIMARY KEY index: DuckDB keeps indexes in memory whatever the memory limit; keys are checked by contractChecks()
     await con.run(`CREATE TABLE ${q(t.name)} (${cols.map((c) => `${q(c.name)} ${c.duck}${c.nullable ? "" : " NOT NULL"}`).join(", ")})`);
     const typed = Object.fromEntries(cols.map((c) => [c.name, c.duck]));
-    const source = await read(`${t.name}.jsonl`, typed);
+    const source = await read(t, typed);
     const list = cols.map((c) => q(c.name)).join(", ");
     // a presorted table is staged in key order; every other is sorted once here. Either way every file is
     // then written from a plain scan in insertion order
@@ -58,6 +60,9 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
     loaded(t);
   }
 }
+
+/** The staged JSON Lines file of a table's rows. */
+const stagedFile = (staging: string, t: TableDef) => join(staging, `${t.name}.jsonl`);
 
 /**
  * Tables whose rows carry whole texts: staged in key order by the runner (a sort in DuckDB would hold the
@@ -230,30 +235,37 @@ FROM dates d JOIN articles a USING (article_id) WHERE regexp_matches(d.value, '^
   },
 ];
 
-async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, path: string): Promise<void> {
+async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, path: string, staging: string): Promise<number> {
   const cols = publishedColumns(t, policy);
   const cell = (c: (typeof cols)[number]) => (c.duck === "VARCHAR[]" ? `to_json(${q(c.name)})::VARCHAR` : c.duck === "DATE" ? `CAST(${q(c.name)} AS VARCHAR)` : q(c.name));
   const out = new TextSink(path);
+  let rows = 0;
   try {
     // header unquoted (plain identifiers); every string cell quoted, so "" is the empty string and an empty field is NULL
     await out.write(`${cols.map((c) => c.name).join(",")}\n`);
     // one csv-stringify call per CSV_ROWS rows: far faster than a record-at-a-time stream, and its text small enough
     // to be made and dropped in V8's young generation (a chunk's text at once was hundreds of kB, each one new pages)
     const escaped = (row: unknown[]) => row.map((v) => (typeof v === "string" ? escapeCell(v) : v));
-    const emit = (recs: unknown[][]) => out.write(stringify(recs, { header: false, quoted_string: true, record_delimiter: "\n", eof: true }));
+    const emit = (recs: unknown[][]) => {
+      rows += recs.length;
+      return out.write(stringify(recs, { header: false, quoted_string: true, record_delimiter: "\n", eof: true }));
+    };
     if (PRESORTED.has(t.name)) {
-      // wide rows (whole texts), in insertion order (key order), a slice of row ids at a time: a stream
-      // of them holds far more memory than the slice
-      const select = cols.map((c) => `${cell(c)} AS ${q(c.name)}`).join(", ");
-      const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
-      const slice = (lo: number) => ahead(con.runAndReadAll(`SELECT ${select} FROM ${q(t.name)} WHERE rowid >= ${lo} AND rowid < ${lo + CSV_SLICE} ORDER BY rowid`));
-      // DuckDB reads the next slice while this one is formatted
-      let next = slice(0);
-      for (let lo = 0; lo < n; lo += CSV_SLICE) {
-        const rows = (await next).getRowsJson();
-        if (lo + CSV_SLICE < n) next = slice(lo + CSV_SLICE);
-        for (let i = 0; i < rows.length; i += CSV_ROWS) await emit(rows.slice(i, i + CSV_ROWS).map(escaped));
+      // wide rows (whole texts) from the staged file that DuckDB loads, in its order (the table's insertion order, checked to
+      // be key order), with each cell as DuckDB gives it. Read back from DuckDB instead, a slice of row ids at a time, the
+      // rows came from a table spilled to its temporary files: on the full corpus's staged tables the articles' CSV took
+      // 23 s beside the contract checks, and 13 s alone this way (2026-12-04)
+      const value = (c: (typeof cols)[number], v: unknown) => (v === undefined || v === null ? null : c.duck === "VARCHAR[]" ? duckJsonList(v as string[]) : v);
+      let recs: unknown[][] = [];
+      for await (const line of textLines(createReadStream(stagedFile(staging, t), { highWaterMark: 1 << 20 }))) {
+        const row = JSON.parse(line) as Record<string, unknown>;
+        recs.push(escaped(cols.map((c) => value(c, row[c.name]))));
+        if (recs.length === CSV_ROWS) {
+          await emit(recs);
+          recs = [];
+        }
       }
+      if (recs.length) await emit(recs);
     } else {
       // narrow rows as one JSON array each: one value to bring into JavaScript instead of one per cell,
       // which costs more than the CSV formatting
@@ -281,6 +293,15 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
   } finally {
     await out.close();
   }
+  return rows;
+}
+
+/**
+ * A list of strings as DuckDB's to_json writes it: as JSON.stringify does, but with the hex digits of a \u escape
+ * (a control character) in upper case.
+ */
+export function duckJsonList(v: readonly string[]): string {
+  return JSON.stringify(v).replace(/\\(?:\\|u[0-9a-f]{4})/g, (m) => (m.length === 2 ? m : `\\u${m.slice(2).toUpperCase()}`));
 }
 
 /** Rows formatted by one csv-stringify call. */
@@ -344,13 +365,6 @@ function ahead<T>(p: Promise<T>): Promise<T> {
   p.catch(() => {});
   return p;
 }
-/**
- * Wide rows brought into JavaScript at a time. Fewer at once leave less alive when V8 collects the runner's young
- * generation: on 10,000 articles, 100 rows a slice took 0.20 and 0.26 s of collections while the articles' CSV was
- * written (3.4 and 3.8 s), against 0.95 and 1.25 s (3.6 and 4.8 s) at 250; at 50 the slices' queries cost more
- * than was saved (4.9 s; 2026-12-04).
- */
-export const CSV_SLICE = 100;
 
 /** Freed pages go back to the system after 100 ms (jemalloc's default decay is about a second). */
 const JEMALLOC_CONF = "dirty_decay_ms:100,muzzy_decay_ms:0";
@@ -402,12 +416,13 @@ export async function writeDataset(
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
     // Two lanes side by side, each on a connection of its own. One loads the tables, runs the contract checks and
     // then makes the Parquet files; the other writes the CSV files (formatted in this thread while DuckDB loads and
-    // checks), each as soon as its table is loaded, then the JSON Lines files once the checks are done. The Parquet
+    // checks): those of the tables of whole texts from their staged files at once, the others each as soon as its table
+    // is loaded; then the JSON Lines files once the checks are done. The Parquet
     // copies of the narrow tables go to whichever lane is free first. The files go to the build's work folder, so a
     // failed check still publishes nothing. The copies run on one thread each: a second does not make the text
     // formats faster (the writing is serial) but holds hundreds of MB of rows formatted ahead of their turn. The
     // checks' sorts and joins are not run beside the copies (together they need more than DuckDB's memory ceiling),
-    // the CSV files are written in the order the tables are loaded, the other order from the Parquet copies', and a
+    // the narrow tables' CSV files are written in the order they are loaded, the other order from the Parquet copies', and a
     // JSON copy of a table of whole texts waits for its Parquet copy: two copies of whole texts at once ran out of
     // DuckDB's memory. On the full corpus's staged tables (2026-12-03) the CSV files were done 20 s before the checks,
     // and the copies after the checks took 20 s in one lane, about 13 s shared this way.
@@ -458,12 +473,16 @@ export async function writeDataset(
           }
         })(),
         (async () => {
-          for (const t of order) {
-            await ready.get(t.name)!.promise;
-            await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`));
+          // the tables of whole texts first, from their staged files while DuckDB loads, then the others as they are loaded
+          const csvRows = new Map<string, number>();
+          for (const t of [...wide, ...order.filter((t) => !PRESORTED.has(t.name))]) {
+            if (!PRESORTED.has(t.name)) await ready.get(t.name)!.promise;
+            csvRows.set(t.name, await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`), staging));
             written(`csv/${t.name}.csv`);
           }
           await checked.promise;
+          for (const t of wide)
+            if (csvRows.get(t.name) !== counts[t.name]) throw new Error(`internal error: ${csvRows.get(t.name)} rows in ${t.name}.csv for ${counts[t.name]} in the table`);
           for (const t of order) {
             if (PRESORTED.has(t.name)) await inParquet.get(t.name)!.promise;
             await csvLane.run(`COPY (${published(t)}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
