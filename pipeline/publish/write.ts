@@ -82,26 +82,25 @@ export interface Check {
 export const SPAN_PIECE = 256;
 
 /**
- * Tables whose span checks read from pieces. Cutting the texts into pieces costs a pass over every article, which
- * pays where an article has many spans: on the full corpus's tables (one process each, 2026-12-03) the mentions'
- * check took 19.1 s reading the whole text and 6.9 s from pieces, while the dates' (15 spans per article) took
- * 5.4 and 6.2 s, the quotes' 6.7 and 7.4 s and the boilerplate's 1.5 and 5.3 s.
+ * Tables whose span checks read from pieces, all in one query per slice of the articles, so the texts are cut once
+ * for all of them. Cutting the texts into pieces costs a pass over every article: on the full corpus's tables (one
+ * process each, 2026-12-03), each table cutting its own, the mentions' check took 19.1 s reading the whole text and
+ * 6.9 s from pieces, while the dates' (15 spans per article) took 5.4 and 6.2 s, the quotes' 6.7 and 7.4 s and the
+ * boilerplate's (which count into raw_text) 1.5 and 5.3 s.
  */
-const SPAN_PIECE_TABLES: ReadonlySet<string> = new Set(["mentions"]);
+const SPAN_PIECE_TABLES: ReadonlySet<string> = new Set(["dates", "mentions", "quotes"]);
 
-/**
- * A table's span checks (SPEC.md: substring(body, start + 1, end - start) = text), counted together. DuckDB's
- * substring counts code points from the start of the text, so reading a mention near the end of a long article
- * walks the whole article: on the full corpus these checks took 33 s, most of publishing's contract checks. Each
- * article's text is cut once into pieces of SPAN_PIECE code points (one pass of a regular expression), and a span
- * that lies within two pieces in a row is read from them instead; any other span (longer ones, or odd offsets) is
- * read from the whole text. Both give the same string, so the counts are the same either way. Tables not in
- * SPAN_PIECE_TABLES read every span from the whole text, with one join of the rows and their articles.
- */
-function spanCheck(t: TableDef): Check | null {
-  const P = SPAN_PIECE;
-  // [name, start column, end column, the condition on the span's string s]
-  const conds: { name: string; start: string; end: string; bad: (s: string) => string }[] = t.spans.map((sp) => ({
+/** One span condition of a table: its name, the span's columns, and the SQL condition on the span's string s that counts a row. */
+interface SpanCond {
+  name: string;
+  start: string;
+  end: string;
+  bad: (s: string) => string;
+}
+
+/** A table's span conditions (SPEC.md: substring(body, start + 1, end - start) = text), on its rows as `x`. */
+function spanConds(t: TableDef): SpanCond[] {
+  const conds: SpanCond[] = t.spans.map((sp) => ({
     name: `${t.name}: substring(${sp.into}, ${sp.start} + 1, ${sp.end} - ${sp.start}) = ${sp.text}`,
     start: sp.start,
     end: sp.end,
@@ -121,43 +120,70 @@ function spanCheck(t: TableDef): Check | null {
           `CASE WHEN x.text LIKE '% … %' THEN list_reduce(string_split(x.text, ' … '), (rest, p, i) -> CASE WHEN rest IS NULL THEN NULL WHEN i = 1 THEN CASE WHEN starts_with(rest, p) THEN substring(rest, length(p) + 1) END WHEN i = len(string_split(x.text, ' … ')) THEN CASE WHEN ends_with(rest, p) THEN '' END WHEN position(p IN rest) > 0 THEN substring(rest, position(p IN rest) + length(p)) END, ${s}) IS NULL ELSE false END`,
       },
     );
-  if (!conds.length) return null;
-  const into = q(t.spans[0]?.into ?? "body");
-  const starts = [...new Set(conds.map((c) => c.start))];
-  const w = (c: { start: string }) => `w${starts.indexOf(c.start)}`;
-  const fits = (c: { start: string; end: string }) => {
-    const [st, en] = [`x.${q(c.start)}`, `x.${q(c.end)}`];
-    return `(${st} >= 0 AND ${en} >= ${st} AND ${st} % ${P} + ${en} - ${st} <= ${2 * P})`;
-  };
-  const len = (c: { start: string; end: string }) => `x.${q(c.end)} - x.${q(c.start)}`;
-  const fromPieces = (c: (typeof conds)[number]) => `substring(coalesce(${w(c)}.piece, ''), x.${q(c.start)} % ${P} + 1, ${len(c)})`;
-  const fromText = (c: (typeof conds)[number]) => `substring(a.${into}, x.${q(c.start)} + 1, ${len(c)})`;
-  const within = (col: string, lo: string | null, hi: string | null) =>
-    lo === null ? "true" : `${col} >= ${lit(lo)}${hi === null ? "" : ` AND ${col} < ${lit(hi)}`}`;
-  const plain = (lo: string | null, hi: string | null) =>
-    `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${c.bad(fromText(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)}`;
-  const make = (lo: string | null, hi: string | null) => {
-    if (!SPAN_PIECE_TABLES.has(t.name)) return plain(lo, hi);
-    // each piece with the next one after it: a span that starts in piece k and fits in 2 pieces is in window k
-    const pieces = `SELECT article_id, unnest(ps) AS p, generate_subscripts(ps, 1) - 1 AS k FROM (SELECT article_id, regexp_extract_all(${into}, '(?s).{1,${P}}') AS ps FROM articles WHERE ${within("article_id", lo, hi)})`;
-    const windows = `SELECT article_id, k, p || coalesce(lead(p) OVER (PARTITION BY article_id ORDER BY k), '') AS piece FROM (${pieces})`;
-    const joins = starts.map((st, i) => `LEFT JOIN w w${i} ON w${i}.article_id = x.article_id AND w${i}.k = x.${q(st)} // ${P}`).join(" ");
-    // the rows of articles in the slice (as a join with the articles would keep them), spans read from the pieces
-    const short = `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${fits(c)} AND ${c.bad(fromPieces(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x SEMI JOIN (SELECT article_id FROM articles WHERE ${within("article_id", lo, hi)}) USING (article_id) ${joins} WHERE ${within("x.article_id", lo, hi)}`;
-    // the rest read from the whole text
-    const long = `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE NOT ${fits(c)} AND ${c.bad(fromText(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)} AND NOT (${conds.map(fits).join(" AND ")})`;
-    return `WITH w AS MATERIALIZED (${windows}) SELECT ${conds.map((_, i) => `coalesce(s.n${i}, 0) + coalesce(l.n${i}, 0)`).join(", ")} FROM (${short}) s, (${long}) l`;
-  };
-  return { names: conds.map((c) => c.name), sql: make(null, null), sliced: (lo, hi) => make(lo, hi) };
+  return conds;
 }
 
 /**
- * SQL checks of the contract, in groups that share one scan. The span checks of a table share one join with
- * the articles, which checkCounts runs over a slice of the articles at a time.
+ * The span checks of `tables` (whose spans count into the same text), counted together. DuckDB's substring counts
+ * code points from the start of the text, so reading a mention near the end of a long article walks the whole
+ * article: on the full corpus these checks took 33 s, most of publishing's contract checks. With `pieces`, each
+ * article's text is cut once into pieces of SPAN_PIECE code points (one pass of a regular expression), and a span
+ * that lies within two pieces in a row is read from them instead; any other span (longer ones, or odd offsets) is
+ * read from the whole text. Both give the same string, so the counts are the same either way. Without, every span
+ * is read from the whole text, with one join of the rows and their articles.
+ */
+function spanCheck(tables: readonly TableDef[], pieces: boolean): Check | null {
+  const P = SPAN_PIECE;
+  const parts = tables.map((t) => ({ t, conds: spanConds(t) })).filter((p) => p.conds.length > 0);
+  if (!parts.length) return null;
+  const texts = new Set(parts.flatMap((p) => p.t.spans.map((sp) => sp.into)));
+  if (texts.size !== 1) throw new Error(`internal error: span checks of ${tables.map((t) => t.name).join(", ")} count into ${[...texts].join(" and ")}`);
+  const into = q([...texts][0]!);
+  const fits = (c: SpanCond) => {
+    const [st, en] = [`x.${q(c.start)}`, `x.${q(c.end)}`];
+    return `(${st} >= 0 AND ${en} >= ${st} AND ${st} % ${P} + ${en} - ${st} <= ${2 * P})`;
+  };
+  const len = (c: SpanCond) => `x.${q(c.end)} - x.${q(c.start)}`;
+  const fromText = (c: SpanCond) => `substring(a.${into}, x.${q(c.start)} + 1, ${len(c)})`;
+  const within = (col: string, lo: string | null, hi: string | null) =>
+    lo === null ? "true" : `${col} >= ${lit(lo)}${hi === null ? "" : ` AND ${col} < ${lit(hi)}`}`;
+  // the rows of the table in the slice that `where` keeps, joined with their articles, spans read from the whole text
+  const whole = (t: TableDef, conds: SpanCond[], lo: string | null, hi: string | null, where: (c: SpanCond) => string) =>
+    `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${where(c)} AND ${c.bad(fromText(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)}`;
+  const make = (lo: string | null, hi: string | null) => {
+    if (!pieces) {
+      const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `r${j}.n${i}`));
+      return `SELECT ${sums.join(", ")} FROM ${parts.map((p, j) => `(${whole(p.t, p.conds, lo, hi, () => "true")}) r${j}`).join(", ")}`;
+    }
+    // each piece with the next one after it: a span that starts in piece k and fits in 2 pieces is in window k
+    const cut = `SELECT article_id, unnest(ps) AS p, generate_subscripts(ps, 1) - 1 AS k FROM (SELECT article_id, regexp_extract_all(${into}, '(?s).{1,${P}}') AS ps FROM articles WHERE ${within("article_id", lo, hi)})`;
+    const windows = `SELECT article_id, k, p || coalesce(lead(p) OVER (PARTITION BY article_id ORDER BY k), '') AS piece FROM (${cut})`;
+    const counts = parts.map(({ t, conds }) => {
+      const starts = [...new Set(conds.map((c) => c.start))];
+      const w = (c: SpanCond) => `w${starts.indexOf(c.start)}`;
+      const fromPieces = (c: SpanCond) => `substring(coalesce(${w(c)}.piece, ''), x.${q(c.start)} % ${P} + 1, ${len(c)})`;
+      const joins = starts.map((st, i) => `LEFT JOIN w w${i} ON w${i}.article_id = x.article_id AND w${i}.k = x.${q(st)} // ${P}`).join(" ");
+      // the rows of articles in the slice (as a join with the articles would keep them), spans read from the pieces
+      const short = `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${fits(c)} AND ${c.bad(fromPieces(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x SEMI JOIN (SELECT article_id FROM articles WHERE ${within("article_id", lo, hi)}) USING (article_id) ${joins} WHERE ${within("x.article_id", lo, hi)}`;
+      // the rest read from the whole text
+      const long = `${whole(t, conds, lo, hi, (c) => `NOT ${fits(c)}`)} AND NOT (${conds.map(fits).join(" AND ")})`;
+      return { short, long };
+    });
+    const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `coalesce(s${j}.n${i}, 0) + coalesce(l${j}.n${i}, 0)`));
+    return `WITH w AS MATERIALIZED (${windows}) SELECT ${sums.join(", ")} FROM ${counts.map((c, j) => `(${c.short}) s${j}, (${c.long}) l${j}`).join(", ")}`;
+  };
+  return { names: parts.flatMap((p) => p.conds.map((c) => c.name)), sql: make(null, null), sliced: (lo, hi) => make(lo, hi) };
+}
+
+/**
+ * SQL checks of the contract, in groups that share one scan. The span checks of a table (of the tables in
+ * SPAN_PIECE_TABLES together) share one query with the articles, which checkCounts runs over a slice of the
+ * articles at a time.
  */
 export function contractChecks(): Check[] {
   const out: Check[] = [];
   const one = (name: string, sql: string) => out.push({ names: [name], sql });
+  const pieced = TABLES.filter((t) => SPAN_PIECE_TABLES.has(t.name));
   for (const t of TABLES) {
     if (PRESORTED.has(t.name))
       one(`${t.name}: staged in key order`, `SELECT count(*) FROM (SELECT (${t.key.map(q).join(", ")}) < lag((${t.key.map(q).join(", ")})) OVER (ORDER BY rowid) AS back FROM ${q(t.name)}) WHERE back`);
@@ -168,7 +194,8 @@ export function contractChecks(): Check[] {
       const f = fk.fields[0]!;
       one(`${t.name}.${f} → ${fk.table}.${fk.reference[0]}`, `SELECT count(*) FROM ${q(t.name)} c WHERE c.${q(f)} IS NOT NULL AND c.${q(f)} NOT IN (SELECT ${q(fk.reference[0]!)} FROM ${q(fk.table)})`);
     }
-    const check = spanCheck(t);
+    // the tables whose spans are read from pieces share one check, after the last of them
+    const check = !SPAN_PIECE_TABLES.has(t.name) ? spanCheck([t], false) : t === pieced.at(-1) ? spanCheck(pieced, true) : null;
     if (check) out.push(check);
   }
   one("every entity has a mention", `SELECT count(*) FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM mentions)`);
