@@ -175,6 +175,17 @@ describe("published files", () => {
     expect(fromDb[0]!.authors).toBe(duckJsonList(arts[0]!.authors));
   }, 60_000);
 
+  it("refuse a staging folder that lacks a table's file (an empty table is an empty file), and publish nothing", async () => {
+    const { staging, out } = await stagingDirs("pub-missing");
+    await writeFile(join(staging, "articles.jsonl"), JSON.stringify(toRows(article("m1", "A body.")).article) + "\n");
+    for (const t of ["boilerplate", "dates", "mentions", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+    const err = (await writeDataset(staging, out, "t", "full", 0).then(() => null, (e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toMatch(/no staged rows file for quotes/);
+    await expect(stat(join(out, "parquet", "articles.parquet"))).rejects.toThrow();
+    await expect(stat(join(out, "json", "articles.jsonl"))).rejects.toThrow();
+  }, 60_000);
+
   it("stop at a row that breaks the contract, while the CSV files are being written beside the checks", async () => {
     const { staging, out } = await stagingDirs("pub-broken");
     const n = 217;

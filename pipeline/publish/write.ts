@@ -43,7 +43,12 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
   const maxObject = 2 ** Math.max(20, Math.ceil(Math.log2(maxLineBytes + 1)));
   const read = async (t: TableDef, cols: Record<string, string>) => {
     const path = stagedFile(staging, t);
-    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    // the runner stages every table, an empty one as an empty file: a missing file is a fault, not a table without rows
+    const size = (
+      await stat(path).catch((e: unknown) => {
+        throw new Error(`internal error: no staged rows file for ${t.name} (${path})`, { cause: e });
+      })
+    ).size;
     const spec = Object.entries(cols).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(", ");
     return size === 0 ? null : `read_json(${lit(path)}, format = 'newline_delimited', columns = {${spec}}, maximum_object_size = ${maxObject})`;
   };
