@@ -44,11 +44,9 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
   const read = async (t: TableDef, cols: Record<string, string>) => {
     const path = stagedFile(staging, t);
     // the runner stages every table, an empty one as an empty file: a missing file is a fault, not a table without rows
-    const size = (
-      await stat(path).catch((e: unknown) => {
-        throw new Error(`internal error: no staged rows file for ${t.name} (${path})`, { cause: e });
-      })
-    ).size;
+    const { size } = await stat(path).catch((e: unknown) => {
+      throw new Error(`internal error: no staged rows file for ${t.name} (${path})`, { cause: e });
+    });
     const spec = Object.entries(cols).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(", ");
     return size === 0 ? null : `read_json(${lit(path)}, format = 'newline_delimited', columns = {${spec}}, maximum_object_size = ${maxObject})`;
   };
