@@ -41,6 +41,22 @@ export function processSource(source: SourceInput, until: ArticleStage | null = 
 }
 
 const UTF8 = new TextEncoder();
+/** Where a staged article's bytes are written before they are copied out (grown as needed, never shrunk). */
+let scratch = new Uint8Array(1 << 20);
+let at = 0;
+
+/** Writes `s` as UTF-8 at the end of the scratch bytes, then `nl` newlines (0 or 1). */
+function put(s: string, nl: 0 | 1): void {
+  // a UTF-16 unit takes at most 3 bytes in UTF-8
+  const need = 3 * s.length + nl;
+  if (scratch.length - at < need) {
+    const bigger = new Uint8Array(Math.max(2 * scratch.length, at + need));
+    bigger.set(scratch.subarray(0, at));
+    scratch = bigger;
+  }
+  at += UTF8.encodeInto(s, scratch.subarray(at)).written;
+  if (nl) scratch[at++] = 10;
+}
 
 /** The buffers a worker hands over with a result instead of copying them. */
 export function transferables(p: Processed): ArrayBuffer[] {
@@ -49,12 +65,17 @@ export function transferables(p: Processed): ArrayBuffer[] {
 
 function stage(rows: ArticleRows, link: LinkArticle): StagedArticle {
   const lists: Record<RowTable, unknown[]> = { articles: [rows.article], boilerplate: rows.boilerplate, dates: rows.dates, mentions: rows.mentions, quotes: rows.quotes };
-  const parts = ROW_TABLES.map((t) => lists[t].map((r) => `${JSON.stringify(r)}\n`).join(""));
-  parts.push(JSON.stringify({ ...link, quotes: link.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) }));
-  parts.push(JSON.stringify(link.quotes.map((q) => q.text)));
+  // each row's JSON is encoded straight into one reused buffer (no joined string, no second pass to count bytes)
+  at = 0;
   const ends: number[] = [];
-  let at = 0;
-  for (const part of parts.slice(0, -1)) ends.push((at += Buffer.byteLength(part)));
+  for (const t of ROW_TABLES) {
+    for (const r of lists[t]) put(JSON.stringify(r), 1);
+    ends.push(at);
+  }
+  put(JSON.stringify({ ...link, quotes: link.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) }), 0);
+  ends.push(at);
+  put(JSON.stringify(link.quotes.map((q) => q.text)), 0);
+  const bytes = scratch.slice(0, at);
   const rowsOf = {} as Record<RowTable, number>;
   for (const t of ROW_TABLES) rowsOf[t] = lists[t].length;
   // the article row (body and raw text) is by far the longest line
@@ -62,7 +83,7 @@ function stage(rows: ArticleRows, link: LinkArticle): StagedArticle {
     article_id: rows.article.article_id,
     source_path: rows.article.source_path,
     source_sha256: rows.article.source_sha256,
-    bytes: UTF8.encode(parts.join("")),
+    bytes,
     ends,
     rows: rowsOf,
     maxBytes: ends[0]!,

@@ -7,6 +7,8 @@ import { parseOutput, runStage, StageError, type Stage } from "../pipeline/stage
 import { clean, dates, entities, ingest, publish, quotes } from "../pipeline/stages/index.ts";
 import { toRows, validateRows, ValidationError, ArticleRows } from "../pipeline/stages/07-validate.ts";
 import { emptyManifest } from "../schemas/records.ts";
+import { processSource } from "../pipeline/process.ts";
+import { linkRecordBytes, quoteTextsBytes, ROW_TABLES, stagedLines, type RowTable, type StagedArticle } from "../pipeline/staged.ts";
 
 const TEXT = `Harbour plan approved
 
@@ -132,5 +134,56 @@ describe("validateRows", () => {
     expect(issue.field).toBe("type");
     // rows that keep the contract pass unchanged
     expect(validateRows(rows, "a")).toEqual(ArticleRows.parse(rows));
+  });
+});
+
+describe("processSource's staged bytes", () => {
+  const lines = (b: Uint8Array): unknown[] =>
+    new TextDecoder()
+      .decode(b)
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l));
+  const staged = (text: string): StagedArticle => {
+    const p = processSource(source(text));
+    if (p.kind !== "article") throw new Error(p.kind);
+    return p.staged;
+  };
+
+  it("hold each table's rows as JSON Lines, then the link record and the quotes' texts, where `ends` says", () => {
+    const st = staged(TEXT);
+    const q = compareAll(TEXT);
+    const rows = publish.run(validateRows(toRows(q), "a"));
+    const want: Record<RowTable, unknown[]> = { articles: [rows.article], boilerplate: rows.boilerplate, dates: rows.dates, mentions: rows.mentions, quotes: rows.quotes };
+    for (const t of ROW_TABLES) {
+      expect(lines(stagedLines(st, t))).toEqual(JSON.parse(JSON.stringify(want[t])));
+      expect(st.rows[t]).toBe(want[t].length);
+    }
+    expect(st.rows.quotes).toBeGreaterThan(0);
+    expect(st.maxBytes).toBe(stagedLines(st, "articles").length);
+    const link = JSON.parse(new TextDecoder().decode(linkRecordBytes(st))) as { quotes: { text: string }[] };
+    expect(link.quotes.map((x) => x.text)).toEqual(q.quotes.map(() => ""));
+    expect(JSON.parse(new TextDecoder().decode(quoteTextsBytes(st)))).toEqual(q.quotes.map((x) => x.text));
+    // characters outside ASCII and the BMP are there as UTF-8
+    expect(new TextDecoder().decode(stagedLines(st, "articles"))).toContain("😀");
+    // a buffer of their own, whole, as a worker hands it over (transferred, not copied)
+    expect(st.bytes.byteOffset).toBe(0);
+    expect(st.bytes.buffer.byteLength).toBe(st.bytes.length);
+  });
+
+  it("are the article's own: a later, longer article does not change them", () => {
+    const first = staged(TEXT);
+    const copy = first.bytes.slice();
+    staged("Port notes\n\nThe ferry left at noon, officials said on Monday.\n");
+    expect(first.bytes).toEqual(copy);
+    // more than the 1 MiB the bytes are first made in: its body and raw text are 2 bytes a character and over 600 kB each
+    const long = `Harbour report\n\n${"Le café était fermé à Orléans, dit-on. ".repeat(16_000)}\n`;
+    const big = staged(long);
+    expect(big.bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(lines(stagedLines(big, "articles"))).toHaveLength(1);
+    expect(first.bytes).toEqual(copy);
+    expect(first.bytes.buffer).not.toBe(big.bytes.buffer);
+    // and the next one, shorter again, is whole too
+    expect(staged(TEXT).bytes).toEqual(copy);
   });
 });
