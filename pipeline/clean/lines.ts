@@ -237,14 +237,14 @@ const CREDIT_COST = 1;
 export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass[]; first: number; last: number } {
   const initial = lines.map(initialClass);
   const rep = repeatedLines(lines, (l, i) => initial[i] === "neargood" || (initial[i] === "good" && l.words <= FURNITURE_MAX_W));
-  // (the text of a line occurred above it on the page)
+  // (the text of line i occurred above it on the page) asked in line order, and only of the few lines the test
+  // below reaches: most pages then key no line for it, the long paragraphs included
   const seen = new Set<string>();
-  const laterCopy = lines.map((l) => {
-    const k = lineKeyOf(l);
-    const r = seen.has(k);
-    seen.add(k);
-    return r;
-  });
+  let seenTo = 0;
+  const laterCopy = (i: number): boolean => {
+    for (; seenTo < i; seenTo++) seen.add(lineKeyOf(lines[seenTo]!));
+    return seen.has(lineKeyOf(lines[i]!));
+  };
   const classes = lines.map((l, i): LineClass => {
     const c = initial[i]!;
     if (l.words <= 12 && isDateLine(l.text, l.words)) return "bad";
@@ -256,7 +256,7 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
     // testimonial; repeated short lines are often headings listed twice (a table of contents), and a repeated
     // long paragraph may be the page shown twice, so those stay; so does the later copy of a heading (up to
     // TOC_HEADING_W words, no full stop) whose first copy is a table-of-contents entry
-    return rep[i] && (c === "neargood" || c === "good") && !(laterCopy[i] && l.words <= TOC_HEADING_W && !/[.!]["'”’)]?$/u.test(l.text)) ? "bad" : c;
+    return rep[i] && (c === "neargood" || c === "good") && !(l.words <= TOC_HEADING_W && !/[.!]["'”’)]?$/u.test(l.text) && laterCopy(i)) ? "bad" : c;
   });
   // a tail heading repeated on the page is a per-item widget label, except its last copy when that stands more than
   // TAIL_REP_GAP lines below the one before it (the same heading in the menu or the header, then above the tail)
