@@ -130,11 +130,16 @@ export function cleanText(raw: string): CleanResult {
   // related links: two or more short headline-like lines in a row inside the body, about something else than the
   // article (a run of subheadings shares its words)
   const lastBody = keep.lastIndexOf(true);
-  const bodyVocab = new Set<string>();
-  for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) if (keep[i] && classes[i] === "good") for (const w of lineWords(lines[i]!)) bodyVocab.add(w);
+  // the body's words, gathered the first time a run of such lines is found (most pages have none)
+  let bodyVocab: Set<string> | null = null;
   const offTopic = (from: number, to: number) => {
+    if (!bodyVocab) {
+      bodyVocab = new Set<string>();
+      for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) if (keep[i] && classes[i] === "good") for (const w of lineWords(lines[i]!)) bodyVocab.add(w);
+    }
+    const vocab = bodyVocab;
     const ws = lines.slice(from, to).flatMap(lineWords);
-    return ws.length > 0 && ws.filter((w) => bodyVocab.has(w)).length / ws.length < RELATED_OVERLAP;
+    return ws.length > 0 && ws.filter((w) => vocab.has(w)).length / ws.length < RELATED_OVERLAP;
   };
   for (let i = bodyIdx; i >= 0 && i <= lastBody; i++) {
     if (!keep[i] || classes[i] === "good") continue;
