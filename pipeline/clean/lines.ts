@@ -84,6 +84,8 @@ export function furnitureKind(text: string, words: number): BoilerplateKind | nu
 
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const MAX_STOPWORD_LEN = Math.max(...[...STOPWORDS].map((w) => w.length));
+/** Each stopword's length and first UTF-16 unit, as length * 65536 + unit: a word matching none is cut out of no text. */
+const STOPWORD_SHAPES: ReadonlySet<number> = new Set([...STOPWORDS].map((w) => w.length * 65536 + w.charCodeAt(0)));
 
 /** Word and stopword counts in one pass over the characters (the words pipeline/text.ts countWords counts, except that a letter outside the BMP is not a word character here). */
 export function countStopwords(text: string): { words: number; stops: number } {
@@ -94,8 +96,10 @@ export function countStopwords(text: string): { words: number; stops: number } {
     words++;
     if (i - a <= MAX_STOPWORD_LEN) {
       const c = text.charCodeAt(a);
+      const upper = c >= 65 && c <= 90;
+      if (!STOPWORD_SHAPES.has((i - a) * 65536 + (upper ? c | 32 : c))) continue;
       const w = text.slice(a, i);
-      if (STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : w)) stops++;
+      if (STOPWORDS.has(upper ? w.toLowerCase() : w)) stops++;
     }
   }
   return { words, stops };
