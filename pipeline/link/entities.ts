@@ -123,14 +123,15 @@ export function acronymPairs(body: string, mentions: { start: number; end: numbe
   const out: [number, number][] = [];
   for (let k = 1; k < order.length; k++) {
     const s = mentions[order[k]!]!;
-    if (s.type === "person" || !isAcronym(tidy(s.text))) continue;
+    // the cheap test first: most mentions are not followed by a closing bracket
+    if (s.type === "person" || !/^\s*\)/.test(body.slice(s.end, s.end + 8)) || !isAcronym(tidy(s.text))) continue;
     // the nearest mention that ends before this one starts
     let j = k - 1;
     while (j >= 0 && mentions[order[j]!]!.end > s.start) j--;
     if (j < 0) continue;
     const l = mentions[order[j]!]!;
     if (l.type !== s.type || isAcronym(tidy(l.text))) continue;
-    if (!/^\s*\(\s*$/.test(body.slice(l.end, s.start)) || !/^\s*\)/.test(body.slice(s.end, s.end + 8))) continue;
+    if (!/^\s*\(\s*$/.test(body.slice(l.end, s.start))) continue;
     out.push([order[j]!, order[k]!]);
   }
   return out.sort((a, b) => a[1] - b[1]);
