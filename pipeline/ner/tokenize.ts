@@ -50,7 +50,8 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     // "don't": the word regex stops before the apostrophe; peel "n" off "do n't"
     const last = s.charCodeAt(s.length - 1);
-    if (s.length > 1 && (last === 110 || last === 78) /* n N */ && /^['’]t(?![\p{L}\p{N}])/u.test(text.slice(start + s.length, start + s.length + 3))) {
+    const after = text.charCodeAt(start + s.length);
+    if (s.length > 1 && (last === 110 || last === 78) /* n N */ && (after === 39 || after === 0x2019) && /^['’]t(?![\p{L}\p{N}])/u.test(text.slice(start + s.length, start + s.length + 3))) {
       out.push({ start, end: start + s.length - 1, text: s.slice(0, -1) });
       TOKEN_RE.lastIndex = start + s.length - 1;
       continue;
