@@ -24,6 +24,13 @@ describe("tokenize", () => {
     ["the firms’ owners", ["the", "firms", "’", "owners"]],
     ["AT&T-style deals", ["AT&T-style", "deals"]],
     ["José Ñúñez arrived", ["José", "Ñúñez", "arrived"]],
+    // every kind of white space parts tokens and is none itself; a zero-width space is a mark, not a space
+    ["a\u00a0b\u2009c\u3000d\ufeffe\u2028f\tg\u200bh", ["a", "b", "c", "d", "e", "f", "g", "\u200b", "h"]],
+    // an apostrophe before a capital joins ("O'Hallan"), so "CAN'T" stays whole; a lone "n't" is one token
+    ["He can’t CAN'T go, n't", ["He", "ca", "n’t", "CAN'T", "go", ",", "n't"]],
+    ["see www.example.org/a?b=1, or https://x.test/y.", ["see", "www.example.org/a?b=1,", "or", "https://x.test/y."]],
+    ["  leading and trailing  ", ["leading", "and", "trailing"]],
+    ["", []],
   ])("%s", (text, want) => {
     expect(toks(text)).toEqual(want);
   });
@@ -38,6 +45,8 @@ describe("tokenize", () => {
   it("offsets slice back to the token text, outside the Basic Multilingual Plane too", () => {
     const text = "😀 Ana Velt met 𝒜 Bram in Oslund.\n\nThen they left.";
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+    // a character outside the BMP is one token, a lone half of a surrogate pair one too
+    expect(toks("😀 x\ud800 \udc00y")).toEqual(["😀", "x", "\ud800", "\udc00", "y"]);
   });
 });
 

@@ -37,32 +37,48 @@ const TOKEN_RE = new RegExp(
     "-{2,}|\\.{2,}|…", // dashes and ellipses
     "\\S", // any other mark
   ].join("|"),
-  "gu",
+  "uy",
 );
 
-/** Splits `text` into tokens with UTF-16 offsets. */
+/** 1 for the characters \s matches (none of which starts a token), by UTF-16 unit. */
+const SPACE = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) t[c] = 1;
+  return t;
+})();
+
+/**
+ * Splits `text` into tokens with UTF-16 offsets. No alternative of TOKEN_RE matches at a \s character and the last
+ * one matches any other, so a token starts at the next character that is not \s, where the expression is tried
+ * alone (sticky): the tokens a global search gives, without an array made for each match.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    let s = m[0];
-    const start = m.index;
-    // "don't": the word regex stops before the apostrophe; peel "n" off "do n't"
-    const last = s.charCodeAt(s.length - 1);
-    const after = text.charCodeAt(start + s.length);
-    if (s.length > 1 && (last === 110 || last === 78) /* n N */ && (after === 39 || after === 0x2019) && /^['’]t(?![\p{L}\p{N}])/u.test(text.slice(start + s.length, start + s.length + 3))) {
-      out.push({ start, end: start + s.length - 1, text: s.slice(0, -1) });
-      TOKEN_RE.lastIndex = start + s.length - 1;
+  const n = text.length;
+  let at = 0;
+  for (;;) {
+    while (at < n && SPACE[text.charCodeAt(at)] === 1) at++;
+    if (at >= n) break;
+    const start = at;
+    TOKEN_RE.lastIndex = start;
+    if (!TOKEN_RE.test(text)) throw new Error(`internal error: no token at ${start}`);
+    let end = TOKEN_RE.lastIndex;
+    // "don't": the word expression stops before the apostrophe; peel "n" off "do n't"
+    const last = text.charCodeAt(end - 1);
+    const after = text.charCodeAt(end);
+    if (end - start > 1 && (last === 110 || last === 78) /* n N */ && (after === 39 || after === 0x2019) && /^['’]t(?![\p{L}\p{N}])/u.test(text.slice(end, end + 3))) {
+      out.push({ start, end: end - 1, text: text.slice(start, end - 1) });
+      at = end - 1;
       continue;
     }
     // "Inc." and "Mr.": keep the period when the word is a known abbreviation or a single capital (initials)
-    const next = start + s.length;
-    if (text.charCodeAt(next) === 46 /* . */ && /^\p{L}+$/u.test(s) && (ABBREV.has(s.toLowerCase()) || /^\p{Lu}$/u.test(s))) {
+    let s = text.slice(start, end);
+    if (after === 46 /* . */ && /^\p{L}+$/u.test(s) && (ABBREV.has(s.toLowerCase()) || /^\p{Lu}$/u.test(s))) {
       s += ".";
-      TOKEN_RE.lastIndex = next + 1;
+      end++;
     }
-    out.push({ start, end: start + s.length, text: s });
+    out.push({ start, end, text: s });
+    at = end;
   }
   return out;
 }
