@@ -14,6 +14,14 @@ function wordChar(s: string, i: number): boolean {
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7; // Latin letters with marks
   return LETTER.test(s[i]!);
 }
+const SPACE_CHAR = new Uint8Array(65536); // 0 unknown, 1 white space, 2 not
+/** Whether the UTF-16 unit c is a character \s matches (tested once per unit outside ASCII). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  let v = SPACE_CHAR[c]!;
+  if (v === 0) SPACE_CHAR[c] = v = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
 /** The characters that join two runs into one word ("don't", "well-known", "U.S", "1.35"). */
 const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 45 || c === 46;
 /**

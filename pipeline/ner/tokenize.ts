@@ -1,6 +1,7 @@
 // Tokens and sentences for the entity tagger, as UTF-16 offsets into the text.
 // Close to CoNLL-2003 tokenization: possessive 's apart, hyphenated words whole, "U.S." and "Inc." whole,
 // punctuation one mark a token. Sentences break at line ends and after . ! ? before a capital or a quote.
+import { isSpaceCode } from "../text.ts";
 
 export interface Token {
   start: number;
@@ -40,12 +41,6 @@ const TOKEN_RE = new RegExp(
   "uy",
 );
 
-/** 1 for the characters \s matches (none of which starts a token), by UTF-16 unit. */
-const SPACE = (() => {
-  const t = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) t[c] = 1;
-  return t;
-})();
 
 /**
  * Splits `text` into tokens with UTF-16 offsets. No alternative of TOKEN_RE matches at a \s character and the last
@@ -57,7 +52,7 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let at = 0;
   for (;;) {
-    while (at < n && SPACE[text.charCodeAt(at)] === 1) at++;
+    while (at < n && isSpaceCode(text.charCodeAt(at))) at++;
     if (at >= n) break;
     const start = at;
     TOKEN_RE.lastIndex = start;

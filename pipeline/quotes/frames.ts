@@ -2,6 +2,7 @@
 // Works on the masked text (quoted words blanked), token by token, without a parser: a speaker
 // is a short noun phrase found by its edges (capitals, determiners, pronouns, punctuation).
 import { CUES, SPEAKER_NOUNS, TITLES, type CueTag } from "./lexicon.ts";
+import { isSpaceCode } from "../text.ts";
 
 export interface Tok {
   s: number;
@@ -16,19 +17,11 @@ export interface Tok {
 
 // A token: a word (letters and digits, joined by ' ’ - . &), a run of blanked quote words (U+0001), or one other non-space character.
 const WORD_CHAR = new Uint8Array(65536); // 0 unknown, 1 word character, 2 not
-const SPACE_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
 function isWordCode(c: number): boolean {
   let v = WORD_CHAR[c]!;
   if (v === 0) WORD_CHAR[c] = v = c < 0xd800 || c > 0xdfff ? (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
-  return v === 1;
-}
-function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  let v = SPACE_CHAR[c]!;
-  if (v === 0) SPACE_CHAR[c] = v = SPACE.test(String.fromCharCode(c)) ? 1 : 2;
   return v === 1;
 }
 const UPPER_CHAR = new Uint8Array(65536);
