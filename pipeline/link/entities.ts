@@ -224,14 +224,24 @@ export function resolveArticle(
     define(sm.type, clean, lr.node);
     if (sm.type !== "organization") out[sh] = { node: lr.node, clean, primary: false };
   }
+  // the organisations of the article by the acronyms their names make, made once the article has an acronym to find
+  let byInitials: Map<string, Set<string>> | null = null;
+  const initialsOf = () => {
+    byInitials = new Map();
+    for (const o of orgFulls)
+      for (const a of cache.acronymsOf(o.clean)) {
+        const s = byInitials.get(a);
+        if (s) s.add(o.node);
+        else byInitials.set(a, new Set([o.node]));
+      }
+    return byInitials;
+  };
   mentions.forEach((m, i) => {
     if (m.type !== "organization" || out[i]) return;
     const { clean, node: own } = prep[i]!;
     const acr = acronymKey(clean);
     let cands = localAcr.get(`organization|${acr}`);
-    if (!cands || cands.size === 0) {
-      cands = new Set(orgFulls.filter((o) => cache.acronymsOf(o.clean).has(acr)).map((o) => o.node));
-    }
+    if (!cands || cands.size === 0) cands = (byInitials ?? initialsOf()).get(acr) ?? new Set<string>();
     if (cands.size === 1) {
       const node = [...cands][0]!;
       out[i] = { node, clean, primary: false };
@@ -457,6 +467,10 @@ interface NodeAgg {
   aliases: Set<string>;
   forms: Map<string, { n: number; primary: boolean }>;
   mentions: number;
+  /** the alias and the form the node's last mention added: most mentions repeat them, and are counted without a lookup */
+  lastAlias: string;
+  lastForm: string;
+  last: { n: number; primary: boolean } | undefined;
 }
 
 /** Article i's mentions' entity ids. */
@@ -501,15 +515,21 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
         id = tempKeys.length;
         tempId.set(r.node, id);
         tempKeys.push(r.node);
-        nodeAggs.push({ aliases: new Set(), forms: new Map(), mentions: 0 });
+        nodeAggs.push({ aliases: new Set(), forms: new Map(), mentions: 0, lastAlias: "", lastForm: "", last: undefined });
       }
       const g = nodeAggs[id]!;
-      g.aliases.add(ms[mi]!.text);
-      const f = g.forms.get(r.clean);
+      const text = ms[mi]!.text;
+      if (text !== g.lastAlias) {
+        g.aliases.add(text);
+        g.lastAlias = text;
+      }
+      let f = r.clean === g.lastForm ? g.last : g.forms.get(r.clean);
       if (f) {
         f.n++;
         f.primary ||= r.primary;
-      } else g.forms.set(r.clean, { n: 1, primary: r.primary });
+      } else g.forms.set(r.clean, (f = { n: 1, primary: r.primary }));
+      g.lastForm = r.clean;
+      g.last = f;
       g.mentions++;
       mentionNode.push(id);
     });

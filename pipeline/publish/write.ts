@@ -132,8 +132,12 @@ function spanConds(t: TableDef): SpanCond[] {
  * article: on the full corpus these checks took 33 s, most of publishing's contract checks. With `pieces`, each
  * article's text is cut once into pieces of SPAN_PIECE code points (one pass of a regular expression), and a span
  * that lies within two pieces in a row is read from them instead; any other span (longer ones, or odd offsets) is
- * read from the whole text. Both give the same string, so the counts are the same either way. Without, every span
- * is read from the whole text, with one join of the rows and their articles.
+ * read from the whole text. Both give the same string, so the counts are the same either way. Each table's rows are
+ * joined once with the slice's articles, which carry both their text and its pieces (a list, read by index): on the
+ * full corpus's tables, with their pieces as rows instead (one per piece with the next one after it, and a join on
+ * the article and the piece for each span column), these checks took 7.9-8.3 s, and 6.9-7.7 s this way (one process
+ * each, alternating; 2026-12-04). Without `pieces`, every span is read from the whole text, with one join of the rows
+ * and their articles.
  */
 function spanCheck(tables: readonly TableDef[], pieces: boolean): Check | null {
   const P = SPAN_PIECE;
@@ -150,30 +154,25 @@ function spanCheck(tables: readonly TableDef[], pieces: boolean): Check | null {
   const fromText = (c: SpanCond) => `substring(a.${into}, x.${q(c.start)} + 1, ${len(c)})`;
   const within = (col: string, lo: string | null, hi: string | null) =>
     lo === null ? "true" : `${col} >= ${lit(lo)}${hi === null ? "" : ` AND ${col} < ${lit(hi)}`}`;
-  // the rows of the table in the slice that `where` keeps, joined with their articles, spans read from the whole text
-  const whole = (t: TableDef, conds: SpanCond[], lo: string | null, hi: string | null, where: (c: SpanCond) => string) =>
-    `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${where(c)} AND ${c.bad(fromText(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)}`;
+  // the rows of the table in the slice, joined with their articles, spans read from the whole text
+  const whole = (t: TableDef, conds: SpanCond[], lo: string | null, hi: string | null) =>
+    `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${c.bad(fromText(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN articles a USING (article_id) WHERE ${within("x.article_id", lo, hi)} AND ${within("a.article_id", lo, hi)}`;
   const make = (lo: string | null, hi: string | null) => {
     if (!pieces) {
       const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `r${j}.n${i}`));
-      return `SELECT ${sums.join(", ")} FROM ${parts.map((p, j) => `(${whole(p.t, p.conds, lo, hi, () => "true")}) r${j}`).join(", ")}`;
+      return `SELECT ${sums.join(", ")} FROM ${parts.map((p, j) => `(${whole(p.t, p.conds, lo, hi)}) r${j}`).join(", ")}`;
     }
-    // each piece with the next one after it: a span that starts in piece k and fits in 2 pieces is in window k
-    const cut = `SELECT article_id, unnest(ps) AS p, generate_subscripts(ps, 1) - 1 AS k FROM (SELECT article_id, regexp_extract_all(${into}, '(?s).{1,${P}}') AS ps FROM articles WHERE ${within("article_id", lo, hi)})`;
-    const windows = `SELECT article_id, k, p || coalesce(lead(p) OVER (PARTITION BY article_id ORDER BY k), '') AS piece FROM (${cut})`;
+    // the slice's articles with their text cut into pieces, joined once with each table's rows: a span that starts in
+    // piece k and fits in 2 pieces is read from pieces k and k + 1, any other from the whole text
     const counts = parts.map(({ t, conds }) => {
-      const starts = [...new Set(conds.map((c) => c.start))];
-      const w = (c: SpanCond) => `w${starts.indexOf(c.start)}`;
-      const fromPieces = (c: SpanCond) => `substring(coalesce(${w(c)}.piece, ''), x.${q(c.start)} % ${P} + 1, ${len(c)})`;
-      const joins = starts.map((st, i) => `LEFT JOIN w w${i} ON w${i}.article_id = x.article_id AND w${i}.k = x.${q(st)} // ${P}`).join(" ");
-      // the rows of articles in the slice (as a join with the articles would keep them), spans read from the pieces
-      const short = `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${fits(c)} AND ${c.bad(fromPieces(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x SEMI JOIN (SELECT article_id FROM articles WHERE ${within("article_id", lo, hi)}) USING (article_id) ${joins} WHERE ${within("x.article_id", lo, hi)}`;
-      // the rest read from the whole text
-      const long = `${whole(t, conds, lo, hi, (c) => `NOT ${fits(c)}`)} AND NOT (${conds.map(fits).join(" AND ")})`;
-      return { short, long };
+      const span = (c: SpanCond) => {
+        const st = `x.${q(c.start)}`;
+        return `CASE WHEN ${fits(c)} THEN substring(coalesce(a.ps[${st} // ${P} + 1], '') || coalesce(a.ps[${st} // ${P} + 2], ''), ${st} % ${P} + 1, ${len(c)}) ELSE ${fromText(c)} END`;
+      };
+      return `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${c.bad(span(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN sa a USING (article_id) WHERE ${within("x.article_id", lo, hi)}`;
     });
-    const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `coalesce(s${j}.n${i}, 0) + coalesce(l${j}.n${i}, 0)`));
-    return `WITH w AS MATERIALIZED (${windows}) SELECT ${sums.join(", ")} FROM ${counts.map((c, j) => `(${c.short}) s${j}, (${c.long}) l${j}`).join(", ")}`;
+    const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `coalesce(s${j}.n${i}, 0)`));
+    return `WITH sa AS MATERIALIZED (SELECT article_id, ${into}, regexp_extract_all(${into}, '(?s).{1,${P}}') AS ps FROM articles WHERE ${within("article_id", lo, hi)}) SELECT ${sums.join(", ")} FROM ${counts.map((c, j) => `(${c}) s${j}`).join(", ")}`;
   };
   return { names: parts.flatMap((p) => p.conds.map((c) => c.name)), sql: make(null, null), sliced: (lo, hi) => make(lo, hi) };
 }
