@@ -36,4 +36,7 @@ clearInterval(timer);
 const wall = performance.now() - t0;
 // maxRSS covers the main thread and the worker threads (one process)
 const maxRss = Math.max(process.resourceUsage().maxRSS * 1024, peak);
-process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), max_rss_mb: mb(maxRss), peak_rss_mb_by_phase: phases, phase_s: phaseSecs, counts: summary.counts })}\n`);
+// CPU of every thread of the process (the workers, DuckDB's and libuv's threads included), user and system: against
+// the wall time, how busy the build kept the cores. It drifts with the machine's speed as the wall time does
+const cpu = process.cpuUsage();
+process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), cpu_s: Math.round((cpu.user + cpu.system) / 1e5) / 10, max_rss_mb: mb(maxRss), peak_rss_mb_by_phase: phases, phase_s: phaseSecs, counts: summary.counts })}\n`);
