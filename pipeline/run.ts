@@ -21,7 +21,7 @@ import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
 import { datapackage, DATASET_NAME, jsonSchema, sha256sums } from "./publish/metadata.ts";
-import { writeDataset, type TextPolicy } from "./publish/write.ts";
+import { PRESORTED, writeDataset, writeStagedCsv, type TextPolicy } from "./publish/write.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -137,6 +137,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
   const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-${process.pid}-`));
   let linker: Linker | null = null;
   let hasher: FileHasher | null = null;
+  /** CSV files written while the link thread links, by table (writeStagedCsv): their rows once written */
+  const early = new Map<string, Promise<number>>();
   try {
     const staging = join(work, "staging");
     await mkdir(staging);
@@ -241,6 +243,17 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     linking.catch(() => {}); // awaited below
     sortLines(join(staging, "articles.jsonl"), articleIds, articleBytes);
     articleIds.length = 0;
+    // the articles' CSV file, from their staged file now in key order, while the link thread links: this thread would
+    // otherwise wait for it once the quotes are clustered (publishing waits for the file and fails if it failed)
+    const fresh = join(work, "out");
+    if (o.until === "publish") {
+      await mkdir(join(fresh, "csv"), { recursive: true });
+      for (const t of TABLES.filter((t) => PRESORTED.has(t.name))) {
+        const p = writeStagedCsv(staging, t, o.text, join(fresh, "csv", `${t.name}.csv`));
+        p.catch(() => {}); // awaited by publishing, or below if the build fails first
+        early.set(t.name, p);
+      }
+    }
     const linked = await linking;
     await linker!.close(); // the corpus-wide records are not needed while publishing
     collectGarbage(); // nor what the articles phase left in this thread's heap
@@ -252,13 +265,12 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       return { out, counts: { entities: nEntities }, stageFile };
     }
 
-    const fresh = join(work, "out");
     await mkdir(join(fresh, "schemas"), { recursive: true });
     const tPublish = performance.now();
     // each data file is hashed once, as soon as it is written, while the others are made
     hasher = new FileHasher(HASH_THREADS, fresh);
     const h = hasher;
-    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(linked.maxBytes, ...Object.values(w).map((x) => x.maxBytes)), (f) => void h.info(f));
+    const result = await writeDataset(staging, fresh, DATASET_NAME, o.text, Math.max(linked.maxBytes, ...Object.values(w).map((x) => x.maxBytes)), (f) => void h.info(f), early);
     o.log?.(`publish: tables written in ${secs(tPublish)}`);
     crashPoint("published");
     for (const t of TABLES) await writeFile(join(fresh, "schemas", `${t.name}.schema.json`), jsonSchema(t, o.text));
@@ -296,6 +308,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     return { out, counts: result.counts, stageFile: null };
   } finally {
     await linker?.close();
+    // a CSV file started early is finished (or failed) before the work folder goes
+    for (const p of early.values()) await p.catch(() => {});
     await hasher?.close();
     await rm(work, { recursive: true, force: true });
   }

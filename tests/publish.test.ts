@@ -6,7 +6,8 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { duckJsonList, escapeCell, TextSink, unescapeCell, writeDataset } from "../pipeline/publish/write.ts";
+import { duckJsonList, escapeCell, TextSink, unescapeCell, writeDataset, writeStagedCsv } from "../pipeline/publish/write.ts";
+import { TABLES } from "../schemas/tables.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sortLines, utf8Order } from "../pipeline/jsonl.ts";
 import { sql, tmp } from "./helpers.ts";
@@ -201,6 +202,49 @@ describe("published files", () => {
     expect(err.message).toMatch(/dates: substring\(body, start \+ 1, end - start\) = text: 1 row/);
     // the copies wait for the checks
     await expect(stat(join(out, "parquet", "articles.parquet"))).rejects.toThrow();
+  }, 60_000);
+});
+
+describe("the articles' CSV file written before publishing (while the link thread links)", () => {
+  const stage = async (name: string) => {
+    const { staging, out } = await stagingDirs(name);
+    const arts = [article("e1", "=SUM(A1) is text here."), article("e2", "Second body.", { authors: ["Ann Lee"], subtitle: "Sub" })];
+    await writeFile(join(staging, "articles.jsonl"), arts.map((a) => JSON.stringify(toRows(a).article) + "\n").join(""));
+    for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+    return { staging, out };
+  };
+
+  it("is the file publishing would write, and publishing waits for it and tells of it", async () => {
+    const plain = await stage("pub-early-plain");
+    await writeDataset(plain.staging, plain.out, "t", "full", 0);
+    const { staging, out } = await stage("pub-early");
+    await mkdir(join(out, "csv"), { recursive: true });
+    const early = writeStagedCsv(staging, TABLES.find((t) => t.name === "articles")!, "full", join(out, "csv", "articles.csv"));
+    const told: string[] = [];
+    await writeDataset(staging, out, "t", "full", 0, (f) => told.push(f), new Map([["articles", early]]));
+    expect(await early).toBe(2);
+    expect(await readFile(join(out, "csv", "articles.csv"), "utf8")).toBe(await readFile(join(plain.out, "csv", "articles.csv"), "utf8"));
+    expect(told).toContain("csv/articles.csv");
+    // publishing leaves the file to its writer, and checks its rows against the table's
+    const again = await stage("pub-early-own");
+    await mkdir(join(again.out, "csv"), { recursive: true });
+    await writeFile(join(again.out, "csv", "articles.csv"), "written by the caller\n");
+    await writeDataset(again.staging, again.out, "t", "full", 0, () => {}, new Map([["articles", Promise.resolve(2)]]));
+    expect(await readFile(join(again.out, "csv", "articles.csv"), "utf8")).toBe("written by the caller\n");
+    const short = await stage("pub-early-short");
+    await expect(writeDataset(short.staging, short.out, "t", "full", 0, () => {}, new Map([["articles", Promise.resolve(1)]]))).rejects.toThrow(/1 rows in articles.csv for 2 in the table/);
+  }, 60_000);
+
+  it("fails publishing when it fails, and is refused for a table loaded before its CSV file is written", async () => {
+    const { staging, out } = await stage("pub-early-fail");
+    const failed = Promise.reject(new Error("disk full"));
+    failed.catch(() => {});
+    const err = (await writeDataset(staging, out, "t", "full", 0, () => {}, new Map([["articles", failed]])).then(() => null, (e: unknown) => e)) as Error;
+    // the build swaps nothing in when publishing throws
+    expect(err.message).toMatch(/disk full/);
+    const other = await stage("pub-early-narrow");
+    await expect(writeDataset(other.staging, other.out, "t", "full", 0, () => {}, new Map([["mentions", Promise.resolve(0)]]))).rejects.toThrow(/cannot be written before its table is loaded/);
+    await expect(writeStagedCsv(staging, TABLES.find((t) => t.name === "mentions")!, "full", join(out, "m.csv"))).rejects.toThrow(/not staged in key order/);
   }, 60_000);
 });
 

@@ -71,7 +71,7 @@ const stagedFile = (staging: string, t: TableDef) => join(staging, `${t.name}.js
  * Tables whose rows carry whole texts: staged in key order by the runner (a sort in DuckDB would hold the
  * whole table's text), and checked to be in it. Every other table is sorted by one ORDER BY as it is loaded.
  */
-const PRESORTED = new Set(["articles"]);
+export const PRESORTED: ReadonlySet<string> = new Set(["articles"]);
 
 /** A group of contract checks that share one scan: `sql` returns one row with a count of offending rows per name. */
 export interface Check {
@@ -264,65 +264,92 @@ FROM dates d JOIN articles a USING (article_id) WHERE regexp_matches(d.value, '^
   },
 ];
 
+/** One string cell as the CSV files hold it: a formula's first character escaped (escapeCell). */
+const escaped = (row: unknown[]) => row.map((v) => (typeof v === "string" ? escapeCell(v) : v));
+
+/** Writes rows to a CSV file through `out`, CSV_ROWS at a time; returns a function that counts and writes a batch. */
+function csvBatches(out: TextSink): { emit: (recs: unknown[][]) => Promise<void>; rows: () => number } {
+  let rows = 0;
+  return {
+    // one csv-stringify call per CSV_ROWS rows: far faster than a record-at-a-time stream, and its text small enough
+    // to be made and dropped in V8's young generation (a chunk's text at once was hundreds of kB, each one new pages)
+    emit: (recs) => {
+      rows += recs.length;
+      return out.write(stringify(recs, { header: false, quoted_string: true, record_delimiter: "\n", eof: true }));
+    },
+    rows: () => rows,
+  };
+}
+
+/** The CSV header: unquoted (plain identifiers); every string cell is quoted, so "" is the empty string and an empty field is NULL. */
+const csvHeader = (cols: readonly { name: string }[]) => `${cols.map((c) => c.name).join(",")}\n`;
+
+/**
+ * Writes the CSV file of a table of whole texts (PRESORTED) from its staged file, which DuckDB loads as it is, in its
+ * order (the table's insertion order, checked to be key order), with each cell as DuckDB gives it; returns its rows.
+ * Read back from DuckDB instead, a slice of row ids at a time, the rows came from a table spilled to its temporary
+ * files: on the full corpus's staged tables the articles' CSV took 23 s beside the contract checks, and 13 s alone
+ * this way (2026-12-04). It needs no DuckDB, so the build starts it as soon as the articles are staged in key order,
+ * while the link thread links (see `pipeline/run.ts`).
+ */
+export async function writeStagedCsv(staging: string, t: TableDef, policy: TextPolicy, path: string): Promise<number> {
+  if (!PRESORTED.has(t.name)) throw new Error(`internal error: ${t.name} is not staged in key order`);
+  const cols = publishedColumns(t, policy);
+  const value = (c: (typeof cols)[number], v: unknown) => (v === undefined || v === null ? null : c.duck === "VARCHAR[]" ? duckJsonList(v as string[]) : v);
+  const out = new TextSink(path);
+  const { emit, rows } = csvBatches(out);
+  try {
+    await out.write(csvHeader(cols));
+    let recs: unknown[][] = [];
+    for await (const line of textLines(createReadStream(stagedFile(staging, t), { highWaterMark: 1 << 20 }))) {
+      const row = JSON.parse(line) as Record<string, unknown>;
+      recs.push(escaped(cols.map((c) => value(c, row[c.name]))));
+      if (recs.length === CSV_ROWS) {
+        await emit(recs);
+        recs = [];
+      }
+    }
+    if (recs.length) await emit(recs);
+  } finally {
+    await out.close();
+  }
+  return rows();
+}
+
 async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, path: string, staging: string): Promise<number> {
+  if (PRESORTED.has(t.name)) return writeStagedCsv(staging, t, policy, path);
   const cols = publishedColumns(t, policy);
   const cell = (c: (typeof cols)[number]) => (c.duck === "VARCHAR[]" ? `to_json(${q(c.name)})::VARCHAR` : c.duck === "DATE" ? `CAST(${q(c.name)} AS VARCHAR)` : q(c.name));
   const out = new TextSink(path);
-  let rows = 0;
+  const { emit, rows } = csvBatches(out);
   try {
-    // header unquoted (plain identifiers); every string cell quoted, so "" is the empty string and an empty field is NULL
-    await out.write(`${cols.map((c) => c.name).join(",")}\n`);
-    // one csv-stringify call per CSV_ROWS rows: far faster than a record-at-a-time stream, and its text small enough
-    // to be made and dropped in V8's young generation (a chunk's text at once was hundreds of kB, each one new pages)
-    const escaped = (row: unknown[]) => row.map((v) => (typeof v === "string" ? escapeCell(v) : v));
-    const emit = (recs: unknown[][]) => {
-      rows += recs.length;
-      return out.write(stringify(recs, { header: false, quoted_string: true, record_delimiter: "\n", eof: true }));
-    };
-    if (PRESORTED.has(t.name)) {
-      // wide rows (whole texts) from the staged file that DuckDB loads, in its order (the table's insertion order, checked to
-      // be key order), with each cell as DuckDB gives it. Read back from DuckDB instead, a slice of row ids at a time, the
-      // rows came from a table spilled to its temporary files: on the full corpus's staged tables the articles' CSV took
-      // 23 s beside the contract checks, and 13 s alone this way (2026-12-04)
-      const value = (c: (typeof cols)[number], v: unknown) => (v === undefined || v === null ? null : c.duck === "VARCHAR[]" ? duckJsonList(v as string[]) : v);
-      let recs: unknown[][] = [];
-      for await (const line of textLines(createReadStream(stagedFile(staging, t), { highWaterMark: 1 << 20 }))) {
-        const row = JSON.parse(line) as Record<string, unknown>;
-        recs.push(escaped(cols.map((c) => value(c, row[c.name]))));
-        if (recs.length === CSV_ROWS) {
-          await emit(recs);
-          recs = [];
-        }
-      }
-      if (recs.length) await emit(recs);
-    } else {
-      // narrow rows as one JSON array each: one value to bring into JavaScript instead of one per cell,
-      // which costs more than the CSV formatting
-      const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}`);
-      // DuckDB makes the next chunk while this one is formatted (half the time of fetching on demand)
-      let next = ahead(result.fetchChunk());
-      for (;;) {
-        const chunk = await next;
-        if (!chunk) break;
-        const n = chunk.rowCount; // a call into DuckDB each time it is read
-        if (n === 0) break;
-        next = ahead(result.fetchChunk());
-        // each row parsed as its batch is formatted, not the chunk's 2,048 rows first: what is alive when V8
-        // collects its young generation is one batch's values, not a chunk's. On 10,000 articles the runner's
-        // collections while it wrote the mentions' CSV took 0.22 s instead of 1.34 s, and 0.48 s instead of
-        // 2.46 s for all the narrow tables (2026-12-04)
-        const json = chunk.getColumnVector(0);
-        for (let i = 0; i < n; i += CSV_ROWS) {
-          const recs: unknown[][] = [];
-          for (let k = i; k < n && k < i + CSV_ROWS; k++) recs.push(escaped(JSON.parse(json.getItem(k) as string) as unknown[]));
-          await emit(recs);
-        }
+    await out.write(csvHeader(cols));
+    // narrow rows as one JSON array each: one value to bring into JavaScript instead of one per cell,
+    // which costs more than the CSV formatting
+    const result = await con.stream(`SELECT to_json([${cols.map((c) => `to_json(${cell(c)})`).join(", ")}])::VARCHAR FROM ${q(t.name)}`);
+    // DuckDB makes the next chunk while this one is formatted (half the time of fetching on demand)
+    let next = ahead(result.fetchChunk());
+    for (;;) {
+      const chunk = await next;
+      if (!chunk) break;
+      const n = chunk.rowCount; // a call into DuckDB each time it is read
+      if (n === 0) break;
+      next = ahead(result.fetchChunk());
+      // each row parsed as its batch is formatted, not the chunk's 2,048 rows first: what is alive when V8
+      // collects its young generation is one batch's values, not a chunk's. On 10,000 articles the runner's
+      // collections while it wrote the mentions' CSV took 0.22 s instead of 1.34 s, and 0.48 s instead of
+      // 2.46 s for all the narrow tables (2026-12-04)
+      const json = chunk.getColumnVector(0);
+      for (let i = 0; i < n; i += CSV_ROWS) {
+        const recs: unknown[][] = [];
+        for (let k = i; k < n && k < i + CSV_ROWS; k++) recs.push(escaped(JSON.parse(json.getItem(k) as string) as unknown[]));
+        await emit(recs);
       }
     }
   } finally {
     await out.close();
   }
-  return rows;
+  return rows();
 }
 
 /**
@@ -424,7 +451,13 @@ export async function writeDataset(
   maxLineBytes: number,
   /** told of each data file (its path in `outDir`) once it is written in full */
   written: (file: string) => void = () => {},
+  /**
+   * CSV files of tables of whole texts that the caller is writing already (writeStagedCsv, to `outDir`/csv/NAME.csv),
+   * by table name: each one's rows once written. Publishing waits for them instead of writing them, and fails if one fails.
+   */
+  early: ReadonlyMap<string, Promise<number>> = new Map(),
 ): Promise<PublishResult> {
+  for (const name of early.keys()) if (!PRESORTED.has(name)) throw new Error(`internal error: the CSV file of ${name} cannot be written before its table is loaded`);
   for (const d of ["parquet", "csv", "json"]) await mkdir(join(outDir, d), { recursive: true });
   const dbFile = join(outDir, `${dbName}.duckdb`);
   // DuckDB's bundled jemalloc keeps freed pages for about a second before handing them back to the system;
@@ -445,7 +478,8 @@ export async function writeDataset(
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
     // Two lanes side by side, each on a connection of its own. One loads the tables, runs the contract checks and
     // then makes the Parquet files; the other writes the CSV files (formatted in this thread while DuckDB loads and
-    // checks): those of the tables of whole texts from their staged files at once, the others each as soon as its table
+    // checks): those of the tables of whole texts from their staged files at once (or waits for them, when the caller
+    // started them: `early`), the others each as soon as its table
     // is loaded; then the JSON Lines files once the checks are done. The Parquet
     // copies of the narrow tables go to whichever lane is free first. The files go to the build's work folder, so a
     // failed check still publishes nothing. The copies run on one thread each: a second does not make the text
@@ -506,7 +540,7 @@ export async function writeDataset(
           const csvRows = new Map<string, number>();
           for (const t of [...wide, ...order.filter((t) => !PRESORTED.has(t.name))]) {
             if (!PRESORTED.has(t.name)) await ready.get(t.name)!.promise;
-            csvRows.set(t.name, await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`), staging));
+            csvRows.set(t.name, await (early.get(t.name) ?? writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`), staging)));
             written(`csv/${t.name}.csv`);
           }
           await checked.promise;
