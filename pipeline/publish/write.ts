@@ -264,10 +264,10 @@ FROM dates d JOIN articles a USING (article_id) WHERE regexp_matches(d.value, '^
   },
 ];
 
-/** One string cell as the CSV files hold it: a formula's first character escaped (escapeCell). */
+/** A row's string cells as the CSV files hold them: a formula's first character escaped (escapeCell). */
 const escaped = (row: unknown[]) => row.map((v) => (typeof v === "string" ? escapeCell(v) : v));
 
-/** Writes rows to a CSV file through `out`, CSV_ROWS at a time; returns a function that counts and writes a batch. */
+/** Rows written to a CSV file through `out`: `emit` formats and writes a batch (CSV_ROWS at most), `rows` counts them. */
 function csvBatches(out: TextSink): { emit: (recs: unknown[][]) => Promise<void>; rows: () => number } {
   let rows = 0;
   return {
