@@ -2,7 +2,7 @@
 // [sentence, publication date or null, expected span text, TIMEX3 type, TIMEX3 value]. Cases the extractor
 // does not handle yet are listed with it.fails so the gaps stay visible.
 import { describe, expect, it } from "vitest";
-import { durationValue, extractDates, GATES, gateMisses } from "../pipeline/dates/extract.ts";
+import { durationValue, extractDates, GATES, gateMisses, LINE_GATES } from "../pipeline/dates/extract.ts";
 import { dates } from "../pipeline/stages/03-dates.ts";
 
 // a Wednesday
@@ -213,8 +213,8 @@ describe("rows", () => {
     expect(extractDates(body, DCT)).toEqual(rows);
   });
 
-  it("is stage version 2 and leaves non-English bodies alone", () => {
-    expect(dates.version).toBe(2);
+  it("is stage version 3 and leaves non-English bodies alone", () => {
+    expect(dates.version).toBe(3);
     const article = { language: "fr", body: "Le 3 mars 2019.", published_date: null } as unknown as Parameters<typeof dates.run>[0];
     expect((dates.run(article) as { dates: unknown[] }).dates).toEqual([]);
   });
@@ -231,7 +231,7 @@ describe("not handled yet", () => {
   ])("%s", (...row) => check(row));
 });
 
-describe("rule gates: a rule is skipped only for texts it cannot match", () => {
+describe("rule gates: a rule is skipped only for texts and lines it cannot match", () => {
   const texts = [
     "Profit rose in the third quarter of 2020 and in THE FOURTH QTR. The quarter ended June 30.",
     "Sales fell in 2019's second quarter; Q3 2020 was better than Q1.",
@@ -244,17 +244,33 @@ describe("rule gates: a rule is skipped only for texts it cannot match", () => {
     "In nineteen ninety-nine and two thousand and one.",
     "Year-earlier sales, the year-ago period, year-end bonuses and the year's end.",
     "Nothing here names a time.",
+    // the line-gated families, spread over lines that hold them and lines that do not
+    "The vote is on Tuesday.\n\nIt took three years and a few weeks, after the past decade.\n\nNo one said more.",
+    "Talks resumed on March 3, 2021, not 3 March or in early June.\nSEPT. 12 and the 5th of December 2019.\n\nNothing else.",
+    "From 2014-06-30 to 7/4/2015 and in fiscal 2016.\n\nPrices: 1234 units.",
+    "Every Monday morning and on Saturdays, last Friday.\n\nYESTERDAY and this morning, by mid-afternoon today.",
+    "Recently, and in recent weeks, more than years ago.\nIn the near future and the years to come, soon.",
+    "For a while, over the years, for months, within days.\n\nThe weekend, the week, earlier in the year.",
+    "Twice a year, once a month, per\tweek and every other month.\n\nWeekly and HOURLY, quarterly reports.\nRight now and currently, these days.",
+    "The talks ran Feb. 12-15 and Dec.28 in Oslo.\n\nNo names here.\nWed., Sat. and Sun. are words too.",
+    "The end of the quarter, the end of the decade.\n\nIn the 2000s and the '90s, around 2 pm and at 14:30 GMT.",
   ];
   it.each(texts)("%s", (text) => {
     expect(gateMisses(text)).toEqual([]);
     const gated = extractDates(text, DCT);
     const saved = { ...GATES };
+    const savedLines = { ...LINE_GATES };
     for (const k of Object.keys(GATES)) delete GATES[k];
+    for (const k of Object.keys(LINE_GATES)) delete LINE_GATES[k];
     try {
       expect(extractDates(text, DCT)).toEqual(gated);
     } finally {
       Object.assign(GATES, saved);
+      Object.assign(LINE_GATES, savedLines);
     }
+  });
+  it("the line-gated rules find what they find without their gates", () => {
+    expect(extractDates(texts[12]!, DCT).map((d) => d.text)).toEqual(expect.arrayContaining(["March 3, 2021", "3 March", "early June", "SEPT. 12", "the 5th of December 2019"]));
   });
   it("a gate that leaves out a word its rule needs is caught", () => {
     const saved = GATES.century!;
@@ -264,5 +280,27 @@ describe("rule gates: a rule is skipped only for texts it cannot match", () => {
     } finally {
       GATES.century = saved;
     }
+  });
+  it("a line gate that leaves out a word its rule needs is caught on the line that holds it", () => {
+    const saved = LINE_GATES.weekday!;
+    LINE_GATES.weekday = /monday/i;
+    try {
+      expect(gateMisses("On Monday.\n\nOn Friday.")).toEqual(["weekday"]);
+      expect(gateMisses("On Monday and Friday.")).toEqual([]);
+    } finally {
+      LINE_GATES.weekday = saved;
+    }
+  });
+});
+
+describe("an expression never spans a line break", () => {
+  it.each([
+    ["a day closing one line and a month opening the next", "Posted 5\n\nMay 2017 saw the vote.", ["May 2017"]],
+    ["a count closing one line and a unit opening the next", "Chapter 11\n\nWeeks later it failed.", []],
+    ["within a line, white space still joins the words", "It lasted three\tyears, until  March 2020.", ["three\tyears", "March 2020"]],
+  ])("%s", (_name, text, spans) => {
+    const got = extractDates(text, DCT).map((d) => d.text);
+    expect(got).toEqual(spans);
+    for (const t of got) expect(t).not.toContain("\n");
   });
 });

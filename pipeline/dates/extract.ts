@@ -10,7 +10,7 @@ import {
   DECADE_WORDS, MONTH_RE, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASON_MONTH, SEASONS, UNITS,
   VAGUE_QUANTITY, WEEKDAY_RE, WEEKDAYS,
 } from "./lexicon.ts";
-import { chronoFallback } from "./fallback.ts";
+import { chronoFallback, TRIGGER } from "./fallback.ts";
 import { type Tense, tenseAround } from "./tense.ts";
 
 type TType = DateSpan["type"];
@@ -43,23 +43,54 @@ interface Rule {
 }
 
 /**
- * Words a rule cannot match without (case aside): a text without them skips the rule's scan. Rules whose
- * patterns start with optional words are tried at every word of a text, and most texts name no quarter,
- * century or decade. tests/dates.test.ts checks that each rule's matches pass its gate.
+ * Words a rule cannot match without (case aside). Rules whose patterns start with optional words are tried at every
+ * word of the text they run on, so a rule runs only where its words are:
+ * - FAMILIES: most rules run only on the lines (text between two line breaks; no rule matches across one) that hold
+ *   a word of their family, found for all families at once by one sweep of the text (familySweep);
+ * - GATES: year-adj is skipped for a text without its words;
+ * - the others (whose words are too common to gain by it) run on the whole text.
+ * Where a rule runs changes nothing but the time it takes: tests/dates.test.ts checks that each rule's matches pass
+ * its gates and that a text gives the same dates without them.
  */
 export const GATES: Record<string, RegExp> = {
-  quarter: /quarter|qtr/i,
-  "quarter-ref": /quarter|period/i,
-  half: /half/i,
-  century: /century/i,
-  decade: /\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties/i,
-  season: /spring|summer|fall|autumn|winter/i,
-  clock: /\d\s*[ap]\.?m|\d:[0-5]\d|noon|midnight|midday/i,
-  "end-of": /of\s+the\s+(?:year|month|week|decade|quarter)/i,
-  "spoken-year": /nineteen|eighteen|two thousand/i,
   "year-adj": /year(?:-earlier|-ago|-before|-end| end|'s end|end)/i,
-  "q-number": /Q[1-4]/,
 };
+/**
+ * Word families and the rules that need one of their words on the line: lower-case words (found anywhere, inside
+ * longer words too) and patterns. A pattern must not match where a word of any family starts (the patterns start with
+ * a digit, or go on where no word does: "Q1", "per "), so that the sweep's longest-word-first choice at each start sees
+ * every family there.
+ */
+const FAMILIES: ReadonlyArray<{ words: readonly string[]; patterns?: readonly string[]; rules: readonly string[] }> = [
+  {
+    words: ["year", "month", "week", "day", "hour", "minute", "second", "decade", "centur", "quarter", "night", "fortnight", "millenni"],
+    rules: ["duration", "bare-plural", "relative-unit", "the-year", "in-the-unit", "the-week", "the-weekend", "end-of"],
+  },
+  {
+    words: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+    rules: ["month-day", "day-month", "month-ordinal", "month-year", "month"],
+  },
+  { words: [], patterns: ["(?:1[6-9]|20)\\d\\d"], rules: ["year", "iso-date", "us-date"] },
+  { words: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], rules: ["weekday", "weekday-set", "weekday-plural"] },
+  { words: ["yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"], rules: ["day-word", "part-of-day"] },
+  { words: ["recent", "lately", "past", "ago", "once upon", "last few"], rules: ["ref-PAST_REF", "recent-plural"] },
+  { words: ["future", "later date", "term", "long run", "short run", "soon", "coming", "ahead", "to come"], rules: ["ref-FUTURE_REF"] },
+  { words: ["now", "current", "these days", "present", "at the moment", "this time"], rules: ["ref-PRESENT_REF"] },
+  { words: ["while", "year", "month", "week", "day", "hour", "minute", "decade"], rules: ["vague-duration"] },
+  { words: ["daily", "nightly", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly"], rules: ["set-adverb"] },
+  { words: ["quarter", "qtr"], rules: ["quarter"] },
+  { words: ["quarter", "period"], rules: ["quarter-ref"] },
+  { words: ["half"], rules: ["half"] },
+  { words: ["century"], rules: ["century"] },
+  { words: ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], patterns: ["\\d0'?s"], rules: ["decade"] },
+  { words: ["spring", "summer", "fall", "autumn", "winter"], rules: ["season"] },
+  { words: ["noon", "midnight", "midday"], patterns: ["\\d\\s*[ap]\\.?m", "\\d:[0-5]\\d"], rules: ["clock"] },
+  { words: ["nineteen", "eighteen", "two thousand"], rules: ["spoken-year"] },
+  { words: [], patterns: ["Q[1-4]"], rules: ["q-number"] },
+  { words: ["every", "each", "times", "once", "twice"], patterns: ["per\\s"], rules: ["set"] },
+];
+/** Per rule name, its word family's regex (a match of a family word anywhere in a string). */
+export const LINE_GATES: Record<string, RegExp> = {};
 
 // ---------------------------------------------------------------- building blocks
 
@@ -243,7 +274,8 @@ const NEAR_MONTHS = 3;
 
 const rules: Rule[] = [];
 const rule = (name: string, source: string, run: Rule["run"], ok?: Rule["ok"], flags = "gi"): void => {
-  rules.push({ name, re: new RegExp(source, flags), run, ...(ok ? { ok } : {}) });
+  // white space within a line: an expression never spans a line break, which lets LINE_GATES run a rule line by line
+  rules.push({ name, re: new RegExp(source.replaceAll("\\s", "[^\\S\\n]"), flags), run, ...(ok ? { ok } : {}) });
 };
 
 /** Resolves a weekday name (with an optional "last"/"next" word) against the DCT. */
@@ -858,24 +890,121 @@ interface Cand {
   g: G;
 }
 
-/** Gated rules whose pattern matches somewhere in `text` though their gate does not (none, if GATES is right). */
+/** Where each line of `text` ends: the offset of its line break, or the text's length for the last line. */
+function lineEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) ends.push(at);
+  ends.push(text.length);
+  return ends;
+}
+
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+if (FAMILIES.length > 31) throw new Error("dates: more word families than bits per line");
+const familyRes = FAMILIES.map((f) => new RegExp([...f.words.map(escapeRe), ...(f.patterns ?? [])].join("|"), "i"));
+FAMILIES.forEach((f, k) => {
+  for (const r of f.rules) LINE_GATES[r] = familyRes[k]!;
+});
+/** Every family's words in one pattern, the longest first, so that a match is the longest family word where it starts. */
+const FAMILY_SWEEP = new RegExp(
+  [
+    ...[...new Set(FAMILIES.flatMap((f) => f.words))].sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).map(escapeRe),
+    ...FAMILIES.flatMap((f) => f.patterns ?? []),
+  ].join("|"),
+  "gi",
+);
+/** Per word matched by FAMILY_SWEEP (lower-cased), the families one of whose words it holds, as bits. */
+const familyBits = new Map<string, number>();
+function bitsOf(word: string): number {
+  const w = word.toLowerCase();
+  let bits = familyBits.get(w);
+  if (bits === undefined) {
+    bits = 0;
+    for (let k = 0; k < familyRes.length; k++) if (familyRes[k]!.test(w)) bits |= 1 << k;
+    familyBits.set(w, bits);
+  }
+  return bits;
+}
+/**
+ * Per line of `text` (as lineEnds gives them), the families with a word on it, as bits. Each match is followed by a
+ * try at the next character, so that words that overlap are all seen; a word within a longer one at the same start
+ * is in that one's bits.
+ */
+function familySweep(text: string, ends: readonly number[]): Uint32Array {
+  const bits = new Uint32Array(ends.length);
+  const re = FAMILY_SWEEP;
+  re.lastIndex = 0;
+  for (let li = 0, m = re.exec(text); m; m = re.exec(text)) {
+    while (ends[li]! <= m.index) li++;
+    bits[li]! |= bitsOf(m[0]);
+    re.lastIndex = m.index + 1;
+  }
+  return bits;
+}
+
+/** The lines of one text and the word families on each, worked out when first asked for. */
+class LineIndex {
+  private endsOf: number[] | undefined;
+  private bitsOf: Uint32Array | undefined;
+  constructor(private readonly text: string) {}
+  get ends(): number[] {
+    return (this.endsOf ??= lineEnds(this.text));
+  }
+  get bits(): Uint32Array {
+    return (this.bitsOf ??= familySweep(this.text, this.ends));
+  }
+  /** The runs of lines that hold a word of one of the families in `mask`, as [start, end) offsets, in text order. */
+  runs(mask: number): Array<[number, number]> {
+    const { ends, bits } = this;
+    const out: Array<[number, number]> = [];
+    for (let li = 0; li < ends.length; li++) {
+      if (!(bits[li]! & mask)) continue;
+      const from = li ? ends[li - 1]! + 1 : 0;
+      while (li + 1 < ends.length && bits[li + 1]! & mask) li++;
+      out.push([from, ends[li]!]);
+    }
+    return out;
+  }
+}
+const familyBit = (rule: string): number => 1 << familyRes.indexOf(LINE_GATES[rule]!);
+/** chrono's triggers are month and weekday names (fallback.ts) */
+const FALLBACK_FAMILIES = familyBit("month") | familyBit("weekday");
+
+/**
+ * Rules that match in `text` where their gates do not (none, if GATES, FAMILIES and the sweep for them are right):
+ * a gated rule that matches a text its gate does not, a line-gated one that matches a line the sweep did not mark for
+ * it; "chrono-fallback" if a name chrono is handed is on a line not marked for it.
+ */
 export function gateMisses(text: string): string[] {
-  return rules.filter((r) => GATES[r.name] && !GATES[r.name]!.test(text) && new RegExp(r.re.source, r.re.flags.replace("g", "")).test(text)).map((r) => r.name);
+  const lines = text.split("\n");
+  const bits = new LineIndex(text).bits;
+  const marked = (lineGate: RegExp, l: string, li: number): boolean => {
+    const family = familyRes.indexOf(lineGate);
+    return family < 0 ? lineGate.test(l) : (bits[li]! & (1 << family)) !== 0;
+  };
+  const misses = rules
+    .filter((r) => {
+      const re = new RegExp(r.re.source, r.re.flags.replace("g", ""));
+      const gate = GATES[r.name];
+      const lineGate = LINE_GATES[r.name];
+      return (gate && !gate.test(text) && re.test(text)) || (lineGate && lines.some((l, li) => re.test(l) && !marked(lineGate, l, li)));
+    })
+    .map((r) => r.name);
+  const trigger = new RegExp(TRIGGER.source);
+  if (lines.some((l, li) => trigger.test(l) && !(bits[li]! & FALLBACK_FAMILIES))) misses.push("chrono-fallback");
+  return misses;
 }
 
 /** Every rule's matches, longest first, without overlap, in text order. */
-function candidates(text: string): Cand[] {
+function candidates(text: string, lines: LineIndex): Cand[] {
   const all: Cand[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i]!;
-    const gate = GATES[r.name];
-    if (gate && !gate.test(text)) continue;
+  const scan = (r: Rule, i: number, from: number, to: number): void => {
+    const part = to - from === text.length ? text : text.slice(from, to);
     r.re.lastIndex = 0;
-    for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
+    for (let m = r.re.exec(part); m; m = r.re.exec(part)) {
       const g = (m.groups ?? {}) as G;
       // a leading context word ("for" in "for years") is matched but left out of the span
       const lead = g.lead ?? g.lead2;
-      let start = m.index + (lead ? lead.length : 0), end = m.index + m[0].length;
+      let start = from + m.index + (lead ? lead.length : 0), end = from + m.index + m[0].length;
       if (m[0].length === 0) r.re.lastIndex++;
       // trailing whitespace is never part of a span
       while (end > start && /\s/.test(text[end - 1]!)) end--;
@@ -883,6 +1012,19 @@ function candidates(text: string): Cand[] {
       if (r.ok && !r.ok(g, text, start, end)) continue;
       all.push({ start, end, rule: i, g });
     }
+  };
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    const gate = GATES[r.name];
+    if (gate && !gate.test(text)) continue;
+    // a family's rules only (a gate put in LINE_GATES from outside, as tests do, is not swept for)
+    const family = familyRes.indexOf(LINE_GATES[r.name]!);
+    if (family < 0) {
+      scan(r, i, 0, text.length);
+      continue;
+    }
+    // runs of lines with a word of the rule's family, each scanned at once
+    for (const [from, to] of lines.runs(1 << family)) scan(r, i, from, to);
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
   // longest first; a character already covered rules a candidate out
@@ -915,11 +1057,12 @@ function precisionOf(type: TType, value: string): DateSpan["precision"] {
 export function tagTimexes(text: string, publishedDate: string | null): Array<{ start: number; end: number } & Timex> {
   const ctx: Ctx = { text, dct: parseDay(publishedDate), quarter: null, year: null, month: null };
   const out: Array<{ start: number; end: number } & Timex> = [];
-  for (const c of candidates(text)) {
+  const lines = new LineIndex(text);
+  for (const c of candidates(text, lines)) {
     const t = rules[c.rule]!.run(c.g, ctx, c.start, c.end);
     if (t) out.push({ start: c.start, end: c.end, ...t });
   }
-  const extra = chronoFallback(text, ctx.dct, out);
+  const extra = chronoFallback(text, ctx.dct, out, lines.runs(FALLBACK_FAMILIES));
   return extra.length ? [...out, ...extra].sort((a, b) => a.start - b.start) : out;
 }
 

@@ -6,7 +6,7 @@ import type { Timex } from "./extract.ts";
 import { type Day, pad } from "./calendar.ts";
 
 // Full names and dotted abbreviations only: bare "Sat", "Sun", "Wed", "Mar" are words and names as often as dates.
-const TRIGGER =
+export const TRIGGER =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/g;
 
 const WINDOW = 40;
@@ -18,8 +18,12 @@ export interface Span {
   end: number;
 }
 
-/** chrono's readings of month/weekday names that the rules left alone, as TIMEX3 dates. */
-export function chronoFallback(text: string, dct: Day | null, taken: Span[]): Array<Span & Timex> {
+/**
+ * chrono's readings of month/weekday names that the rules left alone, as TIMEX3 dates. `parts` ([start, end) offsets
+ * in text order, each ending at a line break or the text's end) are where to look for the names: the lines that may
+ * hold one, or the whole text.
+ */
+export function chronoFallback(text: string, dct: Day | null, taken: Span[], parts: ReadonlyArray<readonly [number, number]> = [[0, text.length]]): Array<Span & Timex> {
   const out: Array<Span & Timex> = [];
   // taken is in text order and so are the triggers: one pointer walks it (spans do not overlap each other)
   let k = 0;
@@ -33,28 +37,31 @@ export function chronoFallback(text: string, dct: Day | null, taken: Span[]): Ar
   const freeAll = (s: number, e: number): boolean => !taken.some((t) => t.start < e && s < t.end) && !out.some((t) => t.start < e && s < t.end);
   const ref = dct ? new Date(Date.UTC(dct.y, dct.m - 1, dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   let calls = callsFor(text.length);
-  TRIGGER.lastIndex = 0;
-  for (let m = TRIGGER.exec(text); m && calls > 0; m = TRIGGER.exec(text)) {
-    const s = m.index, e = s + m[0].length;
-    if (!free(s, e)) continue;
-    calls--;
-    let a = Math.max(0, s - WINDOW), b = Math.min(text.length, e + WINDOW);
-    // the window stays inside its paragraph (searched within the window only)
-    const nlBefore = text.slice(a, s).lastIndexOf("\n");
-    if (nlBefore !== -1) a += nlBefore + 1;
-    const nlAfter = text.slice(e, b).indexOf("\n");
-    if (nlAfter !== -1) b = e + nlAfter;
-    for (const r of chrono.strict.parse(text.slice(a, b), ref, { forwardDate: false })) {
-      const rs = a + r.index, re = rs + r.text.replace(/[\s,.;:]+$/, "").length;
-      if (!(rs < e && s < re) || !freeAll(rs, re)) continue;
-      const c = r.start;
-      if (!c.isCertain("month") || !c.isCertain("day")) continue;
-      const tail = `${pad(c.get("month") ?? 1)}-${pad(c.get("day") ?? 1)}`;
-      let value: string, anchor: Timex["anchor"];
-      if (c.isCertain("year")) [value, anchor] = [`${pad(c.get("year") ?? 0, 4)}-${tail}`, "absolute"];
-      else if (dct) [value, anchor] = [`${pad(c.get("year") ?? dct.y, 4)}-${tail}`, "publication_date"];
-      else [value, anchor] = [`XXXX-${tail}`, "unresolved"];
-      out.push({ start: rs, end: re, type: "date", value, anchor });
+  for (const [from, to] of parts) {
+    const part = to - from === text.length ? text : text.slice(from, to);
+    TRIGGER.lastIndex = 0;
+    for (let m = TRIGGER.exec(part); m && calls > 0; m = TRIGGER.exec(part)) {
+      const s = from + m.index, e = s + m[0].length;
+      if (!free(s, e)) continue;
+      calls--;
+      let a = Math.max(0, s - WINDOW), b = Math.min(text.length, e + WINDOW);
+      // the window stays inside its paragraph (searched within the window only)
+      const nlBefore = text.slice(a, s).lastIndexOf("\n");
+      if (nlBefore !== -1) a += nlBefore + 1;
+      const nlAfter = text.slice(e, b).indexOf("\n");
+      if (nlAfter !== -1) b = e + nlAfter;
+      for (const r of chrono.strict.parse(text.slice(a, b), ref, { forwardDate: false })) {
+        const rs = a + r.index, re = rs + r.text.replace(/[\s,.;:]+$/, "").length;
+        if (!(rs < e && s < re) || !freeAll(rs, re)) continue;
+        const c = r.start;
+        if (!c.isCertain("month") || !c.isCertain("day")) continue;
+        const tail = `${pad(c.get("month") ?? 1)}-${pad(c.get("day") ?? 1)}`;
+        let value: string, anchor: Timex["anchor"];
+        if (c.isCertain("year")) [value, anchor] = [`${pad(c.get("year") ?? 0, 4)}-${tail}`, "absolute"];
+        else if (dct) [value, anchor] = [`${pad(c.get("year") ?? dct.y, 4)}-${tail}`, "publication_date"];
+        else [value, anchor] = [`XXXX-${tail}`, "unresolved"];
+        out.push({ start: rs, end: re, type: "date", value, anchor });
+      }
     }
   }
   return out;

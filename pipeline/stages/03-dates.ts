@@ -7,7 +7,7 @@ export { extractDates };
 
 export const dates: Stage<typeof CleanArticle, typeof DatedArticle> = {
   name: "dates",
-  version: 2,
+  version: 3,
   input: CleanArticle,
   output: DatedArticle,
   run(a) {
