@@ -44,22 +44,14 @@ interface Rule {
 
 /**
  * Words a rule cannot match without (case aside). Rules whose patterns start with optional words are tried at every
- * word of the text they run on, so a rule runs only where its words are:
- * - FAMILIES: most rules run only on the lines (text between two line breaks; no rule matches across one) that hold
- *   a word of their family, found for all families at once by one sweep of the text (familySweep);
- * - GATES: year-adj is skipped for a text without its words;
- * - the others (whose words are too common to gain by it) run on the whole text.
- * Where a rule runs changes nothing but the time it takes: tests/dates.test.ts checks that each rule's matches pass
- * its gates and that a text gives the same dates without them.
- */
-export const GATES: Record<string, RegExp> = {
-  "year-adj": /year(?:-earlier|-ago|-before|-end| end|'s end|end)/i,
-};
-/**
- * Word families and the rules that need one of their words on the line: lower-case words (found anywhere, inside
- * longer words too) and patterns. A pattern must not match where a word of any family starts (the patterns start with
- * a digit, or go on where no word does: "Q1", "per "), so that the sweep's longest-word-first choice at each start sees
- * every family there.
+ * word of the text they run on, so each rule runs only on the lines (text between two line breaks; no rule matches
+ * across one) that hold a word of its family (FAMILIES), found for all families at once by one sweep of the text
+ * (familySweep). Where a rule runs changes nothing but the time it takes: tests/dates.test.ts checks that each rule's
+ * matches are on lines marked for it and that a text gives the same dates without the families.
+ *
+ * A family is lower-case words (found anywhere, inside longer words too) and patterns. A pattern must not match where
+ * a word of any family starts (the patterns start with a digit, or go on where no word does: "Q1", "per "), so that
+ * the sweep's longest-word-first choice at each start sees every family there.
  */
 const FAMILIES: ReadonlyArray<{ words: readonly string[]; patterns?: readonly string[]; rules: readonly string[] }> = [
   {
@@ -88,8 +80,9 @@ const FAMILIES: ReadonlyArray<{ words: readonly string[]; patterns?: readonly st
   { words: ["nineteen", "eighteen", "two thousand"], rules: ["spoken-year"] },
   { words: [], patterns: ["Q[1-4]"], rules: ["q-number"] },
   { words: ["every", "each", "times", "once", "twice"], patterns: ["per\\s"], rules: ["set"] },
+  { words: ["year-earlier", "year-ago", "year-before", "year-end", "year end", "year's end", "yearend"], rules: ["year-adj"] },
 ];
-/** Per rule name, its word family's regex (a match of a family word anywhere in a string). */
+/** Per rule name, its word family's regex (a match of a family word anywhere in a string); a rule without one runs on the whole text. */
 export const LINE_GATES: Record<string, RegExp> = {};
 
 // ---------------------------------------------------------------- building blocks
@@ -970,9 +963,8 @@ const familyBit = (rule: string): number => 1 << familyRes.indexOf(LINE_GATES[ru
 const FALLBACK_FAMILIES = familyBit("month") | familyBit("weekday");
 
 /**
- * Rules that match in `text` where their gates do not (none, if GATES, FAMILIES and the sweep for them are right):
- * a gated rule that matches a text its gate does not, a line-gated one that matches a line the sweep did not mark for
- * it; "chrono-fallback" if a name chrono is handed is on a line not marked for it.
+ * Rules that match on a line of `text` that the sweep did not mark for them (none, if FAMILIES and the sweep are
+ * right); "chrono-fallback" if a name chrono is handed is on a line not marked for it.
  */
 export function gateMisses(text: string): string[] {
   const lines = text.split("\n");
@@ -984,9 +976,8 @@ export function gateMisses(text: string): string[] {
   const misses = rules
     .filter((r) => {
       const re = new RegExp(r.re.source, r.re.flags.replace("g", ""));
-      const gate = GATES[r.name];
       const lineGate = LINE_GATES[r.name];
-      return (gate && !gate.test(text) && re.test(text)) || (lineGate && lines.some((l, li) => re.test(l) && !marked(lineGate, l, li)));
+      return lineGate && lines.some((l, li) => re.test(l) && !marked(lineGate, l, li));
     })
     .map((r) => r.name);
   const trigger = new RegExp(TRIGGER.source);
@@ -1015,8 +1006,6 @@ function candidates(text: string, lines: LineIndex): Cand[] {
   };
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
-    const gate = GATES[r.name];
-    if (gate && !gate.test(text)) continue;
     // a family's rules only (a gate put in LINE_GATES from outside, as tests do, is not swept for)
     const family = familyRes.indexOf(LINE_GATES[r.name]!);
     if (family < 0) {
