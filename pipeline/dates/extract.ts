@@ -913,6 +913,8 @@ function bitsOf(word: string): number {
   if (bits === undefined) {
     bits = 0;
     for (let k = 0; k < familyRes.length; k++) if (familyRes[k]!.test(w)) bits |= 1 << k;
+    // the words are few, but a pattern's matches need not be ("3   pm"): the map stays small whatever the input
+    if (familyBits.size >= 4096) familyBits.clear();
     familyBits.set(w, bits);
   }
   return bits;
