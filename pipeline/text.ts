@@ -172,3 +172,6 @@ export function codePointMapper(text: string): (utf16: number) => number {
 export function rowId(articleId: string, letter: string, index: number): string {
   return `${articleId}/${letter}${String(index + 1).padStart(4, "0")}`;
 }
+
+/** `s` with the characters a regular expression reads as syntax escaped, to match it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
-import { wordEnd, wordStart } from "../text.ts";
+import { escapeRegExp, wordEnd, wordStart } from "../text.ts";
 
 function lexiconLines(name: string): string[] {
   return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
@@ -431,7 +431,6 @@ export function personName(l: Line): string[] | null {
   return toks.every((t) => NAME_TOKEN.test(t)) ? toks : null;
 }
 const BLURB_SCAN = 80;
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const BIO_VERB = "(?:is|was|has|holds|joined|brings|leads|serves|works|writes|founded|began|started)";
 const BIO_WORDS = /\b(?:experience|years|founder|career|degree|background|passion(?:ate)?|graduated?|worked|speciali[sz]\w*|certified|expert|writer|author|editor|journalist|consultant|owner|director|manager|ceo|president)\b/i;
 /**
@@ -445,7 +444,7 @@ export function authorBlurb(lines: Line[], i: number): boolean {
   for (let j = i - 1; j >= i - 2 && j >= 0; j--) {
     const name = personName(lines[j]!);
     if (name) {
-      const toks = name.map((t) => esc(t.replace(/[()]/g, "")));
+      const toks = name.map((t) => escapeRegExp(t.replace(/[()]/g, "")));
       const opens = new RegExp(`^(?:(?:I'm|I am|Hi,? I'm)\\s+(?:${toks.join("|")})\\b|(?:${toks.join("|")})(?:\\s+(?:\\(\\S+\\)|\\p{Lu}\\S*))*,?\\s+${BIO_VERB}\\b)`, "u");
       if (opens.test(head) && BIO_WORDS.test(text)) return true;
     }

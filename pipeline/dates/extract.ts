@@ -11,6 +11,7 @@ import {
   VAGUE_QUANTITY, WEEKDAY_RE, WEEKDAYS,
 } from "./lexicon.ts";
 import { chronoFallback, TRIGGER } from "./fallback.ts";
+import { escapeRegExp } from "../text.ts";
 import { type Tense, tenseAround } from "./tense.ts";
 
 type TType = DateSpan["type"];
@@ -891,16 +892,15 @@ function lineEnds(text: string): number[] {
   return ends;
 }
 
-const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 if (FAMILIES.length > 31) throw new Error("dates: more word families than bits per line");
-const familyRes = FAMILIES.map((f) => new RegExp([...f.words.map(escapeRe), ...(f.patterns ?? [])].join("|"), "i"));
+const familyRes = FAMILIES.map((f) => new RegExp([...f.words.map(escapeRegExp), ...(f.patterns ?? [])].join("|"), "i"));
 FAMILIES.forEach((f, k) => {
   for (const r of f.rules) LINE_GATES[r] = familyRes[k]!;
 });
 /** Every family's words in one pattern, the longest first, so that a match is the longest family word where it starts. */
 const FAMILY_SWEEP = new RegExp(
   [
-    ...[...new Set(FAMILIES.flatMap((f) => f.words))].sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).map(escapeRe),
+    ...[...new Set(FAMILIES.flatMap((f) => f.words))].sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).map(escapeRegExp),
     ...FAMILIES.flatMap((f) => f.patterns ?? []),
   ].join("|"),
   "gi",
@@ -940,6 +940,8 @@ function familySweep(text: string, ends: readonly number[]): Uint32Array {
 class LineIndex {
   private endsOf: number[] | undefined;
   private bitsOf: Uint32Array | undefined;
+  /** runs() by mask: the rules of one family share theirs */
+  private readonly runsOf = new Map<number, Array<[number, number]>>();
   constructor(private readonly text: string) {}
   get ends(): number[] {
     return (this.endsOf ??= lineEnds(this.text));
@@ -949,8 +951,11 @@ class LineIndex {
   }
   /** The runs of lines that hold a word of one of the families in `mask`, as [start, end) offsets, in text order. */
   runs(mask: number): Array<[number, number]> {
+    const known = this.runsOf.get(mask);
+    if (known) return known;
     const { ends, bits } = this;
     const out: Array<[number, number]> = [];
+    this.runsOf.set(mask, out);
     for (let li = 0; li < ends.length; li++) {
       if (!(bits[li]! & mask)) continue;
       const from = li ? ends[li - 1]! + 1 : 0;
