@@ -6,13 +6,33 @@ import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData } from "../pipeline/ner/gazetteer.ts";
 import { consistency, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
-import { sentences, tokenize } from "../pipeline/ner/tokenize.ts";
+import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
 
 const toks = (s: string) => tokenize(s).map((t) => t.text);
 
 describe("tokenize", () => {
+  it("ends a token made of ASCII characters where the token expression does, and defers to it elsewhere", () => {
+    // every start position of random text over the characters that decide a token: letters, digits, joiners,
+    // apostrophes, marks, web-address and initials prefixes, and characters outside ASCII (letters, digits, marks)
+    const alphabet = ["a", "b", "n", "t", "s", "S", "T", "N", "h", "w", "Z", "0", "7", "-", "&", "'", "’", ".", ",", ":", "/", "\"", "(", " ", "\n", "é", "É", "٣", "\u0301", "…", "_", "http://", "www.", "n't", "'s"];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    let fast = 0;
+    for (let k = 0; k < 3000; k++) {
+      let text = "";
+      for (let j = rand(12) + 1; j > 0; j--) text += alphabet[rand(alphabet.length)];
+      for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i]!)) continue;
+        const e = asciiTokenEnd(text, i);
+        if (e < 0) continue;
+        fast++;
+        expect([text, i, e]).toEqual([text, i, regexTokenEnd(text, i)]);
+      }
+    }
+    expect(fast).toBeGreaterThan(10_000);
+  });
   it.each([
     ["Mrs. Dunmore's dog barked.", ["Mrs.", "Dunmore", "'s", "dog", "barked", "."]],
     ["The U.S. and the U.K. agreed", ["The", "U.S.", "and", "the", "U.K.", "agreed"]],

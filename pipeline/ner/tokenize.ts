@@ -42,6 +42,80 @@ const TOKEN_RE = new RegExp(
 );
 
 
+/** Where TOKEN_RE's match at `start` (not a \\s character) ends. */
+export function regexTokenEnd(text: string, start: number): number {
+  TOKEN_RE.lastIndex = start;
+  if (!TOKEN_RE.test(text)) throw new Error(`internal error: no token at ${start}`);
+  return TOKEN_RE.lastIndex;
+}
+
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
+
+/**
+ * Where TOKEN_RE's match at `start` ends, for the common tokens made of ASCII characters alone (a word, a number,
+ * a mark), or -1 where the expression must decide: a character outside ASCII met where it would change the match,
+ * or a token that may be a web address, initials, "'s", "n't", a dash or an ellipsis. The regular expression tests
+ * each character of a word against Unicode classes (a call out of the matcher per character); most are ASCII.
+ */
+export function asciiTokenEnd(text: string, start: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(start);
+  if (isAsciiLetter(c)) {
+    // a web address, initials ("U.S."), "n't"
+    if (c === 104 /* h */ || c === 119 /* w */) {
+      const head = text.slice(start, start + 5);
+      if (head.startsWith("http") || head.startsWith("www.")) return -1;
+    }
+    const c1 = text.charCodeAt(start + 1);
+    if (c1 === 46 /* . */ || (c === 110 /* n */ && (c1 === 39 || c1 === 0x2019))) return -1;
+    let e = start + 1;
+    for (;;) {
+      let d = text.charCodeAt(e);
+      while (e < n && isAsciiAlnum(d)) d = text.charCodeAt(++e);
+      if (e >= n) return e;
+      if (d > 127) return -1;
+      // a joiner continues the word before a letter or digit (an apostrophe only before a capital)
+      if (d === 45 /* - */ || d === 38 /* & */ || d === 39 /* ' */) {
+        const f = text.charCodeAt(e + 1);
+        if (f > 127) return -1;
+        if (d === 39 ? f >= 65 && f <= 90 : isAsciiAlnum(f)) {
+          e += 2;
+          continue;
+        }
+      }
+      return e;
+    }
+  }
+  if (isAsciiDigit(c)) {
+    let e = start + 1;
+    let d = text.charCodeAt(e);
+    for (;;) {
+      while (e < n && isAsciiDigit(d)) d = text.charCodeAt(++e);
+      if (e >= n) return e;
+      if (d > 127) return -1;
+      // . , : / - before a digit continue the number
+      if (d === 46 || d === 44 || d === 58 || d === 47 || d === 45) {
+        const f = text.charCodeAt(e + 1);
+        if (f > 127) return -1;
+        if (isAsciiDigit(f)) {
+          e += 2;
+          d = text.charCodeAt(e);
+          continue;
+        }
+      }
+      break;
+    }
+    // a suffix of letters and hyphens ("25-year-old")
+    while (e < n && (isAsciiLetter(d) || d === 45)) d = text.charCodeAt(++e);
+    return e < n && d > 127 ? -1 : e;
+  }
+  // a mark on its own, except those that may start a longer token (' - . and anything outside ASCII)
+  if (c < 128 && c !== 39 && c !== 45 && c !== 46) return start + 1;
+  return -1;
+}
+
 /**
  * Splits `text` into tokens with UTF-16 offsets. No alternative of TOKEN_RE matches at a \s character and the last
  * one matches any other, so a token starts at the next character that is not \s, where the expression is tried
@@ -55,9 +129,8 @@ export function tokenize(text: string): Token[] {
     while (at < n && isSpaceCode(text.charCodeAt(at))) at++;
     if (at >= n) break;
     const start = at;
-    TOKEN_RE.lastIndex = start;
-    if (!TOKEN_RE.test(text)) throw new Error(`internal error: no token at ${start}`);
-    let end = TOKEN_RE.lastIndex;
+    let end = asciiTokenEnd(text, start);
+    if (end < 0) end = regexTokenEnd(text, start);
     // "don't": the word expression stops before the apostrophe; peel "n" off "do n't"
     const last = text.charCodeAt(end - 1);
     const after = text.charCodeAt(end);
