@@ -42,7 +42,7 @@ const TOKEN_RE = new RegExp(
 );
 
 
-/** Where TOKEN_RE's match at `start` (not a \\s character) ends. */
+/** Where TOKEN_RE's match at `start` (not a \s character) ends. */
 export function regexTokenEnd(text: string, start: number): number {
   TOKEN_RE.lastIndex = start;
   if (!TOKEN_RE.test(text)) throw new Error(`internal error: no token at ${start}`);
@@ -118,8 +118,9 @@ export function asciiTokenEnd(text: string, start: number): number {
 
 /**
  * Splits `text` into tokens with UTF-16 offsets. No alternative of TOKEN_RE matches at a \s character and the last
- * one matches any other, so a token starts at the next character that is not \s, where the expression is tried
- * alone (sticky): the tokens a global search gives, without an array made for each match.
+ * one matches any other, so a token starts at the next character that is not \s, where it ends where the expression
+ * tried alone (sticky) would end it (asciiTokenEnd, else the expression): the tokens a global search gives, without
+ * an array made for each match.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
