@@ -64,10 +64,7 @@ export function asciiTokenEnd(text: string, start: number): number {
   const c = text.charCodeAt(start);
   if (isAsciiLetter(c)) {
     // a web address, initials ("U.S."), "n't"
-    if (c === 104 /* h */ || c === 119 /* w */) {
-      const head = text.slice(start, start + 5);
-      if (head.startsWith("http") || head.startsWith("www.")) return -1;
-    }
+    if ((c === 104 /* h */ && text.startsWith("http", start)) || (c === 119 /* w */ && text.startsWith("www.", start))) return -1;
     const c1 = text.charCodeAt(start + 1);
     if (c1 === 46 /* . */ || (c === 110 /* n */ && (c1 === 39 || c1 === 0x2019))) return -1;
     let e = start + 1;
