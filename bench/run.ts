@@ -86,7 +86,7 @@ async function main() {
       // default 1024 MiB), one GC thread
       const r = await run(process.execPath, [`--max-old-space-size=${process.env.NQ_HEAP_MB ?? 1024}`, "--single-threaded-gc", "--expose-gc", "--import", "tsx", join(ROOT, "bench", "build-one.ts"), "--input", file, "--out", out, "--jobs", v.jobs], {
         cwd: ROOT,
-        env: { ...process.env, MALLOC_TRIM_THRESHOLD_: "1048576" },
+        env: { ...process.env, MALLOC_TRIM_THRESHOLD_: "1048576", MALLOC_MMAP_THRESHOLD_: "33554432" },
         maxBuffer: 1 << 26,
       });
       const stats = JSON.parse(r.stdout.trim().split("\n").pop()!) as { wall_ms: number; cpu_s: number; max_rss_mb: number; peak_rss_mb_by_phase: Record<string, number>; phase_s: Record<string, number>; counts: Record<string, number> };

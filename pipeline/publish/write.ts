@@ -301,12 +301,15 @@ export async function writeStagedCsv(staging: string, t: TableDef, policy: TextP
   try {
     await out.write(csvHeader(cols));
     let recs: unknown[][] = [];
+    let chars = 0;
     for await (const line of textLines(createReadStream(stagedFile(staging, t), { highWaterMark: 1 << 20 }))) {
       const row = JSON.parse(line) as Record<string, unknown>;
       recs.push(escaped(cols.map((c) => value(c, row[c.name]))));
-      if (recs.length === CSV_ROWS) {
+      chars += line.length;
+      if (recs.length === CSV_ROWS || chars >= CSV_CHARS) {
         await emit(recs);
         recs = [];
+        chars = 0;
       }
     }
     if (recs.length) await emit(recs);
@@ -362,6 +365,12 @@ export function duckJsonList(v: readonly string[]): string {
 
 /** Rows formatted by one csv-stringify call. */
 const CSV_ROWS = 128;
+/**
+ * Characters of staged JSON (whole texts) after which a batch is formatted even if it has fewer rows: V8 makes a
+ * string of over 128 kB (64k characters of UTF-16) in pages of its own, new pages that the system must fault in,
+ * where a smaller one reuses its young generation's.
+ */
+const CSV_CHARS = 32_768;
 
 /**
  * Text written to a file through two reused buffers, one filled while the other is written: no new memory per
@@ -475,6 +484,9 @@ export async function writeDataset(
     await con.run(`SET TimeZone = 'UTC'`);
     // bounded memory whatever the corpus size: DuckDB spills to the build's work folder beyond this
     await con.run(`SET memory_limit = '${DUCKDB_MEMORY}'`);
+    // DuckDB's buffers (blocks of 256 kB) come from a pool that keeps their pages: freed and allocated again and
+    // again, they were otherwise handed back to the system and faulted in anew, each page a trip into the kernel
+    await con.run(`SET block_allocator_memory = '${DUCKDB_MEMORY}'`);
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
     // Two lanes side by side, each on a connection of its own. One loads the tables, runs the contract checks and
     // then makes the Parquet files; the other writes the CSV files (formatted in this thread while DuckDB loads and
