@@ -6,7 +6,7 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { duckJsonList, escapeCell, TextSink, unescapeCell, writeDataset, writeStagedCsv } from "../pipeline/publish/write.ts";
+import { duckJsonList, escapeCell, keepBufferPages, TextSink, unescapeCell, writeDataset, writeStagedCsv } from "../pipeline/publish/write.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sortLines, utf8Order } from "../pipeline/jsonl.ts";
@@ -174,6 +174,30 @@ describe("published files", () => {
     const fromCsv = await sql(`SELECT * FROM read_csv('${out}/csv/articles.csv', header = true, allow_quoted_nulls = false, all_varchar = true)`);
     expect(fromCsv).toEqual(fromDb);
     expect(fromDb[0]!.authors).toBe(duckJsonList(arts[0]!.authors));
+  }, 60_000);
+
+  it("write the articles' CSV in batches cut by length as well as by rows, every cell as the database holds it", async () => {
+    const { staging, out } = await stagingDirs("pub-long");
+    // texts around and far over a batch's 32,768 characters, between runs of short ones (more than a batch's 128 rows)
+    const sizes = [10, 40_000, 5, 32_000, 800, 100_000, ...Array.from({ length: 300 }, (_, i) => 20 + i), 65_000, 3];
+    const arts = sizes.map((n, i) => article(`L${String(i).padStart(4, "0")}`, `Body ${i} “${"word ".repeat(Math.ceil(n / 5)).slice(0, n)}”.`));
+    await writeFile(join(staging, "articles.jsonl"), arts.map((a) => JSON.stringify(toRows(a).article) + "\n").join(""));
+    for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+    await writeDataset(staging, out, "t", "full", 0);
+    const fromDb = await sql(`SELECT article_id, body, raw_text FROM articles ORDER BY article_id`, join(out, "t.duckdb"));
+    const fromCsv = await sql(`SELECT article_id, body, raw_text FROM read_csv('${out}/csv/articles.csv', header = true, all_varchar = true, max_line_size = 1000000)`);
+    expect(fromCsv.length).toBe(sizes.length);
+    expect(fromCsv).toEqual(fromDb);
+    expect(fromCsv.map((r) => String(r.body).length)).toEqual(arts.map((a) => a.body.length));
+  }, 60_000);
+
+  it("keep DuckDB's buffer pages under a ceiling the machine can hold, and carry on without where it cannot", async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    expect(await keepBufferPages(con, "64MB")).toBe(true);
+    expect(String((await con.runAndReadAll("SELECT current_setting('block_allocator_memory')")).getRows()[0]![0])).toMatch(/MiB/);
+    expect(await keepBufferPages(con, "1000TB")).toBe(false);
+    expect((await con.runAndReadAll("SELECT 1 + 1")).getRows()[0]![0]).toBe(2);
   }, 60_000);
 
   it("refuse a staging folder that lacks a table's file (an empty table is an empty file), and publish nothing", async () => {

@@ -442,6 +442,21 @@ const JEMALLOC_CONF = "dirty_decay_ms:100,muzzy_decay_ms:0";
  */
 const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "384MB";
 
+/**
+ * Lets DuckDB keep the pages of up to `size` of its buffers (blocks of 256 kB) for the next ones: freed and allocated
+ * again and again while publishing, they were otherwise handed back to the system and faulted in anew, each page a
+ * trip into the kernel. The pool cannot be larger than the memory DuckDB reserved for it (about the machine's memory);
+ * under a ceiling above that, buffers are allocated as before. Returns whether the pool is on.
+ */
+export async function keepBufferPages(con: DuckDBConnection, size: string): Promise<boolean> {
+  try {
+    await con.run(`SET block_allocator_memory = ${lit(size)}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface PublishResult {
   counts: Record<string, number>;
   files: string[];
@@ -484,9 +499,7 @@ export async function writeDataset(
     await con.run(`SET TimeZone = 'UTC'`);
     // bounded memory whatever the corpus size: DuckDB spills to the build's work folder beyond this
     await con.run(`SET memory_limit = '${DUCKDB_MEMORY}'`);
-    // DuckDB's buffers (blocks of 256 kB) come from a pool that keeps their pages: freed and allocated again and
-    // again, they were otherwise handed back to the system and faulted in anew, each page a trip into the kernel
-    await con.run(`SET block_allocator_memory = '${DUCKDB_MEMORY}'`);
+    await keepBufferPages(con, DUCKDB_MEMORY);
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
     // Two lanes side by side, each on a connection of its own. One loads the tables, runs the contract checks and
     // then makes the Parquet files; the other writes the CSV files (formatted in this thread while DuckDB loads and
