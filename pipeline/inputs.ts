@@ -141,33 +141,42 @@ export async function* textLines(stream: AsyncIterable<Buffer>): AsyncGenerator<
       if (start < chunk.length) parts.push(start ? chunk.subarray(start) : chunk);
       continue;
     }
-    // the unfinished line ends in this chunk (there is none after a chunk that ended with \r, so start is 0)
-    const buf = parts.length ? Buffer.concat([...parts, chunk]) : chunk;
     if (parts.length) {
-      const shift = buf.length - chunk.length;
-      nl = nl === -1 ? -1 : nl + shift;
-      cr = cr === -1 ? -1 : cr + shift;
+      // the unfinished line ends in this chunk (there is none after a chunk that ended with \r, so start is 0): only
+      // its own bytes are joined, not the whole chunk's (a new buffer of a chunk's size each time, new pages to fault in)
+      const end = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
+      parts.push(chunk.subarray(0, end));
+      yield Buffer.concat(parts).toString("utf8");
       parts = [];
+      if (end === cr) {
+        if (cr + 1 === chunk.length) {
+          skipLf = true;
+          continue;
+        }
+        start = chunk[cr + 1] === 10 ? cr + 2 : cr + 1;
+      } else start = nl + 1;
+      if (nl !== -1 && nl < start) nl = chunk.indexOf(10, start);
+      if (cr !== -1 && cr < start) cr = chunk.indexOf(13, start);
     }
     for (;;) {
       if (cr !== -1 && (nl === -1 || cr < nl)) {
-        yield buf.toString("utf8", start, cr);
-        if (cr + 1 === buf.length) {
+        yield chunk.toString("utf8", start, cr);
+        if (cr + 1 === chunk.length) {
           skipLf = true;
-          start = buf.length;
+          start = chunk.length;
           break;
         }
-        start = buf[cr + 1] === 10 ? cr + 2 : cr + 1;
-        if (nl !== -1 && nl < start) nl = buf.indexOf(10, start);
-        cr = buf.indexOf(13, start);
+        start = chunk[cr + 1] === 10 ? cr + 2 : cr + 1;
+        if (nl !== -1 && nl < start) nl = chunk.indexOf(10, start);
+        cr = chunk.indexOf(13, start);
         continue;
       }
       if (nl === -1) break;
-      yield buf.toString("utf8", start, nl);
+      yield chunk.toString("utf8", start, nl);
       start = nl + 1;
-      nl = buf.indexOf(10, start);
+      nl = chunk.indexOf(10, start);
     }
-    if (start < buf.length) parts.push(buf.subarray(start));
+    if (start < chunk.length) parts.push(chunk.subarray(start));
   }
   if (parts.length) yield Buffer.concat(parts).toString("utf8");
 }
