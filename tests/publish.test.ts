@@ -193,11 +193,17 @@ describe("published files", () => {
 
   it("keep DuckDB's buffer pages under a ceiling the machine can hold, and carry on without where it cannot", async () => {
     const { DuckDBInstance } = await import("@duckdb/node-api");
-    const con = await (await DuckDBInstance.create(":memory:")).connect();
-    expect(await keepBufferPages(con, "64MB")).toBe(true);
-    expect(String((await con.runAndReadAll("SELECT current_setting('block_allocator_memory')")).getRows()[0]![0])).toMatch(/MiB/);
-    expect(await keepBufferPages(con, "1000TB")).toBe(false);
-    expect((await con.runAndReadAll("SELECT 1 + 1")).getRows()[0]![0]).toBe(2);
+    const inst = await DuckDBInstance.create(":memory:");
+    const con = await inst.connect();
+    try {
+      expect(await keepBufferPages(con, "64MB")).toBe(true);
+      expect(String((await con.runAndReadAll("SELECT current_setting('block_allocator_memory')")).getRows()[0]![0])).toMatch(/MiB/);
+      expect(await keepBufferPages(con, "1000TB")).toBe(false);
+      expect((await con.runAndReadAll("SELECT 1 + 1")).getRows()[0]![0]).toBe(2);
+    } finally {
+      con.closeSync();
+      inst.closeSync();
+    }
   }, 60_000);
 
   it("refuse a staging folder that lacks a table's file (an empty table is an empty file), and publish nothing", async () => {
