@@ -141,26 +141,18 @@ export async function* textLines(stream: AsyncIterable<Buffer>): AsyncGenerator<
       if (start < chunk.length) parts.push(start ? chunk.subarray(start) : chunk);
       continue;
     }
-    if (parts.length) {
-      // the unfinished line ends in this chunk (there is none after a chunk that ended with \r, so start is 0): only
-      // its own bytes are joined, not the whole chunk's (a new buffer of a chunk's size each time, new pages to fault in)
-      const end = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
-      parts.push(chunk.subarray(0, end));
-      yield Buffer.concat(parts).toString("utf8");
+    // a line that began in an earlier chunk (then start is 0: none follows a chunk that ended with \r) is joined from
+    // its own bytes, not with the whole chunk (a new buffer of a chunk's size each time, new pages to fault in)
+    const line = (end: number): string => {
+      if (!parts.length) return chunk.toString("utf8", start, end);
+      parts.push(chunk.subarray(start, end));
+      const text = Buffer.concat(parts).toString("utf8");
       parts = [];
-      if (end === cr) {
-        if (cr + 1 === chunk.length) {
-          skipLf = true;
-          continue;
-        }
-        start = chunk[cr + 1] === 10 ? cr + 2 : cr + 1;
-      } else start = nl + 1;
-      if (nl !== -1 && nl < start) nl = chunk.indexOf(10, start);
-      if (cr !== -1 && cr < start) cr = chunk.indexOf(13, start);
-    }
+      return text;
+    };
     for (;;) {
       if (cr !== -1 && (nl === -1 || cr < nl)) {
-        yield chunk.toString("utf8", start, cr);
+        yield line(cr);
         if (cr + 1 === chunk.length) {
           skipLf = true;
           start = chunk.length;
@@ -172,7 +164,7 @@ export async function* textLines(stream: AsyncIterable<Buffer>): AsyncGenerator<
         continue;
       }
       if (nl === -1) break;
-      yield chunk.toString("utf8", start, nl);
+      yield line(nl);
       start = nl + 1;
       nl = chunk.indexOf(10, start);
     }
