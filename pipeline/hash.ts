@@ -2,7 +2,6 @@
 // as each one is finished (while publishing goes on with the rest), and each only once.
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { workerHeapDefaults } from "./gc.ts";
 import type { FileInfo } from "./publish/metadata.ts";
 
 /** The hashing thread: plain JavaScript (no loader to boot), reading each file a chunk at a time. */
@@ -70,7 +69,6 @@ export class FileHasher {
 
   private spawn(): void {
     const k = this.workers.length;
-    workerHeapDefaults();
     const w = new Worker(THREAD, { eval: true });
     w.on("message", (m: Reply) => {
       const p = this.waiting.get(m.id);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { appendFields, Lines, reorderLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
-import { collectGarbage, workerHeapDefaults } from "./gc.ts";
+import { collectGarbage } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
 import { linkRecordBytes, quoteTextsBytes, type StagedArticle } from "./staged.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
@@ -346,7 +346,6 @@ export class WorkerLinker implements Linker {
   }
   async finish(staging: string): Promise<LinkSummary> {
     const { records, texts: textsIndex } = await this.files.close();
-    workerHeapDefaults();
     const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
     this.worker = worker;
     // the mention rows, completed in this thread once the worker has linked the mentions (it goes on with the quotes)

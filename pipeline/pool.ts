@@ -4,7 +4,6 @@
 import { cpus } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SourceInput } from "../schemas/records.ts";
-import { workerHeapDefaults } from "./gc.ts";
 import { processSource, type ArticleStage, type Processed } from "./process.ts";
 
 export const defaultJobs = (): number => Math.max(1, cpus().length);
@@ -24,7 +23,6 @@ export class Pool {
   /** jobs = 1 runs in this thread. */
   constructor(readonly jobs: number, private readonly until: ArticleStage | null) {
     for (let i = 0; i < (jobs > 1 ? jobs : 0); i++) {
-      workerHeapDefaults();
       const w = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
         workerData: { entry: new URL("./worker.ts", import.meta.url).href },
         // a worker holds one article at a time plus bounded caches. Node lets the process's --max-old-space-size
