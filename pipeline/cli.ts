@@ -25,10 +25,13 @@ Options:
   --text POLICY    full (default): publish the text columns;
                    offsets: leave out body, raw_text and quoted/mention text
   --jobs N         worker threads for the per-article stages (default: all cores)
-  --shard I/N      process only slice I of N (0-based; by a hash of the input
-                   path); combine the shards' Parquet files as the README shows
+  --shard I/N      process only slice I of N (0-based; by a hash of each
+                   input's content, so exact duplicates meet in one shard);
+                   combine the shards' Parquet files as the README shows
   --cache-dir DIR  cache of per-article results (default: .cache/build); a
-                   rebuild reprocesses only inputs or code that changed
+                   rebuild reprocesses only inputs or code that changed; the
+                   cache keeps the results of this code and of the two
+                   versions of the code used last before it
   --no-cache       process every input afresh
   -q, --quiet      no progress output
   -h, --help       this text

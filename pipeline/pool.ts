@@ -4,11 +4,12 @@
 import { cpus } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SourceInput } from "../schemas/records.ts";
-import { processSource, type ArticleStage, type Processed } from "./process.ts";
+import { processCached, type CacheSpec } from "./cache.ts";
+import type { ArticleStage, Processed } from "./process.ts";
 
 export const defaultJobs = (): number => Math.max(1, cpus().length);
 
-type Reply = { seq: number; ok: true; result: Processed } | { seq: number; ok: false; message: string; stack: string };
+type Reply = { seq: number; ok: true; result: Processed; hit: boolean } | { seq: number; ok: false; message: string; stack: string };
 
 /** Old-generation heap of a worker thread, in MiB. */
 export const WORKER_HEAP_MB = 256;
@@ -19,12 +20,19 @@ export class Pool {
   private readonly load: number[] = [];
   private readonly waiting = new Map<number, { worker: number; resolve: (p: Processed) => void; reject: (e: Error) => void }>();
   private seq = 0;
+  /** inputs whose result came from the cache, and inputs processed */
+  hits = 0;
+  misses = 0;
 
-  /** jobs = 1 runs in this thread. */
-  constructor(readonly jobs: number, private readonly until: ArticleStage | null) {
+  /** jobs = 1 runs in this thread. With `cache`, results are read from and written to it where they are made. */
+  constructor(
+    readonly jobs: number,
+    private readonly until: ArticleStage | null,
+    private readonly cache: CacheSpec | null = null,
+  ) {
     for (let i = 0; i < (jobs > 1 ? jobs : 0); i++) {
       const w = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
-        workerData: { entry: new URL("./worker.ts", import.meta.url).href },
+        workerData: { entry: new URL("./worker.ts", import.meta.url).href, cache },
         // a worker holds one article at a time plus bounded caches. Node lets the process's --max-old-space-size
         // (npm run build-data sets it) override this limit; without that flag it holds
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
@@ -34,7 +42,10 @@ export class Pool {
         this.waiting.delete(m.seq);
         if (!p) return;
         this.load[p.worker]!--;
-        if (m.ok) p.resolve(m.result);
+        if (m.ok) {
+          this.count(m.hit);
+          p.resolve(m.result);
+        }
         else p.reject(Object.assign(new Error(m.message), { stack: m.stack }));
       });
       w.on("error", (e) => {
@@ -49,7 +60,9 @@ export class Pool {
   run(source: SourceInput): Promise<Processed> {
     if (this.workers.length === 0) {
       try {
-        return Promise.resolve(processSource(source, this.until));
+        const { result, hit } = processCached(this.cache, source, this.until);
+        this.count(hit);
+        return Promise.resolve(result);
       } catch (e) {
         return Promise.reject(e as Error);
       }
@@ -63,6 +76,11 @@ export class Pool {
       this.waiting.set(seq, { worker: k, resolve, reject });
       this.workers[k]!.postMessage({ seq, source, until: this.until });
     });
+  }
+
+  private count(hit: boolean): void {
+    if (hit) this.hits++;
+    else this.misses++;
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import type { RejectRecord, SourceInput } from "../schemas/records.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { readInputs, type InputItem } from "./inputs.ts";
 import { sha256 } from "./stages/01-ingest.ts";
-import { Cache } from "./cache.ts";
+import { openCache } from "./cache.ts";
 import { FileHasher } from "./hash.ts";
 import { crashPoint } from "./failpoint.ts";
 import { Pool } from "./pool.ts";
@@ -186,17 +186,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       articleBytes.push(st.maxBytes);
       await linker!.add(st);
     };
-    const pool = new Pool(o.jobs ?? 1, perArticleUntil);
-    const cache = o.cacheDir ? await Cache.open(o.cacheDir, ROOT, perArticleUntil) : null;
-    const processOne = async (source: SourceInput): Promise<Processed> => {
-      if (!cache) return pool.run(source);
-      const key = cache.key(source);
-      const hit = await cache.get(key);
-      if (hit) return hit;
-      const p = await pool.run(source);
-      await cache.put(key, p);
-      return p;
-    };
+    // the cache is read and written where each article is processed (pipeline/cache.ts)
+    const pool = new Pool(o.jobs ?? 1, perArticleUntil, o.cacheDir ? await openCache(o.cacheDir, ROOT, perArticleUntil) : null);
     // results are handled in input order (duplicates keep the first), with a bounded number in flight
     const inflight: Promise<Processed>[] = [];
     const maxInFlight = 8 * Math.max(1, o.jobs ?? 1);
@@ -207,7 +198,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
           addReject(item.reject);
           continue;
         }
-        const p = processOne(item.source);
+        const p = pool.run(item.source);
         p.catch(() => {}); // handled in order below
         inflight.push(p);
         if (inflight.length >= maxInFlight) await handle(await inflight.shift()!);
@@ -216,7 +207,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     } finally {
       await pool.close();
     }
-    if (cache) o.log?.(`cache: ${cache.hits} reused, ${cache.misses} processed`);
+    if (o.cacheDir) o.log?.(`cache: ${pool.hits} reused, ${pool.misses} processed`);
     // the duplicate checks are done: their maps (two entries per article) are not held through linking and publishing
     const nArticles = byId.size;
     bySha.clear();
