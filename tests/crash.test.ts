@@ -84,4 +84,20 @@ describe("a build killed with SIGKILL", () => {
     }
     expect((await readdir(dir)).filter((f) => f.startsWith(".dist.old-"))).toEqual([]);
   });
+
+  it("while it fills the cache leaves no entry that a later build misreads", async () => {
+    const { dir, input } = await setUp();
+    for (let i = 0; i < 40; i++) await writeFile(join(input, `copy-${i}.txt`), `Headline ${i}\n\nParagraph ${i} of a story that says the port reopened on Friday after repairs.\n`);
+    const cache = join(dir, "cache");
+    for (const ms of [1500, 2500, 3500]) {
+      const r = await cli(["--input", input, "--out", join(dir, "cached"), "--jobs", "2", "--cache-dir", cache, "--quiet"], {}, ms);
+      expect(r.code === 0 || r.signal === "SIGKILL", `exit ${r.code} at ${ms} ms`).toBe(true);
+    }
+    const warm = await cli(["--input", input, "--out", join(dir, "cached"), "--jobs", "2", "--cache-dir", cache, "--quiet"]);
+    expect(warm.code, warm.stderr).toBe(0);
+    const clean = await cli(["--input", input, "--out", join(dir, "clean"), "--jobs", "2", "--no-cache", "--quiet"]);
+    expect(clean.code, clean.stderr).toBe(0);
+    const files = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).filter(([p]) => !p.endsWith(".duckdb")));
+    expect(files(await snapshot(join(dir, "cached")))).toEqual(files(await snapshot(join(dir, "clean"))));
+  });
 });
