@@ -21,16 +21,22 @@ async function hashes(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** A copy of the mini fixture, build options with a cache in the same folder, and the last "cache:" line they logged. */
+async function setUp(jobs: number) {
+  const dir = await tmp("cache");
+  const input = join(dir, "in");
+  await cp(join(ROOT, "tests", "fixtures", "mini"), input, { recursive: true });
+  const cacheDir = join(dir, "cache");
+  const logs: string[] = [];
+  const opts = { until: "publish" as const, text: "full" as const, cacheDir, jobs, log: (m: string) => logs.push(m) };
+  const cacheLine = () => logs.splice(0).find((m) => m.startsWith("cache:"));
+  return { dir, input, cacheDir, opts, cacheLine };
+}
+
 describe("the per-article cache", () => {
   it("reprocesses only a changed article and builds the same bytes as a clean build", async () => {
-    const dir = await tmp("cache");
-    const input = join(dir, "in");
-    await cp(join(ROOT, "tests", "fixtures", "mini"), input, { recursive: true });
-    const cacheDir = join(dir, "cache");
-    const logs: string[] = [];
-    const opts = { until: "publish" as const, text: "full" as const, cacheDir, log: (m: string) => logs.push(m) };
+    const { dir, input, opts, cacheLine } = await setUp(1);
     await build({ input, out: join(dir, "a"), ...opts });
-    const cacheLine = () => logs.splice(0).find((m) => m.startsWith("cache:"));
     const cold = cacheLine();
     expect(cold).toMatch(/cache: 0 reused, [1-9]\d* processed/);
     const processed = Number(/(\d+) processed/.exec(cold!)![1]);
@@ -45,13 +51,7 @@ describe("the per-article cache", () => {
   });
 
   it("is read and written by the worker threads, and a damaged entry is made again", async () => {
-    const dir = await tmp("cache-jobs");
-    const input = join(dir, "in");
-    await cp(join(ROOT, "tests", "fixtures", "mini"), input, { recursive: true });
-    const cacheDir = join(dir, "cache");
-    const logs: string[] = [];
-    const opts = { until: "publish" as const, text: "full" as const, cacheDir, jobs: 2, log: (m: string) => logs.push(m) };
-    const cacheLine = () => logs.splice(0).find((m) => m.startsWith("cache:"));
+    const { dir, input, cacheDir, opts, cacheLine } = await setUp(2);
     await build({ input, out: join(dir, "a"), ...opts });
     const processed = Number(/cache: 0 reused, (\d+) processed/.exec(cacheLine() ?? "")?.[1]);
     expect(processed).toBeGreaterThan(1);
