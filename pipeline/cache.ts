@@ -161,7 +161,7 @@ export function readEntry(file: string): Processed | null {
 
 /** Writes an entry whole or not at all (a temporary file, then a rename). */
 export function writeEntry(file: string, p: Processed): void {
-  const tmp = `${file}.${process.pid * 1000 + threadId}.tmp`;
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   const data = encodeEntry(p);
   try {
     writeFileSync(tmp, data);

@@ -45,8 +45,7 @@ export class Pool {
         if (m.ok) {
           this.count(m.hit);
           p.resolve(m.result);
-        }
-        else p.reject(Object.assign(new Error(m.message), { stack: m.stack }));
+        } else p.reject(Object.assign(new Error(m.message), { stack: m.stack }));
       });
       w.on("error", (e) => {
         for (const p of this.waiting.values()) p.reject(e);
