@@ -78,7 +78,7 @@ describe("the per-article cache", () => {
     const gens = Array.from({ length: GENERATIONS_KEPT + 3 }, (_, i) => join(cacheDir, `${i}`.repeat(16).slice(0, 16).replace(/\d/g, (d) => "0123456789abcdef"[Number(d) + 1]!)));
     for (const [i, g] of gens.entries()) {
       await mkdir(join(g, "ab"), { recursive: true });
-      await writeFile(join(g, "ab", `${"ab".padEnd(64, "0")}.v8.gz`), "x");
+      await writeFile(join(g, "ab", `${"ab".padEnd(64, "0")}.nqc`), "x");
       await writeFile(join(g, GENERATION_MARK), "salt\n");
       const t = new Date(Date.UTC(2026, 0, 1 + i));
       await utimes(join(g, GENERATION_MARK), t, t);
