@@ -3,7 +3,9 @@
 // record's raw_text, writes {id, body} predictions under the OS temp dir and prints the scorer's output unchanged,
 // then `SCORE title_exact` (whitespace-normalised exact match on pages with a gold title), `SCORE date_accuracy`
 // (exact YYYY-MM-DD on pages with a gold date; no prediction counts as wrong) and, for information,
-// `SCORE author_recall` (share of pages with a gold author whose first gold name is among the predicted authors).
+// `SCORE author_recall` (share of pages with a gold author whose first gold name is among the predicted authors) and
+// `SCORE author_precision` (of the pages with a gold author and some predicted author, the share whose predicted
+// names all occur in the gold author field, case-insensitive).
 // Date: the text date, else the stage's inferred guess (what the stage publishes with published_date_source
 // 'inferred'). `--half even|odd` scores only the even- or odd-indexed pages (0-based file order): the thresholds
 // were set looking at the whole file, so the two halves show how much the figure moves with the pages.
@@ -39,7 +41,7 @@ const goldLines = gunzipSync(readFileSync(gold))
 const pages = goldLines.map((l) => JSON.parse(l) as GoldPage);
 
 const ws = (s: string) => s.replace(/\s+/g, " ").trim();
-let titles = 0, titleOk = 0, dates = 0, dateOk = 0, auth = 0, authOk = 0;
+let titles = 0, titleOk = 0, dates = 0, dateOk = 0, auth = 0, authOk = 0, authPred = 0, authPredOk = 0;
 const lines = pages.map((p) => {
   const c = cleanText(p.raw_text);
   if (p.gold_title) {
@@ -54,6 +56,11 @@ const lines = pages.map((p) => {
     auth++;
     const firstName = ws(p.gold_author.split(/,| and |&/)[0] ?? "").toLowerCase();
     if (c.authors.some((a) => ws(a).toLowerCase() === firstName)) authOk++;
+    if (c.authors.length) {
+      authPred++;
+      const gold = ws(p.gold_author).toLowerCase();
+      if (c.authors.every((a) => gold.includes(ws(a).toLowerCase()))) authPredOk++;
+    }
   }
   return JSON.stringify({ id: p.id, body: c.body });
 });
@@ -69,3 +76,4 @@ const f = (x: number, n: number) => (n ? x / n : 0).toFixed(4);
 console.log(`SCORE title_exact ${f(titleOk, titles)}`);
 console.log(`SCORE date_accuracy ${f(dateOk, dates)}`);
 console.log(`SCORE author_recall ${f(authOk, auth)}`);
+console.log(`SCORE author_precision ${f(authPredOk, authPred)}`);

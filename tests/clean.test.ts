@@ -493,6 +493,29 @@ describe("metadata helpers", () => {
     ["By Jane Roe, Ann Lee & Bob Park", ["Jane Roe", "Ann Lee", "Bob Park"]],
     ["By Jane Roe | March 3, 2021", ["Jane Roe"]],
     ["By the way, the road is closed", null],
+    // the labels and separators of scraped pages
+    ["By: Jane Roe", ["Jane Roe"]],
+    ["Written by:Ann Lee", ["Ann Lee"]],
+    ["Author: Bob Park", ["Bob Park"]],
+    ["ByJane Roe", ["Jane Roe"]],
+    ["Byron Park said", null],
+    ["By Jane Roe-Lee", ["Jane Roe-Lee"]],
+    ["By Jane Roe—5 min read", ["Jane Roe"]],
+    ["By Jane Roe - Updated March 3, 2021", ["Jane Roe"]],
+    // a name run into the next field of the page, or written twice
+    ["By Jane RoePublished: Jan 29, 2025", ["Jane Roe"]],
+    ["by Ann LeeNovember 20, 2007", ["Ann Lee"]],
+    ["Written by: Bob Park Bob Park", ["Bob Park"]],
+    ["By A. J. Roe View In Digital Edition", ["A. J. Roe"]],
+    // jobs, degrees and fields after the names end the list
+    ["By: Jane Roe , Contributor", ["Jane Roe"]],
+    ["By Jane Roe, Staff Writer", ["Jane Roe"]],
+    ["Author: Jane Roe, PhD", ["Jane Roe"]],
+    ["By Jane Roe, Privacy and Security Expert", ["Jane Roe"]],
+    ["Written by Ann Lee and Bob Park", ["Ann Lee", "Bob Park"]],
+    // a team
+    ["By the Example Team", ["the Example Team"]],
+    ["By The Example editors", ["The Example editors"]],
   ])("parseByline(%j) = %j", (text, want) => expect(parseByline(text, STOPWORDS)).toEqual(want));
 
   it.each([
@@ -519,6 +542,50 @@ describe("cleanText metadata", () => {
     expect(c).toMatchObject({ title: "Harbour authority approves new ferry terminal", authors: ["Jane Marlow"], dateline_place: "Northville", outlet: "Example Wire", published_date: null });
     expect(c.body.startsWith("The Harbour Authority")).toBe(true);
     expect(c.boilerplate.map((b) => b.kind)).toEqual(["title", "byline", "dateline", "site_chrome"]);
+  });
+
+  // a made-up page: menu, title, then `meta` lines, three paragraphs, a footer
+  const page = (meta: string[], top: string[] = []) =>
+    [
+      "Home",
+      "News",
+      ...top,
+      "Harbour authority approves new ferry terminal",
+      ...meta,
+      "The Harbour Authority approved a new ferry terminal on Tuesday, its chairman said, after two years of talks with the town.",
+      "The authority said construction would begin in June and cost about forty million pounds, and that it would be finished in two years.",
+      "Residents who had opposed the plan said they would keep watching the works closely and would hold the authority to its word.",
+      "Share this article",
+    ].join("\n\n");
+
+  it.each([
+    ["a byline label on its own line", ["By", "Jane Marlow"], [], ["Jane Marlow"]],
+    ["a label with a colon", ["Written by:", "Jane Marlow"], [], ["Jane Marlow"]],
+    ["a label over page furniture", ["Author", "Share this article"], [], []],
+    ["a label over a run of menu items", ["By", "Ferry TimesLocal News"], [], []],
+    ["a byline inside a date line", ["March 3, 2021 by Jane Marlow"], [], ["Jane Marlow"]],
+    ["names before the date of a date line", ["Jane Marlow • Updated March 3, 2021"], [], ["Jane Marlow"]],
+    ["a known given name next to a date line", ["5 min read", "Jane Marlow", "March 3, 2021"], [], ["Jane Marlow"]],
+    ["a capitalised phrase next to a date line", ["5 min read", "Key Takeaways", "March 3, 2021"], [], []],
+    ["a person's name on a credit line", ["Jane Marlow – March 3, 2021"], [], ["Jane Marlow"]],
+    ["an unknown given name under the title with a date below", ["Oskarine Vell", "5 min read", "March 3, 2021"], [], ["Oskarine Vell"]],
+    ["a phrase the page writes in lower case, under the title with a date below", ["Ferry Terminals", "5 min read", "March 3, 2021"], [], []],
+    ["a name over its job", ["Oskarine Vell", "Staff writer"], [], ["Oskarine Vell"]],
+    ["a byline a few lines above the title", [], ["By Jane Marlow", "Ports", "Towns"], ["Jane Marlow"]],
+    ["a byline over a bare name", ["Ann Lee", "March 3, 2021", "By Jane Marlow"], [], ["Jane Marlow"]],
+  ])("authors: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).authors).toEqual(want));
+
+  it("takes a byline the body kept out of the body", () => {
+    const c = cleanText(page(["A standfirst that runs on about the new terminal and the harbour, without a full stop at its end", "By Jane Marlow"]));
+    expect(c.authors).toEqual(["Jane Marlow"]);
+    expect(c.body).not.toContain("Jane Marlow");
+    expect(c.boilerplate.find((b) => b.text === "By Jane Marlow")?.kind).toBe("byline");
+  });
+
+  it("reads an author box in the footer only when the header named nobody, and not a bare By there", () => {
+    const tail = (by: string) => page([]).replace("Share this article", `${by}\n\nShare this article`);
+    expect(cleanText(tail("Written by Jane Marlow")).authors).toEqual(["Jane Marlow"]);
+    expect(cleanText(tail("By Jane Marlow")).authors).toEqual([]);
   });
 
   it("reads outlet and date from a credit line and names the republishing site", () => {

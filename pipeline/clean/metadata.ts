@@ -62,6 +62,31 @@ export function isDateLine(text: string, words: number): boolean {
 
 const NAME_TOKEN = /^[\p{Lu}][\p{L}'’.-]*$/u;
 const NAME_JOIN = /\s*(?:,|\band\b|&|\|)\s*/u;
+/** A word that gives a writer's job, not a name ("Jane Roe, Staff Writer"): it ends a list of names. */
+const ROLE =
+  /^(?:staff|senior|contributing|contributor|contributors|writer|writers|editor|editors|editorial|reporter|correspondent|journalist|columnist|author|freelance|founder|co-founder|ceo|cto|cmo|officer|director|manager|expert|specialist|analyst|producer|photographer|intern|team|desk|newsroom)$/;
+/** One person's job, as a byline's credit line gives it ("Staff writer", "Opinion columnist"). */
+const JOB = /^(?:writer|editor|reporter|correspondent|journalist|columnist|contributor|photographer|producer|analyst)$/;
+/** A degree or credential written after a name: "PhD", "Ph.D.", "MD", "RN". */
+const CREDENTIAL = /^(?:Ph\.?D\.?|Ed\.?D\.?|M\.D\.|Esq\.?|[\p{Lu}]{2,5}|[\p{Lu}][\p{Lu}a-z]{1,4}[\p{Lu}])$/u;
+/** A team credited as the author ("The Example Team", "the Example editors"). */
+const TEAM = /^(?:[Tt]he\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s+){1,3}(?:[Tt]eam|[Ss]taff|[Ee]ditors|[Ee]ditorial [Tt]eam|[Dd]esk|[Nn]ewsroom)$/u;
+
+/**
+ * How a short line may credit the name above it: "job" ("Staff writer", "Opinion contributor"), "caps" (in capitals,
+ * as an outlet's name often is, and as a menu's often is), or null.
+ */
+export function creditLine(text: string): "job" | "caps" | null {
+  const toks = text.trim().split(/\s+/);
+  if (toks.length > 4 || /[.!?]["'”’]?$/u.test(text)) return null;
+  if (toks.some((t) => JOB.test(t.toLowerCase()))) return "job";
+  return /^[\p{Lu}\p{N}\s&.'’-]+$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text) ? "caps" : null;
+}
+
+/** True for a team credited as the author ("The Example Team"). */
+export function isTeam(name: string): boolean {
+  return TEAM.test(name);
+}
 
 /** Splits a run of names ("A B, C D and E F") into names, each of 1–4 capitalised words; [] when it is not one. */
 export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
@@ -69,8 +94,17 @@ export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
   for (const part of s.split(NAME_JOIN)) {
     const p = part.trim().replace(/[.,;:]+$/, "");
     if (!p) continue;
+    if (isTeam(p)) {
+      out.push(p);
+      continue;
+    }
     const toks = p.split(/\s+/);
     if (toks.length > 5) return [];
+    if (toks.some((t) => ROLE.test(t.toLowerCase())) || (toks.length === 1 && CREDENTIAL.test(p))) {
+      // a job title or a degree after the names ("Jane Roe, Staff Writer", "Jane Roe, PhD") ends the list
+      if (out.length) break;
+      return [];
+    }
     if (!toks.every((t) => NAME_TOKEN.test(t) && !stop.has(t.toLowerCase()))) {
       // a credential after the name ("Jane Roe, PhD") ends the list
       if (out.length) break;
@@ -81,19 +115,35 @@ export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
   return out;
 }
 
-const BYLINE = /^(?:by|written by|words by|author:?|reporting by|posted by)\s+(.+?)(?:\s*[|•·–—-]\s*.*)?$/iu;
+/** What opens a byline ("By", "Written by:", "Author:"), case-insensitive, with an optional colon. */
+const BY_LABEL = "(?:(?:written|words|reporting|reported|posted|story|text|article)\\s+by|by|authors?|writer)";
+const BYLINE = new RegExp(`^${BY_LABEL}(?:\\s*:\\s*|\\s+)(.+?)(?:\\s*[|•·–—]\\s*.*|\\s+-\\s+.*)?$`, "iu");
+/** A line that is only the label of a byline whose names are on the next line ("By", "Written by:"). */
+export const BYLINE_LABEL = new RegExp(`^${BY_LABEL}\\s*:?$`, "iu");
+/**
+ * Where a scraped line runs a name into the next field ("By Jane RoePublished: …", "Jane RoeIn Travel"): a
+ * lower-case letter followed by a capitalised field word or a month name.
+ */
+const GLUED = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|Follow|View|Read|Share|In|On|${MONTH_RE.slice(1, -4)})\\b)`, "u");
 
 /** Authors named by a byline line ("By Jane Roe and John Doe"), or null when the line is not one. */
 export function parseByline(text: string, stop: ReadonlySet<string>): string[] | null {
   if (text.length > 120) return null;
-  const m = BYLINE.exec(text);
+  // "ByJane Roe": a byline run into the name
+  const m = BYLINE.exec(/^By\p{Lu}\p{Ll}/u.test(text) ? `By ${text.slice(2)}` : text);
   if (!m) return null;
   // drop a trailing date or role ("By Jane Roe, Staff Writer" keeps Jane Roe)
   let s = m[1]!;
+  const g = GLUED.exec(s);
+  if (g) s = s.slice(0, g.index);
   const dm = findDate(s);
   if (dm) s = s.slice(0, dm.index);
-  s = s.replace(/\s+(?:on|at|updated|published)\b.*$/i, "");
-  const names = splitNames(s, stop);
+  s = s.replace(/\s+(?:on|at|in|updated|published|posted|last|view|read|follow|share|\d)\b.*$/i, "");
+  // a name written twice over ("Jane Roe Jane Roe": a photo's alt text, then the name)
+  const names = splitNames(s, stop).map((n) => n.replace(/^(.+?) \1$/u, "$1"));
+  // a one-word part after full names is a field, not a person ("By Jane Roe, Privacy and Security Expert")
+  const one = names.findIndex((n) => !n.includes(" "));
+  if (one > 0 && names.slice(0, one).every((n) => n.includes(" "))) names.length = one;
   return names.length ? names : null;
 }
 

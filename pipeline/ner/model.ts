@@ -5,8 +5,10 @@
 // (training data, feature set version, epochs, seed, scale), the gazetteer JSON, and the weight table:
 // u32 row count n, n sorted u32 feature hashes, n × NTAGS i16 weights (value = i16 / scale).
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
+import { GAZ_CATS, gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
 import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, type NerType, type Prepared, type WordInfo } from "./features.ts";
 
@@ -158,6 +160,20 @@ export function decodeModel(file: Buffer): Model {
 
 export function loadModel(path: string): Model {
   return decodeModel(readFileSync(path));
+}
+
+/** The committed model file. */
+export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), "model.bin.gz");
+let shared: Model | undefined;
+/** The committed model, read once per thread on first use. */
+export function sharedModel(): Model {
+  return (shared ??= loadModel(MODEL_PATH));
+}
+
+const GIVEN_NAME = 1 << GAZ_CATS.indexOf("firstname");
+/** True when a word (any case) is one of the English given names in the committed model's gazetteer. */
+export function isGivenName(word: string): boolean {
+  return ((sharedModel().gaz.get(word.toLowerCase()) ?? 0) & GIVEN_NAME) !== 0;
 }
 
 /** Previous-tag value at a sentence start. */
