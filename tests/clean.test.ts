@@ -575,6 +575,15 @@ describe("cleanText metadata", () => {
     ["a byline over a bare name", ["Ann Lee", "March 3, 2021", "By Jane Marlow"], [], ["Jane Marlow"]],
   ])("authors: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).authors).toEqual(want));
 
+  it.each([
+    ["an update before the publication", ["Updated March 5, 2021", "Published March 1, 2021"], [], "2021-03-01"],
+    ["both on one line", ["Updated: March 5, 2021 (first published on March 1, 2021)"], [], "2021-03-01"],
+    ["posted, then modified, on one line", ["Posted March 1, 2021 · Last modified March 5, 2021"], [], "2021-03-01"],
+    ["only an update", ["Last updated: March 5, 2021"], [], "2021-03-05"],
+    ["an unlabelled date before an update", ["Last updated: March 5, 2021", "March 1, 2021"], [], "2021-03-01"],
+    ["a publication date far above the title", [], ["Published: March 1, 2021", "Ports", "Towns", "Ferries", "Harbours"], "2021-03-01"],
+  ])("published_date: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).published_date).toBe(want));
+
   it("takes a byline the body kept out of the body", () => {
     const c = cleanText(page(["A standfirst that runs on about the new terminal and the harbour, without a full stop at its end", "By Jane Marlow"]));
     expect(c.authors).toEqual(["Jane Marlow"]);
