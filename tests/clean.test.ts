@@ -573,6 +573,10 @@ describe("cleanText metadata", () => {
     ["a name over its job", ["Oskarine Vell", "Staff writer"], [], ["Oskarine Vell"]],
     ["a byline a few lines above the title", [], ["By Jane Marlow", "Ports", "Towns"], ["Jane Marlow"]],
     ["a byline over a bare name", ["Ann Lee", "March 3, 2021", "By Jane Marlow"], [], ["Jane Marlow"]],
+    ["a name and its job on one line", ["Oskarine Vell | Staff Writer"], [], ["Oskarine Vell"]],
+    ["a known given name and an outlet in capitals", ["Jane Marlow EXAMPLE TIMES"], [], ["Jane Marlow"]],
+    ["an unknown name and capitals", ["Oskarine Vell EXAMPLE TIMES"], [], []],
+    ["a name under the second copy of the title", ["Oskarine Vell", "5 min read", "March 3, 2021"], ["Harbour authority approves new ferry terminal", "Ports"], ["Oskarine Vell"]],
   ])("authors: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).authors).toEqual(want));
 
   it.each([

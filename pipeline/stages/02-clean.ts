@@ -81,6 +81,18 @@ function labelledDates(text: string): { date: string; label: "published" | "upda
   return out;
 }
 
+/**
+ * The names of a line that credits them after a separator or in capitals ("Jane Roe | Guest Columnist", "Jane Roe
+ * EXAMPLE TIMES"): a job's names must not be words the page writes in lower case, capitals' must begin with a given name.
+ */
+function creditedNames(text: string, page: string): string[] {
+  const m = /^(.+?)(?:\s+[|•·–—]\s+|\s*,\s+|\s+(?=\p{Lu}{2}))(\S.*)$/u.exec(text);
+  if (!m) return [];
+  const credit = creditLine(m[2]!);
+  const names = credit ? plainNames(m[1]!) : [];
+  return credit === "job" ? unusedLower(names, page) : credit === "caps" ? unusedLower(personNames(names), page) : [];
+}
+
 /** A date line's byline: "July 1, 2023 by Jane Roe", or the names before the date ("Jane Roe • Updated Jul 4, 2024"). */
 function datelineNames(text: string): string[] {
   const by = /(?<=[\s•|·,–—])by\s*:?\s+(?=\p{Lu})/iu.exec(text);
@@ -271,11 +283,15 @@ export function cleanText(raw: string): CleanResult {
         offerDates(l.text, footer);
         kind[i] ??= "dateline";
         if (!footer && guessed.length === 0) guessed.push(...datelineNames(l.text));
+      } else if (!footer && authors.length === 0 && guessed.length === 0 && l.words <= 12 && creditedNames(l.text, raw).length) {
+        // names and their credit on one line ("Jane Roe | Staff Writer", "Jane Roe EXAMPLE TIMES")
+        guessed.push(...creditedNames(l.text, raw));
+        kind[i] ??= "byline";
       } else if (!footer && authors.length === 0 && guessed.length === 0 && nameLine(l).length) {
         // a bare name next to a date line or right under the title: a known given name, unless both hold (a date
         // line within three lines of a name right under the title)
         const byDate = dateAt(i - 1) || dateAt(i + 1);
-        const under = i === titleIdx + 1;
+        const under = i === titleIdx + 1 || kind[i - 1] === "duplicate_title";
         // or a name over a line that credits it: a job ("Staff writer"), or capitals (an outlet, or a menu's next item)
         const credit = i + 1 < lines.length ? creditLine(lines[i + 1]!.text) : null;
         const names =
