@@ -583,10 +583,21 @@ describe("cleanText metadata", () => {
     ["an update before the publication", ["Updated March 5, 2021", "Published March 1, 2021"], [], "2021-03-01"],
     ["both on one line", ["Updated: March 5, 2021 (first published on March 1, 2021)"], [], "2021-03-01"],
     ["posted, then modified, on one line", ["Posted March 1, 2021 · Last modified March 5, 2021"], [], "2021-03-01"],
-    ["only an update", ["Last updated: March 5, 2021"], [], "2021-03-05"],
     ["an unlabelled date before an update", ["Last updated: March 5, 2021", "March 1, 2021"], [], "2021-03-01"],
     ["a publication date far above the title", [], ["Published: March 1, 2021", "Ports", "Towns", "Ferries", "Harbours"], "2021-03-01"],
   ])("published_date: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).published_date).toBe(want));
+
+  it("reads an update's date, when it is the only one, as a guess and not as the publication's", () => {
+    const c = cleanText(page(["Last updated: March 5, 2021"]));
+    expect([c.published_date, c.published_date_guess]).toEqual([null, "2021-03-05"]);
+  });
+
+  it.each([
+    ["a photo caption with a date and a credit", "Officials inspect the new terminal in Northville on March 3, 2021. (Jane Roe/Example Wire)", null],
+    ["a caption run into a headline", "The terminal is due to open next year. | EXAMPLE WIRE Harbour terminal approved", null],
+    ["a short headline of two sentences", "The Ferry Terminal Opens Thursday. Here's What To Know", "The Ferry Terminal Opens Thursday. Here's What To Know"],
+    ["a headline with an abbreviation", "Sen. Roe backs ferry terminal vs. bridge plan", "Sen. Roe backs ferry terminal vs. bridge plan"],
+  ])("title: %s", (_what, first, want) => expect(cleanText(page([]).replace(/^[\s\S]*?Harbour authority approves new ferry terminal/, first)).title).toBe(want));
 
   it("takes a byline the body kept out of the body", () => {
     const c = cleanText(page(["A standfirst that runs on about the new terminal and the harbour, without a full stop at its end", "By Jane Marlow"]));
@@ -663,13 +674,14 @@ describe("the stage", () => {
   });
 
   it.each([
-    ["a date line below the article (a text date, not a guess)", "The mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs.\n\nLast updated 4 May 2021", "2021-05-04"],
+    ["a date line below the article (a text date, not a guess)", "The mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs.\n\nPosted 4 May 2021", "2021-05-04"],
+    ["an update's date below the article (a guess)", "The mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs.\n\nLast updated 4 May 2021", "2021-05-04"],
     ["a date only in the prose", "The mayor said on 4 May 2021 that the bridge would reopen within two weeks, after the repairs.", "2021-05-04"],
     ["no date at all", "The mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs.", null],
   ] as const)("publication date from %s: value and source", (_name, text, want) => {
     const r = clean.run(raw({ raw_text: `Headline here\n\n${text}` }));
     expect(r.published_date).toBe(want);
-    expect(r.published_date_source).toBe(want ? (text.startsWith("The mayor said on 4") ? "inferred" : "text") : null);
+    expect(r.published_date_source).toBe(want ? (text.startsWith("The mayor said on 4") || text.includes("updated") ? "inferred" : "text") : null);
   });
 
   it("publishes a given body exactly and removes nothing", () => {

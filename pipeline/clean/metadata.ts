@@ -100,7 +100,7 @@ export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
     }
     const toks = p.split(/\s+/);
     if (toks.length > 5) return [];
-    if (toks.some((t) => ROLE.test(t.toLowerCase())) || (toks.length === 1 && CREDENTIAL.test(p))) {
+    if (toks.some((t) => ROLE.test(t.toLowerCase().replace(/^co-/, ""))) || (toks.length === 1 && CREDENTIAL.test(p))) {
       // a job title or a degree after the names ("Jane Roe, Staff Writer", "Jane Roe, PhD") ends the list
       if (out.length) break;
       return [];

@@ -103,6 +103,19 @@ function datelineNames(text: string): string[] {
   return personNames(plainNames(head));
 }
 
+/**
+ * A line with a full stop inside it ("… on Tuesday. (Photo: …)", "… in 2013. Headline"): a caption, or a caption
+ * run into a headline. A period after a short capitalised word is an abbreviation's ("Sen.", "U.S."), as is "vs.", not an end;
+ * a question inside a headline is common ("What is X? Types of X").
+ */
+function twoSentences(t: string): boolean {
+  // a short two-sentence headline ("X Is Coming Thursday. Here's What To Know"), with no date or credit, is one
+  if (!/[()|\d]/.test(t) && t.split(/\s+/).length <= 16) return false;
+  for (const m of t.matchAll(/(\S+)\.["'”’)]?\s+\S/gu))
+    if (/[\p{Ll}\p{N})]$/u.test(m[1]!) && !/^(?:[\p{Lu}(][\p{L}.]{0,3}|vs|etc|approx)$/u.test(m[1]!)) return true;
+  return false;
+}
+
 function headlineLike(l: Line): boolean {
   return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && !isDateLine(l.text, l.words);
 }
@@ -144,7 +157,7 @@ export function cleanText(raw: string): CleanResult {
       const l = lines[i]!;
       // a headline has a function word or a lower-case word; a run of capitalised labels is a tag line
       const prose = l.stopDensity > 0 || /(?:^|\s)\p{Ll}/u.test(l.text);
-      if (!headlineLike(l) || !prose || nameLine(l).length || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
+      if (!headlineLike(l) || !prose || twoSentences(l.text) || nameLine(l).length || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
       const cw = lineWords(l);
       const overlap = cw.length ? cw.filter((w) => vocab.has(w)).length / cw.length : 0;
       let meta = 0;
@@ -291,7 +304,7 @@ export function cleanText(raw: string): CleanResult {
         // a bare name next to a date line or right under the title: a known given name, unless both hold (a date
         // line within three lines of a name right under the title)
         const byDate = dateAt(i - 1) || dateAt(i + 1);
-        const under = i === titleIdx + 1 || kind[i - 1] === "duplicate_title";
+        const under = (titleIdx >= 0 && i === titleIdx + 1) || kind[i - 1] === "duplicate_title";
         // or a name over a line that credits it: a job ("Staff writer"), or capitals (an outlet, or a menu's next item)
         const credit = i + 1 < lines.length ? creditLine(lines[i + 1]!.text) : null;
         const names =
@@ -325,8 +338,11 @@ export function cleanText(raw: string): CleanResult {
   // a date labelled as the publication's above the header (pages that put it first, or far from the title)
   for (let i = 0; i < headerFrom; i++)
     if (!keep[i] && lines[i]!.words <= 20) for (const d of labelledDates(lines[i]!.text)) if (d.label === "published") dateOffers.push({ date: d.date, rank: 0.5 });
-  // the header's dates before the footer's; of each, a publication date before an unlabelled one before an update
-  meta.date = dateOffers.sort((a, b) => a.rank - b.rank)[0]?.date ?? null;
+  // the header's dates before the footer's; of each, a publication date before an unlabelled one. An update's date
+  // is not the publication's: when it is all there is, it is only a guess (an upper bound), below
+  dateOffers.sort((a, b) => a.rank - b.rank);
+  meta.date = dateOffers.find((d) => d.rank % 3 < 2)?.date ?? null;
+  const updated = dateOffers[0]?.date ?? null;
 
   // the first paragraph may open with a wire dateline or a byline run into it: split those off
   const extra: BoilerSpan[] = [];
@@ -361,8 +377,8 @@ export function cleanText(raw: string): CleanResult {
 
   // no date in the header, credit line or dateline: the first full date elsewhere on the page, outside the body
   // first, is a guess (published_date_source 'inferred')
-  let guess: string | null = null;
-  if (meta.date === null)
+  let guess: string | null = meta.date === null ? updated : null;
+  if (meta.date === null && guess === null)
     for (const pass of [false, true])
       for (let i = 0; i < lines.length && guess === null; i++) if (keep[i] === pass) guess = findDate(lines[i]!.text)?.date ?? null;
 
