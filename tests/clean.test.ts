@@ -602,6 +602,13 @@ describe("cleanText metadata", () => {
     ["a headline with an abbreviation", "Sen. Roe backs ferry terminal vs. bridge plan", "Sen. Roe backs ferry terminal vs. bridge plan"],
   ])("title: %s", (_what, first, want) => expect(cleanText(page([]).replace(/^[\s\S]*?Harbour authority approves new ferry terminal/, first)).title).toBe(want));
 
+  it("takes a long headline the body kept as its first line for the title when a byline follows it", () => {
+    const headline = "Harbour authority approves the new ferry terminal after two years of talks with the town and its residents over the cost of the works";
+    const c = cleanText(page(["By Jane Marlow"]).replace("Harbour authority approves new ferry terminal", headline));
+    expect([c.title, c.authors]).toEqual([headline, ["Jane Marlow"]]);
+    expect(c.body).not.toContain(headline);
+  });
+
   it("takes a byline the body kept out of the body", () => {
     const c = cleanText(page(["A standfirst that runs on about the new terminal and the harbour, without a full stop at its end", "By Jane Marlow"]));
     expect(c.authors).toEqual(["Jane Marlow"]);

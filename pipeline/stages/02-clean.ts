@@ -143,7 +143,19 @@ export function cleanText(raw: string): CleanResult {
   let titleIdx = -1;
   if (first >= 0) {
     const goodAt = classes.indexOf("good", Math.max(0, first));
-    const firstGood = goodAt >= 0 ? goodAt : first;
+    let firstGood = goodAt >= 0 ? goodAt : first;
+    // a headline the classifier took for the first paragraph (a long one, without a full stop) is a candidate too
+    // when a byline or a date line follows it
+    const l0 = lines[firstGood]!;
+    const next = keep.indexOf(true, firstGood + 1);
+    if (next > firstGood && headlineLike(l0) && !l0.sentenceEnd && !twoSentences(l0.text)) {
+      let meta = false;
+      for (let j = firstGood + 1; j <= firstGood + 3 && j < lines.length; j++) {
+        const m = lines[j]!;
+        if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS)) meta = true;
+      }
+      if (meta) firstGood = next;
+    }
     const vocab = new Set<string>();
     // the words of the first ~2,000 characters of prose
     for (let i = firstGood, n = 0; i < lines.length && n < 2000; i++)
