@@ -609,6 +609,24 @@ describe("cleanText metadata", () => {
     expect(c.body).not.toContain(headline);
   });
 
+  it.each([
+    [true, "Ferry terminal approved after long talks"],
+    [false, "Why the harbour authority approved the new ferry terminal"],
+  ])("title: with a breadcrumb that ends with a headline (%s), that headline", (crumb, want) => {
+    const page = [
+      "Home",
+      crumb ? "Home » News » Ferry terminal approved after long talks" : "Home News",
+      "Ferry terminal approved after long talks",
+      "Subscribe to our newsletter",
+      "Contact us",
+      "Why the harbour authority approved the new ferry terminal",
+      "The Harbour Authority approved a new ferry terminal on Tuesday, its chairman said, after two years of talks with the town.",
+      "The authority said construction would begin in June and cost about forty million pounds, and that it would be finished in two years.",
+      "Residents who had opposed the plan said they would keep watching the works closely and would hold the authority to its word.",
+    ];
+    expect(cleanText(page.join("\n\n")).title).toBe(want);
+  });
+
   it("takes a byline the body kept out of the body", () => {
     const c = cleanText(page(["A standfirst that runs on about the new terminal and the harbour, without a full stop at its end", "By Jane Marlow"]));
     expect(c.authors).toEqual(["Jane Marlow"]);

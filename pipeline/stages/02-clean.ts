@@ -139,7 +139,7 @@ export function cleanText(raw: string): CleanResult {
   const guessed: string[] = [];
 
   // title: the headline-like line above the first line of prose that best shares words with the body,
-  // preferring lines close to the prose and lines followed by a byline or date
+  // preferring lines close to the prose, lines followed by a byline or date, and a line a breadcrumb ends with
   let titleIdx = -1;
   if (first >= 0) {
     const goodAt = classes.indexOf("good", Math.max(0, first));
@@ -165,6 +165,7 @@ export function cleanText(raw: string): CleanResult {
         contentWords(t).forEach((w) => vocab.add(w));
       }
     let bestScore = -Infinity;
+    const crumbs = lines.filter((l) => /\s[»›>/|]\s/u.test(l.text)).map((l) => l.text);
     for (let i = firstGood - 1; i >= 0 && i >= firstGood - TITLE_WINDOW; i--) {
       const l = lines[i]!;
       // a headline has a function word or a lower-case word; a run of capitalised labels is a tag line
@@ -184,7 +185,9 @@ export function cleanText(raw: string): CleanResult {
         (l.words > 16 && i === firstGood - 1 ? 0.5 : 0) +
         // a headline has a few words; a numbered line is an item of the article's own list
         Math.min(l.words, 8) / 8 -
-        (/^\d{1,2}[.)]\s/u.test(l.text) ? 1 : 0);
+        (/^\d{1,2}[.)]\s/u.test(l.text) ? 1 : 0) +
+        // a breadcrumb ends with the page's own title ("Home » Guides » Title")
+        (crumbs.some((c) => c.endsWith(l.text) && c.length > l.text.length) ? 1 : 0);
       if (score > bestScore) (bestScore = score), (titleIdx = i);
     }
   }
