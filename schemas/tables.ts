@@ -17,7 +17,7 @@ export const ArticleRow = z.object({
   outlet: z.string().min(1).nullable().describe("The outlet that wrote the article."),
   outlet_source: z.enum(["text", "manifest"]).nullable().describe("Where `outlet` came from."),
   republisher: z.string().min(1).nullable().describe("The site the text was copied from, when it reprints another outlet."),
-  authors: z.array(z.string().min(1)).describe("Bylined authors, in order."),
+  authors: z.array(z.string().min(1)).describe("Bylined authors, in order, each as written in one of the article's boilerplate rows (its byline)."),
   dateline_place: z.string().min(1).nullable().describe("Place of the dateline (\"MOSCOW –\")."),
   published_date: isoDay.nullable().describe("Publication date (DATE)."),
   published_date_source: z.enum(["text", "manifest", "inferred"]).nullable().describe("Where `published_date` came from: `text` (a date line, credit line or dateline of the page; one labelled as the publication's, “Published …”, before an unlabelled one), `manifest`, or `inferred` (none of those: an update's date, “Last updated …”, when that is the page's only one; else the first full date written outside the body, else the first in the body; dates resolved against it have `anchor` = `inferred`)."),

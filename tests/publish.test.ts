@@ -53,6 +53,16 @@ describe("code-point offsets", () => {
   });
 });
 
+describe("authors", () => {
+  it("must each be written in one of the article's boilerplate rows", () => {
+    const byline = { start: 7, end: 18, text: "By Jane Roe", kind: "byline" as const };
+    const ok = article("a", body, { raw_text: `Title\n\nBy Jane Roe\n\n${body}`, authors: ["Jane Roe"], boilerplate: [{ start: 0, end: 5, text: "Title", kind: "title" }, byline] });
+    expect(articleIssues(toRows(ok))).toEqual([]);
+    const [issue] = articleIssues(toRows({ ...ok, authors: ["Jane Roe", "Ann Lee"] }));
+    expect(issue).toMatchObject({ table: "articles", key: "a", field: "authors", value: "Ann Lee" });
+  });
+});
+
 describe("CSV cells", () => {
   it.each([["=SUM(A1)"], ["+1"], ["-x"], ["@cmd"], ["\tx"], ["'=x"], ["''+y"], ["＝x"]])("escapes %j reversibly", (s) => {
     expect(escapeCell(s).startsWith("'")).toBe(true);

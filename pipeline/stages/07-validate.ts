@@ -131,6 +131,10 @@ export function articleIssues(r: ArticleRows, schemas = true): Issue[] {
     schemaIssues("quotes", "quote_id", StagedQuoteRow, r.quotes, out);
   }
   for (const b of r.boilerplate) spanIssue("boilerplate", b.boilerplate_id, raw_text, b.start, b.end, b.text, "text", out);
+  // an author is traced to the characters it came from: the byline, one of the article's boilerplate rows
+  for (const a of r.article.authors)
+    if (!r.boilerplate.some((b) => b.text.includes(a)))
+      out.push({ table: "articles", key: r.article.article_id, field: "authors", value: a, rule: "written in one of the article's boilerplate rows (its byline)" });
   for (const d of r.dates) spanIssue("dates", d.date_id, body, d.start, d.end, d.text, "text", out);
   for (const m of r.mentions) spanIssue("mentions", m.mention_id, body, m.start, m.end, m.text, "text", out);
   for (const q of r.quotes) {
