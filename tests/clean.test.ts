@@ -529,6 +529,12 @@ describe("metadata helpers", () => {
   it("reads the outlet from a 'published in … provided by …' note", () => {
     expect(publishedIn("This story was originally published in The Example Courier and is provided by a partner.")).toBe("Example Courier");
   });
+
+  it.each([
+    ["This piece first appeared in the Example Register. Follow Jane Roe on social media.", "Example Register"],
+    ["This article was originally published on October 5, 2017.", null],
+    ["This post originally appeared on Jane Roe's blog.", null],
+  ])("publishedIn(%j) = %j", (text, want) => expect(publishedIn(text)).toBe(want));
 });
 
 describe("cleanText metadata", () => {

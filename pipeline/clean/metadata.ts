@@ -214,7 +214,13 @@ export function parseCreditLine(text: string): { outlet: string; date: string } 
 
 /** "This article was originally published in X … provided by Y": X is the outlet. */
 const PUBLISHED_IN = /\b(?:originally\s+)?(?:published|appeared)\s+(?:in|on|by|at)\s+(?:[Tt]he\s+)?([\p{Lu}][\p{L}\p{N}&'’.-]*(?:\s+[\p{Lu}][\p{L}\p{N}&'’.-]*){0,4})/u;
+const NOT_AN_OUTLET = new RegExp(`^(?:${MONTH_NC}|Mon|Tue|Wed|Thu|Fri|Sat|Sun)`, "u");
 export function publishedIn(text: string): string | null {
   const m = PUBLISHED_IN.exec(text);
-  return m ? m[1]!.replace(/[.]$/, "") : null;
+  if (!m) return null;
+  // the name ends at a sentence's end ("… in the Example Register. Follow …")
+  const name = m[1]!.split(/\.\s/u)[0]!.replace(/[.]$/, "");
+  // a date ("published on May 3") or an owner ("appeared on Jane Roe's blog") is not an outlet
+  if (NOT_AN_OUTLET.test(name) || /['’]s$/u.test(name)) return null;
+  return name;
 }
