@@ -56,10 +56,20 @@ function personNames(names: string[]): string[] {
   return names.length && names.every((n) => isGivenName(n.slice(0, n.indexOf(" ")))) ? names : [];
 }
 
+/** The words a page writes in lower case only ("the data"), made once per page and only when a name needs them. */
+class LowerWords {
+  private words: Set<string> | null = null;
+  constructor(private readonly page: string) {}
+  has(w: string): boolean {
+    this.words ??= new Set((this.page.match(/[\p{L}\p{N}]+/gu) ?? []).filter((x) => /\p{Ll}/u.test(x) && x === x.toLowerCase()));
+    return this.words.has(w);
+  }
+}
+
 /** Names none of whose words the page also writes in lower case, as it would a noun ("Data Blog": "the data"). */
-function unusedLower(names: string[], page: string): string[] {
-  const lower = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(page);
-  // initials ("J.") are left out: "j." is also a sentence's end
+function unusedLower(names: string[], page: LowerWords): string[] {
+  // initials ("J.") and short words are left out ("j." is also a sentence's end)
+  const lower = (w: string) => w.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.some((x) => x.length >= 3 && page.has(x)) ?? false;
   return names.every((n) => n.split(/\s+/).every((w) => w.length < 3 || w.endsWith(".") || !lower(w))) ? names : [];
 }
 
@@ -85,7 +95,7 @@ function labelledDates(text: string): { date: string; label: "published" | "upda
  * The names of a line that credits them after a separator or in capitals ("Jane Roe | Guest Columnist", "Jane Roe
  * EXAMPLE TIMES"): a job's names must not be words the page writes in lower case, capitals' must begin with a given name.
  */
-function creditedNames(text: string, page: string): string[] {
+function creditedNames(text: string, page: LowerWords): string[] {
   const m = /^(.+?)(?:\s+[|•·–—]\s+|\s*,\s+|\s+(?=\p{Lu}{2}))(\S.*)$/u.exec(text);
   if (!m) return [];
   const credit = creditLine(m[2]!);
@@ -137,6 +147,7 @@ export function cleanText(raw: string): CleanResult {
   // names from a byline; names only placed like one (a bare name line by the date) count when there is no byline
   const authors: string[] = [];
   const guessed: string[] = [];
+  const lowerWords = new LowerWords(raw);
 
   // title: the headline-like line above the first line of prose that best shares words with the body,
   // preferring lines close to the prose, lines followed by a byline or date, and a line a breadcrumb ends with
@@ -311,9 +322,9 @@ export function cleanText(raw: string): CleanResult {
         offerDates(l.text, footer);
         kind[i] ??= "dateline";
         if (!footer && guessed.length === 0) guessed.push(...datelineNames(l.text));
-      } else if (!footer && authors.length === 0 && guessed.length === 0 && l.words <= 12 && creditedNames(l.text, raw).length) {
+      } else if (!footer && authors.length === 0 && guessed.length === 0 && l.words <= 12 && creditedNames(l.text, lowerWords).length) {
         // names and their credit on one line ("Jane Roe | Staff Writer", "Jane Roe EXAMPLE TIMES")
-        guessed.push(...creditedNames(l.text, raw));
+        guessed.push(...creditedNames(l.text, lowerWords));
         kind[i] ??= "byline";
       } else if (!footer && authors.length === 0 && guessed.length === 0 && nameLine(l).length) {
         // a bare name next to a date line or right under the title: a known given name, unless both hold (a date
@@ -324,11 +335,11 @@ export function cleanText(raw: string): CleanResult {
         const credit = i + 1 < lines.length ? creditLine(lines[i + 1]!.text) : null;
         const names =
           (under && (byDate || dateAt(i + 2) || dateAt(i + 3))) || credit === "job"
-            ? unusedLower(nameLine(l), raw)
+            ? unusedLower(nameLine(l), lowerWords)
             : byDate || under
               ? personNames(nameLine(l))
               : credit === "caps"
-                ? unusedLower(personNames(nameLine(l)), raw)
+                ? unusedLower(personNames(nameLine(l)), lowerWords)
                 : [];
         if (names.length) {
           guessed.push(...names);
