@@ -79,8 +79,10 @@ function unusedLower(names: string[], page: LowerWords): string[] {
  */
 function labelledDates(text: string): { date: string; label: "published" | "updated" | null }[] {
   const out: { date: string; label: "published" | "updated" | null }[] = [];
-  for (let rest = text, d = findDate(rest); d; rest = rest.slice(d.index + 8), d = findDate(rest)) {
-    const before = rest.slice(0, d.index);
+  // three at most: each look is a pass over the rest of the line, and a line of many dates is no date line
+  for (let rest = text, d = findDate(rest); d && out.length < 3; rest = rest.slice(d.index + 8), d = findDate(rest)) {
+    // the label is the words right before the date
+    const before = rest.slice(Math.max(0, d.index - 40), d.index);
     const label = /\b(?:updated|modified|revised|reviewed|accessed|edited)\b[^\p{L}]*(?:on|at)?\s*$/iu.test(before)
       ? "updated"
       : /\b(?:published|posted|released|written)\b[^\p{L}]*(?:on|at)?\s*$/iu.test(before)
