@@ -20,7 +20,7 @@ export const ArticleRow = z.object({
   authors: z.array(z.string().min(1)).describe("Bylined authors, in order, each as written in one of the article's boilerplate rows (its byline)."),
   dateline_place: z.string().min(1).nullable().describe("Place of the dateline (\"MOSCOW –\")."),
   published_date: isoDay.nullable().describe("Publication date (DATE)."),
-  published_date_source: z.enum(["text", "manifest", "inferred"]).nullable().describe("Where `published_date` came from: `text` (a date line, credit line or dateline of the page; one labelled as the publication's, “Published …”, before an unlabelled one), `manifest`, or `inferred` (none of those: an update's date, “Last updated …”, when that is the page's only one; else the first full date written outside the body, else the first in the body; dates resolved against it have `anchor` = `inferred`)."),
+  published_date_source: z.enum(["text", "manifest", "inferred"]).nullable().describe("Where `published_date` came from: `text` (a date line, credit line or dateline of the page; one labelled as the publication's, “Published …”, before an unlabelled one), `manifest`, or `inferred` (none of those: an update's date, “Last updated …”, when that is the page's only one; else the full date written outside the body nearest the title, else the first in the body; dates resolved against it have `anchor` = `inferred`)."),
   language: z.string().min(2).nullable().describe("ISO 639-1 language code."),
   body: z.string().describe("The article text alone, paragraphs joined by a blank line. Every offset in dates, mentions and quotes counts into it."),
   raw_text: z.string().describe("The input after decoding and newline normalisation. Boilerplate offsets count into it."),

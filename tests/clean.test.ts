@@ -596,6 +596,11 @@ describe("cleanText metadata", () => {
     ["a publication date far above the title", [], ["Published: March 1, 2021", "Ports", "Towns", "Ferries", "Harbours"], "2021-03-01"],
   ])("published_date: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).published_date).toBe(want));
 
+  it("guesses the date nearest the title when no date is in its header", () => {
+    const c = cleanText(page([], ["March 1, 2020", "Ports", "Towns", "Ferries", "Harbours", "Boats", "March 9, 2021", "Piers", "Docks", "Quays"]));
+    expect([c.published_date, c.published_date_guess]).toEqual([null, "2021-03-09"]);
+  });
+
   it("reads an update's date, when it is the only one, as a guess and not as the publication's", () => {
     const c = cleanText(page(["Last updated: March 5, 2021"]));
     expect([c.published_date, c.published_date_guess]).toEqual([null, "2021-03-05"]);

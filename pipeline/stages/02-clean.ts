@@ -22,7 +22,7 @@ export interface CleanResult {
   dateline_place: string | null;
   /** a full date (with a year) found in the page's header, credit line, dateline or footer */
   published_date: string | null;
-  /** when published_date is null: the first full date elsewhere on the page (outside the body first), or null */
+  /** when published_date is null: an update's date, else the full date nearest the title (outside the body first), or null */
   published_date_guess: string | null;
   body: string;
   boilerplate: BoilerSpan[];
@@ -403,12 +403,20 @@ export function cleanText(raw: string): CleanResult {
     if (text !== l.text) firstText = text;
   }
 
-  // no date in the header, credit line or dateline: the first full date elsewhere on the page, outside the body
-  // first, is a guess (published_date_source 'inferred')
+  // no date in the header, credit line or dateline: an update's date, else the full date elsewhere on the page
+  // nearest the title, outside the body first, is a guess (published_date_source 'inferred')
   let guess: string | null = meta.date === null ? updated : null;
-  if (meta.date === null && guess === null)
-    for (const pass of [false, true])
-      for (let i = 0; i < lines.length && guess === null; i++) if (keep[i] === pass) guess = findDate(lines[i]!.text)?.date ?? null;
+  if (meta.date === null && guess === null) {
+    // outside the body first, the date nearest the title (or the body's start); then the body's first
+    const anchor = titleIdx >= 0 ? titleIdx : Math.max(bodyIdx, 0);
+    let best = Infinity;
+    for (let i = 0; i < lines.length; i++)
+      if (!keep[i] && Math.abs(i - anchor) < best) {
+        const d = findDate(lines[i]!.text);
+        if (d) (guess = d.date), (best = Math.abs(i - anchor));
+      }
+    for (let i = 0; i < lines.length && guess === null; i++) if (keep[i]) guess = findDate(lines[i]!.text)?.date ?? null;
+  }
 
   // republisher: a site name on the page's first line when the text credits another outlet
   if (meta.outlet && lines.length && titleIdx !== 0 && !keep[0]) {
