@@ -467,6 +467,12 @@ describe("metadata helpers", () => {
     ["03/12/2021", null],
     ["Call 555-12-2025 today", null],
     ["Version 1.2.2021.5", null],
+    // scraped lines run fields together: a time after the year, a name before the month
+    ["October 17, 20216:01 PM ET", "2021-10-17"],
+    ["Jane RoeMarch 11, 2024", "2024-03-11"],
+    ["a grammar 5, 2020 exercise", null],
+    ["2022-11-23T08:10+02:00", "2022-11-23"],
+    ["in 20236 cases", null],
   ])("findDate(%j) = %j", (text, want) => expect(findDate(text)?.date ?? null).toBe(want));
 
   it.fails("reads numeric day-first dates (not handled: ambiguous without a locale)", () => {

@@ -16,12 +16,16 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-// the year may run straight into the next token of a scraped line ("June 29, 2020Updated …")
-const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "i");
+// the year may run straight into the next token of a scraped line ("June 29, 2020Updated …", "June 29, 20206:01 PM")
+const YEAR_END = "(?!\\d)|(?=\\d{1,2}:\\d{2})";
+const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:${YEAR_END})`, "i");
+/** A month name run into the word before it ("Jane RoeMarch 11, 2024"): capitalised, after a lower-case letter. */
+const MDY_GLUED = new RegExp(`(?<=\\p{Ll})${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:${YEAR_END})`, "u");
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})(?!\\d)`, "i");
 /** A numeric date with the year last ("06.18.2025", "23/07/2025"): read only when the order is unambiguous. */
 const NUM_DMY = /(?<![\d.\/-])(\d{1,2})([.\/-])(\d{1,2})\2(\d{4})(?![\d.\/-]?\d)/;
-const YMD = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
+// an ISO timestamp's date ("2022-11-23T08:10+02:00") too
+const YMD = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|(?=T\d{2}:))/;
 const MD_NO_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})`, "i");
 
 /** The first full calendar date (with a year) in a line, as YYYY-MM-DD; a date without a year gives null. */
@@ -32,6 +36,11 @@ export function findDate(text: string): { date: string; index: number } | null {
   if (a) {
     const d = iso(+a[3]!, monthIndex(a[1]!) + 1, +a[2]!);
     if (d) cands.push({ date: d, index: a.index });
+  }
+  const g = MDY_GLUED.exec(text);
+  if (g) {
+    const d = iso(+g[3]!, monthIndex(g[1]!) + 1, +g[2]!);
+    if (d) cands.push({ date: d, index: g.index });
   }
   const b = DMY.exec(text);
   if (b) {
