@@ -115,7 +115,7 @@ export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
       return [];
     }
     if (!toks.every((t) => NAME_TOKEN.test(t) && !stop.has(t.toLowerCase()))) {
-      // a credential after the name ("Jane Roe, PhD") ends the list
+      // so does any other part that is not a name ("Jane Roe, the paper's editor")
       if (out.length) break;
       return [];
     }
@@ -133,7 +133,7 @@ export const BYLINE_LABEL = new RegExp(`^${BY_LABEL}\\s*:?$`, "iu");
  * Where a scraped line runs a name into the next field ("By Jane RoePublished: …", "Jane RoeIn Travel"): a
  * lower-case letter followed by a capitalised field word or a month name.
  */
-const GLUED = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|Follow|View|Read|Share|In|On|${MONTH_RE.slice(1, -4)})\\b)`, "u");
+const GLUED = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|Follow|View|Read|Share|In|On|${MONTH_RE})\\b)`, "u");
 
 /** Authors named by a byline line ("By Jane Roe and John Doe"), or null when the line is not one. */
 export function parseByline(text: string, stop: ReadonlySet<string>): string[] | null {
