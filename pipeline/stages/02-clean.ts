@@ -117,11 +117,11 @@ function datelineNames(text: string): string[] {
 
 /**
  * A line with a full stop inside it ("… on Tuesday. (Photo: …)", "… in 2013. Headline"): a caption, or a caption
- * run into a headline. A period after a short capitalised word is an abbreviation's ("Sen.", "U.S."), as is "vs.", not an end;
- * a question inside a headline is common ("What is X? Types of X").
+ * run into a headline. A period after a short capitalised word is an abbreviation's ("Sen.", "U.S."), as is "vs.",
+ * not an end; a question inside a headline is common ("What is X? Types of X").
  */
 function twoSentences(t: string): boolean {
-  // a short two-sentence headline ("X Is Coming Thursday. Here's What To Know"), with no date or credit, is one
+  // a short two-sentence headline ("The Vote Is Tuesday. Here's What To Watch"), with no date or credit, is one
   if (!/[()|\d]/.test(t) && t.split(/\s+/).length <= 16) return false;
   for (const m of t.matchAll(/(\S+)\.["'”’)]?\s+\S/gu))
     if (/[\p{Ll}\p{N})]$/u.test(m[1]!) && !/^(?:[\p{Lu}(][\p{L}.]{0,3}|vs|etc|approx)$/u.test(m[1]!)) return true;
@@ -274,7 +274,7 @@ export function cleanText(raw: string): CleanResult {
     const by = parseByline(t, STOPWORDS);
     // the next line, unless it is page furniture ("Author" over "Recent posts") or prose the body kept
     if (by || !BYLINE_LABEL.test(t) || i + 1 >= lines.length || lines[i + 1]!.furniture || (keep[i + 1] && !shortLine(i + 1))) return by;
-    // the next line may be a run of menu items ("Wedding ChecklistsJust Engaged"): a word run into the next is
+    // the next line may be a run of menu items ("Ferry TimesLocal News"): a word run into the next is
     // not a name's ("McNally" is)
     const next = lines[i + 1]!.text;
     const names = /\p{Ll}{3}\p{Lu}/u.test(next) && next.includes(" ") ? null : parseByline(`${t.replace(/:$/, "")}: ${next}`, STOPWORDS);
