@@ -1,4 +1,5 @@
-// The clean stage's metadata on real news text: `npx tsx eval/clean-corpus.ts [articles=10000]`.
+// The clean stage's metadata on real news text: `npx tsx eval/corpus/clean.ts [articles=10000]` (not a dev set, so
+// `npm run eval` does not run it and the dataset card does not quote it).
 // Reads the first N records of ../shared/corpus/allsides.jsonl.gz in place ($BENCH_CORPUS overrides it), runs
 // cleanText on each record's text, and compares what it finds with the record's own title, authors and date, which
 // came from the page's HTML (the corpus's README). The text holds little of that metadata, so these figures are
@@ -9,8 +10,8 @@
 // - `SCORE author_precision`: of the texts given authors that have corpus authors, the share whose names all occur
 //   in the corpus's author field (case-insensitive);
 // - `SCORE date_precision`: of the texts given a published_date that have a corpus date, the share equal to it.
-import { cleanText } from "../pipeline/stages/02-clean.ts";
-import { corpusRecords } from "../bench/corpus.ts";
+import { cleanText } from "../../pipeline/stages/02-clean.ts";
+import { corpusRecords } from "../../bench/corpus.ts";
 
 interface Rec {
   text: string;
