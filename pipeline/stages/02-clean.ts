@@ -324,24 +324,24 @@ export function cleanText(raw: string): CleanResult {
         offerDates(l.text, footer);
         kind[i] ??= "dateline";
         if (!footer && guessed.length === 0) guessed.push(...datelineNames(l.text));
-      } else if (!footer && authors.length === 0 && guessed.length === 0 && l.words <= 12 && creditedNames(l.text, lowerWords).length) {
-        // names and their credit on one line ("Jane Roe | Staff Writer", "Jane Roe EXAMPLE TIMES")
-        guessed.push(...creditedNames(l.text, lowerWords));
-        kind[i] ??= "byline";
-      } else if (!footer && authors.length === 0 && guessed.length === 0 && nameLine(l).length) {
-        // a bare name next to a date line or right under the title: a known given name, unless both hold (a date
+      } else if (!footer && authors.length === 0 && guessed.length === 0) {
+        // names and their credit on one line ("Jane Roe | Staff Writer", "Jane Roe EXAMPLE TIMES"); else a line that
+        // is only a name, next to a date line or right under the title: a known given name, unless both hold (a date
         // line within three lines of a name right under the title)
-        const byDate = dateAt(i - 1) || dateAt(i + 1);
+        const credited = l.words <= 12 ? creditedNames(l.text, lowerWords) : [];
+        const plain = credited.length ? [] : nameLine(l);
+        const byDate = plain.length > 0 && (dateAt(i - 1) || dateAt(i + 1));
         const under = (titleIdx >= 0 && i === titleIdx + 1) || kind[i - 1] === "duplicate_title";
         // or a name over a line that credits it: a job ("Staff writer"), or capitals (an outlet, or a menu's next item)
-        const credit = i + 1 < lines.length ? creditLine(lines[i + 1]!.text) : null;
-        const names =
-          (under && (byDate || dateAt(i + 2) || dateAt(i + 3))) || credit === "job"
-            ? unusedLower(nameLine(l), lowerWords)
+        const credit = plain.length && i + 1 < lines.length ? creditLine(lines[i + 1]!.text) : null;
+        const names = credited.length
+          ? credited
+          : (under && (byDate || dateAt(i + 2) || dateAt(i + 3))) || credit === "job"
+            ? unusedLower(plain, lowerWords)
             : byDate || under
-              ? personNames(nameLine(l))
+              ? personNames(plain)
               : credit === "caps"
-                ? unusedLower(personNames(nameLine(l)), lowerWords)
+                ? unusedLower(personNames(plain), lowerWords)
                 : [];
         if (names.length) {
           guessed.push(...names);
