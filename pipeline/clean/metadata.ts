@@ -109,13 +109,10 @@ export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
     }
     const toks = p.split(/\s+/);
     if (toks.length > 5) return [];
-    if (toks.some((t) => ROLE.test(t.toLowerCase().replace(/^co-/, ""))) || (toks.length === 1 && CREDENTIAL.test(p))) {
-      // a job title or a degree after the names ("Jane Roe, Staff Writer", "Jane Roe, PhD") ends the list
-      if (out.length) break;
-      return [];
-    }
-    if (!toks.every((t) => NAME_TOKEN.test(t) && !stop.has(t.toLowerCase()))) {
-      // so does any other part that is not a name ("Jane Roe, the paper's editor")
+    // a job title, a degree or any other part that is not a name ends the list ("Jane Roe, Staff Writer", "Jane Roe,
+    // PhD", "Jane Roe, the paper's editor")
+    const job = toks.some((t) => ROLE.test(t.toLowerCase().replace(/^co-/, ""))) || (toks.length === 1 && CREDENTIAL.test(p));
+    if (job || !toks.every((t) => NAME_TOKEN.test(t) && !stop.has(t.toLowerCase()))) {
       if (out.length) break;
       return [];
     }

@@ -268,6 +268,9 @@ export function cleanText(raw: string): CleanResult {
   const offerDates = (text: string, footer: boolean) => {
     for (const d of labelledDates(text)) dateOffers.push({ date: d.date, rank: (footer ? 3 : 0) + (d.label === "published" ? 0 : d.label === null ? 1 : 2) });
   };
+  // a line the body kept that may still be a byline: short, and not a paragraph of prose
+  const shortLine = (i: number) => classes[i] !== "good" && lines[i]!.words <= 12 && !lines[i]!.sentenceEnd;
+  const dateAt = (j: number) => j >= 0 && j < lines.length && isDateLine(lines[j]!.text, lines[j]!.words);
   // the names of a byline on line i, or on the next line after a label line of its own ("By", "Written by:")
   const bylineAt = (i: number): string[] | null => {
     const t = lines[i]!.text;
@@ -284,9 +287,6 @@ export function cleanText(raw: string): CleanResult {
     }
     return names;
   };
-  // a line the body kept that may still be a byline: short, and not a paragraph of prose
-  const shortLine = (i: number) => classes[i] !== "good" && lines[i]!.words <= 12 && !lines[i]!.sentenceEnd;
-  const dateAt = (j: number) => j >= 0 && j < lines.length && isDateLine(lines[j]!.text, lines[j]!.words);
   // bylines, or a known person's name next to a date line, in lines outside the header (the first lines of the body)
   const scanBylines = (from: number, to: number) => {
     for (let i = from; i < to && i < lines.length && authors.length === 0; i++) {
