@@ -50,6 +50,13 @@ describe("page-furniture lexicon", () => {
     ["Add to cart", "site_chrome"],
     ["Get a Free Quote", "site_chrome"],
     ["Price comparison from over 20,000 stores worldwide", "site_chrome"],
+    ["Photographer: Jane Roe/Example Pictures", "photo_credit"],
+    ["(Illustration: Jane Roe)", "photo_credit"],
+    ["(Oskarine Vell/Example Wire)", "photo_credit"],
+    ["Jane Roe/Example Wire", "photo_credit"],
+    ["Jane Roe / Example Pictures", "photo_credit"],
+    ["The mayor at the harbour wall in 2020 (Jane Roe/Example Wire)", "photo_credit"],
+    ["(Jane Roe/Illustration/File Photo/Example Wire)", "photo_credit"],
   ])("%j is %s", (text, kind) => expect(line(text).furniture).toBe(kind));
 
   it.each([
@@ -65,6 +72,10 @@ describe("page-furniture lexicon", () => {
     ["Recommended daily intake of water for adults"],
     ["Check the price of a ticket before you travel, the council said."],
     ["Prices at the harbour shop went up in March"],
+    ["Starter Plan/Team Plan"],
+    ["Ferry Timetables (Summer Service / Winter Service)"],
+    ["Harbour Costs (Basic/Premium)"],
+    ["Oskarine Vell/Example Wire"],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {
@@ -617,6 +628,14 @@ describe("cleanText metadata", () => {
     ["a caption run into a headline", "The terminal is due to open next year. | EXAMPLE WIRE Harbour terminal approved", null],
     ["a short headline of two sentences", "The Ferry Terminal Opens Thursday. Here's What To Know", "The Ferry Terminal Opens Thursday. Here's What To Know"],
     ["a headline with an abbreviation", "Sen. Roe backs ferry terminal vs. bridge plan", "Sen. Roe backs ferry terminal vs. bridge plan"],
+  ])("title: %s", (_what, first, want) => expect(cleanText(page([]).replace(/^[\s\S]*?Harbour authority approves new ferry terminal/, first)).title).toBe(want));
+
+  it.each([
+    ["a headline of capitalised words only", "Winter Ferry Timetable Changes", "Winter Ferry Timetable Changes"],
+    ["a bracketed wire photo credit", "(Oskarine Vell/Example Wire)", null],
+    ["a wire photo credit", "Jane Roe/Example Wire", null],
+    ["a person's name with a rank", "Ambassador Jane Roe", null],
+    ["a list of names", "Oskarine Vell, Ann Lee and Jane Roe", null],
   ])("title: %s", (_what, first, want) => expect(cleanText(page([]).replace(/^[\s\S]*?Harbour authority approves new ferry terminal/, first)).title).toBe(want));
 
   it("takes a long headline the body kept as its first line for the title when a byline follows it", () => {

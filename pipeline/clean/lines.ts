@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
 import { escapeRegExp, wordEnd, wordStart } from "../text.ts";
+import { isGivenName } from "../ner/model.ts";
 
 function lexiconLines(name: string): string[] {
   return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
@@ -67,6 +68,24 @@ export interface Line {
 
 const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/u;
 
+/**
+ * A photo credit in the wire form "Jane Roe/Agency", as a line or closing a caption in brackets ("… (Jane Roe/Agency)",
+ * "(Jane Roe/Illustration/Agency)"): a person's name, a slash, then one to three capitalised sources. Unless the line is
+ * only the bracketed credit, the name must begin with a known given name (the entity tagger's gazetteer), since
+ * headings write "Golden Pothos / Devil's Ivy" and "Project Lead / Strategist" too.
+ * Case matters here, so it is not a lexicon pattern (those match case-insensitively).
+ */
+const SOURCE = String.raw`\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3}`;
+const SLASH_CREDIT = new RegExp(
+  String.raw`(?:^|\()(\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?:\s?/\s?${SOURCE}){1,3}\)?$`,
+  "u",
+);
+function slashCredit(text: string): boolean {
+  const m = SLASH_CREDIT.exec(text);
+  // a line that is only the bracketed credit says what it is without the name check
+  return m !== null && m[0].startsWith("(") === text.endsWith(")") && ((m.index === 0 && text.startsWith("(")) || isGivenName(m[1]!));
+}
+
 const FURNITURE_MAX_W = 40;
 /** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain. */
 export function furnitureKind(text: string, words: number): BoilerplateKind | null {
@@ -79,7 +98,7 @@ export function furnitureKind(text: string, words: number): BoilerplateKind | nu
       if (f.kind === "comment_footer" && words > 8 && /\d+ comments?$/iu.test(text) && !/[|•]/u.test(text)) continue;
       return f.kind;
     }
-  return null;
+  return slashCredit(text) ? "photo_credit" : null;
 }
 
 const LETTER = /[\p{L}\p{N}\p{M}]/u;

@@ -56,6 +56,14 @@ function personNames(names: string[]): string[] {
   return names.length && names.every((n) => isGivenName(n.slice(0, n.indexOf(" ")))) ? names : [];
 }
 
+/**
+ * Names with a known given name among their words ("Ambassador Jane Roe", "Oskarine Vell and Jane Roe"): people, where
+ * a headline of capitalised words ("Winter Ferry Timetable Changes") has none.
+ */
+function namedPeople(names: string[]): boolean {
+  return names.some((n) => n.split(/\s+/).some(isGivenName));
+}
+
 /** The words a page writes in lower case only ("the data"), made once per page and only when a name needs them. */
 class LowerWords {
   private words: Set<string> | null = null;
@@ -181,9 +189,9 @@ export function cleanText(raw: string): CleanResult {
     const crumbs = lines.filter((l) => /\s[»›>/|]\s/u.test(l.text)).map((l) => l.text);
     for (let i = firstGood - 1; i >= 0 && i >= firstGood - TITLE_WINDOW; i--) {
       const l = lines[i]!;
-      // a headline has a function word or a lower-case word; a run of capitalised labels is a tag line
-      const prose = l.stopDensity > 0 || /(?:^|\s)\p{Ll}/u.test(l.text);
-      if (!headlineLike(l) || !prose || twoSentences(l.text) || nameLine(l).length || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
+      // a headline may be all capitalised words ("Winter Garden Basics"): tag lines and credits are told apart by the
+      // lexicon (furniture) and by their place, and a person's name by its given name
+      if (!headlineLike(l) || twoSentences(l.text) || namedPeople(nameLine(l)) || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
       const cw = lineWords(l);
       const overlap = cw.length ? cw.filter((w) => vocab.has(w)).length / cw.length : 0;
       let meta = 0;
