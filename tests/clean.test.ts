@@ -107,6 +107,9 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a web form", "Fill out the form below to download the guide."],
     ["an affiliate disclosure", "Disclosure: this post contains affiliate links."],
     ["a cookie notice", "The cookie is used to store whether the visitor has accepted the use of cookies."],
+    ["a consent banner", "We use cookies to improve your experience on our site and to show you relevant ads."],
+    ["a partners' consent banner", "Example Media and third parties use essential and optional cookies to provide and secure our services."],
+    ["a consent choice", "Select Accept to consent or Reject to decline optional cookies for this use."],
     ["a sales prompt", "Book a free demo with our team to see how the platform can save you hours every week."],
     ["a trial offer", "Streamline your bookings and start your free trial of the scheduler today, no card needed."],
     ["a form's consent line", "By submitting this form, you agree to be contacted by phone, text and email about our services."],
@@ -125,6 +128,8 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a drug trial in the news", "The company said it would start a trial of the vaccine in the spring, with results expected next year."],
     ["a court trial", "The trial of the two men is due to begin in March, the court heard on Tuesday."],
     ["a membership in the news", "The club said it hoped to become a member of the regional league by the end of the season."],
+    ["a study of web tracking", "The study found that most news sites set cookies before a reader could refuse them, the regulator said."],
+    ["cookies in a recipe", "We use two dozen cookies for the base, crushed and mixed with melted butter."],
     ["a count of members joining", "Join 200 volunteers at the harbour on Saturday, the organisers said in a leaflet handed out at the market."],
   ])("%s does not", (_name, text) => expect(tailLine(text)).toBe(false));
 
