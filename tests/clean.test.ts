@@ -650,13 +650,25 @@ describe("cleanText metadata", () => {
     expect(c.body).not.toContain(headline);
   });
 
+  it("takes a long headline in title case the body kept as its first line for the title", () => {
+    const headline = "What Are the Best Ferry Routes for a Winter Holiday Across the Northern Islands This Year?";
+    const c = cleanText(page([]).replace("Harbour authority approves new ferry terminal", headline));
+    expect(c.title).toBe(headline);
+    expect(c.body).not.toContain(headline);
+    // in sentence case, it stays the body's first line
+    const sentence = "What are the best ferry routes for a winter holiday across the northern islands this year?";
+    expect(cleanText(page([]).replace("Harbour authority approves new ferry terminal", sentence)).body.startsWith(sentence)).toBe(true);
+  });
+
   it.each([
-    [true, "Ferry terminal approved after long talks"],
-    [false, "Why the harbour authority approved the new ferry terminal"],
-  ])("title: with a breadcrumb that ends with a headline (%s), that headline", (crumb, want) => {
+    ["Home » News » Ferry terminal approved after long talks", "Ferry terminal approved after long talks"],
+    ["3. /Ferry terminal approved after long talks", "Ferry terminal approved after long talks"],
+    ["Home News", "Why the harbour authority approved the new ferry terminal"],
+    ["Ferry terminal approved after long talks » Ports", "Why the harbour authority approved the new ferry terminal"],
+  ])("title: with the line %j, %j", (crumb, want) => {
     const page = [
       "Home",
-      crumb ? "Home » News » Ferry terminal approved after long talks" : "Home News",
+      crumb,
       "Ferry terminal approved after long talks",
       "Subscribe to our newsletter",
       "Contact us",

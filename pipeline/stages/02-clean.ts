@@ -136,6 +136,12 @@ function twoSentences(t: string): boolean {
   return false;
 }
 
+/** A line in title case: three or more words besides function words, each capitalised ("Ten Ways to Fix a Bicycle"). */
+function titleCase(t: string): boolean {
+  const words = (t.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => !STOPWORDS.has(w.toLowerCase()));
+  return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
 function headlineLike(l: Line): boolean {
   return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && !isDateLine(l.text, l.words);
 }
@@ -169,9 +175,9 @@ export function cleanText(raw: string): CleanResult {
     // when a byline or a date line follows it
     const l0 = lines[firstGood]!;
     const next = keep.indexOf(true, firstGood + 1);
-    if (next > firstGood && headlineLike(l0) && !l0.sentenceEnd && !twoSentences(l0.text)) {
-      let meta = false;
-      for (let j = firstGood + 1; j <= firstGood + 3 && j < lines.length; j++) {
+    if (next > firstGood && headlineLike(l0) && !twoSentences(l0.text)) {
+      let meta = titleCase(l0.text);
+      for (let j = firstGood + 1; j <= firstGood + 3 && j < lines.length && !meta && !l0.sentenceEnd; j++) {
         const m = lines[j]!;
         if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS)) meta = true;
       }
@@ -186,7 +192,7 @@ export function cleanText(raw: string): CleanResult {
         contentWords(t).forEach((w) => vocab.add(w));
       }
     let bestScore = -Infinity;
-    const crumbs = lines.filter((l) => /\s[»›>/|]\s/u.test(l.text)).map((l) => l.text);
+    const crumbs = lines.filter((l) => /[»›>/|]/u.test(l.text)).map((l) => l.text);
     for (let i = firstGood - 1; i >= 0 && i >= firstGood - TITLE_WINDOW; i--) {
       const l = lines[i]!;
       // a headline may be all capitalised words ("Winter Garden Basics"): tag lines and credits are told apart by the
@@ -197,7 +203,7 @@ export function cleanText(raw: string): CleanResult {
       let meta = 0;
       for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
         const m = lines[j]!;
-        if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS) || parseCreditLine(m.text) || nameLine(m).length) meta = 1;
+        if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS) || parseCreditLine(m.text) || namedPeople(nameLine(m))) meta = 1;
       }
       const score =
         overlap * 2 +
@@ -208,7 +214,7 @@ export function cleanText(raw: string): CleanResult {
         Math.min(l.words, 8) / 8 -
         (/^\d{1,2}[.)]\s/u.test(l.text) ? 1 : 0) +
         // a breadcrumb ends with the page's own title ("Home » Guides » Title")
-        (crumbs.some((c) => c.endsWith(l.text) && c.length > l.text.length) ? 1 : 0);
+        (crumbs.some((c) => c.length > l.text.length && c.endsWith(l.text) && /[»›>/|]\s*$/u.test(c.slice(0, -l.text.length))) ? 1 : 0);
       if (score > bestScore) (bestScore = score), (titleIdx = i);
     }
   }
