@@ -208,7 +208,7 @@ export function cleanText(raw: string): CleanResult {
       const score =
         overlap * 2 +
         meta -
-        (firstGood - i) / 20 -
+        (firstGood - i) / 40 -
         (l.words > 16 && i === firstGood - 1 ? 0.5 : 0) +
         // a headline has a few words; a numbered line is an item of the article's own list
         Math.min(l.words, 8) / 8 -
