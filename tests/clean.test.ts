@@ -616,6 +616,8 @@ describe("cleanText metadata", () => {
     ["posted, then modified, on one line", ["Posted March 1, 2021 · Last modified March 5, 2021"], [], "2021-03-01"],
     ["an unlabelled date before an update", ["Last updated: March 5, 2021", "March 1, 2021"], [], "2021-03-01"],
     ["a publication date far above the title", [], ["Published: March 1, 2021", "Ports", "Towns", "Ferries", "Harbours"], "2021-03-01"],
+    ["a date under a standfirst", ["The harbour authority has approved a new ferry terminal after two years of talks, and the town will pay a share.", "March 1, 2021"], [], "2021-03-01"],
+    ["a ticker's date above the title", ["March 1, 2021"], ["[ March 9, 2021 ] Bridge repairs to start in May"], "2021-03-01"],
   ])("published_date: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).published_date).toBe(want));
 
   it("guesses the date nearest the title when no date is in its header", () => {

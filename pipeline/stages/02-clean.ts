@@ -279,8 +279,10 @@ export function cleanText(raw: string): CleanResult {
   const headerFrom = Math.max(0, (titleIdx >= 0 ? titleIdx : bodyIdx) - 3);
   const headerTo = bodyIdx >= 0 ? bodyIdx : lines.length;
   const dateOffers: { date: string; rank: number }[] = [];
-  const offerDates = (text: string, footer: boolean) => {
-    for (const d of labelledDates(text)) dateOffers.push({ date: d.date, rank: (footer ? 3 : 0) + (d.label === "published" ? 0 : d.label === null ? 1 : 2) });
+  // `after` orders dates of the same kind by place: under the title (0), under a standfirst the body kept (0.25),
+  // above the title (0.5, a ticker's or another story's)
+  const offerDates = (text: string, footer: boolean, after = 0) => {
+    for (const d of labelledDates(text)) dateOffers.push({ date: d.date, rank: (footer ? 3 : 0) + (d.label === "published" ? 0 : d.label === null ? 1 : 2) + after });
   };
   // a line the body kept that may still be a byline: short, and not a paragraph of prose
   const shortLine = (i: number) => classes[i] !== "good" && lines[i]!.words <= 12 && !lines[i]!.sentenceEnd;
@@ -335,7 +337,7 @@ export function cleanText(raw: string): CleanResult {
         offerDates(l.text, footer);
         kind[i] ??= "dateline";
       } else if (isDateLine(l.text, l.words)) {
-        offerDates(l.text, footer);
+        offerDates(l.text, footer, i < titleIdx ? 0.5 : 0);
         kind[i] ??= "dateline";
         if (!footer && guessed.length === 0) guessed.push(...datelineNames(l.text));
       } else if (!footer && authors.length === 0 && guessed.length === 0) {
@@ -369,6 +371,13 @@ export function cleanText(raw: string): CleanResult {
   // a byline under a standfirst the body kept, or kept as the body's first line (the lines after the body's last are
   // the footer's, scanned below)
   if (bodyIdx >= 0 && authors.length === 0) scanBylines(bodyIdx, Math.min(bodyIdx + 1 + HEADER_WINDOW, keep.lastIndexOf(true)));
+  // a date line under a standfirst the body kept (right under the title)
+  const standfirst = titleIdx >= 0 && bodyIdx > titleIdx && bodyIdx - titleIdx <= 3;
+  for (let i = bodyIdx + 1; standfirst && i <= bodyIdx + 3 && i < lines.length; i++)
+    if (!keep[i] && isDateLine(lines[i]!.text, lines[i]!.words)) {
+      offerDates(lines[i]!.text, false, 0.25);
+      kind[i] ??= "dateline";
+    }
   // a byline a few lines above the title (pages that put the author first)
   if (authors.length === 0) scanBylines(Math.max(0, headerFrom - HEADER_WINDOW), headerFrom);
   // a byline's names may have been taken out of the body's first line
