@@ -616,6 +616,7 @@ describe("cleanText metadata", () => {
     ["posted, then modified, on one line", ["Posted March 1, 2021 · Last modified March 5, 2021"], [], "2021-03-01"],
     ["an unlabelled date before an update", ["Last updated: March 5, 2021", "March 1, 2021"], [], "2021-03-01"],
     ["a publication date far above the title", [], ["Published: March 1, 2021", "Ports", "Towns", "Ferries", "Harbours"], "2021-03-01"],
+    ["a long header line that opens with the label", ["Published: March 1, 2021 · Modified: March 5, 2021 by Jane Marlow · This post may contain affiliate links to shops we like and trust"], [], "2021-03-01"],
     ["a date under a standfirst", ["The harbour authority has approved a new ferry terminal after two years of talks, and the town will pay a share.", "March 1, 2021"], [], "2021-03-01"],
     ["a ticker's date above the title", ["March 1, 2021"], ["[ March 9, 2021 ] Bridge repairs to start in May"], "2021-03-01"],
   ])("published_date: %s", (_what, meta, top, want) => expect(cleanText(page(meta, top)).published_date).toBe(want));
@@ -642,6 +643,7 @@ describe("cleanText metadata", () => {
     ["a bracketed wire photo credit", "(Oskarine Vell/Example Wire)", null],
     ["a wire photo credit", "Jane Roe/Example Wire", null],
     ["a person's name with a rank", "Ambassador Jane Roe", null],
+    ["a line of figures", "8/1/2025", null],
     ["a list of names", "Oskarine Vell, Ann Lee and Jane Roe", null],
   ])("title: %s", (_what, first, want) => expect(cleanText(page([]).replace(/^[\s\S]*?Harbour authority approves new ferry terminal/, first)).title).toBe(want));
 

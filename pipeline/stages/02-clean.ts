@@ -143,7 +143,7 @@ function titleCase(t: string): boolean {
 }
 
 function headlineLike(l: Line): boolean {
-  return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && !isDateLine(l.text, l.words);
+  return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && /\p{L}/u.test(l.text) && !isDateLine(l.text, l.words);
 }
 
 const TITLE_WINDOW = 40;
@@ -386,9 +386,10 @@ export function cleanText(raw: string): CleanResult {
     const footerFrom = keep.lastIndexOf(true) + 1;
     scan(footerFrom, footerFrom + HEADER_WINDOW, true);
   }
-  // a date labelled as the publication's above the header (pages that put it first, or far from the title)
-  for (let i = 0; i < headerFrom; i++)
-    if (!keep[i] && lines[i]!.words <= 20) for (const d of labelledDates(lines[i]!.text)) if (d.label === "published") dateOffers.push({ date: d.date, rank: 0.5 });
+  // a date labelled as the publication's above the header (pages that put it first, or far from the title), or on a
+  // header line too long for a date line that opens with the label ("Published: … · Modified: … by … · This post …")
+  for (let i = 0; i < headerTo; i++)
+    if (!keep[i] && (i < headerFrom ? lines[i]!.words <= 20 : lines[i]!.words <= 40 && /^(?:published|posted)\b/i.test(lines[i]!.text))) for (const d of labelledDates(lines[i]!.text)) if (d.label === "published") dateOffers.push({ date: d.date, rank: 0.5 });
   // the header's dates before the footer's; of each, a publication date before an unlabelled one. An update's date
   // is not the publication's: when it is all there is, it is only a guess (an upper bound), below
   dateOffers.sort((a, b) => a.rank - b.rank);
