@@ -50,6 +50,9 @@ describe("page-furniture lexicon", () => {
     ["Add to cart", "site_chrome"],
     ["Get a Free Quote", "site_chrome"],
     ["Price comparison from over 20,000 stores worldwide", "site_chrome"],
+    ["This article is more than 2 years old", "site_chrome"],
+    ["For more reporting like this, subscribe to our newsletters", "site_chrome"],
+    ["Read: The harbour wall's long history", "related_link"],
     ["Photographer: Jane Roe/Example Pictures", "photo_credit"],
     ["(Illustration: Jane Roe)", "photo_credit"],
     ["(Oskarine Vell/Example Wire)", "photo_credit"],
@@ -644,6 +647,9 @@ describe("cleanText metadata", () => {
     ["a wire photo credit", "Jane Roe/Example Wire", null],
     ["a person's name with a rank", "Ambassador Jane Roe", null],
     ["a line of figures", "8/1/2025", null],
+    ["a bulleted teaser", "• Bridge repairs to start in May", null],
+    ["a summary box's label", "Story highlights The council approved the ferry terminal", null],
+    ["an embed's markup", "poster=\"http://example.org/video/still.jpg\" Ferry terminal video", null],
     ["a list of names", "Oskarine Vell, Ann Lee and Jane Roe", null],
   ])("title: %s", (_what, first, want) => expect(cleanText(page([]).replace(/^[\s\S]*?Harbour authority approves new ferry terminal/, first)).title).toBe(want));
 

@@ -142,8 +142,14 @@ function titleCase(t: string): boolean {
   return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
+/**
+ * A line no headline is: a list item (bullet), markup or an address ("poster=\"http…"), or the label of a summary box
+ * ("Story highlights …", "Key points …").
+ */
+const NOT_HEADLINE = /^[•·▪●■►]|https?:\/\/|\w=["']|^(?:story highlights|key points|highlights|key takeaways|summary|tl;dr)\b/iu;
+
 function headlineLike(l: Line): boolean {
-  return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && /\p{L}/u.test(l.text) && !isDateLine(l.text, l.words);
+  return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && /\p{L}/u.test(l.text) && !NOT_HEADLINE.test(l.text) && !isDateLine(l.text, l.words);
 }
 
 const TITLE_WINDOW = 40;
