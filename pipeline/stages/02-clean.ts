@@ -143,13 +143,15 @@ function titleCase(t: string): boolean {
 }
 
 /**
- * A line no headline is: a list item (bullet), markup or an address ("poster=\"http…"), or the label of a summary box
- * ("Story highlights …", "Key points …").
+ * A line no headline is: a list item (bullet), a bracketed note ("[Update: …]"), markup or an address
+ * ("poster=\"http…"), the label of a summary box ("Story highlights …", "Key points …"), or a byline the byline
+ * parser did not read ("By: Jane Roe (Example Party)", "By JANE ROE ( @handle )"; "By the numbers" is a headline).
  */
-const NOT_HEADLINE = /^[•·▪●■►]|https?:\/\/|\w=["']|^(?:story highlights|key points|highlights|key takeaways|summary|tl;dr)\b/iu;
+const NOT_HEADLINE = /^[•·▪●■►]|^\[.*\]$|https?:\/\/|\w=["']|^(?:story highlights|key points|highlights|key takeaways|summary|tl;dr)\b|^by\s*:/iu;
+const BY_NAME = /^By\s+\p{Lu}\S*\s+\p{Lu}/u;
 
 function headlineLike(l: Line): boolean {
-  return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && /\p{L}/u.test(l.text) && !NOT_HEADLINE.test(l.text) && !isDateLine(l.text, l.words);
+  return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && /\p{L}/u.test(l.text) && !NOT_HEADLINE.test(l.text) && !BY_NAME.test(l.text) && !isDateLine(l.text, l.words);
 }
 
 const TITLE_WINDOW = 40;
