@@ -668,6 +668,11 @@ describe("cleanText metadata", () => {
     expect(c.body).not.toContain(headline);
   });
 
+  it("takes a headline with a given name among its words for the title when the page writes that word in lower case", () => {
+    const c = cleanText(page([]).replace("Harbour authority approves new ferry terminal", "Ferry Bill Clears Council").replace("after two years of talks", "after two years of talks on the bill"));
+    expect(c.title).toBe("Ferry Bill Clears Council");
+  });
+
   it("takes a long headline in title case the body kept as its first line for the title", () => {
     const headline = "What Are the Best Ferry Routes for a Winter Holiday Across the Northern Islands This Year?";
     const c = cleanText(page([]).replace("Harbour authority approves new ferry terminal", headline));

@@ -136,10 +136,10 @@ function twoSentences(t: string): boolean {
   return false;
 }
 
-/** A line in title case: three or more words besides function words, each capitalised ("Ten Ways to Fix a Bicycle"). */
+/** A line in title case: two or more words besides function words, each capitalised ("Ten Ways to Fix a Bicycle"). */
 function titleCase(t: string): boolean {
   const words = (t.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => !STOPWORDS.has(w.toLowerCase()));
-  return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
 /**
@@ -204,14 +204,15 @@ export function cleanText(raw: string): CleanResult {
     for (let i = firstGood - 1; i >= 0 && i >= firstGood - TITLE_WINDOW; i--) {
       const l = lines[i]!;
       // a headline may be all capitalised words ("Winter Garden Basics"): tag lines and credits are told apart by the
-      // lexicon (furniture) and by their place, and a person's name by its given name
-      if (!headlineLike(l) || twoSentences(l.text) || namedPeople(nameLine(l)) || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
+      // lexicon (furniture) and by their place, and a person's name by its given name (unless the page writes one of
+      // its words in lower case: "Ferry Bill Clears Council" and "the bill")
+      if (!headlineLike(l) || twoSentences(l.text) || namedPeople(unusedLower(nameLine(l), lowerWords)) || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
       const cw = lineWords(l);
       const overlap = cw.length ? cw.filter((w) => vocab.has(w)).length / cw.length : 0;
       let meta = 0;
       for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
         const m = lines[j]!;
-        if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS) || parseCreditLine(m.text) || namedPeople(nameLine(m))) meta = 1;
+        if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS) || parseCreditLine(m.text) || namedPeople(unusedLower(nameLine(m), lowerWords))) meta = 1;
       }
       const score =
         overlap * 2 +
