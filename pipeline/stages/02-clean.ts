@@ -10,7 +10,7 @@ import { CleanArticle, RawArticle, type BoilerSpan, type BoilerplateKind } from 
 import type { Stage } from "../stage.ts";
 import { isGivenName } from "../ner/model.ts";
 import { detectLanguage } from "../lang.ts";
-import { contentWords, lineKey, lineKeyOf, lineWords, STOPWORDS, selectBody, splitLines, type Line } from "../clean/lines.ts";
+import { contentWords, lineKey, lineKeyOf, lineWords, STOPWORDS, selectBody, splitLines, tailLine, type Line } from "../clean/lines.ts";
 import { BYLINE_LABEL, creditLine, findDate, isDateLine, isTeam, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../clean/metadata.ts";
 
 export interface CleanResult {
@@ -151,7 +151,9 @@ const NOT_HEADLINE = /^[•·▪●■►]|^\[.*\]$|https?:\/\/|\w=["']|^(?:stor
 const BY_NAME = /^By\s+\p{Lu}\S*\s+\p{Lu}/u;
 
 function headlineLike(l: Line): boolean {
-  return !l.furniture && l.words >= 3 && l.words <= 30 && !/[.:;,]["'”’]?$/u.test(l.text) && /\p{L}/u.test(l.text) && !NOT_HEADLINE.test(l.text) && !BY_NAME.test(l.text) && !isDateLine(l.text, l.words);
+  // a headline has no closing full stop, unless it ends with an initialism ("… in N.H.")
+  const end = /[.:;,]["'”’]?$/u.test(l.text) && !/(?:\b\p{Lu}\.){2,}$/u.test(l.text);
+  return !l.furniture && l.words >= 3 && l.words <= 30 && !end && /\p{L}/u.test(l.text) && !NOT_HEADLINE.test(l.text) && !BY_NAME.test(l.text) && !tailLine(l.text) && !isDateLine(l.text, l.words);
 }
 
 const TITLE_WINDOW = 40;
@@ -231,7 +233,7 @@ export function cleanText(raw: string): CleanResult {
     // the first of several copies of the title is the title, the others duplicates
     const t0 = lineKeyOf(lines[titleIdx]!);
     const len = lines[titleIdx]!.text.length;
-    const firstCopy = lines.findIndex((l) => Math.abs(l.text.length - len) <= 8 && lineKeyOf(l) === t0);
+    const firstCopy = lines.findIndex((l) => Math.abs(l.text.length - len) <= 8 && lineKeyOf(l) === t0 && headlineLike(l));
     if (firstCopy >= 0 && firstCopy < titleIdx) titleIdx = firstCopy;
   }
   const title = titleIdx >= 0 ? lines[titleIdx]!.text : null;
