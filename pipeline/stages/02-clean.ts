@@ -201,6 +201,9 @@ export function cleanText(raw: string): CleanResult {
         n += t.length;
         contentWords(t).forEach((w) => vocab.add(w));
       }
+    // names with a known given name, none of whose words the page writes in lower case (asked in that order: the
+    // page's words are collected only when needed)
+    const person = (names: string[]) => namedPeople(names) && unusedLower(names, lowerWords).length > 0;
     let bestScore = -Infinity;
     const crumbs = lines.filter((l) => /[»›>/|]/u.test(l.text)).map((l) => l.text);
     for (let i = firstGood - 1; i >= 0 && i >= firstGood - TITLE_WINDOW; i--) {
@@ -208,13 +211,13 @@ export function cleanText(raw: string): CleanResult {
       // a headline may be all capitalised words ("Winter Garden Basics"): tag lines and credits are told apart by the
       // lexicon (furniture) and by their place, and a person's name by its given name (unless the page writes one of
       // its words in lower case: "Ferry Bill Clears Council" and "the bill")
-      if (!headlineLike(l) || twoSentences(l.text) || namedPeople(unusedLower(nameLine(l), lowerWords)) || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
+      if (!headlineLike(l) || twoSentences(l.text) || person(nameLine(l)) || parseByline(l.text, STOPWORDS) || parseCreditLine(l.text)) continue;
       const cw = lineWords(l);
       const overlap = cw.length ? cw.filter((w) => vocab.has(w)).length / cw.length : 0;
       let meta = 0;
       for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
         const m = lines[j]!;
-        if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS) || parseCreditLine(m.text) || namedPeople(unusedLower(nameLine(m), lowerWords))) meta = 1;
+        if (isDateLine(m.text, m.words) || parseByline(m.text, STOPWORDS) || parseCreditLine(m.text) || person(nameLine(m))) meta = 1;
       }
       const score =
         overlap * 2 +
