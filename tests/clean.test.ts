@@ -649,9 +649,6 @@ describe("cleanText metadata", () => {
     ["a caption run into a headline", "The terminal is due to open next year. | EXAMPLE WIRE Harbour terminal approved", null],
     ["a short headline of two sentences", "The Ferry Terminal Opens Thursday. Here's What To Know", "The Ferry Terminal Opens Thursday. Here's What To Know"],
     ["a headline with an abbreviation", "Sen. Roe backs ferry terminal vs. bridge plan", "Sen. Roe backs ferry terminal vs. bridge plan"],
-  ])("title: %s", (_what, first, want) => expect(cleanText(page([]).replace(/^[\s\S]*?Harbour authority approves new ferry terminal/, first)).title).toBe(want));
-
-  it.each([
     ["a headline of capitalised words only", "Winter Ferry Timetable Changes", "Winter Ferry Timetable Changes"],
     ["a bracketed wire photo credit", "(Oskarine Vell/Example Wire)", null],
     ["a wire photo credit", "Jane Roe/Example Wire", null],
