@@ -72,7 +72,7 @@ const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/u;
  * A photo credit in the wire form "Jane Roe/Agency", as a line or closing a caption in brackets ("… (Jane Roe/Agency)",
  * "(Jane Roe/Illustration/Agency)"): a person's name, a slash, then one to three capitalised sources. Unless the line is
  * only the bracketed credit, the name must begin with a known given name (the entity tagger's gazetteer), since
- * headings write "Golden Pothos / Devil's Ivy" and "Project Lead / Strategist" too.
+ * headings write "Summer Service / Winter Service" and "Starter Plan / Team Plan" too.
  * Case matters here, so it is not a lexicon pattern (those match case-insensitively).
  */
 const SOURCE = String.raw`\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3}`;
