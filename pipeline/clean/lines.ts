@@ -81,7 +81,8 @@ const SLASH_CREDIT = new RegExp(
   "u",
 );
 function slashCredit(text: string): boolean {
-  const m = SLASH_CREDIT.exec(text);
+  // every line of every page comes here: most have no slash, and the pattern is not run on them
+  const m = text.includes("/") ? SLASH_CREDIT.exec(text) : null;
   // a line that is only the bracketed credit says what it is without the name check
   return m !== null && m[0].startsWith("(") === text.endsWith(")") && ((m.index === 0 && text.startsWith("(")) || isGivenName(m[1]!));
 }
