@@ -147,6 +147,41 @@ describe("speakers and cues", () => {
   });
 });
 
+describe("a speaker is a phrase that names someone", () => {
+  it.each<[string, string, Row[]]>([
+    ["a passive verb's subject is not its speaker", `The senator was praised as "a fighter" in the ad.`, [["a fighter", "partial", null, "none", null, 1]]],
+    ["a passive verb's agent is", `The plan is being praised by Jane Roe as "a breakthrough."`, [["a breakthrough.", "partial", "Jane Roe", "explicit", "praised", 1]]],
+    ["nor is the one told something", `Reporters have also been told not to mention the "incident."`, [["incident.", "partial", null, "none", null, 1]]],
+    ["an adverb between subject and verb", `Jane Roe has long said that the plan is "doomed."`, [["doomed.", "partial", "Jane Roe", "explicit", "said", 1]]],
+    ["a share of a group", `The survey found 61% of voters said the plan was "a mistake."`, [["a mistake.", "partial", "61% of voters", "nominal", "said", 1]]],
+    ["a number of people", `Only 52 percent of voters agreed that the mayor is in "good health."`, [["good health.", "partial", "52 percent of voters", "nominal", "agreed", 1]]],
+    ["a relative clause after a description", `"We will win," the farmer, who grows corn near the river, said.`, [["We will win,", "direct", "the farmer", "nominal", "said", 1]]],
+    ["a relative clause after a name with a party tag", `"I'd be interested in her view," Sen. Tom Pell (R-Ore.), who has not met the nominee, said of the pick. "I'm not sure."`, [["I'd be interested in her view, \u2026 I'm not sure.", "direct", "Sen. Tom Pell (R-Ore.)", "explicit", "said", 2]]],
+    ["a noun after 'said the'", `"We lost," said the ruling.`, [["We lost,", "direct", "the ruling", "nominal", "said", 1]]],
+    ["a capitalised modal in a name", `Mrs May said the deal was "dead."`, [["dead.", "partial", "Mrs May", "explicit", "said", 1]]],
+    ["a leading 'even' is not part of the speaker", `Even the mayor's own party called the plan "a disaster."`, [["a disaster.", "partial", "the mayor's own party", "nominal", "called", 1]]],
+    ["a gallery label is not a speaker", `Photos: The mayor's "summer of fun" tour`, [["summer of fun", "partial", null, "none", null, 1]]],
+    ["a related-link label is not a speaker", `More: Council backs "bold" plan for the harbor`, [["bold", "partial", null, "none", null, 1]]],
+    ["a leading phrase before a colon is not a speaker", `To this day: "We will never forget."`, [["We will never forget.", "direct", null, "none", null, 1]]],
+    ["a link after a quote is not a speaker", `The council met. 'We will build it' Read more`, [["We will build it", "direct", null, "none", null, 1]]],
+    ["'as X put it'", `As Jane Roe put it: "We tried."`, [["We tried.", "direct", "Jane Roe", "explicit", "put it", 1]]],
+    ["a speaker after an inverted verb ends at a preposition", `"You are scared!" shouts one woman amid the cheers.`, [["You are scared!", "direct", "one woman", "nominal", "shouts", 1]]],
+    ["a dash before the writer's next clause names no one", `"That is deplorable" \u2014 Jane Roe questioned why anyone cared.`, [["That is deplorable", "direct", null, "none", null, 1]]],
+    ["a name after a dash, then a preposition", `"We are done." \u2014 Jane Roe on the radio`, [["We are done.", "direct", "Jane Roe", "explicit", null, 1]]],
+  ])("%s", (_name, body, want) => {
+    const qs = extractQuotes(body, []);
+    checkOffsets(body, qs);
+    expect(rows(body)).toEqual(want);
+  });
+
+  it("a label before a colon is a speaker when the tagger found a person or organisation there, or it starts with a given name", () => {
+    const body = `Pellworth Mills: "We will win."`;
+    expect(rows(body, [org(body, "Pellworth Mills")])).toEqual([["We will win.", "direct", "Pellworth Mills", "explicit", null, 1]]);
+    expect(rows(body, [])).toEqual([["We will win.", "direct", null, "none", null, 1]]);
+    expect(rows(`ROSE KANE: "We will win."`, [])).toEqual([["We will win.", "direct", "ROSE KANE", "explicit", null, 1]]);
+  });
+});
+
 describe("pronouns and descriptions resolve to a mention", () => {
   it.each<[string, string, (b: string) => MentionSpan[], string, QuoteSpan["attribution"], number | null]>([
     ["'she' to the person before", `Jane Roe spoke on Monday. "We will win," she said.`, (b) => [person(b, "Jane Roe")], "she", "pronoun", 0],

@@ -3,9 +3,10 @@
 // inherits speakers across paragraphs. One pass over the text; every search is bounded.
 import type { MentionSpan, QuoteSpan } from "../../schemas/records.ts";
 import { cueAt, indexTokens, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
-import { TITLE_CUES } from "./lexicon.ts";
+import { TITLE_CUES, TITLES } from "./lexicon.ts";
+import { isGivenName } from "../ner/model.ts";
 import { findSegments, maskSegments, sameStyle, type Segment } from "./marks.ts";
-import { resolveSpeaker, speakerKind, type ResolveContext } from "./resolve.ts";
+import { descriptionHead, lastMentionBefore, resolveSpeaker, speakerKind, type ResolveContext } from "./resolve.ts";
 import { sentenceStarts } from "./sentences.ts";
 
 /** A quote with the span of its whole reported content (for a partial quote: the clause around it). */
@@ -43,6 +44,7 @@ interface Ctx {
   masked: string;
   paras: readonly (readonly [number, number])[];
   starts: number[]; // sentence starts, all paragraphs, sorted
+  mentions: readonly MentionSpan[];
 }
 
 function sentenceOf(ctx: Ctx, pos: number, para: number): [number, number] {
@@ -82,7 +84,29 @@ interface Found {
   attribution: Attribution;
 }
 
-const ownFrame = (ctx: Ctx, f: Frame | null): Found | null => (f ? { frame: f, attribution: attributionOf(ctx, f) } : null);
+const ownFrame = (ctx: Ctx, f: Frame | null): Found | null => (f && (f.cue !== null || namesSource(ctx, f)) ? { frame: f, attribution: attributionOf(ctx, f) } : null);
+
+/** Short words in capitals that label page furniture rather than name a source. */
+const LABEL_CAPS: ReadonlySet<string> = new Set(["NEW", "MORE", "READ", "NOTE", "LIVE", "ALSO", "FULL", "TOP", "HOT", "SEE"]);
+
+/**
+ * Whether a frame without a reporting verb ("Jane Doe: …", "… — Jane Doe") names a source: a pronoun, a
+ * person or organisation the tagger found there, a title or description of one ("Reporter:", "Sen. Roe:"), or a
+ * name that starts with a given name or an outlet's initials (the tagger misses some in capitals: "JANE ROE:", "AP:").
+ * Other labels before a colon are page furniture or headings ("Photos:", "More:", "Update:").
+ */
+function namesSource(ctx: Ctx, f: Frame): boolean {
+  const spk = ctx.text.slice(f.speakerStart, f.speakerEnd);
+  const words = spk.split(/\s+/);
+  if (speakerKind(spk) === "pronoun" || descriptionHead(spk) || words.some((w) => TITLES.has(w)) || isGivenName(words[0]!)) return true;
+  if (words.length === 1 && /^\p{Lu}{2,4}$/u.test(spk) && !LABEL_CAPS.has(spk)) return true; // an outlet's initials: "AP:", "CNN:"
+  const ms = ctx.mentions;
+  for (let k = Math.max(0, lastMentionBefore(ms, f.speakerStart)); k < ms.length && ms[k]!.start < f.speakerEnd; k++) {
+    const m = ms[k]!;
+    if (m.end > f.speakerStart && (m.type === "person" || m.type === "organization")) return true;
+  }
+  return false;
+}
 
 const attributionOf = (ctx: Ctx, f: Frame): Attribution => {
   const k = speakerKind(ctx.text.slice(f.speakerStart, f.speakerEnd));
@@ -158,7 +182,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
   indexTokens(masked);
   const paraStarts = paras.map(([lo, hi]) => sentenceStarts(text, masked, lo, hi));
   const starts = paraStarts.flat();
-  const ctx: Ctx = { text, masked, paras, starts };
+  const ctx: Ctx = { text, masked, paras, starts, mentions };
   const groups = groupSegments(text, segs, paras);
 
   const out: QuoteRecord[] = [];

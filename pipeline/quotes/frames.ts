@@ -105,17 +105,17 @@ const START_DETS = set("the a an his her its their");
 const JOINS = set("of and for at in on to with from by & or about");
 /** Words between a subject and its verb: auxiliaries and adverbs. */
 const AUX = set(
-  "has have had was were is are be been would will could should may might must did does do also later then again once previously recently repeatedly further simply quickly never often already reportedly just still even first finally publicly privately not quoted as sharply bluntly flatly openly angrily strongly",
+  "has have had was were is are be been would will could should may might must did does do also later then again once previously recently repeatedly further simply quickly never often already reportedly just still even first finally publicly privately not quoted as sharply bluntly flatly openly angrily strongly long always sometimes",
 );
 /** Words that end a noun phrase read leftwards from a verb. */
 const BACK_STOP = set(
   "but or that which who whom whose as when while because if although though since after before so than where whether is was are were has have had will would can could should may might must do does did not to said says told about how what why",
 );
-const LEAD_TRIM = set("but and so yet however meanwhile also now still then later instead indeed moreover finally earlier thus but");
+const LEAD_TRIM = set("but and so yet however meanwhile also now still then later instead indeed moreover finally earlier thus including especially even just only");
 const PREPS = set("in on at during after before since for from with by under over last this following amid despite");
 /** Words that end a noun phrase read rightwards after an inverted verb ("said Jane Doe on Monday"). */
 const FWD_STOP = set(
-  "in on at during after before while when as because to from with who which that whose adding referring speaking according citing noting explaining and but or monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this earlier later recently told said says than about via through",
+  "in on at during after before while when as because to from with who which that whose adding referring speaking according citing noting explaining and but or monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this earlier later recently told said says than about via through if whether how what why more amid among despite against",
 );
 /** Reporting-verb forms that are also common nouns ("the report", "his claims"). */
 const NOUNISH = set(
@@ -125,9 +125,25 @@ const NOUNISH = set(
 const TIME = set(
   "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow morning afternoon evening night week weekend month year january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec earlier later",
 );
+/** What follows a number that starts a speaker phrase: "52 percent of voters", "61% of them". */
+const SHARE = /^(?:%|percent|per|of)$/;
+/** Finite verbs that end a noun phrase as its predicate. */
+const FINITE = set("is was are were has have had will would can could should may might must does did do");
+/** A negated verb ("don't", "wasn't"): never inside a noun phrase. */
+const NEGATED = /n['\u2019]t$/;
+/** Relative pronouns: a clause after a comma that starts with one is not an appositive name. */
+const RELATIVE = set("who whose whom which");
+/** Determiners that stand for a group of people on their own: "Some said", "One called it". */
+const STANDALONE = set("one some many several both most all another others few");
+/** Words no noun phrase starts with. */
+const NOT_NP_START = set(
+  "of to for with from into onto than as if whether when while because although though unless until and or nor but so being been is was were are am be not who whose whom which where how why what more here there",
+);
 const AFTER_CALL_NOT_CUE = set("for on off up in back out upon");
 
-const isAdverb = (t: Tok): boolean => /ly$/.test(t.lw) && t.lw.length > 4 && !isCap(t);
+/** Nouns ending in -ly, which are not adverbs: "her family said", "the weekly reported". */
+const LY_NOUNS = set("family ally assembly rally supply monopoly anomaly bully daily weekly monthly quarterly");
+const isAdverb = (t: Tok): boolean => /ly$/.test(t.lw) && t.lw.length > 4 && !isCap(t) && !LY_NOUNS.has(t.lw);
 /** "he's", "they're": a pronoun with a clitic auxiliary, not a possessive. */
 const isContraction = (t: Tok): boolean => /^(?:he|she|it|they|we|i|you)['\u2019](?:s|re|ve|d|ll|m)$/.test(t.lw);
 const isPunct = (t: Tok): boolean => t.punct;
@@ -136,13 +152,13 @@ const isMasked = (t: Tok): boolean => t.w.charCodeAt(0) === 1;
 const adjacent = (a: Tok, b: Tok): boolean => a.e === b.s;
 const isAbbrev = (t: Tok): boolean => TITLES.has(`${t.w}.`) || /^\p{Lu}$/u.test(t.w) || /^(?:[A-Z]\.)+[A-Z]$/.test(t.w) || t.lw === "jr" || t.lw === "st";
 
-/** A full stop that does not end the sentence: after an abbreviation, or before a comma or a lower-case word ("R-Ky., said"). */
+/** A full stop that does not end the sentence: after an abbreviation, or before a comma, a closing parenthesis or a lower-case word ("R-Ky., said", "(R-Ky.), who"). */
 const softStop = (toks: readonly Tok[], k: number): boolean => {
   const t = toks[k]!;
   if (t.w !== ".") return false;
   const prev = toks[k - 1], next = toks[k + 1];
   if (prev && adjacent(prev, t) && isAbbrev(prev)) return true;
-  return next !== undefined && (next.w === "," || /^\p{Ll}/u.test(next.w));
+  return next !== undefined && (next.w === "," || next.w === ")" || /^\p{Ll}/u.test(next.w));
 };
 
 /** First words of multi-word cues. */
@@ -194,7 +210,7 @@ export interface Np {
 /** A noun phrase ending just before token `k` (a verb), not reaching before token `floor`. */
 export function npBackward(toks: readonly Tok[], k: number, floor: number): Np | null {
   let j = k;
-  while (j > floor && (AUX.has(toks[j - 1]!.lw) || isAdverb(toks[j - 1]!))) j--;
+  while (j > floor && ((AUX.has(toks[j - 1]!.lw) && !isCap(toks[j - 1]!)) || isAdverb(toks[j - 1]!))) j--;
   if (j > floor && toks[j - 1]!.w === ",") {
     // appositive: "Jane Doe, the firm's founder, said", "Jane Doe, 59, of Springfield, who …, said": the name before the first comma
     const commas: number[] = [];
@@ -206,10 +222,11 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
     }
     for (let k = commas.length - 1; k >= 0; k--) {
       const head = npBackwardPlain(toks, commas[k]!, Math.max(floor, c));
-      if (head && (isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw))) return head;
+      // a relative clause after the comma describes the phrase before it: "the farmer, who grows corn, said"
+      if (head && (isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw) || RELATIVE.has(toks[commas[k]! + 1]?.lw ?? ""))) return head;
     }
     const near = commas[0];
-    if (near === undefined) return null;
+    if (near === undefined || RELATIVE.has(toks[near + 1]?.lw ?? "")) return null;
     const app = { i: near + 1, j: j - 1 };
     return validNp(toks, app) ? app : null;
   }
@@ -227,6 +244,10 @@ function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | n
       i--;
       continue;
     }
+    if (t.w === "%" && toks[i]?.lw === "of" && i - 2 >= floor && adjacent(toks[i - 2]!, t) && /^\d/.test(toks[i - 2]!.w)) {
+      i -= 2; // a share, which starts the phrase: "61% of voters said"
+      break;
+    }
     if (t.w === ")") {
       // a parenthesis inside the name: "Jane Doe (D-Ohio)"
       let o = i - 2;
@@ -237,7 +258,9 @@ function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | n
       }
       break;
     }
-    if (isPunct(t) || isMasked(t) || BACK_STOP.has(t.lw) || TIME.has(t.lw)) break;
+    if (isPunct(t) || isMasked(t) || TIME.has(t.lw) || NEGATED.test(t.lw)) break;
+    // a capitalised "May" or "Will" after a capitalised word or a title is a name: "Mrs May said", "Sen. Will Roe said"
+    if (BACK_STOP.has(t.lw) && !(isCap(t) && i - 2 >= floor && (isCap(toks[i - 2]!) || softStop(toks, i - 2)))) break;
     if (CUES.has(t.lw) && !isCap(t) && !(i - 2 >= floor && DETS.has(toks[i - 2]!.lw))) break; // "the state governor": a noun after a determiner
     if (t.lw === "and" || t.lw === "&") {
       const before = toks[i - 2], after = toks[i];
@@ -260,8 +283,9 @@ export function npForward(toks: readonly Tok[], i: number): Np | null {
       continue;
     }
     if (isPunct(t) || isMasked(t)) break;
+    if (j > i && FINITE.has(t.lw)) return null; // "said the plan is sound": a clause, not a speaker after its verb
     if (j > i && FWD_STOP.has(t.lw)) break;
-    if (j > i && CUES.has(t.lw) && !isCap(t)) break;
+    if (j > i && CUES.has(t.lw) && !isCap(t) && !DETS.has(toks[j - 1]!.lw)) break; // "said the ruling": a noun after a determiner
     j++;
     if (j === i + 1 && PRONOUNS.has(t.lw)) break;
   }
@@ -295,7 +319,17 @@ function validNp(toks: readonly Tok[], np: Np): boolean {
   const first = toks[i]!;
   if (isPunct(first) && first.w !== ".") return false;
   for (let k = i; k < j; k++) if (isMasked(toks[k]!)) return false;
-  if (PRONOUNS.has(first.lw) || isContraction(first) || DETS.has(first.lw) || isCap(first)) return true;
+  // no noun phrase starts with a preposition, a conjunction or a verb ("of the plan", "if it", "being"),
+  // and one made only of such words and determiners names no one ("To", "The", "When")
+  if (NOT_NP_START.has(first.lw)) return false;
+  let content = false;
+  for (let k = i; k < j && !content; k++) {
+    const t = toks[k]!;
+    content = !isPunct(t) && !NOT_NP_START.has(t.lw) && !DETS.has(t.lw) && !PREPS.has(t.lw) && !LEAD_TRIM.has(t.lw) && !AUX.has(t.lw) && !BACK_STOP.has(t.lw) && !FWD_STOP.has(t.lw);
+  }
+  if (!content && !PRONOUNS.has(first.lw) && !(j - i === 1 && STANDALONE.has(first.lw))) return false;
+  if (j - i === 1 && CUES.has(first.lw) && /(?:ed|ing)$/.test(first.lw)) return false; // "Asked", "Speaking"
+  if (PRONOUNS.has(first.lw) || isContraction(first) || DETS.has(first.lw) || isCap(first) || (/^\d/.test(first.w) && SHARE.test(toks[i + 1]?.lw ?? ""))) return true;
   if (j - i <= 3) return true; // "critics", "party officials"
   for (let k = i + 1; k < j; k++) if (isCap(toks[k]!)) return true; // "panel chairman Jane Doe"
   return false;
@@ -357,6 +391,8 @@ export function parseAfter(text: string, lo: number, hi: number): Frame | null {
     if (np && np.i > i + 1 && toks[np.i - 1]!.w === ",") {
       const desc = trimNp(toks, { i, j: np.i - 1 });
       if (desc && desc.i <= i + 1 && desc.j === np.i - 1) return frame(toks, np, k, cue.len, text);
+      // the writer's phrase finishing the quoted clause, then the name: `" of the content, Jane Doe said`
+      if (JOINS.has(toks[i]!.lw) && !isCap(toks[i]!) && !toks.slice(i, np.i).some((t) => FINITE.has(t.lw) || CUES.has(t.lw))) return frame(toks, np, k, cue.len, text);
     }
     break;
   }
@@ -371,7 +407,8 @@ export function parseAfter(text: string, lo: number, hi: number): Frame | null {
   }
   if (dash) {
     const np = npForward(toks, i);
-    if (np && isCap(toks[np.i]!)) return frame(toks, np, null, 0, text);
+    // the name ends the dash's phrase or a preposition follows it: `" — Jane Doe`, `" — Jane Doe, mayor`, `" — Jane Doe on TV`
+    if (np && isCap(toks[np.i]!) && (np.j >= toks.length || isPunct(toks[np.j]!) || JOINS.has(toks[np.j]!.lw) || PREPS.has(toks[np.j]!.lw))) return frame(toks, np, null, 0, text);
   }
   return null;
 }
@@ -382,11 +419,16 @@ const isParticiple = (t: Tok): boolean => t.lw.endsWith("ing");
 /** The subject at the start of a sentence: "On Monday, the former senator told …" → "the former senator". */
 export function sentenceSubject(toks: readonly Tok[], from: number, to: number): Np | null {
   let i = from;
-  const first = toks[i];
-  if (first && (PREPS.has(first.lw) || LEAD_TRIM.has(first.lw) || isAdverb(first))) {
+  // leading phrases and clauses, each up to its comma: "Once in his twenties, when asked about it, he said"
+  for (let first = toks[i]; first; first = toks[i]) {
+    const clause = SUBORDINATORS.has(first.lw) || (isParticiple(first) && CUES.has(first.lw)) || (/ed$/.test(first.lw) && CUES.has(first.lw));
+    if (!clause && !PREPS.has(first.lw) && !LEAD_TRIM.has(first.lw) && !isAdverb(first)) break;
     let c = i;
-    while (c < to && c < i + 8 && toks[c]!.w !== ",") c++;
+    const stop = Math.min(to, i + (clause ? 25 : 8));
+    while (c < stop && toks[c]!.w !== "," && !isMasked(toks[c]!)) c++;
     if (c < to && toks[c]!.w === ",") i = c + 1;
+    else if (LEAD_TRIM.has(first.lw) || (clause && SUBORDINATORS.has(first.lw))) i++; // "And in a statement on Monday, …"; "When the host asked, …"
+    else break;
   }
   while (i < to && LEAD_TRIM.has(toks[i]!.lw)) i++;
   let last = -1;
@@ -404,9 +446,26 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
   return last < i ? null : trimNp(toks, { i, j: last + 1 });
 }
 
+/** Words that open a clause before the subject: "When asked, she said". */
+const SUBORDINATORS = set("once when whenever if after before as while because although though since until unless");
+/** Passive cues whose subject still speaks: the one asked answers ("when she was asked, she said"). */
+const QUESTIONED = set("asked questioned pressed");
+const BE = set("be is was were are am been being");
+
+/** Whether the cue at token k is a past participle after a form of "be": "is being praised", "was told". */
+function isPassive(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (!/(?:ed|told|said|written|shown|heard|known|spoken|given|taken)$/.test(t.lw)) return false;
+  let b = k - 1;
+  while (b >= 0 && isAdverb(toks[b]!)) b--;
+  return b >= 0 && BE.has(toks[b]!.lw);
+}
+
 /** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
 function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   const prev = toks[k - 1];
+  // a passive verb's subject is not the speaker, its agent is: "the senator was praised by critics", "she was told"
+  if (isPassive(toks, k) && !QUESTIONED.has(toks[k]!.lw)) return toks[k + cue.len]?.lw === "by" ? npForward(toks, k + cue.len + 1) : null;
   // "…, saying", "took to Twitter to accuse", "outlined a plan and vowed": the clause's subject speaks
   if (prev && (prev.lw === "to" || prev.lw === "and" || prev.lw === "but" || (prev.w === "," && isParticiple(toks[k]!)))) return sentenceSubject(toks, 0, k);
   const np = npBackward(toks, k, 0);
