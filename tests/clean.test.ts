@@ -59,6 +59,8 @@ describe("page-furniture lexicon", () => {
     ["Thank you for subscribing! Check your inbox to confirm", "site_chrome"],
     ["Your submission has been received", "site_chrome"],
     ["Harbour wall collapses 2:05 autoplay Embed this video", "site_chrome"],
+    ["JUST WATCHED Harbour wall collapses Replay More Videos ... MUST WATCH Harbour wall collapses 02:05", "site_chrome"],
+    ["More Videos", "site_chrome"],
     ["For more reporting like this, subscribe to our newsletters", "site_chrome"],
     ["Read: The harbour wall's long history", "related_link"],
     ["Photographer: Jane Roe/Example Pictures", "photo_credit"],
@@ -89,6 +91,8 @@ describe("page-furniture lexicon", () => {
     ["Ferry Timetables (Summer Service / Winter Service)"],
     ["Harbour Costs (Basic/Premium)"],
     ["Oskarine Vell/Example Wire"],
+    ["Must-watch moments from the council meeting are on the site, the mayor said."],
+    ["More video of the storm was shared by residents on Tuesday."],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {
