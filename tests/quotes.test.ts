@@ -164,6 +164,14 @@ describe("a speaker is a phrase that names someone", () => {
     ["a related-link label is not a speaker", `More: Council backs "bold" plan for the harbor`, [["bold", "partial", null, "none", null, 1]]],
     ["a leading phrase before a colon is not a speaker", `To this day: "We will never forget."`, [["We will never forget.", "direct", null, "none", null, 1]]],
     ["a link after a quote is not a speaker", `The council met. 'We will build it' Read more`, [["We will build it", "direct", null, "none", null, 1]]],
+    [
+      "a partial quote after ', adding that' is the same speaker's",
+      `"We tried," Jane Roe said, adding that the plan was "a mistake."`,
+      [
+        ["We tried,", "direct", "Jane Roe", "explicit", "said", 1],
+        ["a mistake.", "partial", "Jane Roe", "continuation", "said", 1],
+      ],
+    ],
     ["'as X put it'", `As Jane Roe put it: "We tried."`, [["We tried.", "direct", "Jane Roe", "explicit", "put it", 1]]],
     ["a speaker after an inverted verb ends at a preposition", `"You are scared!" shouts one woman amid the cheers.`, [["You are scared!", "direct", "one woman", "nominal", "shouts", 1]]],
     ["a dash before the writer's next clause names no one", `"That is deplorable" \u2014 Jane Roe questioned why anyone cared.`, [["That is deplorable", "direct", null, "none", null, 1]]],

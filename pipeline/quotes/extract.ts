@@ -224,6 +224,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
     }
 
     let paraFrame: Frame | null = null;
+    let prevFrame: Frame | null = null; // the frame of the quote just before, when it had one
     let prevEnd = pLo; // end of the previous quote and its frame, in this paragraph
     for (const u of units) {
       const f0 = u.parts[0]!, fl = u.parts[u.parts.length - 1]!;
@@ -251,6 +252,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       const tailEnd = Math.min(te, nextOpen, paras[fl.para]![1]);
 
       let found: Found | null = null;
+      let clauseFrom = -1; // where a partial quote's clause starts, when its frame is an earlier quote's
       const before = masked.slice(Math.max(ss, openPos - 40), openPos);
       // a title after a work word ("the film"), a possessive or a preposition ("on a network's 'Morning Hour'") names a work
       const titleLike = partial && isTitleCase(quoted) && (TITLE_CUES.has(lastWord(before)) || TITLE_BEFORE.test(before));
@@ -259,6 +261,12 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       else if (label) found = { frame: label, attribution: "explicit" };
       else if (partial) {
         found = ownFrame(ctx, parseBefore(masked, Math.max(ss, prevEnd), openPos, true)) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
+        // the same speaker goes on in the sentence: `"…," he said, adding that it was "a mistake"`
+        const goesOnAt = !found && prevFrame && prevFrame.end >= ss && prevFrame.end <= openPos ? goesOnSpeaking(masked, prevFrame.end, openPos) : -1;
+        if (goesOnAt >= 0) {
+          found = { frame: prevFrame!, attribution: "continuation" };
+          clauseFrom = goesOnAt;
+        }
       } else {
         found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headFrame);
         if (!found && openPos === pLo && p > 0) {
@@ -279,9 +287,10 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !(isTitleCase(quoted) && words(quoted) <= 8)) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
       }
       if (found) paraFrame = found.frame;
+      prevFrame = found?.frame ?? null;
       prevEnd = Math.max(fl.close === null ? closePos : closeEnd(text, fl.close), found && found.frame.end > closePos ? found.frame.end : 0);
 
-      let content: [number, number] = [f0.start, fl.end];
+      let content: [number, number] = clauseFrom >= 0 ? trimSpan(text, clauseFrom, Math.max(te, fl.end)) : [f0.start, fl.end];
       if (partial && found && found.attribution !== "continuation" && found.attribution !== "carryover") {
         const f = found.frame;
         if (f.end <= openPos) content = trimSpan(text, f.end, Math.max(te, fl.end));
@@ -344,6 +353,15 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
     lastFrame[p] = paraFrame && indirectFrame ? (paraFrame.start > indirectFrame.start ? paraFrame : indirectFrame) : (paraFrame ?? indirectFrame);
   }
   return out.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
+}
+
+/** Where the clause after a frame starts when it goes on with its speaker's verb (", adding that …", "and warned …"), or -1. */
+function goesOnSpeaking(masked: string, from: number, to: number): number {
+  const toks = tokenize(masked, from, to);
+  let k = 0;
+  while (k < toks.length && ((toks[k]!.punct && toks[k]!.w.charCodeAt(0) !== 1) || toks[k]!.lw === "and")) k++;
+  const cue = k > 0 && k < toks.length && !toks[k]!.cap ? cueAt(toks, k) : null;
+  return cue ? (toks[k + cue.len]?.s ?? to) : -1;
 }
 
 /** Whether a quote opens its sentence the way a direct quote does: nothing before it, or a frame ending in a colon or comma. */
