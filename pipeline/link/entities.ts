@@ -7,8 +7,9 @@
 //     full name with that initial; a shorter name that ends a longer one ("Lloyd Doe" in
 //     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
 //     ("Agency for Things (AFT)", or "Long Name (ABC)" in the body: LinkArticle.acronyms) or
-//     whose initials it is. A feminine surname alone never joins a man. Two or more candidates that may be
-//     different people or bodies: it joins none.
+//     whose initials it is. A feminine surname alone never joins a man, nor "Mrs Doe" a man or "Mr Doe" a
+//     woman; a bare surname prefers the full name without "Jr."/"Sr.", "Doe Jr." only joins "… Doe Jr.".
+//     Two or more candidates that may be different people or bodies: it joins none.
 //  3. Across the corpus: nodes with the same key are one entity; full person names merge when
 //     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
 //     a one-letter surname misspelling with the same given name), unless either name has two
@@ -24,6 +25,7 @@ import {
   cleanMention,
   countryCode,
   countryName,
+  honorificGender,
   deletions,
   isAcronym,
   locKey,
@@ -174,7 +176,7 @@ export class MentionCache {
 function preparedMention(text: string, type: EntityType): Prepared {
   if (type === "person") {
     const clean = cleanMention(text, "person");
-    const person = parsePerson(clean);
+    const person = parsePerson(clean, honorificGender(text));
     return { clean, person, def: null, acronym: false, node: personNode(person) };
   }
   const def = splitAcronymDefinition(text.replace(/\s+/g, " ").trim());
@@ -281,15 +283,18 @@ export function resolveArticle(
     if (!p) return;
     const clean = prep[i]!.clean;
     if (p.single) {
-      let hit = surnameHit.get(p.key);
+      const hitKey = `${p.key}|${p.female}`;
+      let hit = surnameHit.get(hitKey);
       if (hit === undefined) {
         // the closest kind of match decides: the same surname, else a variant form, else a misspelling
         const fits = (kind: "exact" | "variant" | "typo") => people.filter((t) => fullsOf(t).some((f) => surnameMatches(p, f) === kind));
         let cands = fits("exact");
         if (cands.length === 0) cands = fits("variant");
         if (cands.length === 0) cands = fits("typo");
-        hit = pickCompatible(cands);
-        surnameHit.set(p.key, hit);
+        // a surname without "Jr." is the one named without it: "John Doe … John Doe Jr. … Doe said" is the father
+        const plain = p.suffix ? [] : cands.filter((t) => !t.suffix);
+        hit = pickCompatible(plain.length > 0 ? plain : cands);
+        surnameHit.set(hitKey, hit);
       }
       out[i] = { node: hit ? personNode(hit) : `person|${p.key}`, clean, primary: false };
     } else if (p.initial) {
@@ -361,7 +366,11 @@ interface Agg {
   minNode: string;
 }
 
-/** Ranks candidate canonical names: full forms, not all-capitals, most words, most frequent, longest, then code-point order. */
+/**
+ * Ranks candidate canonical names: full forms, not all-capitals, a name of two or more words over one word,
+ * most frequent (a stray longer form such as "Jane Roe Jane Roe" must not win), most words, longest, then
+ * code-point order.
+ */
 export function pickCanonical(forms: Map<string, { n: number; primary: boolean }>): string {
   const list = [...forms.entries()];
   // most entities are written one way
@@ -383,8 +392,9 @@ export function pickCanonical(forms: Map<string, { n: number; primary: boolean }
     if (sa !== sb) return sa - sb;
     const wa = a.split(" ").length;
     const wb = b.split(" ").length;
-    if (wa !== wb) return wb - wa;
+    if (Math.min(wa, 2) !== Math.min(wb, 2)) return wb - wa;
     if (fa.n !== fb.n) return fb.n - fa.n;
+    if (wa !== wb) return wb - wa;
     if (a.length !== b.length) return b.length - a.length;
     return cmp(a, b);
   });

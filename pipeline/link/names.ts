@@ -11,6 +11,7 @@ interface NameLexicon {
   given_name_titles: string[];
   title_modifiers: string[];
   name_suffixes: string[];
+  generational_suffixes: string[];
   surname_particles: string[];
   legal_suffixes: string[];
 }
@@ -60,6 +61,9 @@ const TITLES = setOf(LEX.titles);
 const MODIFIERS = setOf(LEX.title_modifiers);
 const GIVEN_TITLES = setOf(LEX.given_name_titles);
 const SUFFIXES = setOf(LEX.name_suffixes);
+const GENERATIONS = setOf(LEX.generational_suffixes);
+/** One spelling per generational suffix: "Jnr" is "jr", "Snr" is "sr". */
+const generation = (k: string): string => (k === "jnr" ? "jr" : k === "snr" ? "sr" : k);
 const PARTICLES = setOf(LEX.surname_particles);
 const LEGAL = setOf(LEX.legal_suffixes);
 
@@ -73,7 +77,10 @@ for (const [code, c] of Object.entries(COUNTRIES)) for (const a of c.aliases) CO
 
 /** The country code an (already cleaned) location name refers to, if it is a country alias. */
 export function countryCode(name: string): string | null {
-  return COUNTRY_BY_ALIAS.get(matchKey(name).replace(/^the /, "")) ?? null;
+  const k = matchKey(name).replace(/^the /, "");
+  // a code ("US", "UK", "UAE") is written in capitals: "Us" is the pronoun in a title or slogan
+  if (k.length <= 3 && /\p{Ll}/u.test(name.replace(/^\s*the\s+/i, ""))) return null;
+  return COUNTRY_BY_ALIAS.get(k) ?? null;
 }
 export function countryName(code: string): string | null {
   return COUNTRIES[code]?.name ?? null;
@@ -113,10 +120,24 @@ export function stripTitles(s: string): string {
   return i === 0 ? s : words.slice(i).join(" ");
 }
 
+const FEMALE_HONORIFICS = new Set(["mrs", "ms", "miss", "mme", "madame", "mlle", "lady", "dame", "senora", "frau"]);
+const MALE_HONORIFICS = new Set(["mr", "sir", "lord", "monsieur", "senor", "herr"]);
+/** Whether a person mention's honorific says a woman (true) or a man (false): "Mrs Doe", "Mr. Doe"; else null. */
+export function honorificGender(text: string): boolean | null {
+  const k = matchKey(tidy(text).split(" ")[0] ?? "");
+  return FEMALE_HONORIFICS.has(k) ? true : MALE_HONORIFICS.has(k) ? false : null;
+}
+
+/** A word written twice in a row once: "Jane Doe Doe" (two links run together on a page) is "Jane Doe". */
+function dedupeWords(s: string): string {
+  const words = s.split(" ");
+  return words.filter((w, i) => i === 0 || matchKey(w) !== matchKey(words[i - 1]!) || !matchKey(w)).join(" ");
+}
+
 /** Cleaned display form of a mention: whitespace, edge punctuation, possessive, titles (persons), leading "the" (places, organisations). */
 export function cleanMention(text: string, type: string): string {
   let s = stripPossessive(tidy(text));
-  if (type === "person") s = stripTitles(s);
+  if (type === "person") s = stripTitles(dedupeWords(s));
   else s = s.replace(/^the\s+/i, "");
   return s.trim() || text.trim() || text;
 }
@@ -175,8 +196,10 @@ export function locKey(clean: string): string {
 // ---- persons ------------------------------------------------------------------------------
 
 export interface PersonName {
-  /** folded words without suffixes ("jr"), for the exact key */
+  /** folded words without post-nominal letters ("phd"), with a generational suffix ("jr"), for the exact key */
   key: string;
+  /** generational suffix, folded ("jr", "sr", "iii"), or "" */
+  suffix: string;
   /** true for one word, or particles + one word ("van Dyke") */
   single: boolean;
   given: string;
@@ -242,9 +265,13 @@ export function femaleGiven(given: string): boolean | null {
   return FEMALE_NAMES.has(k) ? true : MALE_NAMES.has(k) ? false : null;
 }
 
-export function parsePerson(clean: string): PersonName {
+export function parsePerson(clean: string, female: boolean | null = null): PersonName {
   let words = clean.split(" ").filter(Boolean);
-  while (words.length > 1 && SUFFIXES.has(matchKey(words[words.length - 1]!))) words = words.slice(0, -1);
+  let suffix = "";
+  for (let k = matchKey(words[words.length - 1] ?? ""); words.length > 1 && (SUFFIXES.has(k) || GENERATIONS.has(k)); k = matchKey(words[words.length - 1]!)) {
+    if (GENERATIONS.has(k) && !suffix) suffix = generation(k);
+    words = words.slice(0, -1);
+  }
   const f = words.map((w) => matchKey(w)).filter(Boolean);
   let start = f.length - 1;
   while (start > 0 && PARTICLES.has(f[start - 1]!)) start--;
@@ -254,7 +281,8 @@ export function parsePerson(clean: string): PersonName {
   const given = single ? "" : f[0]!;
   const { key: sk, feminine } = surnameKey(last);
   return {
-    key: f.join(" "),
+    key: suffix ? `${f.join(" ")} ${suffix}` : f.join(" "),
+    suffix,
     single,
     given,
     givenKey: single ? "" : givenKeyOf(given),
@@ -264,7 +292,7 @@ export function parsePerson(clean: string): PersonName {
     last,
     surnameKey: sk,
     feminineSurname: feminine,
-    female: single ? null : femaleGiven(given),
+    female: single ? female : (femaleGiven(given) ?? female),
   };
 }
 
@@ -302,6 +330,7 @@ export function misspelt(a: string, b: string): boolean {
  * edit apart (the longer at least MIN_FUZZY_SURNAME letters). Middle initials must not conflict.
  */
 export function personsCompatible(a: PersonName, b: PersonName): boolean {
+  if (a.suffix !== b.suffix) return false; // "Jane Doe Jr." is not "Jane Doe"
   if (a.single || b.single || a.initial || b.initial) return a.key === b.key;
   if (a.middle && b.middle && a.middle !== b.middle) return false;
   if (a.givenKey !== b.givenKey) return false;
@@ -318,6 +347,9 @@ export function personsCompatible(a: PersonName, b: PersonName): boolean {
  */
 export function surnameMatches(single: PersonName, full: PersonName): "exact" | "variant" | "typo" | null {
   if (full.single) return null;
+  if (single.suffix && single.suffix !== full.suffix) return null; // "Doe Jr." is not "Jane Doe"
+  // "Mrs Doe" is not "John Doe", "Mr Doe" is not "Jane Doe"
+  if (single.female !== null && full.female !== null && single.female !== full.female) return null;
   if (single.surname === full.surname || single.last === full.surname || single.surname === full.last) return "exact";
   // "Ivanova" alone does not refer to a man named Ivanov
   if (single.feminineSurname && full.female === false) return null;
