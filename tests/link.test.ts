@@ -139,6 +139,8 @@ describe("entities: rows", () => {
     ["person: the full name, not the surname", [["p:Vale", "p:Vale", "p:Vale", "p:Ann Vale"]], "person:ann-vale", "Ann Vale"],
     ["person: the fuller form, when as frequent", [["p:Ann Lloyd Deverell"], ["p:Ann Deverell"]], "person:ann-lloyd-deverell", "Ann Lloyd Deverell"],
     ["person: the most frequent full form, over a fuller one", [["p:Ann Lloyd Deverell"], ["p:Ann Deverell"], ["p:Ann Deverell"]], "person:ann-deverell", "Ann Deverell"],
+    ["a trailing symbol is not part of a name", [["x:Harbourites"], ["x:Harbourites $"], ["o:OCA/"]], "other:harbourites", "Harbourites"],
+    ["nor of an acronym", [["o:OCA"], ["o:OCA"], ["o:OCA/"]], "organization:oca", "OCA"],
     ["person: not a stray longer form", [["p:Ann Vale"], ["p:Ann Vale"], ["p:Ann Vale Ann Vale"]], "person:ann-vale", "Ann Vale"],
     ["person: the more frequent spelling", [["p:Dmitri Holtsov"], ["p:Dmitry Holtsov"], ["p:Dmitry Holtsov"]], "person:dmitry-holtsov", "Dmitry Holtsov"],
     ["person: titles stripped", [["p:Senator Ann Vale"]], "person:ann-vale", "Ann Vale"],

@@ -156,6 +156,18 @@ describe("consistency pass", () => {
   });
 });
 
+describe("the committed model's mentions", () => {
+  it.each([
+    ["a title before a name", "Sen. Tom Pell says taxes are killing jobs Sen. Tom Pell took aim Friday at taxes, which he blamed for closing shops. Shares"],
+    ["a leading 'The' before a name", "Jane Roe, The Federalist"],
+    ["a sentence's first word inside a quote", "\u201cThe bottom line: are they falling back?\u201d said former CIA analyst Tom Pell."],
+  ])("are never a lone function word or title: %s", (_name, text) => {
+    const lone = tagEntities(text).filter((m) => !m.text.includes(" ") && /^(?:the|a|an|sen|rep|mr|mrs|ms|gov|dr)\.?$/i.test(m.text));
+    expect(lone).toEqual([]);
+    expect(tagEntities(text).some((m) => m.type === "person")).toBe(true);
+  });
+});
+
 describe("gold tags", () => {
   it("align entity offsets to BIO tags", () => {
     const text = "Ana Velt joined Corvane Holdings in Norvale.";

@@ -95,7 +95,7 @@ export function stripPossessive(s: string): string {
 export function tidy(s: string): string {
   let t = s.replace(/\s+/g, " ").trim();
   t = t.replace(/^[\s"\u201c\u201d\u2018\u00ab\u00bb([{,;:\-\u2013\u2014.]+/, "");
-  t = t.replace(/[\s"\u201c\u201d\u00ab\u00bb\]},;:!?\-\u2013\u2014]+$/, "");
+  t = t.replace(/[\s"\u201c\u201d\u00ab\u00bb\]},;:!?\-\u2013\u2014$#/@%*+=|\\^~<>&]+$/, "");
   if (t.endsWith(")") && !t.includes("(")) t = t.replace(/\)+$/, "");
   t = t.replace(/(?<=\p{Ll}{3})\.$/u, "");
   return t.trim();

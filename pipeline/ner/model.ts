@@ -162,6 +162,19 @@ export function loadModel(path: string): Model {
   return decodeModel(readFileSync(path));
 }
 
+const lexicon = (name: string): string[] =>
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../lexicon", name), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+/** Words that are never a name on their own: English function words and abbreviated titles ("Sen.", "Mr."; not "King", a surname too). */
+const NOT_A_NAME: ReadonlySet<string> = new Set(
+  [...lexicon("stopwords-en.txt"), ...lexicon("speaker-titles.txt").filter((t) => t.endsWith("."))].map((w) => w.replace(/\.$/, "").toLowerCase()),
+);
+
+/** A lone word that names nothing: a function word or title as written in running text ("The", "Sen."), not in capitals ("US"). */
+const notAName = (word: string): boolean => !/^\p{Lu}{2}/u.test(word) && NOT_A_NAME.has(word.replace(/\.$/, "").toLowerCase());
+
 /** The committed model file. */
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), "model.bin.gz");
 let shared: Model | undefined;
@@ -479,6 +492,8 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
   const tags = decode(model.weights, p, opts.constrain ?? true);
   let spans = tagSpans(p, tags);
   if (opts.consistency ?? true) spans = consistency(p, spans);
+  // a lone function word or title ("The" opening a sentence, "Sen." before a name) names nothing
+  spans = spans.filter((s) => s.to - s.from > 1 || !notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)));
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
