@@ -244,6 +244,13 @@ describe("name helpers", () => {
     expect(pickCanonical(f([["ANN VALE", 5, true], ["Ann Vale", 1, true]]))).toBe("Ann Vale");
     expect(pickCanonical(f([["Vale", 2, false]]))).toBe("Vale");
   });
+
+  it("pickCanonical: an organisation's most written form, whatever its length; an acronym in its usual casing", () => {
+    const f = (xs: [string, number, boolean][]) => new Map(xs.map(([s, n, primary]) => [s, { n, primary }]));
+    expect(pickCanonical(f([["Quillfeather", 90, true], ["Quillfeather Corporation", 3, true]]), false)).toBe("Quillfeather");
+    expect(pickCanonical(f([["OCA", 40, false], ["Oca", 3, true]]), false)).toBe("OCA");
+    expect(pickCanonical(f([["OCA", 40, false], ["Office of Coastal Affairs", 2, true]]), false)).toBe("Office of Coastal Affairs");
+  });
 });
 
 describe("acronyms defined in the body", () => {

@@ -367,14 +367,17 @@ interface Agg {
 }
 
 /**
- * Ranks candidate canonical names: full forms, not all-capitals, a name of two or more words over one word,
+ * Ranks candidate canonical names: full forms, not all-capitals, for a person a name of two or more words over one word,
  * most frequent (a stray longer form such as "Jane Roe Jane Roe" must not win), most words, longest, then
  * code-point order.
  */
-export function pickCanonical(forms: Map<string, { n: number; primary: boolean }>): string {
-  const list = [...forms.entries()];
+export function pickCanonical(forms: Map<string, { n: number; primary: boolean }>, person = true): string {
+  let list = [...forms.entries()];
   // most entities are written one way
   if (list.length === 1) return list[0]![0];
+  // an acronym's other casing ("Abc" beside "ABC") is the same full form, not a shortening
+  const primaryKeys = new Set(list.filter(([, f]) => f.primary).map(([s]) => matchKey(s)));
+  list = list.map(([s, f]) => [s, f.primary || !primaryKeys.has(matchKey(s)) ? f : { ...f, primary: true }]);
   const anyPrimary = list.some(([, f]) => f.primary);
   const lastWord = (s: string) => matchKey(s).split(" ").pop() ?? "";
   // a surname-only or shortened mention counts as support for the full forms ending in it
@@ -392,7 +395,8 @@ export function pickCanonical(forms: Map<string, { n: number; primary: boolean }
     if (sa !== sb) return sa - sb;
     const wa = a.split(" ").length;
     const wb = b.split(" ").length;
-    if (Math.min(wa, 2) !== Math.min(wb, 2)) return wb - wa;
+    // a person's full name over the surname alone; an organisation's forms are one name (legal form, "the", case)
+    if (person && Math.min(wa, 2) !== Math.min(wb, 2)) return wb - wa;
     if (fa.n !== fb.n) return fb.n - fa.n;
     if (wa !== wb) return wb - wa;
     if (a.length !== b.length) return b.length - a.length;
@@ -608,7 +612,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   const rows: { root: number; name: string; base: string; g: Agg }[] = [];
   for (const [root, g] of aggs) {
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
-    const name = (cc && countryName(cc)) || pickCanonical(g.forms);
+    const name = (cc && countryName(cc)) || pickCanonical(g.forms, g.type === "person");
     rows.push({ root, name, base: `${g.type}:${slug(name)}`, g });
   }
   const byBase = new Map<string, typeof rows>();
