@@ -29,6 +29,7 @@ const person = (body: string, name: string): MentionSpan => {
   return { start, end: start + name.length, text: name, type: "person" };
 };
 const org = (body: string, name: string): MentionSpan => ({ ...person(body, name), type: "organization" });
+const place = (body: string, name: string): MentionSpan => ({ ...person(body, name), type: "location" });
 
 describe("quotation marks are paired robustly", () => {
   it.each<[string, string, Row[]]>([
@@ -202,6 +203,17 @@ describe("pronouns and descriptions resolve to a mention", () => {
     ["'the company' passes over a country the tagger called an organization", `Acme Widgets sells in the U.S. market. "We will recover," the company said.`, (b) => [org(b, "Acme Widgets"), org(b, "U.S.")], "the company", "nominal", 0],
     ["a pronoun that resolved carries on past a name in the writer's words", `Jane Roe spoke first.\n\nShe noted that the deal was agreed with Tom Pell in May.\n\n"We will win," she said.`, (b) => [person(b, "Jane Roe"), person(b, "Tom Pell")], "she", "pronoun", 0],
     ["no mentions: no index", `Jane Roe spoke. "We will win," she said.`, () => [], "she", "pronoun", null],
+    ["'she' passes over a man of a known given name", `Jane Roe met Tom Pell. "We will win," she said.`, (b) => [person(b, "Jane Roe"), person(b, "Tom Pell")], "she", "pronoun", 0],
+    ["'he' passes over a woman, whoever spoke last", `"We will win," Jane Roe said. Tom Pell agreed.\n\n"Nobody can stop us," he said.`, (b) => [person(b, "Jane Roe"), person(b, "Tom Pell")], "he", "pronoun", 1],
+    ["the person named in a title, not the office before the name", `"We will win," Harbour House Press Secretary Jane Roe said.`, (b) => [place(b, "Harbour House"), person(b, "Jane Roe")], "Harbour House Press Secretary Jane Roe", "explicit", 1],
+    ["the person, not the state after the name", `"We will win," said Sen. Jane Roe of Ohio.`, (b) => [person(b, "Jane Roe"), place(b, "Ohio")], "Sen. Jane Roe of Ohio", "explicit", 0],
+    ["a country before a group is not the speaker", `"We will win," U.S. officials said.`, (b) => [place(b, "U.S.")], "U.S. officials", "nominal", null],
+    ["a group is not the last person named", `Jane Roe arrived. "We will win," officials said.`, (b) => [person(b, "Jane Roe")], "officials", "nominal", null],
+    ["an indefinite description is someone not named before", `Jane Roe arrived. "We will win," a senior official said.`, (b) => [person(b, "Jane Roe")], "a senior official", "nominal", null],
+    ["a description with a named place is not the last person named", `Jane Roe arrived. "We will win," the Ohio lawmaker said.`, (b) => [person(b, "Jane Roe"), place(b, "Ohio")], "the Ohio lawmaker", "nominal", null],
+    ["a person's lawyers are not the person", `Jane Roe arrived. "We will win," Roe's lawyers said.`, (b) => [person(b, "Jane Roe"), { start: b.indexOf("Roe's"), end: b.indexOf("Roe's") + 3, text: "Roe", type: "person" }], "Roe's lawyers", "explicit", null],
+    ["the head before a phrase of place", `"We regret it," the Harbour Embassy in the United States said.`, (b) => [org(b, "Harbour Embassy"), place(b, "United States")], "the Harbour Embassy in the United States", "explicit", 0],
+    ["a newspaper is not a text", `"We will win," the Harbour Post said.`, (b) => [org(b, "Harbour Post")], "the Harbour Post", "explicit", 0],
   ])("%s", (_name, body, mk, speaker, attribution, mention) => {
     const qs = extractQuotes(body, mk(body));
     const q = qs[qs.length - 1]!;

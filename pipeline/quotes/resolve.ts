@@ -3,7 +3,7 @@
 // model: "he" after two men goes to the later one, right or wrong.
 import type { MentionSpan } from "../../schemas/records.ts";
 import { SPEAKER_NOUNS, type NounType } from "./lexicon.ts";
-import { countryCode } from "../link/names.ts";
+import { cleanMention, countryCode, femaleGiven, honorificGender } from "../link/names.ts";
 
 export type SpeakerKind = "pronoun" | "name" | "description";
 
@@ -28,6 +28,24 @@ export function descriptionHead(speaker: string): { head: string; type: NounType
     if (one) return { head: words[k]!, type: one };
   }
   return null;
+}
+
+/** Whether a person mention names a woman (true) or a man (false) by its honorific or given name; null when unknown. */
+function mentionFemale(text: string): boolean | null {
+  const g = honorificGender(text);
+  if (g !== null) return g;
+  const words = cleanMention(text, "person").split(" ");
+  return words.length > 1 ? femaleGiven(words[0]!) : null;
+}
+
+/** Offsets in `speaker` of its head: the last word before a closing parenthesis, a suffix, a reflexive or a phrase of place ("Jane Roe (D-Ohio)", "Jane Roe Jr.", "Roe herself", "the embassy in Ohio"). */
+export function headWord(speaker: string): [number, number] {
+  let s = speaker.replace(/\s*\([^()]*\)\s*$/, "");
+  // a place or time after the head: "the embassy in Ohio", "a lawyer from Ohio" (not "of" or "for", often inside a name)
+  s = s.replace(/\s(?:in|at|from|near|during|on)\s.*$/, "");
+  s = s.replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, "").replace(/\s+(?:himself|herself|itself|themselves|even|now|also|too|again|alone|instead|later)$/i, "").replace(/[^\p{L}\p{N}]+$/u, "");
+  const m = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*$/u.exec(s);
+  return m ? [m.index, m.index + m[0].length] : [0, speaker.length];
 }
 
 /** Pronoun, proper name or description. */
@@ -62,25 +80,59 @@ export interface ResolveContext {
   lastOrg?: readonly [number, number] | null;
 }
 
+/** Descriptions of someone not named before: "a senior official", "one aide", "another lawmaker". */
+const INDEFINITE = /^(?:a|an|one|another|some|several|many|multiple|two|three|four|five|most|other)\s/i;
+
 const RECENT = 1500; // characters within which the last speaker is the one a pronoun means
 
 /** The mention a speaker span resolves to, or null. */
 export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, end: number, speaker: string, rc: ResolveContext = {}): number | null {
+  const [hs, he] = headWord(speaker);
+  const headText = speaker.slice(hs, he).toLowerCase();
+  // a group ("officials", "Jane Roe's lawyers") is not one person of the article, nor a text ("Roe's complaint") its author
+  const common = /^\p{Ll}/u.test(speaker.slice(hs, he)); // "the Post" is a newspaper, "the post" a text
+  const group = common && headText.endsWith("s") && SPEAKER_NOUNS.get(headText.slice(0, -1)) === "person";
+  if (group || (common && SPEAKER_NOUNS.get(headText) === "document")) return null;
+  // "a senior official", "one aide", "an Ohio Democrat" is someone not named, whoever else the phrase names
+  // (but "a tired Jane Roe" is Jane Roe)
+  const indefinite = INDEFINITE.test(speaker);
+  if (indefinite && (!/^\p{Lu}/u.test(speaker.slice(hs, he)) || /\s(?:of|for|from|at|with|in|to|by|near)\s/i.test(speaker))) return null;
+  const from = lastMentionBefore(mentions, start);
+  // a person named in the phrase: "Press Secretary Jane Roe", "Sen. Jane Roe of Ohio" (not the office or the state)
   let best: number | null = null;
   let bestOverlap = 0;
-  const from = lastMentionBefore(mentions, start);
+  let overlapped = false;
   for (let k = Math.max(0, from); k < mentions.length && mentions[k]!.start < end; k++) {
     const m = mentions[k]!;
     const ov = Math.min(end, m.end) - Math.max(start, m.start);
-    const weight = m.type === "person" || m.type === "organization" ? ov + 0.5 : ov;
-    if (ov > 0 && weight > bestOverlap) {
+    if (ov > 0) overlapped = true;
+    if (m.type === "person" && ov > bestOverlap) {
       best = k;
-      bestOverlap = weight;
+      bestOverlap = ov;
+    }
+  }
+  if (indefinite) return best !== null && mentions[best]!.end >= start + he ? best : null;
+  if (best !== null) return best;
+  // else a mention holding the phrase's head, its last word: "the White House", but not "U.S. officials" or
+  // "Saudi Arabia's court"
+  const headStart = start + hs, headEnd = start + he;
+  for (let k = Math.max(0, from); k < mentions.length && mentions[k]!.start < end; k++) {
+    const m = mentions[k]!;
+    if (m.end <= start || m.start >= headEnd || m.end <= headStart) continue;
+    // "the Ohio Democrat" is a person, not the party: a place before a party or people word
+    if (m.type === "other" && !headText.endsWith("s") && k > 0 && mentions[k - 1]!.start >= start && mentions[k - 1]!.end <= m.start) continue;
+    const ov = Math.min(end, m.end) - Math.max(start, m.start);
+    if (ov > bestOverlap) {
+      best = k;
+      bestOverlap = ov;
     }
   }
   if (best !== null) return best;
   const kind = speakerKind(speaker);
   if (kind === "name") return null;
+  // "the country's envoy" is someone of the named possessor, and "the British minister" someone of the named
+  // country, not the last person named
+  if (kind === "description" && (overlapped || /['\u2019]s\b/.test(speaker))) return null;
   let type: MentionSpan["type"] | null = null;
   let head: string | null = null;
   if (kind === "pronoun") type = PRONOUN_TYPE[speaker.toLowerCase()] ?? null;
@@ -93,10 +145,14 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   }
   if (!type) return null;
   // a pronoun is the last speaker of its kind, when there was one lately ("Doe criticized Roe. 'Quote,' she said.")
+  // "she" is not a man of a known given name, "he" not a woman ("Jane Roe met Tom Pell. … she said" is Jane Roe)
+  const wantFemale = kind !== "pronoun" ? null : /^she$/i.test(speaker) ? true : /^he$/i.test(speaker) ? false : null;
+  const otherSex = (k: number) => wantFemale !== null && mentionFemale(mentions[k]!.text) === !wantFemale;
   const last = kind === "pronoun" ? (type === "person" ? rc.lastPerson : rc.lastOrg) : null;
-  if (last && last[1] <= start && start - last[1] <= RECENT) return last[0];
+  if (last && last[1] <= start && start - last[1] <= RECENT && !otherSex(last[0])) return last[0];
   // a country the tagger called an organisation is not "it" or "the company"
-  const skip0 = rc.skip ?? (() => false);
+  const skip1 = rc.skip ?? (() => false);
+  const skip0 = wantFemale === null ? skip1 : (k: number) => skip1(k) || otherSex(k);
   const skip = type === "organization" ? (k: number) => skip0(k) || countryCode(mentions[k]!.text) !== null : skip0;
   const stop = Math.max(0, from - LOOKBACK);
   if (head) for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type && mentions[k]!.text.toLowerCase().includes(head)) return k;
