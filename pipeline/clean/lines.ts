@@ -1,18 +1,11 @@
 // Line classifier for the clean stage, in the spirit of jusText: each non-blank line of a scraped page gets
 // features (length, stopword density, end punctuation, page-furniture lexicon), an initial class, and then a
 // context pass keeps the densest run of prose and the short lines (subheadings) that sit inside it.
-import { readFileSync } from "node:fs";
 import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
 import { escapeRegExp, wordEnd, wordStart } from "../text.ts";
 import { isGivenName } from "../ner/model.ts";
-
-function lexiconLines(name: string): string[] {
-  return readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8")
-    .split("\n")
-    .map((l) => l.replace(/\r$/, ""))
-    .filter((l) => l.trim() && !l.startsWith("#"));
-}
+import { lexiconLines } from "../lexicon.ts";
 
 export const STOPWORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt").map((l) => l.trim().toLowerCase()));
 

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { lexiconLines } from "../lexicon.ts";
 import { GAZ_CATS, gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
 import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, type NerType, type Prepared, type WordInfo } from "./features.ts";
@@ -162,14 +163,9 @@ export function loadModel(path: string): Model {
   return decodeModel(readFileSync(path));
 }
 
-const lexicon = (name: string): string[] =>
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../lexicon", name), "utf8")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith("#"));
 /** Words that are never a name on their own: English function words and abbreviated titles ("Sen.", "Mr."; not "King", a surname too). */
 const NOT_A_NAME: ReadonlySet<string> = new Set(
-  [...lexicon("stopwords-en.txt"), ...lexicon("speaker-titles.txt").filter((t) => t.endsWith("."))].map((w) => w.replace(/\.$/, "").toLowerCase()),
+  [...lexiconLines("stopwords-en.txt"), ...lexiconLines("speaker-titles.txt").filter((t) => t.endsWith("."))].map((w) => w.replace(/\.$/, "").toLowerCase()),
 );
 
 /** A lone word that names nothing: a function word or title as written in running text ("The", "Sen."), not in capitals ("US"). */

@@ -144,6 +144,8 @@ const AFTER_CALL_NOT_CUE = set("for on off up in back out upon");
 /** Nouns ending in -ly, which are not adverbs: "her family said", "the weekly reported". */
 const LY_NOUNS = set("family ally assembly rally supply monopoly anomaly bully daily weekly monthly quarterly");
 const isAdverb = (t: Tok): boolean => /ly$/.test(t.lw) && t.lw.length > 4 && !isCap(t) && !LY_NOUNS.has(t.lw);
+/** A reporting verb's participle ("asked", "speaking"), which opens a clause rather than names someone. */
+const verbForm = (t: Tok): boolean => CUES.has(t.lw) && /(?:ed|ing)$/.test(t.lw);
 /** "he's", "they're": a pronoun with a clitic auxiliary, not a possessive. */
 const isContraction = (t: Tok): boolean => /^(?:he|she|it|they|we|i|you)['\u2019](?:s|re|ve|d|ll|m)$/.test(t.lw);
 const isPunct = (t: Tok): boolean => t.punct;
@@ -328,7 +330,7 @@ function validNp(toks: readonly Tok[], np: Np): boolean {
     content = !isPunct(t) && !NOT_NP_START.has(t.lw) && !DETS.has(t.lw) && !PREPS.has(t.lw) && !LEAD_TRIM.has(t.lw) && !AUX.has(t.lw) && !BACK_STOP.has(t.lw) && !FWD_STOP.has(t.lw);
   }
   if (!content && !PRONOUNS.has(first.lw) && !(j - i === 1 && STANDALONE.has(first.lw))) return false;
-  if (j - i === 1 && CUES.has(first.lw) && /(?:ed|ing)$/.test(first.lw)) return false; // "Asked", "Speaking"
+  if (j - i === 1 && verbForm(first)) return false; // "Asked", "Speaking"
   if (PRONOUNS.has(first.lw) || isContraction(first) || DETS.has(first.lw) || isCap(first) || (/^\d/.test(first.w) && SHARE.test(toks[i + 1]?.lw ?? ""))) return true;
   if (j - i <= 3) return true; // "critics", "party officials"
   for (let k = i + 1; k < j; k++) if (isCap(toks[k]!)) return true; // "panel chairman Jane Doe"
@@ -421,7 +423,7 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
   let i = from;
   // leading phrases and clauses, each up to its comma: "Once in his twenties, when asked about it, he said"
   for (let first = toks[i]; first; first = toks[i]) {
-    const clause = SUBORDINATORS.has(first.lw) || (isParticiple(first) && CUES.has(first.lw)) || (/ed$/.test(first.lw) && CUES.has(first.lw));
+    const clause = SUBORDINATORS.has(first.lw) || verbForm(first);
     if (!clause && !PREPS.has(first.lw) && !LEAD_TRIM.has(first.lw) && !isAdverb(first)) break;
     let c = i;
     const stop = Math.min(to, i + (clause ? 25 : 8));

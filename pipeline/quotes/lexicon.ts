@@ -1,10 +1,5 @@
 // Word lists the quote extractor reads once, at module load, from pipeline/lexicon/.
-import { readFileSync } from "node:fs";
-
-function lines(name: string): string[] {
-  const text = readFileSync(new URL(`../lexicon/${name}`, import.meta.url), "utf8");
-  return text.split("\n").map((l) => l.trimEnd()).filter((l) => l && !l.startsWith("#"));
-}
+import { lexiconLines as lines } from "../lexicon.ts";
 
 export type CueTag = "speech" | "addressee" | "label" | "document";
 export type NounType = "person" | "organization" | "document";

@@ -1,0 +1,10 @@
+// The word lists in pipeline/lexicon/, read once, at module load, by the modules that use them.
+import { readFileSync } from "node:fs";
+
+/** The lines of pipeline/lexicon/NAME that are not blank or "#" comments, without trailing white space. */
+export function lexiconLines(name: string): string[] {
+  return readFileSync(new URL(`./lexicon/${name}`, import.meta.url), "utf8")
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l && !l.startsWith("#"));
+}
