@@ -80,7 +80,13 @@ export const QuoteRow = z.object({
   speaker: z.string().min(1).nullable().describe("The words that name the source (\"he\", \"the embassy\", a name)."),
   speaker_start: offset("Start of `speaker` in `articles.body`.").nullable(),
   speaker_end: offset("End of `speaker` in `articles.body`.").nullable(),
-  speaker_entity_id: z.string().min(1).nullable().describe("The entity the speaker resolves to."),
+  speaker_entity_id: z
+    .string()
+    .min(1)
+    .nullable()
+    .describe(
+      "The entity the speaker resolves to: the person named in the speaker phrase, else the entity holding its head word, else for a pronoun or a definite description the last fitting entity before it. Null for groups (\"officials\"), indefinite descriptions (\"a senior official\") and speakers no mention names.",
+    ),
   speaker_name: z.string().min(1).nullable().describe("Canonical name of that entity, resolved through pronouns and descriptions."),
   cue: z.string().min(1).nullable().describe("The reporting verb (said, told, added…)."),
   attribution: Attribution.describe("How the speaker was found."),
