@@ -81,10 +81,10 @@ function slashCredit(text: string): boolean {
 }
 
 const FURNITURE_MAX_W = 40;
-/** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain. */
 /** A caption widget's toggle, which marks its line as a caption however long the caption is: "… Hide Caption 3 of 12". */
 const CAPTION_TOGGLE = /\b(?:hide|show|toggle) caption\b/i;
 
+/** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain (a caption toggle aside). */
 export function furnitureKind(text: string, words: number): BoilerplateKind | null {
   if (CAPTION_TOGGLE.test(text)) return "caption";
   if (words > FURNITURE_MAX_W) return null;

@@ -2,7 +2,7 @@
 // (interrupted and multi-paragraph ones), reads the attribution frame around each, and
 // inherits speakers across paragraphs. One pass over the text; every search is bounded.
 import type { MentionSpan, QuoteSpan } from "../../schemas/records.ts";
-import { cueAt, indexTokens, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
+import { cueAt, indexTokens, isMasked, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
 import { TITLE_CUES, TITLES } from "./lexicon.ts";
 import { isGivenName } from "../ner/model.ts";
 import { findSegments, maskSegments, sameStyle, type Segment } from "./marks.ts";
@@ -359,7 +359,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
 function goesOnSpeaking(masked: string, from: number, to: number): number {
   const toks = tokenize(masked, from, to);
   let k = 0;
-  while (k < toks.length && ((toks[k]!.punct && toks[k]!.w.charCodeAt(0) !== 1) || toks[k]!.lw === "and")) k++;
+  while (k < toks.length && ((toks[k]!.punct && !isMasked(toks[k]!)) || toks[k]!.lw === "and")) k++;
   const cue = k > 0 && k < toks.length && !toks[k]!.cap ? cueAt(toks, k) : null;
   return cue ? (toks[k + cue.len]?.s ?? to) : -1;
 }

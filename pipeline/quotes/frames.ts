@@ -150,7 +150,7 @@ const verbForm = (t: Tok): boolean => CUES.has(t.lw) && /(?:ed|ing)$/.test(t.lw)
 const isContraction = (t: Tok): boolean => /^(?:he|she|it|they|we|i|you)['\u2019](?:s|re|ve|d|ll|m)$/.test(t.lw);
 const isPunct = (t: Tok): boolean => t.punct;
 const isCap = (t: Tok): boolean => t.cap;
-const isMasked = (t: Tok): boolean => t.w.charCodeAt(0) === 1;
+export const isMasked = (t: Tok): boolean => t.w.charCodeAt(0) === 1;
 const adjacent = (a: Tok, b: Tok): boolean => a.e === b.s;
 const isAbbrev = (t: Tok): boolean => TITLES.has(`${t.w}.`) || /^\p{Lu}$/u.test(t.w) || /^(?:[A-Z]\.)+[A-Z]$/.test(t.w) || t.lw === "jr" || t.lw === "st";
 
