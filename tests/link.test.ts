@@ -84,6 +84,7 @@ describe("entities: mentions that must stay apart", () => {
     ["a father and a son of the same name, in one article", [["p:Carl Brisbee Sr.", "p:Carl Brisbee Jr."]], "0:0", "0:1"],
     ["a suffixed surname does not join the name without the suffix", [["p:Carl Brisbee", "p:Brisbee Jr."]], "0:0", "0:1"],
     ["a woman's honorific does not join a man", [["p:Carl Brisbee", "p:Mrs Brisbee"]], "0:0", "0:1"],
+    ["... a man known by US birth counts, not the two first-name lists", [["p:Brayden Brisbee", "p:Mrs Brisbee"]], "0:0", "0:1"],
     ["company short name and surname-only person", [["p:Vale", "o:Vale"]], "0:0", "0:1"],
     ["a one-word name keeps its own type whatever the majority", [["o:Vale"], ["o:Vale"], ["p:Vale"]], "0:0", "2:0"],
     ["a two-word name typed two ways equally often stays two", [["o:Quill Labs"], ["p:Quill Labs"]], "0:0", "1:0"],

@@ -151,6 +151,30 @@ describe("consistency pass", () => {
     ],
     ["a repeat that runs into a longer name is left alone", "Velt spoke. Velt Holdings rose.", [[0, 1, 1]], [["Velt", 1]]],
     ["lower-case words are not names", "Apple sold apple juice.", [[0, 1, 1]], [["Apple", 1]]],
+    [
+      "a surname read as an organisation however often, after a given name and surname",
+      "Ana Velt won. Velt aides cheered. Velt's plan stood.",
+      [[0, 2, 0], [4, 5, 1], [8, 9, 1]],
+      [["Ana Velt", 0], ["Velt", 0], ["Velt", 0]],
+    ],
+    [
+      "but not when the text names a company of that word",
+      "Ana Velt founded Velt Labs. Velt rose. Velt fell.",
+      [[0, 2, 0], [3, 5, 1], [6, 7, 1], [9, 10, 1]],
+      [["Ana Velt", 0], ["Velt Labs", 1], ["Velt", 1], ["Velt", 1]],
+    ],
+    [
+      "nor when it is written otherwise",
+      "Ana Un spoke. The UN met. The UN voted.",
+      [[0, 2, 0], [5, 6, 1], [9, 10, 1]],
+      [["Ana Un", 0], ["UN", 1], ["UN", 1]],
+    ],
+    [
+      "nor when the full name does not open with a given name",
+      "Sadly Velt won. Velt aides cheered. Velt's plan stood.",
+      [[0, 2, 0], [4, 5, 1], [8, 9, 1]],
+      [["Sadly Velt", 0], ["Velt", 1], ["Velt", 1]],
+    ],
   ])("%s", (_, text, spans, want) => {
     expect(run(text, spans)).toEqual(want);
   });

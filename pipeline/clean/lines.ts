@@ -4,7 +4,7 @@
 import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
 import { escapeRegExp, wordEnd, wordStart } from "../text.ts";
-import { isGivenName } from "../ner/model.ts";
+import { isListedGivenName } from "../given-names.ts";
 import { lexiconLines } from "../lexicon.ts";
 
 export const STOPWORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt").map((l) => l.trim().toLowerCase()));
@@ -64,7 +64,7 @@ const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/u;
 /**
  * A photo credit in the wire form "Jane Roe/Agency", as a line or closing a caption in brackets ("… (Jane Roe/Agency)",
  * "(Jane Roe/Illustration/Agency)"): a person's name, a slash, then one to three capitalised sources. Unless the line is
- * only the bracketed credit, the name must begin with a known given name (the entity tagger's gazetteer), since
+ * only the bracketed credit, the name must begin with a given name of the two first-name lists (pipeline/given-names.ts), since
  * headings write "Summer Service / Winter Service" and "Starter Plan / Team Plan" too.
  * Case matters here, so it is not a lexicon pattern (those match case-insensitively).
  */
@@ -77,7 +77,7 @@ function slashCredit(text: string): boolean {
   // every line of every page comes here: most have no slash, and the pattern is not run on them
   const m = text.includes("/") ? SLASH_CREDIT.exec(text) : null;
   // a line that is only the bracketed credit says what it is without the name check
-  return m !== null && m[0].startsWith("(") === text.endsWith(")") && ((m.index === 0 && text.startsWith("(")) || isGivenName(m[1]!));
+  return m !== null && m[0].startsWith("(") === text.endsWith(")") && ((m.index === 0 && text.startsWith("(")) || isListedGivenName(m[1]!));
 }
 
 const FURNITURE_MAX_W = 40;

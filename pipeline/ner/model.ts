@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { isGivenName } from "../given-names.ts";
 import { lexiconLines } from "../lexicon.ts";
 import { GAZ_CATS, gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
@@ -179,11 +180,11 @@ export function sharedModel(): Model {
   return (shared ??= loadModel(MODEL_PATH));
 }
 
-const GIVEN_NAME = 1 << GAZ_CATS.indexOf("firstname");
-/** True when a word (any case) is one of the English given names in the committed model's gazetteer. */
-export function isGivenName(word: string): boolean {
-  return ((sharedModel().gaz.get(word.toLowerCase()) ?? 0) & GIVEN_NAME) !== 0;
-}
+
+/** a word run into the next one, as page links are ("ValeThe", "ValeWhite"): three lower-case letters before a capital, unlike "McVale" or "DeVale" */
+const GLUED = /\p{Ll}{3}\p{Lu}/u;
+/** gazetteer bits of a country or a nationality ("Jordan", "French"): such a word alone is the place or the people */
+const PEOPLES = (1 << GAZ_CATS.indexOf("country")) | (1 << GAZ_CATS.indexOf("nationality"));
 
 /** Previous-tag value at a sentence start. */
 export const START = NTAGS;
@@ -379,6 +380,11 @@ const ORG_HEADS: ReadonlySet<string> = new Set(
   "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings ministry department embassy consulate agency commission committee council university college institute foundation association authority bureau party".split(" "),
 );
 
+/** Last words of a company or institution that may go by its first word alone ("Vale Labs" is "Vale"). */
+const EPONYM_HEADS: ReadonlySet<string> = new Set(
+  "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings foundation institute university college organization organisation enterprises industries motors media news".split(" "),
+);
+
 export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
   const org = ENTITY_TYPES.indexOf("ORG");
@@ -414,10 +420,29 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
   const surnames = new Set<string>();
   for (const s of spans) if (s.type === per && s.to - s.from >= 2) surnames.add(p.lower[s.to - 1]!);
-  for (const s of spans) if (s.to - s.from === 1 && s.type !== per && surnames.has(p.lower[s.from]!) && !votes.get(p.lower[s.from]!)?.[per]) {
-    // a lone token tagged otherwise that is also a tagged person's surname: trust the person reading
-    const v = votes.get(p.lower[s.from]!)!;
-    if (v[s.type]! <= 1) s.type = per;
+  // surnames of full names of two to four words that open with a given name not named alone in the text
+  // ("Ann Vale"; not "Sadly Vale", "Will Vale", or "Vale Democrats" beside "Vale"), as written
+  const fullNames = new Map<string, string>();
+  for (const s of spans)
+    if (s.type === per && s.to - s.from >= 2 && s.to - s.from <= 4 && isGivenName(p.lower[s.from]!) && !NOT_A_NAME.has(p.lower[s.from]!) && !votes.has(p.lower[s.from]!) && !GLUED.test(p.tokens[s.to - 1]!.text))
+      fullNames.set(p.lower[s.to - 1]!, p.tokens[s.to - 1]!.text);
+  // first words of company-like names ("Vale Motors", "Vale Foundation"): the word alone may be short for
+  // them, as it is not for "the Vale White House" or "the Vale Administration"
+  const eponyms = new Set<string>();
+  for (const s of spans) if (s.type === org && s.to - s.from >= 2 && EPONYM_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, ""))) eponyms.add(p.lower[s.from]!);
+  for (const s of spans) {
+    const w = p.lower[s.from]!;
+    if (s.to - s.from !== 1 || s.type === per || !surnames.has(w)) continue;
+    // A lone token tagged otherwise that is a tagged person's surname. Trust the person reading however
+    // often the lone word was tagged otherwise ("Vale's plan", "the Vale administration" read as an
+    // organisation) when it is the surname of such a full name, written as there (or in a headline: not
+    // "UN" for "Kim Un"), not the name of a country or a people ("Jordan", "French"), and not the first
+    // word of a company-like name in the text ("Vale" beside "Ann Vale" and "Vale Motors"); else only when
+    // it was tagged otherwise just once and never alone as a person.
+    const v = votes.get(w)!;
+    const written = fullNames.get(w) === p.tokens[s.from]!.text || (p.caps[s.from] === 1 && fullNames.has(w));
+    const country = (p.gazS[s.from]! & PEOPLES) !== 0;
+    if ((written && !country && !eponyms.has(w)) || (!v[per] && v[s.type]! <= 1)) s.type = per;
   }
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person

@@ -4,7 +4,7 @@
 import type { MentionSpan, QuoteSpan } from "../../schemas/records.ts";
 import { cueAt, indexTokens, isMasked, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
 import { TITLE_CUES, TITLES } from "./lexicon.ts";
-import { isGivenName } from "../ner/model.ts";
+import { isGivenName } from "../given-names.ts";
 import { findSegments, maskSegments, sameStyle, type Segment } from "./marks.ts";
 import { descriptionHead, lastMentionBefore, resolveSpeaker, speakerKind, type ResolveContext } from "./resolve.ts";
 import { sentenceStarts } from "./sentences.ts";

@@ -8,7 +8,7 @@
 // an update's. Measured by `npm run eval -- clean` (author_recall, author_precision, date_accuracy).
 import { CleanArticle, RawArticle, type BoilerSpan, type BoilerplateKind } from "../../schemas/records.ts";
 import type { Stage } from "../stage.ts";
-import { isGivenName } from "../ner/model.ts";
+import { isGivenName } from "../given-names.ts";
 import { detectLanguage } from "../lang.ts";
 import { contentWords, lineKey, lineKeyOf, lineWords, STOPWORDS, selectBody, splitLines, tailLine, type Line } from "../clean/lines.ts";
 import { BYLINE_LABEL, creditLine, findDate, isDateLine, isTeam, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../clean/metadata.ts";
