@@ -34,7 +34,9 @@ export const BoilerplateRow = z.object({
   start: offset("Start in `articles.raw_text`, code points, 0-based."),
   end: offset("End in `articles.raw_text`, code points, exclusive."),
   text: z.string().min(1).describe("The removed text."),
-  kind: BoilerplateKind.describe("What the removed stretch is."),
+  kind: BoilerplateKind.describe(
+    "What the removed stretch is. Most rows are whole lines; a byline or dateline run into the first paragraph (`byline`, `dateline`) and a link preview scraped into a sentence (`related_link`: a name's hover card, the full name run into related headlines and a MORE link, cut from after the name as the sentence writes it) are parts of a line, and the paragraph closes up around them.",
+  ),
 });
 
 export const DateRow = z.object({

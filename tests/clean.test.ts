@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { commentStamp, contentWords, furnitureKind, initialClass, lineFeatures, lineKey, selectBody, splitLines, tailHeading, tailLine, wordRuns } from "../pipeline/clean/lines.ts";
 import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
+import { hoverCards } from "../pipeline/clean/cards.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
 import { emptyManifest, type RawArticle } from "../schemas/records.ts";
 
@@ -778,6 +779,16 @@ describe("the stage", () => {
     ...over,
   });
 
+  it("cuts a hover card out of a sentence and keeps it as a related-link row", () => {
+    const card = "Ann Marie ValeHarbour bill passes Senate Vale says she will run MORE";
+    const para = `The harbour bill, which Sen. Ann Vale ${card} (D-Ore.) wrote, passed on Tuesday by a wide margin of votes.`;
+    const r = clean.run(raw({ raw_text: `Headline here\n\n${para}` }));
+    expect(r.body).toBe("The harbour bill, which Sen. Ann Vale (D-Ore.) wrote, passed on Tuesday by a wide margin of votes.");
+    const row = r.boilerplate.find((b) => b.kind === "related_link");
+    expect(row?.text).toBe(card);
+    expect(r.raw_text.slice(row!.start, row!.end)).toBe(card);
+  });
+
   it("lets manifest values win and says so", () => {
     const r = clean.run(raw({ raw_text: "Headline\n\nExample Wire – July 12, 2017\n\nThe mayor said on Tuesday that the bridge would reopen within two weeks, after the repairs.", manifest: { ...emptyManifest(), outlet: "Curated Outlet", published_date: "2020-01-02", title: "Curated title" } }));
     expect(r).toMatchObject({ outlet: "Curated Outlet", outlet_source: "manifest", published_date: "2020-01-02", published_date_source: "manifest", title: "Curated title" });
@@ -922,4 +933,29 @@ describe("wordRuns, lineKey and contentWords", () => {
       expect(wordRuns(t.toLowerCase()), t).toEqual(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     }
   });
+});
+
+describe("hover cards inside a line", () => {
+  const cut = (t: string) => {
+    let out = "";
+    let at = 0;
+    for (const c of hoverCards(t)) {
+      out += t.slice(at, c.start);
+      at = c.end;
+    }
+    return out + t.slice(at);
+  };
+  it.each([
+    ["full name, headlines, MORE", "said Sen. Ann Vale Ann Marie ValeSenate passes harbour bill Vale says no MORE (D-Ore.) on Monday.", "said Sen. Ann Vale (D-Ore.) on Monday."],
+    ["a possessive after the card", "President Vale Tomas John ValeSenators balk at trial Vale goes local MORE’s newest pick", "President Vale’s newest pick"],
+    ["a card with no headlines", "Sens. Ann Vale Ann ValeMORE (R-La.) agreed.", "Sens. Ann Vale (R-La.) agreed."],
+    ["two cards, a hyphenated surname", "Rep. Ana Ruiz-Vale Ana Ruiz-ValeRuiz-Vale accuses board MORE (D-N.Y.), Bo Li Bo LiLi wins MORE spoke.", "Rep. Ana Ruiz-Vale (D-N.Y.), Bo Li spoke."],
+    ["a nickname in brackets", "Sen. Ted Pell Edward (Ted) Arthur PellPell wins vote MORE said.", "Sen. Ted Pell said."],
+  ])("%s", (_name, text, want) => expect(cut(text)).toBe(want));
+
+  it.each([
+    ["a 'read more' link", "Click here to READ MORE about McVale and HarbourCare."],
+    ["a run-together word without the name before it", "The HarbourCare plan drew MORE support."],
+    ["a surname repeated after ordinary words", "Ann Vale met the staff of ValeCorp, MORE later."],
+  ])("leaves alone %s", (_name, text) => expect(hoverCards(text)).toEqual([]));
 });

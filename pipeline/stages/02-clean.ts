@@ -10,6 +10,7 @@ import { CleanArticle, RawArticle, type BoilerSpan, type BoilerplateKind } from 
 import type { Stage } from "../stage.ts";
 import { isGivenName } from "../given-names.ts";
 import { detectLanguage } from "../lang.ts";
+import { hoverCards } from "../clean/cards.ts";
 import { contentWords, lineKey, lineKeyOf, lineWords, STOPWORDS, selectBody, splitLines, tailLine, type Line } from "../clean/lines.ts";
 import { BYLINE_LABEL, creditLine, findDate, isDateLine, isTeam, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../clean/metadata.ts";
 
@@ -469,7 +470,24 @@ export function cleanText(raw: string): CleanResult {
   const boilerplate: BoilerSpan[] = [];
   lines.forEach((l, i) => {
     if (keep[i]) {
-      body.push(i === bodyIdx && firstText !== null ? firstText : l.text);
+      const text = i === bodyIdx && firstText !== null ? firstText : l.text;
+      // hover cards scraped into a sentence go; the sentence closes up around them
+      const cards = hoverCards(text);
+      if (!cards.length) {
+        body.push(text);
+        return;
+      }
+      const base = l.end - text.length;
+      let kept = "";
+      let at = 0;
+      for (const c of cards) {
+        kept += text.slice(at, c.start);
+        // the row starts after the space that parted the card from the name
+        const card = text.slice(c.start, c.end).trimStart();
+        boilerplate.push({ start: base + c.end - card.length, end: base + c.end, text: card, kind: "related_link" });
+        at = c.end;
+      }
+      body.push(kept + text.slice(at));
       return;
     }
     const k = kind[i] ?? (bodyIdx >= 0 && i > bodyIdx && i < lastBody ? "other" : "site_chrome");
