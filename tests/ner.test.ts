@@ -157,6 +157,7 @@ describe("consistency pass", () => {
       [[0, 2, 0], [4, 5, 1], [8, 9, 1]],
       [["Ana Velt", 0], ["Velt", 0], ["Velt", 0]],
     ],
+    ["a name ending in Jr. is a person's", "Velt Jr. spoke.", [[0, 2, 1]], [["Velt Jr.", 0]]],
     [
       "but not when the text names a company of that word",
       "Ana Velt founded Velt Labs. Velt rose. Velt fell.",

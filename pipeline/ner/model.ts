@@ -389,6 +389,9 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
   const org = ENTITY_TYPES.indexOf("ORG");
   for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
+  // a name ending in "Jr." or "Sr." is a person's ("Vale Jr." read as a company)
+  const per = ENTITY_TYPES.indexOf("PER");
+  for (const s of spans) if (s.to - s.from >= 2 && /^(?:jr|sr|jnr|snr)\.?$/.test(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = per;
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   const votes = new Map<string, number[]>();
   for (const s of spans) {
@@ -417,7 +420,6 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     if (m >= 0) s.type = m;
   }
   // surnames of tagged persons
-  const per = ENTITY_TYPES.indexOf("PER");
   const surnames = new Set<string>();
   for (const s of spans) if (s.type === per && s.to - s.from >= 2) surnames.add(p.lower[s.to - 1]!);
   // surnames of full names of two to four words that open with a given name not named alone in the text
