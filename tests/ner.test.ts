@@ -159,6 +159,26 @@ describe("consistency pass", () => {
     ],
     ["a name ending in Jr. is a person's", "Velt Jr. spoke.", [[0, 2, 1]], [["Velt Jr.", 0]]],
     [
+      "an organisation run on through an office into a person's name is split",
+      "Harbour Board Majority Leader Tom Pell spoke.",
+      [[0, 6, 1]],
+      [["Harbour Board", 1], ["Tom Pell", 0]],
+    ],
+    [
+      "an organisation ending in an office before a person loses the office",
+      "Harbour Board Chairman Tom Pell spoke.",
+      [[0, 3, 1], [3, 5, 0]],
+      [["Harbour Board", 1], ["Tom Pell", 0]],
+    ],
+    [
+      "a particle inside the person's name",
+      "Harbour Board Chairman Bill de Vale spoke.",
+      [[0, 6, 1]],
+      [["Harbour Board", 1], ["Bill de Vale", 0]],
+    ],
+    ["'General' opening an organisation's name is not an office", "General Harbour Administration spoke.", [[0, 3, 1]], [["General Harbour Administration", 1]]],
+    ["an office inside an organisation's name stays", "Office of the Director spoke.", [[0, 4, 1]], [["Office of the Director", 1]]],
+    [
       "but not when the text names a company of that word",
       "Ana Velt founded Velt Labs. Velt rose. Velt fell.",
       [[0, 2, 0], [3, 5, 1], [6, 7, 1], [9, 10, 1]],

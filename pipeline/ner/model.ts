@@ -385,9 +385,82 @@ const EPONYM_HEADS: ReadonlySet<string> = new Set(
   "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings foundation institute university college organization organisation enterprises industries motors media news".split(" "),
 );
 
+/** Offices written before a person's name ("Majority Leader Ann Vale", "Sen. Ann Vale"): the speaker titles plus these. */
+const OFFICES: ReadonlySet<string> = new Set([
+  ...lexiconLines("speaker-titles.txt").map((t) => t.split(" ").at(-1)!.toLowerCase()),
+  ..."leader whip spokesman spokeswoman spokesperson chair chairman chairwoman director commissioner administrator adviser advisor secretary ambassador ayatollah".split(" "),
+]);
+/** Words that qualify an office and go with it ("Senate Majority Leader": the organisation is "Senate"). */
+const OFFICE_MODIFIERS: ReadonlySet<string> = new Set("majority minority deputy assistant acting vice former chief principal senior democratic republican gop".split(" "));
+/** Lower-case words inside a person's name ("Ana de Vale", "Tom van Pell"). */
+const PARTICLES: ReadonlySet<string> = new Set("de da del della di du la le van von der den bin ibn al el".split(" "));
+const PLACE_BITS = (1 << GAZ_CATS.indexOf("city")) | (1 << GAZ_CATS.indexOf("region")) | (1 << GAZ_CATS.indexOf("country"));
+
+/**
+ * A name of another type that runs on through an office into a person's name ("Senate Majority Leader Ann Vale",
+ * "Harbour Board Director Tom Pell" read as one organisation) is split: the words after the office, from a given
+ * name (or two to four capitalised words ending the span) up to the first word not capitalised, are the person; the words before it, less qualifiers such as
+ * "Majority", keep the span's type (a place when the gazetteer knows them as one: "Ruritania Sen. Ann Vale").
+ */
+function splitOffices(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  const out: TokenSpan[] = [];
+  for (const s of spans) {
+    let t = -1;
+    if (s.type !== per && s.to - s.from >= 3)
+      for (let i = s.to - 3; i >= s.from; i--)
+        if (isOffice(p, i) && p.words[i + 1]!.cap && (isGivenName(p.lower[i + 1]!) || (i > s.from && nameToEnd(p, i + 1, s.to)))) {
+          t = i;
+          break;
+        }
+    if (t < 0) {
+      out.push(trimOffice(p, s));
+      continue;
+    }
+    let end = t + 1;
+    while (end < s.to && (p.words[end]!.cap || (PARTICLES.has(p.lower[end]!) && end + 1 < s.to && p.words[end + 1]!.cap))) end++;
+    let pre = t;
+    while (pre > s.from && OFFICE_MODIFIERS.has(p.lower[pre - 1]!)) pre--;
+    if (pre > s.from) {
+      let place = true;
+      for (let i = s.from; i < pre; i++) if (!(p.gazS[i]! & PLACE_BITS)) place = false;
+      out.push({ from: s.from, to: pre, type: place && pre - s.from === 1 ? loc : s.type });
+    }
+    if (end - (t + 1) >= 2) out.push({ from: t + 1, to: end, type: per });
+  }
+  return out;
+}
+
+/** Token i is a capitalised office; not "General", which opens names too ("General Harbour Board"). */
+const isOffice = (p: Prepared, i: number): boolean => {
+  const w = p.lower[i]!.replace(/\.$/, "");
+  return w !== "general" && OFFICES.has(w) && p.words[i]!.cap;
+};
+
+/** Tokens from..to are two to four capitalised words, as a person's name after an office is ("Steny Hoyer"), not ending as an organisation's does. */
+function nameToEnd(p: Prepared, from: number, to: number): boolean {
+  if (to - from < 2 || to - from > 4 || ORG_HEADS.has(p.lower[to - 1]!.replace(/\.$/, "")) || p.lower[to - 1] === "administration") return false;
+  for (let i = from; i < to; i++) if (!p.words[i]!.cap || !p.words[i]!.letter || NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, ""))) return false;
+  return true;
+}
+
+/** A name of another type that ends in an office before a person's name ("Ruritania Sen." before "Ann Vale") loses the office: a place when the gazetteer knows the rest as one. */
+function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
+  if (s.type === ENTITY_TYPES.indexOf("PER") || s.to - s.from < 2 || !isOffice(p, s.to - 1) || !(s.to < p.tokens.length && p.words[s.to]!.cap)) return s;
+  let pre = s.to - 1;
+  while (pre > s.from && OFFICE_MODIFIERS.has(p.lower[pre - 1]!)) pre--;
+  if (pre === s.from) return s;
+  let place = true;
+  for (let i = s.from; i < pre; i++) if (!(p.gazS[i]! & PLACE_BITS)) place = false;
+  if (place) return { from: s.from, to: pre, type: ENTITY_TYPES.indexOf("LOC") };
+  return pre - s.from >= 2 && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
+}
+
 export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
   const org = ENTITY_TYPES.indexOf("ORG");
+  spans = splitOffices(p, spans);
   for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
   // a name ending in "Jr." or "Sr." is a person's ("Vale Jr." read as a company)
   const per = ENTITY_TYPES.indexOf("PER");
