@@ -157,6 +157,18 @@ describe("consistency pass", () => {
       [[0, 2, 0], [4, 5, 1], [8, 9, 1]],
       [["Ana Velt", 0], ["Velt", 0], ["Velt", 0]],
     ],
+    [
+      "a word after a person's title is a person wherever it stands alone",
+      "Mr. Velt spoke. The Velt plan failed. Velt left.",
+      [[1, 2, 1], [5, 6, 1], [9, 10, 3]],
+      [["Velt", 0], ["Velt", 0], ["Velt", 0]],
+    ],
+    [
+      "but not after 'Justice', which opens names of bodies",
+      "Justice Velt met. Velt voters cheered. Velt won.",
+      [[1, 2, 3], [4, 5, 3], [8, 9, 3]],
+      [["Velt", 3], ["Velt", 3], ["Velt", 3]],
+    ],
     ["a name ending in Jr. is a person's", "Velt Jr. spoke.", [[0, 2, 1]], [["Velt Jr.", 0]]],
     [
       "an organisation run on through an office into a person's name is split",

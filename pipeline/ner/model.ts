@@ -432,6 +432,11 @@ function splitOffices(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   return out;
 }
 
+/** Titles and honorifics that only a person's name follows ("Mr.", "President"; not "General", "Justice", "St." or "Jr."). */
+const PERSON_TITLES: ReadonlySet<string> = new Set([...OFFICES].filter((t) => !["general", "justice", "st", "st.", "sr", "sr.", "jr", "jr."].includes(t)).map((t) => t.replace(/\.$/, "")));
+/** Token i is a capitalised person's title or honorific. */
+const isPersonTitle = (p: Prepared, i: number): boolean => p.words[i]!.cap && PERSON_TITLES.has(p.lower[i]!.replace(/\.$/, ""));
+
 /** Token i is a capitalised office; not "General", which opens names too ("General Harbour Board"). */
 const isOffice = (p: Prepared, i: number): boolean => {
   const w = p.lower[i]!.replace(/\.$/, "");
@@ -505,19 +510,23 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // them, as it is not for "the Vale White House" or "the Vale Administration"
   const eponyms = new Set<string>();
   for (const s of spans) if (s.type === org && s.to - s.from >= 2 && EPONYM_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, ""))) eponyms.add(p.lower[s.from]!);
+  // lone words written right after a person's title or honorific somewhere in the text ("Mr. Vale", "President Vale")
+  const titled = new Set<string>();
+  for (const s of spans) if (s.to - s.from === 1 && s.from > 0 && isPersonTitle(p, s.from - 1)) titled.add(p.lower[s.from]!);
   for (const s of spans) {
     const w = p.lower[s.from]!;
-    if (s.to - s.from !== 1 || s.type === per || !surnames.has(w)) continue;
-    // A lone token tagged otherwise that is a tagged person's surname. Trust the person reading however
-    // often the lone word was tagged otherwise ("Vale's plan", "the Vale administration" read as an
-    // organisation) when it is the surname of such a full name, written as there (or in a headline: not
-    // "UN" for "Kim Un"), not the name of a country or a people ("Jordan", "French"), and not the first
-    // word of a company-like name in the text ("Vale" beside "Ann Vale" and "Vale Motors"); else only when
-    // it was tagged otherwise just once and never alone as a person.
+    if (s.to - s.from !== 1 || s.type === per || !(surnames.has(w) || titled.has(w))) continue;
+    // A lone token tagged otherwise that is a person's: the surname of a tagged full name, or a word that
+    // follows a person's title somewhere in the text. Trust the person reading however often the lone word
+    // was tagged otherwise ("Vale's plan", "the Vale administration" read as an organisation) when it
+    // follows such a title, or is the surname of a full name as above written as there (or in a headline:
+    // not "UN" for "Kim Un"); unless it names a country or a people ("Jordan", "French") or begins a
+    // company-like name in the text ("Vale" beside "Ann Vale" and "Vale Motors"). Else a surname is a
+    // person only when it was tagged otherwise just once and never alone as a person.
     const v = votes.get(w)!;
     const written = fullNames.get(w) === p.tokens[s.from]!.text || (p.caps[s.from] === 1 && fullNames.has(w));
     const country = (p.gazS[s.from]! & PEOPLES) !== 0;
-    if ((written && !country && !eponyms.has(w)) || (!v[per] && v[s.type]! <= 1)) s.type = per;
+    if (((written || titled.has(w)) && !country && !eponyms.has(w)) || (surnames.has(w) && !v[per] && v[s.type]! <= 1)) s.type = per;
   }
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
