@@ -225,6 +225,17 @@ describe("the committed model's mentions", () => {
   });
 });
 
+describe("the committed model's mention edges", () => {
+  it.each([
+    ["an ampersand standing apart", "Protect the Second Amendment & vote for us.", "Second Amendment"],
+    ["an ampersand between two names", "We love Medicare & Medicaid.", "Medicare"],
+  ])("never take in %s", (_name, text, want) => {
+    const ms = tagEntities(text).map((m) => m.text);
+    expect(ms).toContain(want);
+    expect(ms.filter((t) => /\s[^\p{L}\p{N}]+$/u.test(t))).toEqual([]);
+  });
+});
+
 describe("gold tags", () => {
   it("align entity offsets to BIO tags", () => {
     const text = "Ana Velt joined Corvane Holdings in Norvale.";

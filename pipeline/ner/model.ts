@@ -597,6 +597,12 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
   const tags = decode(model.weights, p, opts.constrain ?? true);
   let spans = tagSpans(p, tags);
   if (opts.consistency ?? true) spans = consistency(p, spans);
+  // a name does not begin or end with a mark standing apart ("Vale &", "Vale $", "– Vale"; but "C$", "Vale (L)", "Fla.")
+  const bare = (i: number) => !/[\p{L}\p{N}()[\].]/u.test(p.tokens[i]!.text);
+  for (const s of spans) {
+    while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
+    while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
+  }
   // a lone function word or title ("The" opening a sentence, "Sen." before a name) names nothing
   spans = spans.filter((s) => s.to - s.from > 1 || !notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)));
   return spans.map((s) => {
