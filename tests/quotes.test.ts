@@ -158,6 +158,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["a number of people", `Only 52 percent of voters agreed that the mayor is in "good health."`, [["good health.", "partial", "52 percent of voters", "nominal", "agreed", 1]]],
     ["a relative clause after a description", `"We will win," the farmer, who grows corn near the river, said.`, [["We will win,", "direct", "the farmer", "nominal", "said", 1]]],
     ["a relative clause after a name with a party tag", `"I'd be interested in her view," Sen. Tom Pell (R-Ore.), who has not met the nominee, said of the pick. "I'm not sure."`, [["I'd be interested in her view, \u2026 I'm not sure.", "direct", "Sen. Tom Pell (R-Ore.)", "explicit", "said", 2]]],
+    ["a relative clause with no comma", `Voters who backed the plan said it was "a start."`, [["a start.", "partial", "Voters who backed the plan", "explicit", "said", 1]]],
+    ["'those who' and their clause", `Those who opposed the levy argued that it was "a tax on hope."`, [["a tax on hope.", "partial", "Those who opposed the levy", "nominal", "argued", 1]]],
     ["a noun after 'said the'", `"We lost," said the ruling.`, [["We lost,", "direct", "the ruling", "nominal", "said", 1]]],
     ["a capitalised modal in a name", `Mrs May said the deal was "dead."`, [["dead.", "partial", "Mrs May", "explicit", "said", 1]]],
     ["a leading 'even' is not part of the speaker", `Even the mayor's own party called the plan "a disaster."`, [["a disaster.", "partial", "the mayor's own party", "nominal", "called", 1]]],

@@ -133,6 +133,8 @@ const FINITE = set("is was are were has have had will would can could should may
 const NEGATED = /n['\u2019]t$/;
 /** Relative pronouns: a clause after a comma that starts with one is not an appositive name. */
 const RELATIVE = set("who whose whom which");
+/** Words that stand for people before "who" ("those who", "anyone who"). */
+const WHO_HEADS = set("those anyone someone everyone everybody anybody somebody nobody people");
 /** Determiners that stand for a group of people on their own: "Some said", "One called it". */
 const STANDALONE = set("one some many several both most all another others few");
 /** Words no noun phrase starts with. */
@@ -261,6 +263,14 @@ function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | n
       break;
     }
     if (isPunct(t) || isMasked(t) || TIME.has(t.lw) || NEGATED.test(t.lw)) break;
+    // a relative clause with no comma belongs to the phrase before it: "those who backed the plan argued"
+    // (the clause has a verb of its own and "who" is its subject: not "who nonetheless", "those who a critic called")
+    if (t.lw === "who" && i < j - 1 && !DETS.has(toks[i]!.lw) && !PRONOUNS.has(toks[i]!.lw) && !isCap(toks[i]!)) {
+      const head = i - 2 >= floor && WHO_HEADS.has(toks[i - 2]!.lw) ? { i: i - 2, j: i - 1 } : npBackwardPlain(toks, i - 1, floor);
+      const np = head && head.j === i - 1 ? { i: head.i, j } : null;
+      if (np && validNp(toks, np)) return np;
+      break;
+    }
     // a capitalised "May" or "Will" after a capitalised word or a title is a name: "Mrs May said", "Sen. Will Roe said"
     if (BACK_STOP.has(t.lw) && !(isCap(t) && i - 2 >= floor && (isCap(toks[i - 2]!) || softStop(toks, i - 2)))) break;
     if (CUES.has(t.lw) && !isCap(t) && !(i - 2 >= floor && DETS.has(toks[i - 2]!.lw))) break; // "the state governor": a noun after a determiner
