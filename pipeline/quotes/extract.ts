@@ -186,7 +186,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
   const groups = groupSegments(text, segs, paras);
 
   const out: QuoteRecord[] = [];
-  const rc: ResolveContext = { skip: (k) => masked.charCodeAt(mentions[k]!.start) === 1, lastPerson: null, lastOrg: null };
+  const rc: ResolveContext = { skip: (k) => masked.charCodeAt(mentions[k]!.start) === 1, lastPerson: null, lastOrg: null, text };
   /** resolves a speaker span and remembers the speaker for the pronouns after it */
   const resolve = (s: number, e: number, spk: string): number | null => {
     const m = resolveSpeaker(mentions, s, e, spk, rc);

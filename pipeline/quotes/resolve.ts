@@ -78,7 +78,29 @@ export interface ResolveContext {
   /** the last person and organization that a name or description attributed something to: [mention, offset] */
   lastPerson?: readonly [number, number] | null;
   lastOrg?: readonly [number, number] | null;
+  /** the text the offsets count into: a description of a person is matched to a name by the role written beside it */
+  text?: string;
 }
+
+/** How a role is also written before a name ("the senator" is "Sen. Jane Roe"). */
+const ROLE_FORMS: Record<string, string[]> = {
+  senator: ["senator", "sen"],
+  governor: ["governor", "gov"],
+  representative: ["representative", "rep", "congressman", "congresswoman"],
+  congressman: ["congressman", "representative", "rep"],
+  congresswoman: ["congresswoman", "representative", "rep"],
+  lawmaker: ["senator", "sen", "representative", "rep", "congressman", "congresswoman", "assemblyman", "assemblywoman"],
+  general: ["general", "gen"],
+  professor: ["professor", "prof"],
+  doctor: ["doctor", "dr"],
+  secretary: ["secretary", "sec"],
+  lieutenant: ["lieutenant", "lt"],
+  sergeant: ["sergeant", "sgt"],
+  colonel: ["colonel", "col"],
+  captain: ["captain", "capt"],
+};
+/** A deputy's title before a name: "Vice President Jane Roe" is not "the president". */
+const VICE = /\b(?:vice|deputy|assistant)[\s-]+\S+\.?,?\s+$/i;
 
 /** Descriptions of someone not named before: "a senior official", "one aide", "another lawmaker". */
 const INDEFINITE = /^(?:a|an|one|another|some|several|many|multiple|two|three|four|five|most|other)\s/i;
@@ -174,6 +196,29 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const skip = type === "organization" ? (k: number) => skip0(k) || countryCode(mentions[k]!.text) !== null : skip0;
   const stop = Math.max(0, from - LOOKBACK);
   if (head) for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type && mentions[k]!.text.toLowerCase().includes(head)) return k;
+  if (kind === "pronoun") {
+    for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type) return k;
+    return null;
+  }
+  // A description is not simply the last name of its kind: "the official", "the source" are most often
+  // someone left unnamed, and "the company" may be any of several. A person's description is the person
+  // whose name is written with that role ("Mayor Jane Roe", "Jane Roe, the city's mayor," … "the mayor
+  // said"); an organisation's, for now, the last organisation named (right about half the time on news).
+  if (type === "person") {
+    if (!rc.text || !head) return null;
+    const deputy = /\b(vice|deputy|assistant)[\s-]+\S+$/i.exec(speaker)?.[1]?.toLowerCase();
+    const last = head.split(" ").at(-1)!;
+    const role = `${deputy ? deputy + "[\\s-]+" : ""}(?:${(ROLE_FORMS[last] ?? [last]).join("|")})`;
+    const before = new RegExp(`\\b${role}\\.?,?\\s+$`, "iu");
+    const after = new RegExp(`^,\\s+(?:[\\p{L}'\u2019.-]+\\s+){0,5}?${role}\\b`, "iu");
+    for (let k = from; k >= stop; k--) {
+      const m = mentions[k]!;
+      if (skip(k) || m.type !== "person") continue;
+      const pre = rc.text.slice(Math.max(0, m.start - 40), m.start);
+      if ((before.test(pre) && (deputy || !VICE.test(pre))) || after.test(rc.text.slice(m.end, m.end + 60))) return k;
+    }
+    return null;
+  }
   for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type) return k;
   return null;
 }
