@@ -225,6 +225,18 @@ describe("the committed model's mentions", () => {
   });
 });
 
+describe("consistency pass with a gazetteer", () => {
+  const gaz = gazIndex({ lists: { city: ["port selwyn"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
+  const run = (text: string, spans: [number, number, number][]) => {
+    const p = prepare(text, gaz);
+    return consistency(p, spans.map(([from, to, type]): TokenSpan => ({ from, to, type }))).map((s) => [p.tokens.slice(s.from, s.to).map((t) => t.text).join(" "), s.type]);
+  };
+  it("a region read as a person is the place", () => expect(run("Ann Roe of North Vale spoke.", [[0, 2, 0], [3, 5, 0]])).toEqual([["Ann Roe", 0], ["North Vale", 2]]));
+  it("a city read as a person stays a person (towns are named after people)", () => expect(run("Port Selwyn spoke.", [[0, 2, 0]])).toEqual([["Port Selwyn", 0]]));
+  it("a team named after a region stays an organisation", () => expect(run("North Vale won.", [[0, 2, 1]])).toEqual([["North Vale", 1]]));
+  it("a longer name that begins with a region is not the region", () => expect(run("North Vale Smith spoke.", [[0, 3, 0]])).toEqual([["North Vale Smith", 0]]));
+});
+
 describe("the committed model's mention edges", () => {
   it.each([
     ["an ampersand standing apart", "Protect the Second Amendment & vote for us.", "Second Amendment"],

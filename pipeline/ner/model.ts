@@ -462,13 +462,25 @@ function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
   return pre - s.from >= 2 && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
 }
 
+const REGION_BITS = (1 << GAZ_CATS.indexOf("region")) | (1 << GAZ_CATS.indexOf("country"));
+/** Whether a span of several tokens is exactly one region or country entry of the gazetteer. */
+function regionSpan(p: Prepared, s: TokenSpan): boolean {
+  let bits = p.gazB[s.from]! & REGION_BITS;
+  for (let i = s.from + 1; i < s.to && bits; i++) bits &= p.gazI[i]!;
+  return bits !== 0 && !(s.to < p.tokens.length && p.gazI[s.to]! & bits);
+}
+
 export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
   const org = ENTITY_TYPES.indexOf("ORG");
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  const per = ENTITY_TYPES.indexOf("PER");
   spans = splitOffices(p, spans);
   for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
+  // a name of several words that is exactly a region or a country of the gazetteer is that place, not a person
+  // ("New Ruritania" read as one; an organisation may be named after a place: a team, "New Ruritania" in sport)
+  for (const s of spans) if (s.to - s.from >= 2 && s.type === per && regionSpan(p, s)) s.type = loc;
   // a name ending in "Jr." or "Sr." is a person's ("Vale Jr." read as a company)
-  const per = ENTITY_TYPES.indexOf("PER");
   for (const s of spans) if (s.to - s.from >= 2 && /^(?:jr|sr|jnr|snr)\.?$/.test(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = per;
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   const votes = new Map<string, number[]>();
