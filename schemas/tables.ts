@@ -87,7 +87,7 @@ export const QuoteRow = z.object({
     .min(1)
     .nullable()
     .describe(
-      "The entity the speaker resolves to: the person named in the speaker phrase, else the entity holding its head word; for a pronoun, the last fitting entity before it; for a definite description of a person (\"the mayor\"), the last person whose name the text writes with that role (\"Mayor Jane Roe\", \"Jane Roe, the mayor,\"), and of an organisation (\"the company\"), the last organisation named before it. Null for groups (\"officials\"), indefinite descriptions (\"a senior official\"), descriptions no name is written with (\"the official\", \"the source\": most often someone left unnamed) and speakers no mention names.",
+      "The entity the speaker resolves to: the person named in the speaker phrase, else the entity holding its head word; for a pronoun, the last fitting entity before it (none when the last speaker of its kind was a person left unnamed: \"the official said … he added\"); for a definite description of a person (\"the mayor\"), the last person whose name the text writes with that role (\"Mayor Jane Roe\", \"Jane Roe, the mayor,\"), and of an organisation (\"the company\"), the last organisation named before it. Null for groups (\"officials\"), indefinite descriptions (\"a senior official\"), descriptions no name is written with (\"the official\", \"the source\": most often someone left unnamed) and speakers no mention names.",
     ),
   speaker_name: z.string().min(1).nullable().describe("Canonical name of that entity, resolved through pronouns and descriptions."),
   cue: z.string().min(1).nullable().describe("The reporting verb (said, told, added…)."),

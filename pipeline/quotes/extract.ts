@@ -195,6 +195,9 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       const t = mentions[m]!.type;
       if (t === "person") rc.lastPerson = [m, e];
       else if (t === "organization") rc.lastOrg = [m, e];
+    } else if (speakerKind(spk) === "description" && descriptionHead(spk)?.type === "person" && !/s$/i.test(spk)) {
+      // someone left unnamed ("the official", "a senior aide") spoke last: "he said" after it is that person, not one named before
+      rc.lastPerson = [-1, e];
     }
     return m;
   };

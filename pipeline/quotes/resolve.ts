@@ -75,7 +75,7 @@ const LOOKBACK = 60; // mentions; keeps resolution linear
 export interface ResolveContext {
   /** whether mention k lies inside quoted words (a name a speaker mentions is not who "he" is) */
   skip?: (k: number) => boolean;
-  /** the last person and organization that a name or description attributed something to: [mention, offset] */
+  /** the last person and organization that a name or description attributed something to: [mention, offset]; mention -1 for a person left unnamed ("the official said") */
   lastPerson?: readonly [number, number] | null;
   lastOrg?: readonly [number, number] | null;
   /** the text the offsets count into: a description of a person is matched to a name by the role written beside it */
@@ -189,7 +189,7 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const wantFemale = kind !== "pronoun" ? null : /^she$/i.test(speaker) ? true : /^he$/i.test(speaker) ? false : null;
   const otherSex = (k: number) => wantFemale !== null && mentionFemale(mentions[k]!.text) === !wantFemale;
   const last = kind === "pronoun" ? (type === "person" ? rc.lastPerson : rc.lastOrg) : null;
-  if (last && last[1] <= start && start - last[1] <= RECENT && !otherSex(last[0])) return last[0];
+  if (last && last[1] <= start && start - last[1] <= RECENT && (last[0] < 0 || !otherSex(last[0]))) return last[0] < 0 ? null : last[0];
   // a country the tagger called an organisation is not "it" or "the company"
   const skip1 = rc.skip ?? (() => false);
   const skip0 = wantFemale === null ? skip1 : (k: number) => skip1(k) || otherSex(k);
