@@ -99,6 +99,13 @@ const ROLE_FORMS: Record<string, string[]> = {
   colonel: ["colonel", "col"],
   captain: ["captain", "capt"],
 };
+/** The speaker's label that opens the paragraph holding `pos`, as transcripts have ("ANN VALE: …", "Sen. Vale: …"), as [start, end) offsets; null if none. */
+function labelOf(text: string, pos: number): [number, number] | null {
+  const from = text.lastIndexOf("\n", pos - 1) + 1;
+  const m = /^(?:[\p{Lu}][\p{L}.'\u2019-]*\s){0,4}[\p{Lu}][\p{L}.'\u2019-]*(?=:\s)/u.exec(text.slice(from, Math.min(pos, from + 80)));
+  return m ? [from, from + m[0].length] : null;
+}
+
 /** A deputy's title before a name: "Vice President Jane Roe" is not "the president". */
 const VICE = /\b(?:vice|deputy|assistant)[\s-]+\S+\.?,?\s+$/i;
 
@@ -184,6 +191,14 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     }
   }
   if (!type) return null;
+  // "we" and "I" outside quotation marks are the writer ("as we noted", "I'd argue"), who is no mention of the
+  // article; "I" is someone else only after a transcript's label, the person it names ("REP. ANN VALE: I support …")
+  if (kind === "pronoun" && /^(?:we|i)$/i.test(speaker)) {
+    const label = /^i$/i.test(speaker) && rc.text ? labelOf(rc.text, start) : null;
+    if (!label) return null;
+    for (let k = from; k >= 0 && mentions[k]!.end > label[0]; k--) if (mentions[k]!.type === "person" && mentions[k]!.start < label[1]) return k;
+    return null;
+  }
   // a pronoun is the last speaker of its kind, when there was one lately ("Doe criticized Roe. 'Quote,' she said.")
   // "she" is not a man of a known given name, "he" not a woman ("Jane Roe met Tom Pell. … she said" is Jane Roe)
   const wantFemale = kind !== "pronoun" ? null : /^she$/i.test(speaker) ? true : /^he$/i.test(speaker) ? false : null;
