@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData } from "../pipeline/ner/gazetteer.ts";
-import { consistency, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, joinGivenNames, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -225,6 +225,17 @@ describe("the committed model's mentions", () => {
   });
 });
 
+describe("names side by side", () => {
+  const run = (text: string, spans: [number, number, number][]) => {
+    const p = prepare(text, new Map());
+    return joinGivenNames(p, spans.map(([from, to, type]): TokenSpan => ({ from, to, type })), text).map((s) => [p.tokens.slice(s.from, s.to).map((t) => t.text).join(" "), s.type]);
+  };
+  it("a lone given name and the name after it are one person", () => expect(run("ANN VELT: We won.", [[0, 1, 0], [1, 2, 0]])).toEqual([["ANN VELT", 0]]));
+  it("not across a line break", () => expect(run("Ann\nVelt won.", [[0, 1, 0], [1, 2, 0]])).toEqual([["Ann", 0], ["Velt", 0]]));
+  it("not after a title", () => expect(run("Justice Ann Velt won.", [[0, 1, 0], [1, 3, 0]])).toEqual([["Justice", 0], ["Ann Velt", 0]]));
+  it("not when the first is no given name", () => expect(run("Velt Ann won.", [[0, 1, 0], [1, 2, 0]])).toEqual([["Velt", 0], ["Ann", 0]]));
+});
+
 describe("consistency pass with a gazetteer", () => {
   const gaz = gazIndex({ lists: { city: ["port selwyn"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
   const run = (text: string, spans: [number, number, number][]) => {
@@ -238,6 +249,11 @@ describe("consistency pass with a gazetteer", () => {
 });
 
 describe("the committed model's mention edges", () => {
+  it("a party and state tag or a lone initial is no mention", () => {
+    const ms = tagEntities("Sen. Tom Pell (D-N.Y.) and Rep. Ann Roe (R-Ky.) spoke on Monday.").map((m) => m.text);
+    expect(ms).toEqual(expect.arrayContaining(["Tom Pell", "Ann Roe"]));
+    expect(ms.filter((t) => /^(?:\p{Lu}\.?|[DRI]-\p{Lu}\p{L}?\.?)$/u.test(t))).toEqual([]);
+  });
   it.each([
     ["an ampersand standing apart", "Protect the Second Amendment & vote for us.", "Second Amendment"],
     ["an ampersand between two names", "We love Medicare & Medicaid.", "Medicare"],

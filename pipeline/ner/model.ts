@@ -172,6 +172,9 @@ const NOT_A_NAME: ReadonlySet<string> = new Set(
 /** A lone word that names nothing: a function word or title as written in running text ("The", "Sen."), not in capitals ("US"). */
 const notAName = (word: string): boolean => !/^\p{Lu}{2}/u.test(word) && NOT_A_NAME.has(word.replace(/\.$/, "").toLowerCase());
 
+/** A lone initial ("Y.") or a US party and state tag ("D-N" of "D-N.Y.", "R-Ky"). */
+const TAG_OR_INITIAL = /^(?:\p{Lu}\.?|[DRI]-\p{Lu}[\p{L}]?\.?)$/u;
+
 /** The committed model file. */
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), "model.bin.gz");
 let shared: Model | undefined;
@@ -603,6 +606,24 @@ export interface TagOptions {
   constrain?: boolean;
 }
 
+/** Two names of people side by side with only a space between are one when the first is a lone given name ("AMY" "GOODMAN" in a transcript). */
+export function joinGivenNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const out: TokenSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === per && s.type === per && prev.to === s.from && prev.to - prev.from === 1 && s.to - prev.from <= 4) {
+      const gap = p.tokens[prev.from]!.end;
+      if (p.tokens[s.from]!.start === gap + 1 && text[gap] === " " && isGivenName(p.lower[prev.from]!) && !OFFICES.has(p.lower[prev.from]!)) {
+        out[out.length - 1] = { from: prev.from, to: s.to, type: per };
+        continue;
+      }
+    }
+    out.push({ ...s });
+  }
+  return out;
+}
+
 /** Entities in `text` with UTF-16 offsets. */
 export function tagText(model: Model, text: string, opts: TagOptions = {}): NerEntity[] {
   const p = prepare(text, model.gaz, false);
@@ -615,7 +636,10 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  // a lone function word or title ("The" opening a sentence, "Sen." before a name) names nothing
+  spans = joinGivenNames(p, spans, text);
+  // a lone function word or title ("The" opening a sentence, "Sen." before a name), a lone initial ("Y." of "(D-N.Y.)")
+  // or a party and state tag ("D-N", "R-Ky") names nothing
+  spans = spans.filter((s) => !(s.to - s.from === 1 && TAG_OR_INITIAL.test(p.tokens[s.from]!.text)));
   spans = spans.filter((s) => s.to - s.from > 1 || !notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)));
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
