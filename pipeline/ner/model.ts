@@ -172,8 +172,11 @@ const NOT_A_NAME: ReadonlySet<string> = new Set(
 /** A lone word that names nothing: a function word or title as written in running text ("The", "Sen."), not in capitals ("US"). */
 const notAName = (word: string): boolean => !/^\p{Lu}{2}/u.test(word) && NOT_A_NAME.has(word.replace(/\.$/, "").toLowerCase());
 
-/** A lone initial ("Y.") or a US party and state tag ("D-N" of "D-N.Y.", "R-Ky"). */
-const TAG_OR_INITIAL = /^(?:\p{Lu}\.?|[DRI]-\p{Lu}[\p{L}]?\.?)$/u;
+/** A lone initial ("Y."). */
+const INITIAL = /^\p{Lu}\.?$/u;
+/** A US party and state tag ("D-N" of "(D-N.Y.)", "R-Ky", "R-Ariz."): before a stop, a comma or a bracket, unlike "D-Day". */
+const PARTY_TAG = /^[DRI]-\p{Lu}\p{L}{0,4}$/u;
+const isTag = (text: string, t: { text: string; end: number }): boolean => INITIAL.test(t.text) || (PARTY_TAG.test(t.text) && /^[.,)]/.test(text.slice(t.end, t.end + 1)));
 
 /** The committed model file. */
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), "model.bin.gz");
@@ -485,6 +488,8 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) if (s.to - s.from >= 2 && s.type === per && regionSpan(p, s)) s.type = loc;
   // a name ending in "Jr." or "Sr." is a person's ("Vale Jr." read as a company)
   for (const s of spans) if (s.to - s.from >= 2 && /^(?:jr|sr|jnr|snr)\.?$/.test(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = per;
+  // a name of two to four words right after a person's title or honorific is a person's ("President Ann Vale" read as a place)
+  for (const s of spans) if (s.type !== per && s.to - s.from >= 2 && s.to - s.from <= 4 && s.from > 0 && isPersonTitle(p, s.from - 1) && p.words[s.from]!.cap) s.type = per;
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   const votes = new Map<string, number[]>();
   for (const s of spans) {
@@ -639,7 +644,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
   spans = joinGivenNames(p, spans, text);
   // a lone function word or title ("The" opening a sentence, "Sen." before a name), a lone initial ("Y." of "(D-N.Y.)")
   // or a party and state tag ("D-N", "R-Ky") names nothing
-  spans = spans.filter((s) => !(s.to - s.from === 1 && TAG_OR_INITIAL.test(p.tokens[s.from]!.text)));
+  spans = spans.filter((s) => !(s.to - s.from === 1 && isTag(text, p.tokens[s.from]!)));
   spans = spans.filter((s) => s.to - s.from > 1 || !notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)));
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
