@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS } from "../pipeline/ner/features.ts";
-import { gazIndex, gazKey, type GazetteerData } from "../pipeline/ner/gazetteer.ts";
+import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
+import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
 import { consistency, joinGivenNames, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
@@ -124,16 +124,18 @@ describe("gazetteer", () => {
   });
 });
 
+/**
+ * Runs a span pass over `text` (a gazetteer optional): spans as [first token, end token, type index: 0 PER, 1 ORG,
+ * 2 LOC, 3 MISC] over its tokens; returns [words, type] of each span out.
+ */
+function spansThrough(pass: (p: Prepared, spans: TokenSpan[], text: string) => TokenSpan[], text: string, spans: [number, number, number][], gaz: GazIndex = new Map()) {
+  const p = prepare(text, gaz);
+  const out = pass(p, spans.map(([from, to, type]): TokenSpan => ({ from, to, type })), text);
+  return out.map((s) => [p.tokens.slice(s.from, s.to).map((t) => t.text).join(" "), s.type]);
+}
+
 describe("consistency pass", () => {
-  // spans as [first token, end token, type index: 0 PER, 1 ORG, 2 LOC, 3 MISC] over the tokens of `text`
-  const run = (text: string, spans: [number, number, number][]) => {
-    const p = prepare(text, new Map());
-    const out = consistency(
-      p,
-      spans.map(([from, to, type]): TokenSpan => ({ from, to, type })),
-    );
-    return out.map((s) => [p.tokens.slice(s.from, s.to).map((t) => t.text).join(" "), s.type]);
-  };
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(consistency, text, spans);
   it.each<[string, string, [number, number, number][], (string | number)[][]]>([
     ["surname after the full name", "Ana Velt spoke. Then Velt left.", [[0, 2, 0]], [["Ana Velt", 0], ["Velt", 0]]],
     ["untagged repeat of a tagged name", "Norvale grew. People like Norvale.", [[0, 1, 2]], [["Norvale", 2], ["Norvale", 2]]],
@@ -233,10 +235,7 @@ describe("names after a title", () => {
 });
 
 describe("names side by side", () => {
-  const run = (text: string, spans: [number, number, number][]) => {
-    const p = prepare(text, new Map());
-    return joinGivenNames(p, spans.map(([from, to, type]): TokenSpan => ({ from, to, type })), text).map((s) => [p.tokens.slice(s.from, s.to).map((t) => t.text).join(" "), s.type]);
-  };
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(joinGivenNames, text, spans);
   it("a lone given name and the name after it are one person", () => expect(run("ANN VELT: We won.", [[0, 1, 0], [1, 2, 0]])).toEqual([["ANN VELT", 0]]));
   it("not across a line break", () => expect(run("Ann\nVelt won.", [[0, 1, 0], [1, 2, 0]])).toEqual([["Ann", 0], ["Velt", 0]]));
   it("not after a title", () => expect(run("Justice Ann Velt won.", [[0, 1, 0], [1, 3, 0]])).toEqual([["Justice", 0], ["Ann Velt", 0]]));
@@ -245,10 +244,7 @@ describe("names side by side", () => {
 
 describe("consistency pass with a gazetteer", () => {
   const gaz = gazIndex({ lists: { city: ["port selwyn"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
-  const run = (text: string, spans: [number, number, number][]) => {
-    const p = prepare(text, gaz);
-    return consistency(p, spans.map(([from, to, type]): TokenSpan => ({ from, to, type }))).map((s) => [p.tokens.slice(s.from, s.to).map((t) => t.text).join(" "), s.type]);
-  };
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(consistency, text, spans, gaz);
   it("a region read as a person is the place", () => expect(run("Ann Roe of North Vale spoke.", [[0, 2, 0], [3, 5, 0]])).toEqual([["Ann Roe", 0], ["North Vale", 2]]));
   it("a city read as a person stays a person (towns are named after people)", () => expect(run("Port Selwyn spoke.", [[0, 2, 0]])).toEqual([["Port Selwyn", 0]]));
   it("a team named after a region stays an organisation", () => expect(run("North Vale won.", [[0, 2, 1]])).toEqual([["North Vale", 1]]));
