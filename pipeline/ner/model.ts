@@ -186,8 +186,7 @@ export function sharedModel(): Model {
   return (shared ??= loadModel(MODEL_PATH));
 }
 
-
-/** a word run into the next one, as page links are ("ValeThe", "ValeWhite"): three lower-case letters before a capital, unlike "McVale" or "DeVale" */
+/** A word run into the next one, as page links are ("ValeThe", "ValeWhite"): three lower-case letters before a capital, unlike "McVale" or "DeVale" */
 const GLUED = /\p{Ll}{3}\p{Lu}/u;
 /** gazetteer bits of a country or a nationality ("Jordan", "French"): such a word alone is the place or the people */
 const PEOPLES = (1 << GAZ_CATS.indexOf("country")) | (1 << GAZ_CATS.indexOf("nationality"));
@@ -405,8 +404,9 @@ const PLACE_BITS = (1 << GAZ_CATS.indexOf("city")) | (1 << GAZ_CATS.indexOf("reg
 /**
  * A name of another type that runs on through an office into a person's name ("Senate Majority Leader Ann Vale",
  * "Harbour Board Director Tom Pell" read as one organisation) is split: the words after the office, from a given
- * name (or two to four capitalised words ending the span) up to the first word not capitalised, are the person; the words before it, less qualifiers such as
- * "Majority", keep the span's type (a place when the gazetteer knows them as one: "Ruritania Sen. Ann Vale").
+ * name (or two to four capitalised words ending the span) up to the first word not capitalised, are the person;
+ * the words before it, less qualifiers such as "Majority", keep the span's type (a place when the gazetteer knows
+ * them as one: "Ruritania Sen. Ann Vale").
  */
 function splitOffices(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
@@ -426,16 +426,24 @@ function splitOffices(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     }
     let end = t + 1;
     while (end < s.to && (p.words[end]!.cap || (PARTICLES.has(p.lower[end]!) && end + 1 < s.to && p.words[end + 1]!.cap))) end++;
-    let pre = t;
-    while (pre > s.from && OFFICE_MODIFIERS.has(p.lower[pre - 1]!)) pre--;
-    if (pre > s.from) {
-      let place = true;
-      for (let i = s.from; i < pre; i++) if (!(p.gazS[i]! & PLACE_BITS)) place = false;
-      out.push({ from: s.from, to: pre, type: place && pre - s.from === 1 ? loc : s.type });
-    }
+    const pre = officeFrom(p, s.from, t);
+    if (pre > s.from) out.push({ from: s.from, to: pre, type: pre - s.from === 1 && allPlaces(p, s.from, pre) ? loc : s.type });
     if (end - (t + 1) >= 2) out.push({ from: t + 1, to: end, type: per });
   }
   return out;
+}
+
+/** Where the words that qualify the office at token t begin ("Majority" of "Senate Majority Leader"), no earlier than `from`. */
+function officeFrom(p: Prepared, from: number, t: number): number {
+  let i = t;
+  while (i > from && OFFICE_MODIFIERS.has(p.lower[i - 1]!)) i--;
+  return i;
+}
+
+/** Whether tokens from..to are each a place of the gazetteer. */
+function allPlaces(p: Prepared, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!(p.gazS[i]! & PLACE_BITS)) return false;
+  return true;
 }
 
 /** Titles and honorifics that only a person's name follows ("Mr.", "President"; not "General", "Justice", "St." or "Jr."). */
@@ -459,12 +467,9 @@ function nameToEnd(p: Prepared, from: number, to: number): boolean {
 /** A name of another type that ends in an office before a person's name ("Ruritania Sen." before "Ann Vale") loses the office: a place when the gazetteer knows the rest as one. */
 function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
   if (s.type === ENTITY_TYPES.indexOf("PER") || s.to - s.from < 2 || !isOffice(p, s.to - 1) || !(s.to < p.tokens.length && p.words[s.to]!.cap)) return s;
-  let pre = s.to - 1;
-  while (pre > s.from && OFFICE_MODIFIERS.has(p.lower[pre - 1]!)) pre--;
+  const pre = officeFrom(p, s.from, s.to - 1);
   if (pre === s.from) return s;
-  let place = true;
-  for (let i = s.from; i < pre; i++) if (!(p.gazS[i]! & PLACE_BITS)) place = false;
-  if (place) return { from: s.from, to: pre, type: ENTITY_TYPES.indexOf("LOC") };
+  if (allPlaces(p, s.from, pre)) return { from: s.from, to: pre, type: ENTITY_TYPES.indexOf("LOC") };
   return pre - s.from >= 2 && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
 }
 

@@ -106,6 +106,17 @@ function labelOf(text: string, pos: number): [number, number] | null {
   return m ? [from, from + m[0].length] : null;
 }
 
+/** The role of a description written before a name ("Mayor Jane Roe", "Vice President Jane Roe") or after it ("Jane Roe, the city's mayor"); made once per role. */
+const ROLE_PATTERNS = new Map<string, { before: RegExp; after: RegExp; deputy: boolean }>();
+function rolePatterns(speaker: string, head: string): { before: RegExp; after: RegExp; deputy: boolean } {
+  const deputy = /\b(vice|deputy|assistant)[\s-]+\S+$/i.exec(speaker)?.[1]?.toLowerCase();
+  const last = head.split(" ").at(-1)!;
+  const role = `${deputy ? deputy + "[\\s-]+" : ""}(?:${(ROLE_FORMS[last] ?? [last]).join("|")})`;
+  let r = ROLE_PATTERNS.get(role);
+  if (!r) ROLE_PATTERNS.set(role, (r = { before: new RegExp(`\\b${role}\\.?,?\\s+$`, "iu"), after: new RegExp(`^,\\s+(?:[\\p{L}'\u2019.-]+\\s+){0,5}?${role}\\b`, "iu"), deputy: !!deputy }));
+  return r;
+}
+
 /** A deputy's title before a name: "Vice President Jane Roe" is not "the president". */
 const VICE = /\b(?:vice|deputy|assistant)[\s-]+\S+\.?,?\s+$/i;
 
@@ -211,25 +222,17 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const skip = type === "organization" ? (k: number) => skip0(k) || countryCode(mentions[k]!.text) !== null : skip0;
   const stop = Math.max(0, from - LOOKBACK);
   if (head) for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type && mentions[k]!.text.toLowerCase().includes(head)) return k;
-  if (kind === "pronoun") {
-    // "it" and "they" are an organisation only as the last one to speak (above): "they" is most often a group
-    // of people ("Republicans … they said"), "it" a thing, and the last organisation named was right in about a
-    // fifth of the links sampled on news
-    if (type === "organization") return null;
-    for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type) return k;
-    return null;
-  }
-  // A description is not simply the last name of its kind: "the official", "the source" are most often
-  // someone left unnamed, and "the company" may be any of several. A person's description is the person
-  // whose name is written with that role ("Mayor Jane Roe", "Jane Roe, the city's mayor," … "the mayor
-  // said"); an organisation's, for now, the last organisation named (right about half the time on news).
-  if (type === "person") {
+  // "it" and "they" are an organisation only as the last one to speak (above): "they" is most often a group of
+  // people ("Republicans … they said"), "it" a thing, and the last organisation named was right in about a fifth
+  // of the links sampled on news
+  if (kind === "pronoun" && type === "organization") return null;
+  // A description is not simply the last name of its kind: "the official", "the source" are most often someone
+  // left unnamed. A person's description is the person whose name is written with that role ("Mayor Jane Roe",
+  // "Jane Roe, the city's mayor," … "the mayor said"); an organisation's, for now, the last organisation named
+  // (right about half the time on news).
+  if (kind !== "pronoun" && type === "person") {
     if (!rc.text || !head) return null;
-    const deputy = /\b(vice|deputy|assistant)[\s-]+\S+$/i.exec(speaker)?.[1]?.toLowerCase();
-    const last = head.split(" ").at(-1)!;
-    const role = `${deputy ? deputy + "[\\s-]+" : ""}(?:${(ROLE_FORMS[last] ?? [last]).join("|")})`;
-    const before = new RegExp(`\\b${role}\\.?,?\\s+$`, "iu");
-    const after = new RegExp(`^,\\s+(?:[\\p{L}'\u2019.-]+\\s+){0,5}?${role}\\b`, "iu");
+    const { before, after, deputy } = rolePatterns(speaker, head);
     for (let k = from; k >= stop; k--) {
       const m = mentions[k]!;
       if (skip(k) || m.type !== "person") continue;
