@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { lexiconLines } from "../lexicon.ts";
 
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve("i18n-iso-countries/package.json").replace(/package\.json$/, "");
@@ -118,7 +119,7 @@ const COMMON_BIRTHS = 5000;
 /** Share of a name's births that makes it a woman's or a man's name. */
 const ONE_SEX = 0.99;
 /** English function words ("may", "will", "can"): not taken from the Social Security data even where babies bear them. */
-const FUNCTION_WORDS = new Set(readFileSync(new URL("../lexicon/stopwords-en.txt", import.meta.url), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")));
+const FUNCTION_WORDS = new Set(lexiconLines("stopwords-en.txt"));
 
 /** The text of name-variants.genders.json. */
 export function genderLexicon(): string {
