@@ -318,52 +318,63 @@ export class LinkRecordsFile implements LinkSource {
 }
 
 /**
- * Linking in a worker thread of its own, started once the articles are processed and ended after linking, which frees
- * all it held. While the articles are processed, each one's link record and its quotes' texts go to staging files
+ * Linking in a worker thread of its own, started with the build (it waits until the articles are processed) and ended
+ * after linking, which frees all it held. While the articles are processed, each one's link record and its quotes' texts go to staging files
  * (RecordFile) as the bytes the article's worker made, without being decoded here. Then this thread clusters the
  * quotes' texts (clusterQuoteTexts) while the worker links the mentions, reading each article's link record from its
  * file (LinkRecordsFile), and hands the clusters over; the worker gets each quote without its text. Once the mentions
  * are linked the worker hands them back, and this thread completes the staged mention rows while it links the quotes.
  */
 export class WorkerLinker implements Linker {
-  private worker: Worker | null = null;
+  private readonly worker: Worker;
   private readonly files: LinkFiles;
   private pending: { resolve: (s: LinkSummary) => void; reject: (e: Error) => void } | null = null;
-  /** `staging`: where the link records and the quotes' texts are kept until they are linked */
+  /** a failure of the worker before linking was asked for: `finish` rejects with it */
+  private early: Error | null = null;
+  /** the mention rows, completed in this thread once the worker has linked the mentions (it goes on with the quotes) */
+  private mentionsStaged: Promise<void> | null = null;
+  /** where the linked rows are staged (finish) */
+  private staging = "";
+  /**
+   * `staging`: where the link records and the quotes' texts are kept until they are linked. The worker starts here,
+   * so that loading its modules (most of a second) is done while the articles are processed, not while linking waits.
+   */
   constructor(staging: string) {
     this.files = new LinkFiles(staging);
+    const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
+    this.worker = worker;
+    worker.on("message", (m: LinkWorkerReply) => {
+      if ("mentions" in m) {
+        this.mentionsStaged = stageMentionLinks(this.staging, m.mentions);
+        this.mentionsStaged.catch((e: Error) => this.fail(e)); // rejects linking now, if the worker has not replied yet
+        return;
+      }
+      const p = this.pending;
+      this.pending = null;
+      const staged = this.mentionsStaged;
+      if (!m.ok) p?.reject(m.issues ? new ValidationError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
+      else if (!staged) p?.reject(new Error("internal error: the link worker finished without handing over the linked mentions"));
+      else staged.then(() => p?.resolve({ entities: m.entities, outlets: m.outlets, maxBytes: m.maxBytes }), (e: Error) => p?.reject(e));
+    });
+    worker.on("error", (e) => this.fail(e));
+    worker.on("exit", (code) => this.fail(new Error(`the link worker stopped (exit code ${code})`)));
   }
-  /** the first failure rejects linking; any after it find nothing waiting */
+  /** the first failure rejects linking (or is kept for `finish`, before it); any after it find nothing waiting */
   private fail(e: Error): void {
+    if (!this.pending) this.early ??= e;
     this.pending?.reject(e);
     this.pending = null;
   }
   private post(m: LinkWorkerMessage, transfer: ArrayBuffer[] = []): void {
-    this.worker!.postMessage(m, transfer);
+    this.worker.postMessage(m, transfer);
   }
   async add(st: StagedArticle): Promise<void> {
     await this.files.add(st);
   }
   async finish(staging: string): Promise<LinkSummary> {
+    this.staging = staging;
     const { records, texts: textsIndex } = await this.files.close();
-    const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
-    this.worker = worker;
-    // the mention rows, completed in this thread once the worker has linked the mentions (it goes on with the quotes)
-    let mentionsStaged: Promise<void> | null = null;
-    worker.on("message", (m: LinkWorkerReply) => {
-      if ("mentions" in m) {
-        mentionsStaged = stageMentionLinks(staging, m.mentions);
-        mentionsStaged.catch((e: Error) => this.fail(e)); // rejects linking now, if the worker has not replied yet
-        return;
-      }
-      const p = this.pending;
-      this.pending = null;
-      if (!m.ok) p?.reject(m.issues ? new ValidationError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
-      else if (!mentionsStaged) p?.reject(new Error("internal error: the link worker finished without handing over the linked mentions"));
-      else mentionsStaged.then(() => p?.resolve({ entities: m.entities, outlets: m.outlets, maxBytes: m.maxBytes }), (e: Error) => p?.reject(e));
-    });
-    worker.on("error", (e) => this.fail(e));
-    worker.on("exit", (code) => this.fail(new Error(`the link worker stopped (exit code ${code})`)));
+    if (this.early) throw this.early;
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.post({ finish: staging, records }, [records.len.buffer as ArrayBuffer, records.order.buffer as ArrayBuffer]);
@@ -384,10 +395,8 @@ export class WorkerLinker implements Linker {
     });
   }
   async close(): Promise<void> {
-    if (this.worker) {
-      this.worker.removeAllListeners("exit");
-      await this.worker.terminate();
-    }
+    this.worker.removeAllListeners("exit");
+    await this.worker.terminate();
     await this.files.dispose();
   }
 }

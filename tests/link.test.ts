@@ -11,7 +11,7 @@ import { emptyManifest } from "../schemas/records.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acronymPairs, asSource, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
-import { acronymsOf, cleanMention, countryCode, femaleGiven, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
+import { acronymsOf, cleanMention, countryCode, femaleGiven, fold, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
 import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
 
@@ -238,6 +238,17 @@ describe("name helpers", () => {
   it.each<[string, string, boolean]>([["brennick", "brenick", true], ["brennick", "brenncik", true], ["brennick", "brannock", false], ["abc", "abcde", false]])("withinOneEdit(%j, %j) = %s", (a, b, want) => expect(withinOneEdit(a, b)).toBe(want));
 
   it.each<[string, string]>([["Zürich", "zurich"], ["AT&T", "at-t"], ["O'Rourke", "orourke"], ["Москва", "москва"]])("slug(%j) = %j", (s, want) => expect(slug(s)).toBe(want));
+
+  // plain ASCII takes a shorter path than the rest: both fold case, apostrophes and spaces alike
+  it.each<[string, string]>([
+    ["  Ann   VALE ", "ann vale"],
+    ["O`Neil", "o'neil"],
+    ["O\u2019Neil", "o'neil"],
+    ["Ann\tVale", "ann vale"],
+    ["Ann\u00a0Vale", "ann vale"],
+    ["Ørsted  Æble", "orsted aeble"],
+    ["Zoë  Ruíz", "zoe ruiz"],
+  ])("fold(%j) = %j", (s, want) => expect(fold(s)).toBe(want));
 
   it("pickCanonical prefers full, frequent, mixed-case forms", () => {
     const f = (xs: [string, number, boolean][]) => new Map(xs.map(([s, n, primary]) => [s, { n, primary }]));

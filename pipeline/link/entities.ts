@@ -72,6 +72,8 @@ export interface CompactEntityLinks {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Strings in cmp's order (UTF-16 code units): the built-in sort without a comparator, which calls no function per pair. */
+const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
 interface Node {
   key: string;
@@ -85,6 +87,8 @@ interface Resolved {
   clean: string;
   /** eligible as canonical name (a full name, not a surname or an acronym) */
   primary: boolean;
+  /** the mention's own preparation, when `node` is its node (linking keeps the node's number there) */
+  own?: Prepared;
 }
 
 class NodeTable {
@@ -150,6 +154,9 @@ interface Prepared {
   acronym: boolean;
   /** node key when the mention stands for itself */
   node: string;
+  /** that node's number in the linking that made this (see linkEntitiesCompact), while `numberedBy` is that linking's */
+  num: number;
+  numberedBy: object | null;
 }
 
 /** Entries a memo's generation holds (see Memo): the frequent texts stay, and its memory stays bounded. */
@@ -177,14 +184,14 @@ function preparedMention(text: string, type: EntityType): Prepared {
   if (type === "person") {
     const clean = cleanMention(text, "person");
     const person = parsePerson(clean, honorificGender(text));
-    return { clean, person, def: null, acronym: false, node: personNode(person) };
+    return { clean, person, def: null, acronym: false, node: personNode(person), num: -1, numberedBy: null };
   }
   const def = splitAcronymDefinition(text.replace(/\s+/g, " ").trim());
   const clean = cleanMention(def ? def[0] : text, type);
   // a country's name is the country whatever the tagger called it ("U.S." as an organisation)
   const cc = countryCode(clean);
   const node = cc || type === "location" ? `location|${locKey(clean)}` : type === "organization" ? `organization|${orgKey(clean)}` : `other|${matchKey(clean)}`;
-  return { clean, person: null, def, acronym: !cc && type === "organization" && !def && isAcronym(clean), node };
+  return { clean, person: null, def, acronym: !cc && type === "organization" && !def && isAcronym(clean), node, num: -1, numberedBy: null };
 }
 
 /** Resolves one article's mentions to node keys (rule 2). */
@@ -212,7 +219,7 @@ export function resolveArticle(
   mentions.forEach((m, i) => {
     const p = prep[i]!;
     if (m.type === "person" || p.acronym) return; // persons and acronyms are resolved below
-    out[i] = { node: p.node, clean: p.clean, primary: true };
+    out[i] = { node: p.node, clean: p.clean, primary: true, own: p };
     if (p.def) define(m.type, p.def[1], p.node);
     if (m.type === "organization") orgFulls.push({ node: p.node, clean: p.clean });
   });
@@ -251,7 +258,7 @@ export function resolveArticle(
       if (!acronymDefs.has(g)) acronymDefs.set(g, new Set());
       acronymDefs.get(g)!.add(node);
     } else {
-      out[i] = { node: own, clean, primary: false };
+      out[i] = { node: own, clean, primary: false, own: prep[i]! };
     }
   });
   for (const [k, nodes] of localAcr) {
@@ -296,12 +303,13 @@ export function resolveArticle(
         hit = pickCompatible(plain.length > 0 ? plain : cands);
         surnameHit.set(hitKey, hit);
       }
-      out[i] = { node: hit ? personNode(hit) : `person|${p.key}`, clean, primary: false };
+      out[i] = hit ? { node: personNode(hit), clean, primary: false } : { node: prep[i]!.node, clean, primary: false, own: prep[i]! };
     } else if (p.initial) {
       const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
-      out[i] = { node: personNode(hit ?? p), clean, primary: !hit };
+      out[i] = hit ? { node: personNode(hit), clean, primary: false } : { node: prep[i]!.node, clean, primary: true, own: prep[i]! };
     } else {
-      out[i] = { node: personNode(target.get(p.key) ?? p), clean, primary: true };
+      const t = target.get(p.key) ?? p;
+      out[i] = t.key === p.key ? { node: prep[i]!.node, clean, primary: true, own: prep[i]! } : { node: personNode(t), clean, primary: true };
     }
   });
   return out.map((r, i) => r ?? { node: `${mentions[i]!.type}|${matchKey(mentions[i]!.text)}`, clean: mentions[i]!.text, primary: true });
@@ -524,12 +532,18 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
     const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache);
     start[i] = mentionNode.length;
     rs.forEach((r, mi) => {
-      let id = tempId.get(r.node);
+      // a mention that stands for itself finds its node's number on its preparation, shared by every mention of its text
+      const own = r.own;
+      let id = own && own.numberedBy === tempId ? own.num : tempId.get(r.node);
       if (id === undefined) {
         id = tempKeys.length;
         tempId.set(r.node, id);
         tempKeys.push(r.node);
         nodeAggs.push({ aliases: new Set(), forms: new Map(), mentions: 0, lastAlias: "", lastForm: "", last: undefined });
+      }
+      if (own) {
+        own.num = id;
+        own.numberedBy = tempId;
       }
       const g = nodeAggs[id]!;
       const text = ms[mi]!.text;
@@ -553,7 +567,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   settled = null;
   // register nodes in a content order (sorted keys), so node ids do not depend on input order
   const table = new NodeTable();
-  for (const k of [...tempKeys].sort(cmp)) {
+  for (const k of sorted(tempKeys)) {
     const type = nodeType(k);
     const person = type === "person" ? parsePerson(k.slice("person|".length).split(" ").join(" ")) : null;
     table.id(k, type, person);
@@ -623,7 +637,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   }
   const idOf = new Map<number, string>();
   const taken = new Set(byBase.keys());
-  for (const base of [...byBase.keys()].sort(cmp)) {
+  for (const base of sorted(byBase.keys())) {
     const l = byBase.get(base)!;
     l.sort((a, b) => b.g.mentions - a.g.mentions || b.g.articles - a.g.articles || cmp(a.g.minNode, b.g.minNode));
     l.forEach((r, i) => {
@@ -634,19 +648,22 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
       idOf.set(r.root, `${base}-${k}`);
     });
   }
-  const entities = rows
-    .map((r) => ({
+  // in entity_id order (the ids are distinct)
+  const rowOfId = new Map(rows.map((r) => [idOf.get(r.root)!, r]));
+  const entities = sorted(rowOfId.keys()).map((entity_id) => {
+    const r = rowOfId.get(entity_id)!;
+    return {
       root: r.root,
       row: {
-        entity_id: idOf.get(r.root)!,
+        entity_id,
         name: r.name,
         type: r.g.type,
-        aliases: [...r.g.aliases].sort(cmp),
+        aliases: sorted(r.g.aliases),
         mention_count: r.g.mentions,
         article_count: r.g.articles,
       } as EntityRow,
-    }))
-    .sort((a, b) => cmp(a.row.entity_id, b.row.entity_id));
+    };
+  });
   const indexOfRoot = new Map(entities.map((e, i) => [e.root, i]));
   const entityOfTemp = Int32Array.from(rootOfTemp, (r) => indexOfRoot.get(r)!);
   // each mention's node becomes its entity's index

@@ -26,8 +26,13 @@ const COUNTRIES = readJson<CountryLexicon>("name-variants.countries.json").count
 
 const SPECIAL: Record<string, string> = { ß: "ss", ø: "o", Ø: "O", đ: "d", Đ: "D", ł: "l", Ł: "L", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ı: "i", þ: "th", Þ: "Th", ð: "d", Ð: "D", ħ: "h" };
 
+/** Printable ASCII and plain spaces only: nothing for fold() to decompose or replace but case, backticks and spaces. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, no diacritics, one kind of apostrophe, single spaces. */
 export function fold(s: string): string {
+  // most names are plain ASCII: the same result without the Unicode passes
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'").replace(/ {2,}/g, " ").trim();
   return s
     .replace(/[ßøØđĐłŁæÆœŒıþÞðÐħ]/g, (c) => SPECIAL[c] ?? c)
     .normalize("NFKD")
