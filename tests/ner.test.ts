@@ -173,6 +173,25 @@ describe("consistency pass", () => {
     ],
     ["a name ending in Jr. is a person's", "Velt Jr. spoke.", [[0, 2, 1]], [["Velt Jr.", 0]]],
     [
+      "a person's name does not end in a body's, a place's or a law's noun, and takes the capitalised words before it",
+      "The Fair Velt Act passed. Dana Center opened. Velt County voted.",
+      [[2, 4, 0], [6, 8, 0], [10, 12, 0]],
+      [["Fair Velt Act", 3], ["Dana Center", 1], ["Velt County", 2]],
+    ],
+    ["but not across a function word or another name", "The Velt of Dana Act passed.", [[1, 2, 1], [3, 5, 0]], [["Velt", 1], ["Dana Act", 3]]],
+    [
+      "a body's name cut in two at 'for' or 'of' is one organisation",
+      "The Dana Center for Rural Studies met the Centers of Velt.",
+      [[1, 3, 1], [4, 6, 0], [8, 9, 3], [10, 11, 2]],
+      [["Dana Center for Rural Studies", 1], ["Centers of Velt", 1]],
+    ],
+    [
+      "but not a person's name, nor a company's and its town",
+      "Ann Velt of Dana spoke. Velt Labs Inc of Dana rose.",
+      [[0, 2, 0], [3, 4, 2], [6, 9, 1], [10, 11, 2]],
+      [["Ann Velt", 0], ["Dana", 2], ["Velt Labs Inc", 1], ["Dana", 2]],
+    ],
+    [
       "an organisation run on through an office into a person's name is split",
       "Harbour Board Majority Leader Tom Pell spoke.",
       [[0, 6, 1]],

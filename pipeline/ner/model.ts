@@ -385,6 +385,17 @@ const ORG_HEADS: ReadonlySet<string> = new Set(
   "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings ministry department embassy consulate agency commission committee council university college institute foundation association authority bureau party".split(" "),
 );
 
+/**
+ * Last words that make a name of two or more words something other than a person's, with that thing's type: nouns
+ * for bodies, places and laws that are not surnames ("Acme Center", "Vale County", "Clean Water Act"). The tagger reads
+ * a few such names as persons when their first word is a given name or a surname ("Jordan Center").
+ */
+const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
+  ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention alliance coalition federation movement league society network".split(" ").map((w) => [w, "ORG"] as const),
+  ..."county garden gardens street avenue boulevard".split(" ").map((w) => [w, "LOC"] as const),
+  ..."act".split(" ").map((w) => [w, "MISC"] as const),
+]);
+
 /** Last words of a company or institution that may go by its first word alone ("Vale Labs" is "Vale"). */
 const EPONYM_HEADS: ReadonlySet<string> = new Set(
   "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings foundation institute university college organization organisation enterprises industries motors media news".split(" "),
@@ -481,6 +492,43 @@ function regionSpan(p: Prepared, s: TokenSpan): boolean {
   return bits !== 0 && !(s.to < p.tokens.length && p.gazI[s.to]! & bits);
 }
 
+/** Last words of a body's name that go on with "for" or "of" and the body's field ("Center for Rural Studies", "Institute of Marine Science"). */
+const BODY_HEADS: ReadonlySet<string> = new Set(
+  "ministry ministries department departments embassy consulate agency agencies commission commissions committee committees council councils university college institute institutes foundation foundations association associations authority bureau center centre centers centres school schools coalition alliance federation league society network office board fund".split(" "),
+);
+
+/**
+ * A body's name the tagger cut in two at "for" or "of" ("Centers" and "Disease Control" for "Centers for Disease
+ * Control", "Vale Center" and the person "Justice" for "Vale Center for Justice") is one organisation: the first part
+ * is not a person's and ends in a word such as "Center" or "Institute", and the parts stand one word apart.
+ */
+export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const out: TokenSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    const link = prev ? prev.to : -1;
+    if (
+      prev &&
+      prev.type !== per &&
+      s.from === link + 1 &&
+      (p.lower[link] === "for" || p.lower[link] === "of") &&
+      BODY_HEADS.has(p.lower[link - 1]!.replace(/\.$/, "")) &&
+      p.words[link - 1]!.cap &&
+      p.words[s.from]!.cap &&
+      !p.caps[link] &&
+      p.tokens[link - 1]!.end + 1 === p.tokens[link]!.start &&
+      p.tokens[link]!.end + 1 === p.tokens[s.from]!.start
+    ) {
+      out[out.length - 1] = { from: prev.from, to: s.to, type: org };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
   const org = ENTITY_TYPES.indexOf("ORG");
@@ -488,6 +536,17 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
   spans = splitOffices(p, spans);
   for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
+  // a person's name does not end in "Center" or "County"; the capitalised words right before such a name, which the
+  // tagger left out, are part of it ("the Affordable Care Act" read as "Affordable" and the person "Care Act")
+  const covered = new Uint8Array(n);
+  for (const s of spans) covered.fill(1, s.from, s.to);
+  for (const s of spans) {
+    const head = s.type === per && p.words[s.to - 1]!.cap ? NOT_PERSON_HEADS.get(p.lower[s.to - 1]!) : undefined;
+    if (!head) continue;
+    s.type = ENTITY_TYPES.indexOf(head);
+    for (let i = s.from - 1; i >= 0 && !p.first[s.from] && !covered[i] && !p.caps[i] && p.words[i]!.cap && p.words[i]!.letter && !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, "")) && p.tokens[i]!.end + 1 === p.tokens[i + 1]!.start; i--) s.from = i;
+  }
+  spans = joinBodies(p, spans);
   // a name of several words that is exactly a region or a country of the gazetteer is that place, not a person
   // ("New Ruritania" read as one; an organisation may be named after a place: a team, "New Ruritania" in sport)
   for (const s of spans) if (s.to - s.from >= 2 && s.type === per && regionSpan(p, s)) s.type = loc;
