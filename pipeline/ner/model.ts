@@ -391,8 +391,8 @@ const ORG_HEADS: ReadonlySet<string> = new Set(
  * a few such names as persons when their first word is a given name or a surname ("Jordan Center").
  */
 const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
-  ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention alliance coalition federation movement league society network".split(" ").map((w) => [w, "ORG"] as const),
-  ..."county garden gardens street avenue boulevard".split(" ").map((w) => [w, "LOC"] as const),
+  ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention protection administration images alliance coalition federation movement league society network".split(" ").map((w) => [w, "ORG"] as const),
+  ..."county garden gardens street avenue boulevard square valley".split(" ").map((w) => [w, "LOC"] as const),
   ..."act".split(" ").map((w) => [w, "MISC"] as const),
 ]);
 
@@ -542,9 +542,11 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) covered.fill(1, s.from, s.to);
   for (const s of spans) {
     const head = s.type === per && p.words[s.to - 1]!.cap ? NOT_PERSON_HEADS.get(p.lower[s.to - 1]!) : undefined;
-    if (!head) continue;
+    // not in words run together from a page's links ("Ann ValeHarbour Center")
+    if (!head || p.tokens.slice(s.from, s.to).some((t) => GLUED.test(t.text))) continue;
     s.type = ENTITY_TYPES.indexOf(head);
-    for (let i = s.from - 1; i >= 0 && !p.first[s.from] && !covered[i] && !p.caps[i] && p.words[i]!.cap && p.words[i]!.letter && !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, "")) && p.tokens[i]!.end + 1 === p.tokens[i + 1]!.start; i--) s.from = i;
+    const free = (i: number) => !covered[i] && !p.caps[i] && p.words[i]!.cap && p.words[i]!.letter && !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, "")) && !isOffice(p, i);
+    for (let i = s.from - 1; i >= 0 && !p.first[s.from] && free(i) && p.tokens[i]!.end + 1 === p.tokens[i + 1]!.start; i--) s.from = i;
   }
   spans = joinBodies(p, spans);
   // a name of several words that is exactly a region or a country of the gazetteer is that place, not a person
