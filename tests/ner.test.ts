@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, joinGivenNames, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, joinGivenNames, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -204,6 +204,18 @@ describe("consistency pass", () => {
       [["Harbour Board", 1], ["Tom Pell", 0]],
     ],
     [
+      "one word left before the office is a body when it is a chamber or an acronym",
+      "Senate Majority Leader Tom Pell spoke. Embattled Rep. Ann Vale left.",
+      [[0, 3, 1], [3, 5, 0], [7, 9, 1], [9, 11, 0]],
+      [["Senate", 1], ["Tom Pell", 0], ["Embattled Rep.", 1], ["Ann Vale", 0]],
+    ],
+    [
+      "a place after a title keeps it, and a place's name is not a person's after one",
+      "Voters in Prince Dana County left.",
+      [[3, 5, 0]],
+      [["Prince Dana County", 2]],
+    ],
+    [
       "a particle inside the person's name",
       "Harbour Board Chairman Bill de Vale spoke.",
       [[0, 6, 1]],
@@ -251,6 +263,16 @@ describe("names after a title", () => {
     const p = prepare("President Ann Velt spoke.", new Map());
     expect(consistency(p, [{ from: 1, to: 3, type: 2 }]).map((s) => s.type)).toEqual([0]);
   });
+});
+
+describe("one-word spans that name nothing", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(dropNonNames, text, spans);
+  it("a function word, a title, an interjection, an initial or a party tag is dropped; capitals stay", () =>
+    expect(run("ANN: Well, The Sen. Y. (R-Ky) OK US Vale", [[2, 3, 1], [4, 5, 1], [5, 6, 0], [6, 7, 2], [8, 9, 1], [10, 11, 2], [11, 12, 2], [12, 13, 0]])).toEqual([
+      ["OK", 2],
+      ["US", 2],
+      ["Vale", 0],
+    ]));
 });
 
 describe("names side by side", () => {

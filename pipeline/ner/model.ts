@@ -164,9 +164,12 @@ export function loadModel(path: string): Model {
   return decodeModel(readFileSync(path));
 }
 
-/** Words that are never a name on their own: English function words and abbreviated titles ("Sen.", "Mr."; not "King", a surname too). */
+/**
+ * Words that are never a name on their own: English function words, abbreviated titles ("Sen.", "Mr."; not "King", a
+ * surname too) and the interjections that open a speaker's answer in a transcript ("Well, …").
+ */
 const NOT_A_NAME: ReadonlySet<string> = new Set(
-  [...lexiconLines("stopwords-en.txt"), ...lexiconLines("speaker-titles.txt").filter((t) => t.endsWith("."))].map((w) => w.replace(/\.$/, "").toLowerCase()),
+  [...lexiconLines("stopwords-en.txt"), ...lexiconLines("speaker-titles.txt").filter((t) => t.endsWith(".")), ..."well oh ok okay yes yeah hey hi hello wow um uh ah".split(" ")].map((w) => w.replace(/\.$/, "").toLowerCase()),
 );
 
 /** A lone word that names nothing: a function word or title as written in running text ("The", "Sen."), not in capitals ("US"). */
@@ -396,6 +399,9 @@ const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
   ..."act".split(" ").map((w) => [w, "MISC"] as const),
 ]);
 
+/** The type a name ending in a NOT_PERSON_HEADS word has (undefined: none such). */
+const notPersonHead = (p: Prepared, s: TokenSpan): NerType | undefined => (p.words[s.to - 1]!.cap ? NOT_PERSON_HEADS.get(p.lower[s.to - 1]!) : undefined);
+
 /** Last words of a company or institution that may go by its first word alone ("Vale Labs" is "Vale"). */
 const EPONYM_HEADS: ReadonlySet<string> = new Set(
   "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings foundation institute university college organization organisation enterprises industries motors media news".split(" "),
@@ -407,7 +413,7 @@ const OFFICES: ReadonlySet<string> = new Set([
   ..."leader whip spokesman spokeswoman spokesperson chair chairman chairwoman director commissioner administrator adviser advisor secretary ambassador ayatollah".split(" "),
 ]);
 /** Words that qualify an office and go with it ("Senate Majority Leader": the organisation is "Senate"). */
-const OFFICE_MODIFIERS: ReadonlySet<string> = new Set("majority minority deputy assistant acting vice former chief principal senior democratic republican gop".split(" "));
+const OFFICE_MODIFIERS: ReadonlySet<string> = new Set("majority minority deputy assistant associate acting vice former chief principal senior democratic republican gop".split(" "));
 /** Lower-case words inside a person's name ("Ana de Vale", "Tom van Pell"). */
 const PARTICLES: ReadonlySet<string> = new Set("de da del della di du la le van von der den bin ibn al el".split(" "));
 const PLACE_BITS = (1 << GAZ_CATS.indexOf("city")) | (1 << GAZ_CATS.indexOf("region")) | (1 << GAZ_CATS.indexOf("country"));
@@ -425,7 +431,7 @@ function splitOffices(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const out: TokenSpan[] = [];
   for (const s of spans) {
     let t = -1;
-    if (s.type !== per && s.to - s.from >= 3)
+    if (s.type !== per && s.to - s.from >= 3 && !notPersonHead(p, s))
       for (let i = s.to - 3; i >= s.from; i--)
         if (isOffice(p, i) && p.words[i + 1]!.cap && (isGivenName(p.lower[i + 1]!) || (i > s.from && nameToEnd(p, i + 1, s.to)))) {
           t = i;
@@ -481,8 +487,12 @@ function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
   const pre = officeFrom(p, s.from, s.to - 1);
   if (pre === s.from) return s;
   if (allPlaces(p, s.from, pre)) return { from: s.from, to: pre, type: ENTITY_TYPES.indexOf("LOC") };
-  return pre - s.from >= 2 && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
+  // one word left is a body only if it is a chamber's name or an acronym ("Senate", "CIA"; not "Embattled" of "Embattled Rep.")
+  const body = pre - s.from >= 2 || CHAMBERS.has(p.lower[s.from]!) || /^\p{Lu}{2,}$/u.test(p.tokens[s.from]!.text);
+  return body && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
 }
+/** One-word names of bodies whose members hold offices ("Senate Majority Leader"). */
+const CHAMBERS: ReadonlySet<string> = new Set("senate house assembly congress parliament legislature council cabinet pentagon kremlin".split(" "));
 
 const REGION_BITS = (1 << GAZ_CATS.indexOf("region")) | (1 << GAZ_CATS.indexOf("country"));
 /** Whether a span of several tokens is exactly one region or country entry of the gazetteer. */
@@ -541,11 +551,12 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const covered = new Uint8Array(n);
   for (const s of spans) covered.fill(1, s.from, s.to);
   for (const s of spans) {
-    const head = s.type === per && p.words[s.to - 1]!.cap ? NOT_PERSON_HEADS.get(p.lower[s.to - 1]!) : undefined;
+    const head = s.type === per ? notPersonHead(p, s) : undefined;
     // not in words run together from a page's links ("Ann ValeHarbour Center")
     if (!head || p.tokens.slice(s.from, s.to).some((t) => GLUED.test(t.text))) continue;
     s.type = ENTITY_TYPES.indexOf(head);
-    const free = (i: number) => !covered[i] && !p.caps[i] && p.words[i]!.cap && p.words[i]!.letter && !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, "")) && !isOffice(p, i);
+    // a place may be named after a titled person ("Prince Ann County"), a body stops at a title
+    const free = (i: number) => !covered[i] && !p.caps[i] && p.words[i]!.cap && p.words[i]!.letter && !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, "")) && (head === "LOC" || !isOffice(p, i));
     for (let i = s.from - 1; i >= 0 && !p.first[s.from] && free(i) && p.tokens[i]!.end + 1 === p.tokens[i + 1]!.start; i--) s.from = i;
   }
   spans = joinBodies(p, spans);
@@ -555,7 +566,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // a name ending in "Jr." or "Sr." is a person's ("Vale Jr." read as a company)
   for (const s of spans) if (s.to - s.from >= 2 && /^(?:jr|sr|jnr|snr)\.?$/.test(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = per;
   // a name of two to four words right after a person's title or honorific is a person's ("President Ann Vale" read as a place)
-  for (const s of spans) if (s.type !== per && s.to - s.from >= 2 && s.to - s.from <= 4 && s.from > 0 && isPersonTitle(p, s.from - 1) && p.words[s.from]!.cap) s.type = per;
+  for (const s of spans) if (s.type !== per && s.to - s.from >= 2 && s.to - s.from <= 4 && s.from > 0 && isPersonTitle(p, s.from - 1) && p.words[s.from]!.cap && !notPersonHead(p, s)) s.type = per;
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   const votes = new Map<string, number[]>();
   for (const s of spans) {
@@ -695,6 +706,15 @@ export function joinGivenNames(p: Prepared, spans: TokenSpan[], text: string): T
   return out;
 }
 
+/**
+ * Drops the one-word spans that name nothing: a function word, a title ("The" opening a sentence, "Sen." before a
+ * name) or an interjection ("Well," opening an answer), a lone initial ("Y." of "(D-N.Y.)") or a party and state tag
+ * ("D-N", "R-Ky").
+ */
+export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  return spans.filter((s) => s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end))));
+}
+
 /** Entities in `text` with UTF-16 offsets. */
 export function tagText(model: Model, text: string, opts: TagOptions = {}): NerEntity[] {
   const p = prepare(text, model.gaz, false);
@@ -707,11 +727,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = joinGivenNames(p, spans, text);
-  // a lone function word or title ("The" opening a sentence, "Sen." before a name), a lone initial ("Y." of "(D-N.Y.)")
-  // or a party and state tag ("D-N", "R-Ky") names nothing
-  spans = spans.filter((s) => !(s.to - s.from === 1 && isTag(text, p.tokens[s.from]!)));
-  spans = spans.filter((s) => s.to - s.from > 1 || !notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)));
+  spans = dropNonNames(p, joinGivenNames(p, spans, text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
