@@ -62,6 +62,8 @@ describe("page-furniture lexicon", () => {
     ["Harbour wall collapses 2:05 autoplay Embed this video", "site_chrome"],
     ["JUST WATCHED Harbour wall collapses Replay More Videos ... MUST WATCH Harbour wall collapses 02:05", "site_chrome"],
     ["More Videos", "site_chrome"],
+    ["AD", "site_chrome"],
+    ["Ads", "site_chrome"],
     ["A long caption of a gallery photo, with more than forty words in it so that no length limit lets it through: the mayor and the council stand on the harbour wall on a windy day in March, watching the ferry leave for the island, its first trip of the year. Hide Caption 3 of 12", "caption"],
     ["Hide caption Show caption The ferry leaves the harbour", "caption"],
     ["For more reporting like this, subscribe to our newsletters", "site_chrome"],
@@ -96,6 +98,8 @@ describe("page-furniture lexicon", () => {
     ["Oskarine Vell/Example Wire"],
     ["Must-watch moments from the council meeting are on the site, the mayor said."],
     ["More video of the storm was shared by residents on Tuesday."],
+    ["Ad hoc"],
+    ["AD 79"],
   ])("%j is not furniture", (text) => expect(line(text).furniture).toBeNull());
 
   it("ignores long lines whatever they contain", () => {

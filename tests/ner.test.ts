@@ -273,6 +273,7 @@ describe("one-word spans that name nothing", () => {
       ["US", 2],
       ["Vale", 0],
     ]));
+  it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
 });
 
 describe("names side by side", () => {

@@ -709,10 +709,21 @@ export function joinGivenNames(p: Prepared, spans: TokenSpan[], text: string): T
 /**
  * Drops the one-word spans that name nothing: a function word, a title ("The" opening a sentence, "Sen." before a
  * name) or an interjection ("Well," opening an answer), a lone initial ("Y." of "(D-N.Y.)") or a party and state tag
- * ("D-N", "R-Ky").
+ * ("D-N", "R-Ky"), or a time zone after a time ("5 p.m. ET").
  */
 export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
-  return spans.filter((s) => s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end))));
+  return spans.filter((s) => s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from)));
+}
+
+/** Time zones written after a time ("5 p.m. ET", "midnight GMT"). */
+const TIME_ZONES: ReadonlySet<string> = new Set("et est edt ct cst cdt mt mst mdt pt pst pdt akst hst gmt utc bst cet cest".split(" "));
+const TIME_BEFORE = /^(?:[ap]\.?m\.?|\d{1,2}(?::\d\d)?(?:[ap]\.?m\.?)?|midnight|noon)$/i;
+/** Token i is a time zone after a time, commas and full stops aside ("5:30 p.m., ET"). */
+function zoneOfTime(p: Prepared, i: number): boolean {
+  if (!TIME_ZONES.has(p.lower[i]!.replace(/\.$/, ""))) return false;
+  let j = i - 1;
+  while (j >= 0 && /^[.,]$/.test(p.tokens[j]!.text)) j--;
+  return j >= 0 && TIME_BEFORE.test(p.tokens[j]!.text);
 }
 
 /** Entities in `text` with UTF-16 offsets. */
