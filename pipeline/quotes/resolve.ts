@@ -241,6 +241,35 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     }
     return null;
   }
-  for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type) return k;
+  // a newspaper is the last one named, a business the last organisation named if it is no public body
+  const fit = head ? orgFit(speaker, head) : null;
+  for (let k = from; k >= stop; k--) {
+    if (skip(k) || mentions[k]!.type !== type) continue;
+    if (!fit || fit.test(mentions[k]!.text)) return k;
+    if (!fit.scan) return null;
+  }
+  return null;
+}
+
+/** Words in the names of public bodies and institutions, which "the company" is not. */
+const PUBLIC_BODY = /\b(?:department|ministry|agency|administration|commission|committee|council|senate|house|congress|parliament|assembly|legislature|court|party|government|police|army|navy|university|college|school|center|centre|centers|institutes?|foundation|association|union|bureau|office|service|board|authority|cabinet|caucus|church|campaign)\b/i;
+/** Last words of the names of newspapers, broadcasters and sites ("the newspaper" is one of these, or an acronym such as a network's). */
+const MEDIA_NAME = /\b(?:times|post|news|journal|tribune|herald|gazette|telegraph|guardian|globe|magazine|press|daily|review|network|tv|radio|record|star|sun|mail|express|examiner|observer|chronicle|inquirer|independent|standard|bulletin|courier|dispatch|register|reporter|week|weekly|monitor|wire|today|insider|beast|caller|hill|politico|axios|vox|breitbart|salon|slate|atlantic|nation|intercept)$/i;
+const ACRONYM = /^[\p{Lu}&.]{2,}$/u;
+/** Heads of descriptions that name a business ("the company", "the airline"). */
+const BUSINESS_HEADS: ReadonlySet<string> = new Set("company firm retailer carrier airline automaker maker manufacturer giant startup insurer chain business corporation conglomerate lender bank developer producer supplier provider operator utility brand distributor".split(" "));
+/** Heads of descriptions that name a newspaper, a broadcaster or a site ("the newspaper", "the network"). */
+const MEDIA_HEADS: ReadonlySet<string> = new Set("newspaper paper magazine network outlet publication broadcaster station website site tabloid channel".split(" "));
+
+/**
+ * What an organisation's description can stand for, null for any organisation: a business is no public body ("the
+ * company" is not the agency named last: no link), a newspaper or a network has such a name or an acronym (the last
+ * one named, passing over other organisations: `scan`).
+ */
+function orgFit(speaker: string, head: string): { test: (name: string) => boolean; scan: boolean } | null {
+  const last = head.split(" ").at(-1)!;
+  // "the social network" is a business
+  if (BUSINESS_HEADS.has(last) || /\bsocial (?:network|media)\b/i.test(speaker)) return { test: (name) => !PUBLIC_BODY.test(name), scan: false };
+  if (MEDIA_HEADS.has(last)) return { test: (name) => MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")) || ACRONYM.test(name), scan: true };
   return null;
 }
