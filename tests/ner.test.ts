@@ -186,6 +186,12 @@ describe("consistency pass", () => {
       [["Dana Center for Rural Studies", 1], ["Centers of Velt", 1]],
     ],
     [
+      "a name does not end in 'of': the name after it goes on with it",
+      "The University of Dana won. Ann Vale of Dana won.",
+      [[1, 3, 1], [3, 4, 2], [6, 9, 2], [9, 10, 2]],
+      [["University of Dana", 1], ["Ann Vale of", 2], ["Dana", 2]],
+    ],
+    [
       "but not a person's name, nor a company's and its town",
       "Ann Velt of Dana spoke. Velt Labs Inc of Dana rose.",
       [[0, 2, 0], [3, 4, 2], [6, 9, 1], [10, 11, 2]],

@@ -507,6 +507,9 @@ const BODY_HEADS: ReadonlySet<string> = new Set(
   "ministry ministries department departments embassy consulate agency agencies commission commissions committee committees council councils university college institute institutes foundation foundations association associations authority bureau center centre centers centres school schools coalition alliance federation league society network office board fund".split(" "),
 );
 
+/** Words a name cannot end in: it goes on after them. */
+const ENDS_OPEN: ReadonlySet<string> = new Set(["of", "for"]);
+
 /**
  * A body's name the tagger cut in two at "for" or "of" ("Centers" and "Disease Control" for "Centers for Disease
  * Control", "Vale Center" and the person "Justice" for "Vale Center for Justice") is one organisation: the first part
@@ -519,6 +522,22 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) {
     const prev = out[out.length - 1];
     const link = prev ? prev.to : -1;
+    // a name does not end in "of" or "for": the name after it goes on with it ("University of" and "Ruritania"); not
+    // a person's, nor one with a given name in it ("Ann Vale of" before "Ruritania" is a person and a place)
+    if (
+      prev &&
+      prev.type !== per &&
+      s.type !== per &&
+      s.from === link &&
+      prev.to - prev.from >= 2 &&
+      ENDS_OPEN.has(p.lower[link - 1]!) &&
+      p.words[s.from]!.cap &&
+      p.tokens[link - 1]!.end + 1 === p.tokens[s.from]!.start &&
+      !p.lower.slice(prev.from, link - 1).some((w) => isGivenName(w))
+    ) {
+      out[out.length - 1] = { from: prev.from, to: s.to, type: prev.type };
+      continue;
+    }
     if (
       prev &&
       prev.type !== per &&
