@@ -236,6 +236,18 @@ describe("consistency pass", () => {
       [["Ana Velt", 0], ["Velt Labs", 1], ["Velt", 1], ["Velt", 1]],
     ],
     [
+      "a lone word that begins a company's name is that company, read as a person or a place",
+      "Velt AB grew. Velt rose. Dana fell.",
+      [[0, 2, 0], [4, 5, 0], [7, 8, 2]],
+      [["Velt AB", 1], ["Velt", 1], ["Dana", 2]],
+    ],
+    [
+      "but not a given name, nor the surname of a person in the text",
+      "Ann Velt Foundation gave. Ann spoke. Tom Velt smiled. Velt left.",
+      [[0, 3, 1], [5, 6, 0], [8, 10, 0], [12, 13, 0]],
+      [["Ann Velt Foundation", 1], ["Ann", 0], ["Tom Velt", 0], ["Velt", 0]],
+    ],
+    [
       "nor when it is written otherwise",
       "Ana Un spoke. The UN met. The UN voted.",
       [[0, 2, 0], [5, 6, 1], [9, 10, 1]],

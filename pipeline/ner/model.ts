@@ -384,8 +384,10 @@ export function tagSpans(p: Prepared, tags: Uint8Array): TokenSpan[] {
  * Last words that make a multi-word name an organization whatever its first words are ("Acme Labs",
  * "Ministry of Finance" is caught by the tagger; "Northway Port Authority", "Ruritanian Embassy" here).
  */
+/** Legal forms of companies outside the English-speaking world, lower-cased without the last full stop ("Vale SpA", "Vale S.A."). */
+const COMPANY_FORMS = "spa s.p.a ag ab nv n.v bv b.v asa oyj kk srl sarl pty bhd tbk s.a";
 const ORG_HEADS: ReadonlySet<string> = new Set(
-  "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings ministry department embassy consulate agency commission committee council university college institute foundation association authority bureau party".split(" "),
+  `lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings ministry department embassy consulate agency commission committee council university college institute foundation association authority bureau party ${COMPANY_FORMS}`.split(" "),
 );
 
 /**
@@ -404,7 +406,7 @@ const notPersonHead = (p: Prepared, s: TokenSpan): NerType | undefined => (p.wor
 
 /** Last words of a company or institution that may go by its first word alone ("Vale Labs" is "Vale"). */
 const EPONYM_HEADS: ReadonlySet<string> = new Set(
-  "lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings foundation institute university college organization organisation enterprises industries motors media news".split(" "),
+  `lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings foundation institute university college organization organisation enterprises industries motors media news ${COMPANY_FORMS}`.split(" "),
 );
 
 /** Offices written before a person's name ("Majority Leader Ann Vale", "Sen. Ann Vale"): the speaker titles plus these. */
@@ -643,6 +645,13 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     const written = fullNames.get(w) === p.tokens[s.from]!.text || (p.caps[s.from] === 1 && fullNames.has(w));
     const country = (p.gazS[s.from]! & PEOPLES) !== 0;
     if (((written || titled.has(w)) && !country && !eponyms.has(w)) || (surnames.has(w) && !v[per] && v[s.type]! <= 1)) s.type = per;
+  }
+  // a lone word that begins a company-like name in the text is that company's short name, unless it is a given name,
+  // a person's surname or follows a title here, or names a place or a people ("Vale" beside "Vale Motors", read as a
+  // person; not "Ann" beside "Ann Vale Foundation")
+  for (const s of spans) {
+    const w = p.lower[s.from]!;
+    if (s.to - s.from === 1 && (s.type === per || s.type === ENTITY_TYPES.indexOf("LOC")) && eponyms.has(w) && !isGivenName(w) && !surnames.has(w) && !fullNames.has(w) && !titled.has(w) && !(p.gazS[s.from]! & (PEOPLES | PLACE_BITS))) s.type = org;
   }
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
