@@ -75,6 +75,20 @@ describe("entities: mentions that must merge", () => {
   });
 });
 
+describe("entities: a surname settled by the corpus", () => {
+  // twelve articles name "Ann Vale" and then "Vale" alone twice: 24 person mentions of the word, 12 full names
+  const named = Array.from({ length: 12 }, () => ["p:Ann Vale", "p:Vale", "p:Vale"]);
+  const typeOf = (ds: string[][], ref: string) => entityOf(ds).at(ref).split(":")[0];
+  it("a surname read alone as an organisation is the person's", () => expect(typeOf([...named, ["o:Vale"]], "12:0")).toBe("person"));
+  it("... not where its article names a company that opens with it", () => expect(typeOf([...named, ["o:Vale Motors", "o:Vale"]], "12:1")).toBe("organization"));
+  it("... nor read as a place", () => expect(typeOf([...named, ["l:Vale"]], "12:0")).toBe("location"));
+  it("... nor when the corpus names organisations after it often", () =>
+    expect(typeOf([...named, ...Array.from({ length: 3 }, () => ["o:Vale University"]), ["o:Vale"]], "15:0")).toBe("organization"));
+  it("... nor when the person readings are too few", () => expect(typeOf([...named.slice(0, 9), ["o:Vale"]], "9:0")).toBe("organization"));
+  it("... nor when too few of its mentions are the person's", () =>
+    expect(typeOf([...named, ...Array.from({ length: 7 }, () => ["o:Vale"])], "12:0")).toBe("organization"));
+});
+
 describe("entities: mentions that must stay apart", () => {
   it.each<[string, string[][], string, string]>([
     ["person and the company named after them", [["p:Ann Vale", "o:Vale Motors", "p:Vale"]], "0:0", "0:1"],

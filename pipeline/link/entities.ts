@@ -41,6 +41,7 @@ import {
   tidy,
   type PersonName,
 } from "./names.ts";
+import { lexiconLines } from "../lexicon.ts";
 import { Column } from "./column.ts";
 import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
@@ -424,34 +425,57 @@ export function asSource<T>(a: readonly T[] | ArticleSource<T>): ArticleSource<T
   return { length: list.length, at: (i: number) => list[i]! };
 }
 
-/** The form settledTypes() counts a mention under: cleaned and case-folded; null for a single word. */
-function settleKey(text: string): string | null {
+/** The form settledTypes() counts a mention under: cleaned and case-folded; a single word is marked "1|". */
+function settleKey(text: string): string {
   const c = tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
-  return /\S\s+\S/.test(c) ? c : null;
+  return /\S\s+\S/.test(c) ? c : `1|${c}`;
 }
 
+/** A company-like name: two or more words, the last a company's or an institution's ("Vale Motors", "Vale Labs Inc.", "Vale University"). */
+const FIRM = /\S\s+(?:\S+\s+)*(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|sa|spa|nv|ab|company|companies|group|holdings|labs?|laboratory|laboratories|motors|media|news|industries|enterprises|foundation|institute|university|college|organi[sz]ation|brands|partners|capital|bank|airlines?|pharmaceuticals|entertainment|productions|studios|records|network)\.?$/i;
+
+/** The case-folded last word of a person's full name ("President Ann Vale" gives "vale"): its first word, titles aside, a capitalised word that is no function word; null for one word. */
+function surnameOfFull(text: string): string | null {
+  const words = cleanMention(text, "person").split(" ");
+  if (words.length < 2 || !/^\p{Lu}\p{L}/u.test(words[0]!) || FUNCTION_WORDS.has(words[0]!.toLowerCase())) return null;
+  return matchKey(words.at(-1)!) || null;
+}
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt"));
+
+/** A single word's share of person mentions, at least, for all its mentions read as an organisation or "other" to be the person's (see settledTypes). */
+export const SURNAME_SHARE = 0.8;
+/** ... and its person mentions, at least; and the mentions of full names it ends, at least half as many, and a twentieth of its person mentions. */
+export const SURNAME_MIN = 20;
+
 /**
- * The tagger's type of a name of two or more words, settled by the corpus: where one type has more
- * mentions of the name (cleaned, case-folded) than any other, every mention of it takes that type.
- * Single words keep their own type: "Vale" may be the person or the company.
+ * The tagger's type of a name, settled by the corpus. A name of two or more words: where one type has more mentions
+ * of the name (cleaned, case-folded) than any other, every mention of it takes that type. A single word keeps its own
+ * type ("Vale" may be the person or the company), except a surname: a word that ends persons' names opening with a
+ * given name across the corpus ("Ann Vale"; see SURNAME_MIN), no country's name, opening the names of companies, institutions
+ * or parties less than a quarter as often ("Vale University"), whose mentions are a person's at least
+ * SURNAME_SHARE of the time (and SURNAME_MIN times), is a person's where the tagger read it alone as an organisation or
+ * "other" ("the Vale administration"), unless its article names a company-like name that opens with it (`single`
+ * tells the caller which mentions were settled this way).
  */
 export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // each mention's form is found once, here: reading the articles again asks by position, not by text (a lookup
   // by text hashes it, and recleans it where the memo has let it go)
-  const keys = new Memo<string | null>(MEMO_MAX);
-  // each distinct form's index, and each mention's form (-1: a single word), in the order they are read
+  const keys = new Memo<string>(MEMO_MAX);
+  // each distinct form's index, and each mention's form, in the order they are read
   const index = new Map<string, number>();
   const formOf = new Column(Int32Array);
   const votes = new Column(Int32Array); // TYPES.length per form, in TYPES order
   const nt = TYPES.length;
+  const per = TYPES.indexOf("person");
+  const loc = TYPES.indexOf("location");
+  // last words of persons' full names ("Ann Vale", "President Ann Vale"), case-folded, with the number of such mentions
+  const surnames = new Map<string, number>();
+  const lastNames = new Memo<string | null>(MEMO_MAX);
+  // first words of company-like names and parties ("Vale University", "Vale Party"), with the number of such mentions
+  const opened = new Map<string, number>();
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
-      // a text without whitespace is a single word (tidy adds none)
-      const k = /\s/.test(m.text) ? keys.get(m.text, settleKey) : null;
-      if (k === null) {
-        formOf.push(-1);
-        continue;
-      }
+      const k = keys.get(m.text, settleKey);
       let f = index.get(k);
       if (f === undefined) {
         index.set(k, (f = index.size));
@@ -460,20 +484,46 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       formOf.push(f);
       const v = nt * f + TYPES.indexOf(m.type);
       votes.set(v, votes.get(v) + 1);
+      if (m.type === "person" && /\s/.test(m.text)) {
+        const last = lastNames.get(m.text, surnameOfFull);
+        if (last) surnames.set(last, (surnames.get(last) ?? 0) + 1);
+      } else if (m.type === "organization" && (FIRM.test(m.text) || / party$/i.test(m.text))) {
+        const first = matchKey(k.slice(0, k.indexOf(" ")));
+        opened.set(first, (opened.get(first) ?? 0) + 1);
+      }
     }
-  index.clear();
-  // each form's settled type (an index into TYPES), -1 where none settles it
+  // each form's settled type (an index into TYPES), -1 where none settles it; whether it is a single word's
   const settled = new Int8Array(votes.length / nt).fill(-1);
-  for (let f = 0; f < settled.length; f++) {
+  const single = new Uint8Array(settled.length);
+  for (const [k, f] of index) {
     const v = TYPES.map((_, t) => votes.get(nt * f + t));
+    const total = v.reduce((a, b) => a + b, 0);
+    if (k.startsWith("1|")) {
+      single[f] = 1;
+      const word = k.slice(2);
+      const full = surnames.get(matchKey(word)) ?? 0;
+      // the share leaves out place readings, which stay: "Vale" read as a place says less of the word than as a company
+      const named = v[per]! >= SURNAME_MIN && v[per]! >= SURNAME_SHARE * (total - v[loc]!) && v[per]! < total - v[loc]! && full >= SURNAME_MIN / 2 && full >= 0.05 * v[per]!;
+      // not a word that opens the names of companies, institutions or parties a quarter as often as persons' ("Vale
+      // University" beside "Ann Vale"; "the Vale administration" is no such name)
+      if (named && (opened.get(matchKey(word)) ?? 0) < 0.25 * full && countryCode(word) === null) settled[f] = per;
+      continue;
+    }
     const max = Math.max(...v);
     if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled[f] = v.indexOf(max);
   }
+  index.clear();
+  surnames.clear();
+  opened.clear();
   return {
     typeOf: (k, m) => {
       const f = formOf.get(k);
-      return f < 0 || settled[f]! < 0 ? m.type : TYPES[settled[f]!]!;
+      const t = settled[f]!;
+      // a single word becomes a person's only where it was read as an organisation or "other", not a place
+      if (t < 0 || (single[f] && m.type === "location")) return m.type;
+      return TYPES[t]!;
     },
+    single: (k) => single[formOf.get(k)] === 1,
   };
 }
 
@@ -482,6 +532,8 @@ const TYPES: EntityType[] = ["person", "organization", "location", "other"];
 /** The settled types of a corpus's mentions: `typeOf(k, m)` for the k-th mention read (articles in order, then mentions in order), `m`. */
 export interface SettledTypes {
   typeOf(k: number, m: LinkMentionIn): EntityType;
+  /** whether the k-th mention is a single word (whose settled type its article may overrule) */
+  single(k: number): boolean;
 }
 
 /** What the mentions of one node (a matching key) add up to. */
@@ -525,9 +577,13 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   for (let i = 0; i < src.length; i++) {
     const a = src.at(i);
     const k0 = mentionNode.length;
+    // first words of the article's company-like names ("Vale Motors"): a single word settled as a person's keeps its own type here
+    let firms: Set<string> | null = null;
+    const firmsOf = () => (firms ??= new Set(a.mentions.filter((m) => m.type === "organization" && FIRM.test(m.text)).map((m) => settleKey(m.text).split(" ")[0]!)));
     const ms = a.mentions.map((m, k) => {
       const t = settled!.typeOf(k0 + k, m);
-      return t === m.type ? m : { ...m, type: t };
+      if (t === m.type || (settled!.single(k0 + k) && firmsOf().has(settleKey(m.text).slice(2)))) return m;
+      return { ...m, type: t };
     });
     const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache);
     start[i] = mentionNode.length;
