@@ -291,6 +291,8 @@ describe("one-word spans that name nothing", () => {
       ["US", 2],
       ["Vale", 0],
     ]));
+  it("a title read as a person right before a person's name is dropped", () =>
+    expect(run("Judge Ann Vale met Judge Tom.", [[0, 1, 0], [1, 3, 0], [4, 5, 1], [5, 6, 0]])).toEqual([["Ann Vale", 0], ["Judge", 1], ["Tom", 0]]));
   it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
 });
 

@@ -737,10 +737,17 @@ export function joinGivenNames(p: Prepared, spans: TokenSpan[], text: string): T
 /**
  * Drops the one-word spans that name nothing: a function word, a title ("The" opening a sentence, "Sen." before a
  * name) or an interjection ("Well," opening an answer), a lone initial ("Y." of "(D-N.Y.)") or a party and state tag
- * ("D-N", "R-Ky"), or a time zone after a time ("5 p.m. ET").
+ * ("D-N", "R-Ky"), a time zone after a time ("5 p.m. ET"), or a title read as a person right before a person's name.
  */
 export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
-  return spans.filter((s) => s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from)));
+  const per = ENTITY_TYPES.indexOf("PER");
+  // a title read as a person of its own right before a person's name ("Judge" and "Ann Vale") belongs to that name
+  const titleOf = (k: number) => {
+    const s = spans[k]!;
+    const next = spans[k + 1];
+    return s.type === per && next?.type === per && next.from === s.to && isPersonTitle(p, s.from) && p.tokens[s.from]!.end + 1 === p.tokens[next.from]!.start;
+  };
+  return spans.filter((s, k) => s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from) || titleOf(k)));
 }
 
 /** Time zones written after a time ("5 p.m. ET", "midnight GMT"). */
