@@ -425,11 +425,12 @@ export function asSource<T>(a: readonly T[] | ArticleSource<T>): ArticleSource<T
   return { length: list.length, at: (i: number) => list[i]! };
 }
 
-/** The form settledTypes() counts a mention under: cleaned and case-folded; a single word is marked "1|". */
+/** The form settledTypes() counts a name of two or more words under: cleaned and case-folded. */
 function settleKey(text: string): string {
-  const c = tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
-  return /\S\s+\S/.test(c) ? c : `1|${c}`;
+  return tidy(text).replace(/^the\s+/i, "").replace(/['\u2019]s$/, "").toLowerCase();
 }
+/** The form a single word is counted under as a surname: folded, without a possessive ("Vale's" is "vale"). */
+const wordKey = (word: string): string => matchKey(word.replace(/['\u2019]s$/, ""));
 
 /** A company-like name: two or more words, the last a company's or an institution's ("Vale Motors", "Vale Labs Inc.", "Vale University"). */
 const FIRM = /\S\s+(?:\S+\s+)*(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|sa|spa|nv|ab|company|companies|group|holdings|labs?|laboratory|laboratories|motors|media|news|industries|enterprises|foundation|institute|university|college|organi[sz]ation|brands|partners|capital|bank|airlines?|pharmaceuticals|entertainment|productions|studios|records|network)\.?$/i;
@@ -438,7 +439,7 @@ const FIRM = /\S\s+(?:\S+\s+)*(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|sa|
 function surnameOfFull(text: string): string | null {
   const words = cleanMention(text, "person").split(" ");
   if (words.length < 2 || !/^\p{Lu}\p{L}/u.test(words[0]!) || FUNCTION_WORDS.has(words[0]!.toLowerCase())) return null;
-  return matchKey(words.at(-1)!) || null;
+  return wordKey(words.at(-1)!) || null;
 }
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt"));
 
@@ -475,7 +476,9 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   const opened = new Map<string, number>();
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
-      const k = keys.get(m.text, settleKey);
+      // a single word (no whitespace: tidy adds none) is counted as written, and its forms are folded together below
+      const multi = /\s/.test(m.text);
+      const k = multi ? keys.get(m.text, settleKey) : m.text;
       let f = index.get(k);
       if (f === undefined) {
         index.set(k, (f = index.size));
@@ -484,31 +487,43 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       formOf.push(f);
       const v = nt * f + TYPES.indexOf(m.type);
       votes.set(v, votes.get(v) + 1);
-      if (m.type === "person" && /\s/.test(m.text)) {
+      if (m.type === "person" && multi) {
         const last = lastNames.get(m.text, surnameOfFull);
         if (last) surnames.set(last, (surnames.get(last) ?? 0) + 1);
       } else if (m.type === "organization" && (FIRM.test(m.text) || / party$/i.test(m.text))) {
-        const first = matchKey(k.slice(0, k.indexOf(" ")));
+        const first = wordKey(k.slice(0, k.indexOf(" ")));
         opened.set(first, (opened.get(first) ?? 0) + 1);
       }
     }
   // each form's settled type (an index into TYPES), -1 where none settles it; whether it is a single word's
   const settled = new Int8Array(votes.length / nt).fill(-1);
   const single = new Uint8Array(settled.length);
+  // a single word's votes, its ways of writing summed ("Vale", "VALE", "Vale's")
+  const wordVotes = new Map<string, number[]>();
   for (const [k, f] of index) {
-    const v = TYPES.map((_, t) => votes.get(nt * f + t));
-    const total = v.reduce((a, b) => a + b, 0);
-    if (k.startsWith("1|")) {
-      single[f] = 1;
-      const word = k.slice(2);
-      const full = surnames.get(matchKey(word)) ?? 0;
-      // the share leaves out place readings, which stay: "Vale" read as a place says less of the word than as a company
-      const named = v[per]! >= SURNAME_MIN && v[per]! >= SURNAME_SHARE * (total - v[loc]!) && v[per]! < total - v[loc]! && full >= SURNAME_MIN / 2 && full >= 0.05 * v[per]!;
-      // not a word that opens the names of companies, institutions or parties a quarter as often as persons' ("Vale
-      // University" beside "Ann Vale"; "the Vale administration" is no such name)
-      if (named && (opened.get(matchKey(word)) ?? 0) < 0.25 * full && countryCode(word) === null) settled[f] = per;
+    if (/\s/.test(k)) continue;
+    single[f] = 1;
+    const w = wordKey(k);
+    const sum = wordVotes.get(w) ?? wordVotes.set(w, new Array<number>(nt).fill(0)).get(w)!;
+    for (let t = 0; t < nt; t++) sum[t]! += votes.get(nt * f + t);
+  }
+  const surnameWords = new Set<string>();
+  for (const [w, v] of wordVotes) {
+    const total = v.reduce((a, b) => a + b, 0) - v[loc]!;
+    const full = surnames.get(w) ?? 0;
+    // the share leaves out place readings, which stay: "Vale" read as a place says less of the word than as a company
+    const named = v[per]! >= SURNAME_MIN && v[per]! >= SURNAME_SHARE * total && v[per]! < total && full >= SURNAME_MIN / 2 && full >= 0.05 * v[per]!;
+    // not a word that opens the names of companies, institutions or parties a quarter as often as persons' ("Vale
+    // University" beside "Ann Vale"; "the Vale administration" is no such name)
+    if (named && (opened.get(w) ?? 0) < 0.25 * full && countryCode(w) === null) surnameWords.add(w);
+  }
+  wordVotes.clear();
+  for (const [k, f] of index) {
+    if (single[f]) {
+      if (surnameWords.has(wordKey(k))) settled[f] = per;
       continue;
     }
+    const v = TYPES.map((_, t) => votes.get(nt * f + t));
     const max = Math.max(...v);
     if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled[f] = v.indexOf(max);
   }
@@ -579,10 +594,10 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
     const k0 = mentionNode.length;
     // first words of the article's company-like names ("Vale Motors"): a single word settled as a person's keeps its own type here
     let firms: Set<string> | null = null;
-    const firmsOf = () => (firms ??= new Set(a.mentions.filter((m) => m.type === "organization" && FIRM.test(m.text)).map((m) => settleKey(m.text).split(" ")[0]!)));
+    const firmsOf = () => (firms ??= new Set(a.mentions.filter((m) => m.type === "organization" && FIRM.test(m.text)).map((m) => wordKey(settleKey(m.text).split(" ")[0]!))));
     const ms = a.mentions.map((m, k) => {
       const t = settled!.typeOf(k0 + k, m);
-      if (t === m.type || (settled!.single(k0 + k) && firmsOf().has(settleKey(m.text).slice(2)))) return m;
+      if (t === m.type || (settled!.single(k0 + k) && firmsOf().has(wordKey(m.text)))) return m;
       return { ...m, type: t };
     });
     const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache);
