@@ -380,14 +380,16 @@ export function tagSpans(p: Prepared, tags: Uint8Array): TokenSpan[] {
  * untagged repeat of a tagged capitalised name is tagged, and a lone surname of a tagged full person
  * name is a person.
  */
+/** Legal forms of companies outside the English-speaking world, lower-cased without the last full stop ("Vale SpA", "Vale S.A."). */
+const COMPANY_FORMS = "spa s.p.a ag ab nv n.v bv b.v asa oyj kk srl sarl pty bhd tbk s.a";
+/** Last words of the names of public bodies and institutions ("Ministry", "Embassy", "Institute"). */
+const INSTITUTIONS = "ministry department embassy consulate agency commission committee council university college institute foundation association authority bureau";
 /**
  * Last words that make a multi-word name an organization whatever its first words are ("Acme Labs",
  * "Ministry of Finance" is caught by the tagger; "Northway Port Authority", "Ruritanian Embassy" here).
  */
-/** Legal forms of companies outside the English-speaking world, lower-cased without the last full stop ("Vale SpA", "Vale S.A."). */
-const COMPANY_FORMS = "spa s.p.a ag ab nv n.v bv b.v asa oyj kk srl sarl pty bhd tbk s.a";
 const ORG_HEADS: ReadonlySet<string> = new Set(
-  `lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings ministry department embassy consulate agency commission committee council university college institute foundation association authority bureau party ${COMPANY_FORMS}`.split(" "),
+  `lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings ${INSTITUTIONS} party ${COMPANY_FORMS}`.split(" "),
 );
 
 /**
@@ -506,7 +508,7 @@ function regionSpan(p: Prepared, s: TokenSpan): boolean {
 
 /** Last words of a body's name that go on with "for" or "of" and the body's field ("Center for Rural Studies", "Institute of Marine Science"). */
 const BODY_HEADS: ReadonlySet<string> = new Set(
-  "ministry ministries department departments embassy consulate agency agencies commission commissions committee committees council councils university college institute institutes foundation foundations association associations authority bureau center centre centers centres school schools coalition alliance federation league society network office board fund".split(" "),
+  `${INSTITUTIONS} ministries departments agencies commissions committees councils institutes foundations associations center centre centers centres school schools coalition alliance federation league society network office board fund`.split(" "),
 );
 
 /** Words a name cannot end in: it goes on after them. */
