@@ -451,12 +451,12 @@ export const SURNAME_MIN = 20;
 /**
  * The tagger's type of a name, settled by the corpus. A name of two or more words: where one type has more mentions
  * of the name (cleaned, case-folded) than any other, every mention of it takes that type. A single word keeps its own
- * type ("Vale" may be the person or the company), except a surname: a word that ends persons' names opening with a
- * given name across the corpus ("Ann Vale"; see SURNAME_MIN), no country's name, opening the names of companies, institutions
- * or parties less than a quarter as often ("Vale University"), whose mentions are a person's at least
- * SURNAME_SHARE of the time (and SURNAME_MIN times), is a person's where the tagger read it alone as an organisation or
- * "other" ("the Vale administration"), unless its article names a company-like name that opens with it (`single`
- * tells the caller which mentions were settled this way).
+ * type ("Vale" may be the person or the company), except a surname: a word that ends persons' full names across the
+ * corpus ("Ann Vale", "President Ann Vale"; see SURNAME_MIN), is read alone as a person at least SURNAME_SHARE of the
+ * times it is not read as a place (and SURNAME_MIN times), opens the names of companies, institutions or parties less
+ * than a quarter as often ("Vale University") and names no country, is a person's where the tagger read it alone as
+ * an organisation or "other" ("the Vale administration"), unless its article names a company-like name that opens
+ * with it (`single` tells the caller which mentions are single words).
  */
 export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // each mention's form is found once, here: reading the articles again asks by position, not by text (a lookup
