@@ -380,6 +380,11 @@ export function tagSpans(p: Prepared, tags: Uint8Array): TokenSpan[] {
  * untagged repeat of a tagged capitalised name is tagged, and a lone surname of a tagged full person
  * name is a person.
  */
+/** Words for faiths and ethnic groups, and their members ("Muslim", "Hindus", "Latino"): no person, place or organisation alone. */
+const GROUP_WORDS: ReadonlySet<string> = new Set(
+  "muslim muslims islamic jew jews jewish catholic catholics protestant protestants hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites evangelical evangelicals mormon mormons hispanic hispanics latino latinos latina latinas latinx".split(" "),
+);
+
 /** Legal forms of companies outside the English-speaking world, lower-cased without the last full stop ("Vale SpA", "Vale S.A."). */
 const COMPANY_FORMS = "spa s.p.a ag ab nv n.v bv b.v asa oyj kk srl sarl pty bhd tbk s.a";
 /** Last words of the names of public bodies and institutions ("Ministry", "Embassy", "Institute"). */
@@ -655,6 +660,8 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     const w = p.lower[s.from]!;
     if (s.to - s.from === 1 && (s.type === per || s.type === ENTITY_TYPES.indexOf("LOC")) && eponyms.has(w) && !isGivenName(w) && !surnames.has(w) && !fullNames.has(w) && !titled.has(w) && !(p.gazS[s.from]! & (PEOPLES | PLACE_BITS))) s.type = org;
   }
+  // a lone word naming a faith or an ethnic group is "other", whatever the tagger read ("Muslim" as a person)
+  for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
   for (const s of spans) {
