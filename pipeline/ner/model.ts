@@ -520,8 +520,8 @@ const BODY_HEADS: ReadonlySet<string> = new Set(
 const ENDS_OPEN: ReadonlySet<string> = new Set(["of", "for"]);
 
 /**
- * A body's name the tagger cut in two at "for" or "of" ("Centers" and "Disease Control" for "Centers for Disease
- * Control", "Vale Center" and the person "Justice" for "Vale Center for Justice") is one organisation: the first part
+ * A body's name the tagger cut in two at "for" or "of" ("Centers" and "Harbour Safety" for "Centers for Harbour
+ * Safety", "Vale Center" and the person "Justice" for "Vale Center for Justice") is one organisation: the first part
  * is not a person's and ends in a word such as "Center" or "Institute", and the parts stand one word apart.
  */
 export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
@@ -575,7 +575,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   spans = splitOffices(p, spans);
   for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
   // a person's name does not end in "Center" or "County"; the capitalised words right before such a name, which the
-  // tagger left out, are part of it ("the Affordable Care Act" read as "Affordable" and the person "Care Act")
+  // tagger left out, are part of it ("the Clean Harbour Act" read as "Clean" and the person "Harbour Act")
   const covered = new Uint8Array(n);
   for (const s of spans) covered.fill(1, s.from, s.to);
   for (const s of spans) {
