@@ -8,3 +8,6 @@ export function lexiconLines(name: string): string[] {
     .map((l) => l.trimEnd())
     .filter((l) => l && !l.startsWith("#"));
 }
+
+/** English function words (pipeline/lexicon/stopwords-en.txt), lower case. */
+export const STOPWORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt").map((l) => l.trim().toLowerCase()));

@@ -319,8 +319,8 @@ export class LinkRecordsFile implements LinkSource {
 
 /**
  * Linking in a worker thread of its own, started with the build (it waits until the articles are processed) and ended
- * after linking, which frees all it held. While the articles are processed, each one's link record and its quotes' texts go to staging files
- * (RecordFile) as the bytes the article's worker made, without being decoded here. Then this thread clusters the
+ * after linking, which frees all it held. While the articles are processed, each one's link record and its quotes'
+ * texts go to staging files (RecordFile) as the bytes the article's worker made, without being decoded here. Then this thread clusters the
  * quotes' texts (clusterQuoteTexts) while the worker links the mentions, reading each article's link record from its
  * file (LinkRecordsFile), and hands the clusters over; the worker gets each quote without its text. Once the mentions
  * are linked the worker hands them back, and this thread completes the staged mention rows while it links the quotes.

@@ -5,9 +5,9 @@ import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
 import { escapeRegExp, wordEnd, wordStart } from "../text.ts";
 import { isListedGivenName } from "../given-names.ts";
-import { lexiconLines } from "../lexicon.ts";
+import { lexiconLines, STOPWORDS } from "../lexicon.ts";
 
-export const STOPWORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt").map((l) => l.trim().toLowerCase()));
+export { STOPWORDS };
 
 /** Page-furniture patterns by kind, compiled once (pipeline/lexicon/boilerplate-lines.txt). */
 export const FURNITURE: ReadonlyArray<{ kind: BoilerplateKind; re: RegExp }> = (() => {

@@ -41,7 +41,7 @@ import {
   tidy,
   type PersonName,
 } from "./names.ts";
-import { lexiconLines } from "../lexicon.ts";
+import { STOPWORDS } from "../lexicon.ts";
 import { Column } from "./column.ts";
 import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
@@ -438,10 +438,9 @@ const FIRM = /\S\s+(?:\S+\s+)*(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|sa|
 /** The case-folded last word of a person's full name ("President Ann Vale" gives "vale"): its first word, titles aside, a capitalised word that is no function word; null for one word. */
 function surnameOfFull(text: string): string | null {
   const words = cleanMention(text, "person").split(" ");
-  if (words.length < 2 || !/^\p{Lu}\p{L}/u.test(words[0]!) || FUNCTION_WORDS.has(words[0]!.toLowerCase())) return null;
+  if (words.length < 2 || !/^\p{Lu}\p{L}/u.test(words[0]!) || STOPWORDS.has(words[0]!.toLowerCase())) return null;
   return wordKey(words.at(-1)!) || null;
 }
-const FUNCTION_WORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt"));
 
 /** A single word's share of person mentions, at least, for all its mentions read as an organisation or "other" to be the person's (see settledTypes). */
 export const SURNAME_SHARE = 0.8;

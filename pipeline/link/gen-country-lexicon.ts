@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { lexiconLines } from "../lexicon.ts";
+import { lexiconLines, STOPWORDS } from "../lexicon.ts";
 
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve("i18n-iso-countries/package.json").replace(/package\.json$/, "");
@@ -118,8 +118,6 @@ const MIN_BIRTHS = 100;
 const COMMON_BIRTHS = 5000;
 /** Share of a name's births that makes it a woman's or a man's name. */
 const ONE_SEX = 0.99;
-/** English function words ("may", "will", "can"): not taken from the Social Security data even where babies bear them. */
-const FUNCTION_WORDS = new Set(lexiconLines("stopwords-en.txt"));
 
 /** The text of name-variants.genders.json. */
 export function genderLexicon(): string {
@@ -134,7 +132,8 @@ export function genderLexicon(): string {
   // where the Social Security data has enough births, their count decides
   for (const [n, b] of us.births) {
     const total = b.f + b.m;
-    if (total < MIN_BIRTHS || FUNCTION_WORDS.has(n) || !/^[a-z]+$/.test(n)) continue;
+    // English function words ("may", "will", "can") are not taken even where babies bear them
+    if (total < MIN_BIRTHS || STOPWORDS.has(n) || !/^[a-z]+$/.test(n)) continue;
     if (!sex.has(n)) (total < COMMON_BIRTHS ? rare : common).add(n);
     sex.set(n, b.f >= ONE_SEX * total ? "f" : b.m >= ONE_SEX * total ? "m" : "e");
   }

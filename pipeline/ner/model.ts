@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { isGivenName } from "../given-names.ts";
-import { lexiconLines } from "../lexicon.ts";
+import { lexiconLines, STOPWORDS } from "../lexicon.ts";
 import { GAZ_CATS, gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
 import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, type NerType, type Prepared, type WordInfo } from "./features.ts";
@@ -169,7 +169,7 @@ export function loadModel(path: string): Model {
  * surname too) and the interjections that open a speaker's answer in a transcript ("Well, …").
  */
 const NOT_A_NAME: ReadonlySet<string> = new Set(
-  [...lexiconLines("stopwords-en.txt"), ...lexiconLines("speaker-titles.txt").filter((t) => t.endsWith(".")), ..."well oh ok okay yes yeah hey hi hello wow um uh ah".split(" ")].map((w) => w.replace(/\.$/, "").toLowerCase()),
+  [...STOPWORDS, ...lexiconLines("speaker-titles.txt").filter((t) => t.endsWith(".")), ..."well oh ok okay yes yeah hey hi hello wow um uh ah".split(" ")].map((w) => w.replace(/\.$/, "").toLowerCase()),
 );
 
 /** A lone word that names nothing: a function word or title as written in running text ("The", "Sen."), not in capitals ("US"). */
