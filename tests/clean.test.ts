@@ -732,6 +732,29 @@ describe("cleanText metadata", () => {
     expect(cleanText(tail("By Jane Marlow")).authors).toEqual([]);
   });
 
+  it.each([
+    ["a dated byline", ["By Jane Marlow", "March 3, 2024"], ["Jane Marlow"]],
+    ["a byline with its date on the line", ["By Jane Marlow – Updated March 3, 2024"], ["Jane Marlow"]],
+    ["an undated byline", ["By Jane Marlow"], []],
+  ])("reads %s far from where the header was looked for", (_what, meta, want) => {
+    // a promo paragraph and a run of figures the body kept put the header's search too high on the page
+    const para = "The harbour authority has approved a new ferry terminal, and residents who opposed the plan say they will keep watching the works closely.";
+    const c = cleanText(
+      [
+        "Home",
+        "For over ten years our editors have reviewed ferry lines, harbour fees and the terminals they use, so you can plan a trip with care.",
+        ..."ferries reviewed|120|harbours visited|45|years of experience|10+|readers every month|20k".split("|"),
+        "Our reviewers ride each line at least twice, in summer and in winter, and they pay their own fares like every other passenger does.",
+        "Ferry terminal approved after long talks",
+        ...meta,
+        ...Array.from({ length: 8 }, (_, i) => `${para} Paragraph ${i + 1} adds that the works will take two years and cost about forty million pounds.`),
+        "Share this article",
+      ].join("\n\n"),
+    );
+    expect(c.authors).toEqual(want);
+    if (want.length) expect(c.boilerplate.find((b) => b.text.startsWith("By Jane Marlow"))?.kind).toBe("byline");
+  });
+
   it("reads outlet and date from a credit line and names the republishing site", () => {
     const c = cleanText(
       [

@@ -164,6 +164,8 @@ function linkTitle(t: string): boolean {
 }
 
 const HEADER_WINDOW = 8;
+/** The most words of a line read as a byline anywhere above the body's end (a byline with its date and credits). */
+const BYLINE_MAX_W = 25;
 const RELATED_OVERLAP = 0.5;
 
 export function cleanText(raw: string): CleanResult {
@@ -440,6 +442,20 @@ export function cleanText(raw: string): CleanResult {
       text = text.slice(dl.end);
     }
     if (text !== l.text) firstText = text;
+  }
+
+  // no byline where the header was looked for (the title or the body's start was misread): an explicit byline ("By
+  // Ann Vale", "Written by Ann Vale") elsewhere above the body's end, dated on its line or within two lines of it
+  if (authors.length === 0 && guessed.length === 0) {
+    const lastKept = keep.lastIndexOf(true);
+    for (let i = 0; i < lastKept && authors.length === 0; i++) {
+      if ((keep[i] && !shortLine(i)) || lines[i]!.words > BYLINE_MAX_W) continue;
+      const by = parseByline(lines[i]!.text, STOPWORDS);
+      if (!by || !(findDate(lines[i]!.text) || dateAt(i - 2) || dateAt(i - 1) || dateAt(i + 1) || dateAt(i + 2))) continue;
+      authors.push(...by);
+      keep[i] = false;
+      kind[i] = "byline";
+    }
   }
 
   // no date in the header, credit line or dateline: an update's date, else the full date elsewhere on the page
