@@ -447,15 +447,18 @@ export function cleanText(raw: string): CleanResult {
   }
 
   // no byline where the header was looked for (the title or the body's start was misread): an explicit byline ("By
-  // Ann Vale", "Written by Ann Vale") elsewhere above the body's end, dated on its line or within two lines of it;
+  // Ann Vale", "Written by Ann Vale") elsewhere above the body's end, dated on its line or within two lines of it
+  // (labelled other than "By" and of full names, undated too);
   // else, as a guess, a line that is only a person's name next to a date line, or a date line that names one
   // ("Ann Vale • May 2, 2024")
   if (authors.length === 0 && guessed.length === 0) {
     const lastKept = keep.lastIndexOf(true);
     const candidate = (i: number) => !(keep[i] && !shortLine(i)) && lines[i]!.words <= BYLINE_MAX_W;
     for (let i = 0; i < lastKept && authors.length === 0; i++) {
-      const by = candidate(i) ? parseByline(lines[i]!.text, STOPWORDS) : null;
-      if (!by || !(findDate(lines[i]!.text) || dateAt(i - 2) || dateAt(i - 1) || dateAt(i + 1) || dateAt(i + 2))) continue;
+      const by = candidate(i) ? bylineAt(i) : null;
+      // a bare "By …" needs the date (a teaser's credit has none); "Written by", "Author:" does not when the names are full ones
+      const labelled = by !== null && !/^by\b/i.test(lines[i]!.text) && by.every((n) => n.includes(" "));
+      if (!by || !(labelled || findDate(lines[i]!.text) || dateAt(i - 2) || dateAt(i - 1) || dateAt(i + 1) || dateAt(i + 2))) continue;
       authors.push(...by);
       keep[i] = false;
       kind[i] = "byline";
