@@ -742,6 +742,8 @@ describe("cleanText metadata", () => {
     ["an undated labelled byline", ["Written by Jane Marlow"], ["Jane Marlow"]],
     ["a byline label over the name", ["Written by", "Jane Marlow"], ["Jane Marlow"]],
     ["an undated label of one word", ["Author Information"], []],
+    ["a name line over a job", ["Jane Marlow", "Senior Writer"], ["Jane Marlow"]],
+    ["a line of words the page writes in lower case over a job", ["Ferry Terminal", "Senior Writer"], []],
   ])("reads %s far from where the header was looked for", (_what, meta, want) => {
     // a promo paragraph and a run of figures the body kept put the header's search too high on the page
     const para = "The harbour authority has approved a new ferry terminal, and residents who opposed the plan say they will keep watching the works closely.";

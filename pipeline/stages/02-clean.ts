@@ -449,8 +449,9 @@ export function cleanText(raw: string): CleanResult {
   // no byline where the header was looked for (the title or the body's start was misread): an explicit byline ("By
   // Ann Vale", "Written by Ann Vale") elsewhere above the body's end, dated on its line or within two lines of it
   // (labelled other than "By" and of full names, undated too);
-  // else, as a guess, a line that is only a person's name next to a date line, or a date line that names one
-  // ("Ann Vale • May 2, 2024")
+  // else, as a guess, a line that is only a person's name next to a date line, a date line that names one ("Ann
+  // Vale • May 2, 2024"), or a line of names over a job ("Staff Writer"), none of whose words the page writes in
+  // lower case
   if (authors.length === 0 && guessed.length === 0) {
     const lastKept = keep.lastIndexOf(true);
     const candidate = (i: number) => !(keep[i] && !shortLine(i)) && lines[i]!.words <= BYLINE_MAX_W;
@@ -466,7 +467,14 @@ export function cleanText(raw: string): CleanResult {
     for (let i = 0; i < lastKept && authors.length === 0 && guessed.length === 0; i++) {
       if (!candidate(i)) continue;
       const l = lines[i]!;
-      const names = dateAt(i - 1) || dateAt(i + 1) ? personNames(nameLine(l)) : isDateLine(l.text, l.words) ? datelineNames(l.text) : [];
+      const names =
+        dateAt(i - 1) || dateAt(i + 1)
+          ? personNames(nameLine(l))
+          : isDateLine(l.text, l.words)
+            ? datelineNames(l.text)
+            : i + 1 < lines.length && creditLine(lines[i + 1]!.text) === "job"
+              ? unusedLower(nameLine(l), lowerWords)
+              : [];
       if (!names.length) continue;
       guessed.push(...names);
       keep[i] = false;
