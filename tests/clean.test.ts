@@ -565,6 +565,11 @@ describe("metadata helpers", () => {
     // a team
     ["By the Example Team", ["the Example Team"]],
     ["By The Example editors", ["The Example editors"]],
+    // a surname that is also a function word ends a name; a joining word does not
+    ["Written By: Tom May", ["Tom May"]],
+    ["By Ann Little and Jo Best", ["Ann Little", "Jo Best"]],
+    ["By Jane Roe For", null],
+    ["By The Way", null],
   ])("parseByline(%j) = %j", (text, want) => expect(parseByline(text, STOPWORDS)).toEqual(want));
 
   it.each([

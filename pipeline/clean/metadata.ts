@@ -70,6 +70,8 @@ export function isDateLine(text: string, words: number): boolean {
 }
 
 const NAME_TOKEN = /^[\p{Lu}][\p{L}'’.-]*$/u;
+/** Function words that join or introduce, never a surname ("Jane Roe And", "Jane Roe For"). */
+const JOINER = /^(?:and|or|nor|but|the|an?|of|for|in|on|at|to|by|with|from|as)$/iu;
 const NAME_JOIN = /\s*(?:,|\band\b|&|\|)\s*/u;
 /** A word that gives a writer's job, not a name ("Jane Roe, Staff Writer"): it ends a list of names. */
 const ROLE =
@@ -97,8 +99,12 @@ export function isTeam(name: string): boolean {
   return TEAM.test(name);
 }
 
-/** Splits a run of names ("A B, C D and E F") into names, each of 1–4 capitalised words; [] when it is not one. */
-export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
+/**
+ * Splits a run of names ("A B, C D and E F") into names, each of 1–4 capitalised words; [] when it is not one. With
+ * `lastStop` (a byline's names), the last of two or three words may be a function word, as some surnames are ("Tom
+ * May", "Ann Little").
+ */
+export function splitNames(s: string, stop: ReadonlySet<string>, lastStop = false): string[] {
   const out: string[] = [];
   for (const part of s.split(NAME_JOIN)) {
     const p = part.trim().replace(/[.,;:]+$/, "");
@@ -112,7 +118,8 @@ export function splitNames(s: string, stop: ReadonlySet<string>): string[] {
     // a job title, a degree or any other part that is not a name ends the list ("Jane Roe, Staff Writer", "Jane Roe,
     // PhD", "Jane Roe, the paper's editor")
     const job = toks.some((t) => ROLE.test(t.toLowerCase().replace(/^co-/, ""))) || (toks.length === 1 && CREDENTIAL.test(p));
-    if (job || !toks.every((t) => NAME_TOKEN.test(t) && !stop.has(t.toLowerCase()))) {
+    const surname = (k: number) => lastStop && k > 0 && k === toks.length - 1 && k <= 2 && !JOINER.test(toks[k]!);
+    if (job || !toks.every((t, k) => NAME_TOKEN.test(t) && (!stop.has(t.toLowerCase()) || surname(k)))) {
       if (out.length) break;
       return [];
     }
@@ -146,7 +153,7 @@ export function parseByline(text: string, stop: ReadonlySet<string>): string[] |
   if (dm) s = s.slice(0, dm.index);
   s = s.replace(/\s+(?:on|at|in|updated|published|posted|last|view|read|follow|share|\d)\b.*$/i, "");
   // a name written twice over ("Jane Roe Jane Roe": a photo's alt text, then the name)
-  const names = splitNames(s, stop).map((n) => n.replace(/^(.+?) \1$/u, "$1"));
+  const names = splitNames(s, stop, true).map((n) => n.replace(/^(.+?) \1$/u, "$1"));
   // a one-word part after full names is a field, not a person ("By Jane Roe, Privacy and Security Expert")
   const one = names.findIndex((n) => !n.includes(" "));
   if (one > 0 && names.slice(0, one).every((n) => n.includes(" "))) names.length = one;
