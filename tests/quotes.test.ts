@@ -152,6 +152,12 @@ describe("a speaker is a phrase that names someone", () => {
   it.each<[string, string, Row[]]>([
     ["a passive verb's subject is not its speaker", `The senator was praised as "a fighter" in the ad.`, [["a fighter", "partial", null, "none", null, 1]]],
     ["a passive verb's agent is", `The plan is being praised by Jane Roe as "a breakthrough."`, [["a breakthrough.", "partial", "Jane Roe", "explicit", "praised", 1]]],
+    ["a subject likening something with quoted words", `Jane Roe likened the plan to "a leaky boat."`, [["a leaky boat.", "partial", "Jane Roe", "explicit", "likened", 1]]],
+    ["a subject lambasting someone as quoted words", `Tom Pell lambasted the mayor as "reckless."`, [["reckless.", "partial", "Tom Pell", "explicit", "lambasted", 1]]],
+    ["a subject exhorting the hearers", `Jane Roe exhorted the council to "act now."`, [["act now.", "partial", "Jane Roe", "explicit", "exhorted", 1]]],
+    ["a participle after 'is often' labels its subject", `Tom Pell is often portrayed as "aloof."`, [["aloof.", "partial", null, "none", null, 1]]],
+    ["a participle after a comma labels its subject", `Last week Tom Pell, often described as "aloof," left early.`, [["aloof,", "partial", null, "none", null, 1]]],
+    ["what someone described as quoted words is theirs", `The mayor left after what Jane Roe described as "a rant."`, [["a rant.", "partial", "Jane Roe", "explicit", "described", 1]]],
     ["nor is the one told something", `Reporters have also been told not to mention the "incident."`, [["incident.", "partial", null, "none", null, 1]]],
     ["an adverb between subject and verb", `Jane Roe has long said that the plan is "doomed."`, [["doomed.", "partial", "Jane Roe", "explicit", "said", 1]]],
     ["a share of a group", `The survey found 61% of voters said the plan was "a mistake."`, [["a mistake.", "partial", "61% of voters", "nominal", "said", 1]]],
