@@ -155,6 +155,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["a subject likening something with quoted words", `Jane Roe likened the plan to "a leaky boat."`, [["a leaky boat.", "partial", "Jane Roe", "explicit", "likened", 1]]],
     ["a subject lambasting someone as quoted words", `Tom Pell lambasted the mayor as "reckless."`, [["reckless.", "partial", "Tom Pell", "explicit", "lambasted", 1]]],
     ["a subject exhorting the hearers", `Jane Roe exhorted the council to "act now."`, [["act now.", "partial", "Jane Roe", "explicit", "exhorted", 1]]],
+    ["a subject calling on the hearers", `Jane Roe called on the council to "act now."`, [["act now.", "partial", "Jane Roe", "explicit", "called on", 1]]],
     ["a participle after 'is often' labels its subject", `Tom Pell is often portrayed as "aloof."`, [["aloof.", "partial", null, "none", null, 1]]],
     ["a participle after a comma labels its subject", `Last week Tom Pell, often described as "aloof," left early.`, [["aloof,", "partial", null, "none", null, 1]]],
     ["what someone described as quoted words is theirs", `The mayor left after what Jane Roe described as "a rant."`, [["a rant.", "partial", "Jane Roe", "explicit", "described", 1]]],
