@@ -67,6 +67,8 @@ describe("kinds: direct, partial, indirect; titles and scare quotes unattributed
     ["indirect: …, X said", `The plan would fail by next year, Jane Roe said.`, [["The plan would fail by next year", "indirect", "Jane Roe", "explicit", "said", 1]]],
     ["indirect: …, according to X", `The plan will fail within a year, according to Jane Roe.`, [["The plan will fail within a year", "indirect", "Jane Roe", "explicit", "according to", 1]]],
     ["title of a work", `She watched the film "Night Harbor Lights" twice last week.`, [["Night Harbor Lights", "partial", null, "none", null, 1]]],
+    ["title of a show ending the sentence", `"We will win," Jane Roe said on a network's "Morning Harbour Hour."`, [["We will win,", "direct", "Jane Roe", "explicit", "said", 1], ["Morning Harbour Hour.", "partial", null, "none", null, 1]]],
+    ["a heading in marks as its own paragraph", `The plan would fail, Jane Roe said.\n\n"A Long Winter Ahead"\n\nThe council met on Monday.`, [["The plan would fail", "indirect", "Jane Roe", "explicit", "said", 1], ["A Long Winter Ahead", "partial", null, "none", null, 1]]],
     ["scare quotes", `The so-called "reform" passed the chamber on Tuesday.`, [["reform", "partial", null, "none", null, 1]]],
     ["partial: the writer's sentence goes on after the marks", `Jane Roe says the player nicknamed "King Tide" is a fine athlete.`, [["King Tide", "partial", "Jane Roe", "explicit", "says", 1]]],
     ["partial: a possessor of a speech noun is the source", `The report checked Jane Roe's claim that crime "fell by half" last year.`, [["fell by half", "partial", "Jane Roe's", "explicit", "claim", 1]]],

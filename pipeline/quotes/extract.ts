@@ -248,7 +248,12 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       // the writer's sentence goes on after the marks: "… called the “King James” of the court"
       const goesOn = !headBare && fl.close !== null && u.parts.length === 1 && after < pe && /\p{Ll}/u.test(text[after]!) && !/,\s*$/.test(quoted)
         && !parseAfter(masked, closeEnd(text, fl.close), Math.min(te, pe));
-      const partial = goesOn || /\bthat[\s,]*$/i.test(head) || !(headBare || /:\s*$/.test(head) || (headFrame && startsUpper) || u.parts.length > 1 && u.interior !== null || f0.para !== fl.para);
+      // a short title in capitals after a work word, a possessive or a preposition ("on a network's “Morning Hour.”"), or
+      // standing alone as its paragraph (a section heading in quote marks), names a work or a section: no one says it
+      const shortTitle = isTitleCase(quoted) && words(quoted) <= 8;
+      const beforeOpen = masked.slice(Math.max(ss, openPos - 40), openPos);
+      const named = shortTitle && (TITLE_CUES.has(lastWord(beforeOpen)) || TITLE_BEFORE.test(beforeOpen) || (headBare && !/\S/.test(text.slice(pLo, openPos)) && !/\S/.test(text.slice(after, pe))));
+      const partial = named || goesOn || /\bthat[\s,]*$/i.test(head) || !(headBare || /:\s*$/.test(head) || (headFrame && startsUpper) || u.parts.length > 1 && u.interior !== null || f0.para !== fl.para);
       // the tail runs to the end of the sentence or the next quote, whichever comes first
       const nextSeg = segs[firstSegAfter(segs, closePos)];
       const nextOpen = nextSeg && nextSeg.para === fl.para ? (nextSeg.open ?? nextSeg.start) : Infinity;
