@@ -305,12 +305,17 @@ export function npForward(toks: readonly Tok[], i: number): Np | null {
     if (isPunct(t) || isMasked(t)) break;
     if (j > i && FINITE.has(t.lw)) return null; // "said the plan is sound": a clause, not a speaker after its verb
     if (j > i && FWD_STOP.has(t.lw)) break;
-    if (j > i && CUES.has(t.lw) && !isCap(t) && !DETS.has(toks[j - 1]!.lw)) break; // "said the ruling": a noun after a determiner
+    // "said the ruling", "according to a published report": a noun after a determiner or a modifier
+    if (j > i && CUES.has(t.lw) && !isCap(t) && !DETS.has(toks[j - 1]!.lw) && !(NOUNISH.has(t.lw) && modifiers(toks, i, j))) break;
     j++;
     if (j === i + 1 && PRONOUNS.has(t.lw)) break;
   }
   return trimNp(toks, { i, j });
 }
+
+/** Whether tokens i..j-1 are one or two lower-case words before a noun, a determiner at most first ("a published", "new"). */
+const modifiers = (toks: readonly Tok[], i: number, j: number): boolean =>
+  j - i <= 2 && toks.slice(i, j).every((x, k) => (k === 0 && DETS.has(x.lw)) || (/^\p{Ll}+$/u.test(x.w) && !FINITE.has(x.lw) && !CUES.has(x.lw)));
 
 function trimNp(toks: readonly Tok[], np: Np): Np | null {
   let { i } = np;
