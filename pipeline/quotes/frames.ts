@@ -448,6 +448,12 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
   for (let first = toks[i]; first; first = toks[i]) {
     const clause = SUBORDINATORS.has(first.lw) || verbForm(first);
     if (!clause && !PREPS.has(first.lw) && !LEAD_TRIM.has(first.lw) && !isAdverb(first)) break;
+    // a joining word before a name opens the main clause, not a leading phrase: "Yet Jane Roe stood firm, …"
+    const next = toks[i + 1];
+    if (LEAD_TRIM.has(first.lw) && next && (isCap(next) || PRONOUNS.has(next.lw)) && !TIME.has(next.lw) && !PREPS.has(next.lw)) {
+      i++;
+      break;
+    }
     let c = i;
     const stop = Math.min(to, i + (clause ? 25 : 8));
     while (c < stop && toks[c]!.w !== "," && !isMasked(toks[c]!)) c++;
