@@ -156,6 +156,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["a passive verb's agent is", `The plan is being praised by Jane Roe as "a breakthrough."`, [["a breakthrough.", "partial", "Jane Roe", "explicit", "praised", 1]]],
     ["', saying' after a clause with an object: the clause's subject", `On Monday, Jane Roe defended Tom Pell's budget plan, saying, "It is fair."`, [["It is fair.", "direct", "Jane Roe", "explicit", "saying", 1]]],
     ["', saying' after an object that is a statement: the subject who issued it", `The harbour authority issued a statement saying it would "review the fees."`, [["review the fees.", "partial", "The harbour authority", "nominal", "saying", 1]]],
+    ["'so far' between subject and verb", `The agency has so far concluded that no tool is "suited to the task."`, [["suited to the task.", "partial", "The agency", "nominal", "concluded", 1]]],
+    ["'now' between a passive's 'be' and its participle", `That basis is now called "a fear of being judged."`, [["a fear of being judged.", "partial", null, "none", null, 1]]],
     ["a joining word before the subject's name", `Yet Jane Roe held her ground, telling reporters: "We will win."`, [["We will win.", "direct", "Jane Roe", "explicit", "telling", 1]]],
     ["'according to' a report with a modifier", `The plan will fail within a year, according to a published report.`, [["The plan will fail within a year", "indirect", "a published report", "nominal", "according to", 1]]],
     ["a subject likening something with quoted words", `Jane Roe likened the plan to "a leaky boat."`, [["a leaky boat.", "partial", "Jane Roe", "explicit", "likened", 1]]],

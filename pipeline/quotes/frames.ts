@@ -147,6 +147,8 @@ const PASSIVE_ADVERB = /^(?:\p{L}+ly|often|once|also|sometimes|still|long)$/u;
 
 /** Nouns ending in -ly, which are not adverbs: "her family said", "the weekly reported". */
 const LY_NOUNS = set("family ally assembly rally supply monopoly anomaly bully daily weekly monthly quarterly");
+/** Adverbs without -ly that stand between a subject and its verb: "has so far concluded", "but rather says". */
+const MID_ADVERBS = set("so far rather also still often never ever already long once even just only again now then");
 const isAdverb = (t: Tok): boolean => /ly$/.test(t.lw) && t.lw.length > 4 && !isCap(t) && !LY_NOUNS.has(t.lw);
 /** A reporting verb's participle ("asked", "speaking"), which opens a clause rather than names someone. */
 const verbForm = (t: Tok): boolean => CUES.has(t.lw) && /(?:ed|ing)$/.test(t.lw);
@@ -222,7 +224,7 @@ export interface Np {
 /** A noun phrase ending just before token `k` (a verb), not reaching before token `floor`. */
 export function npBackward(toks: readonly Tok[], k: number, floor: number): Np | null {
   let j = k;
-  while (j > floor && ((AUX.has(toks[j - 1]!.lw) && !isCap(toks[j - 1]!)) || isAdverb(toks[j - 1]!))) j--;
+  while (j > floor && ((AUX.has(toks[j - 1]!.lw) || MID_ADVERBS.has(toks[j - 1]!.lw)) && !isCap(toks[j - 1]!) || isAdverb(toks[j - 1]!))) j--;
   if (j > floor && toks[j - 1]!.w === ",") {
     // appositive: "Jane Doe, the firm's founder, said", "Jane Doe, 59, of Springfield, who …, said": the name before the first comma
     const commas: number[] = [];
@@ -490,7 +492,7 @@ function isPassive(toks: readonly Tok[], k: number): boolean {
   const t = toks[k]!;
   if (!/(?:ed|told|said|written|shown|heard|known|spoken|given|taken)$/.test(t.lw)) return false;
   let b = k - 1;
-  while (b >= 0 && isAdverb(toks[b]!)) b--;
+  while (b >= 0 && (isAdverb(toks[b]!) || MID_ADVERBS.has(toks[b]!.lw))) b--;
   return b >= 0 && BE.has(toks[b]!.lw);
 }
 
