@@ -158,6 +158,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["', saying' after an object that is a statement: the subject who issued it", `The harbour authority issued a statement saying it would "review the fees."`, [["review the fees.", "partial", "The harbour authority", "nominal", "saying", 1]]],
     ["'so far' between subject and verb", `The agency has so far concluded that no tool is "suited to the task."`, [["suited to the task.", "partial", "The agency", "nominal", "concluded", 1]]],
     ["'now' between a passive's 'be' and its participle", `That basis is now called "a fear of being judged."`, [["a fear of being judged.", "partial", null, "none", null, 1]]],
+    ["'added' before a figure is a gain, not a remark", `Harbour stocks rose, and the index added 0.9%. "We expect more," said Jane Roe.`, [["We expect more,", "direct", "Jane Roe", "explicit", "said", 1]]],
     ["a joining word before the subject's name", `Yet Jane Roe held her ground, telling reporters: "We will win."`, [["We will win.", "direct", "Jane Roe", "explicit", "telling", 1]]],
     ["'according to' a report with a modifier", `The plan will fail within a year, according to a published report.`, [["The plan will fail within a year", "indirect", "a published report", "nominal", "according to", 1]]],
     ["a subject likening something with quoted words", `Jane Roe likened the plan to "a leaky boat."`, [["a leaky boat.", "partial", "Jane Roe", "explicit", "likened", 1]]],

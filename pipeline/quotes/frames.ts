@@ -142,6 +142,7 @@ const NOT_NP_START = set(
   "of to for with from into onto than as if whether when while because although though unless until and or nor but so being been is was were are am be not who whose whom which where how why what more here there",
 );
 const AFTER_CALL_NOT_CUE = set("for on off up in back out upon");
+const ADD = set("add adds added adding");
 /** Adverbs between a form of "be" (or a comma) and a passive participle: "is often described as", ", widely seen as". */
 const PASSIVE_ADVERB = /^(?:\p{L}+ly|often|once|also|sometimes|still|long)$/u;
 
@@ -196,6 +197,7 @@ export function cueAt(toks: readonly Tok[], k: number): Cue | null {
   if (prev && (DETS.has(prev.lw) || (/['\u2019]s$/.test(prev.lw) && !isContraction(prev))) && prev.lw !== "that") return null; // "the report", "Smith's claims"
   if (NOUNISH.has(t.lw) && !(prev && (PRONOUNS.has(prev.lw) || isContraction(prev) || isCap(prev)))) return null;
   if (tag === "label" && next && AFTER_CALL_NOT_CUE.has(next.lw)) return null; // "called for"
+  if (ADD.has(t.lw) && next && /^[\d$€£¥]/u.test(next.w)) return null; // "the index added 0.9%": a gain, not a remark
   // a passive participle right before "as" labels its subject, it is no one's saying: "the plan was described as
   // 'reckless'", "Vale, often portrayed as 'aloof'" (but "what Vale described as 'a rant'" is Vale's)
   if (tag === "label" && next?.lw === "as" && prev && /(?:ed|wn)$/.test(t.lw)) {
