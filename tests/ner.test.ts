@@ -192,6 +192,18 @@ describe("consistency pass", () => {
       [["University of Dana", 1], ["Ann Vale of", 2], ["Dana", 2]],
     ],
     [
+      "one word, 'of the', one word is one name: a title or a body's",
+      "They watched the State of the Union on Monday.",
+      [[3, 4, 1], [6, 7, 1]],
+      [["State of the Union", 3]],
+    ],
+    [
+      "but not before a person's surname",
+      "Many Supporters of the Vale campaign cheered Ann Vale.",
+      [[1, 2, 1], [4, 5, 1], [7, 9, 0]],
+      [["Supporters", 1], ["Vale", 0], ["Ann Vale", 0]],
+    ],
+    [
       "but not a person's name, nor a company's and its town",
       "Ann Velt of Dana spoke. Velt Labs Inc of Dana rose.",
       [[0, 2, 0], [3, 4, 2], [6, 9, 1], [10, 11, 2]],

@@ -528,6 +528,9 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
   const org = ENTITY_TYPES.indexOf("ORG");
   const out: TokenSpan[] = [];
+  // last words of persons' full names in the text: "the Vale" in "Supporters of the Vale campaign" is a person's
+  const surnames = new Set<string>();
+  for (const s of spans) if (s.type === per && s.to - s.from >= 2) surnames.add(p.lower[s.to - 1]!);
   for (const s of spans) {
     const prev = out[out.length - 1];
     const link = prev ? prev.to : -1;
@@ -560,6 +563,32 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       p.tokens[link]!.end + 1 === p.tokens[s.from]!.start
     ) {
       out[out.length - 1] = { from: prev.from, to: s.to, type: org };
+      continue;
+    }
+    // one word, "of the", one word: a title or a body's name cut in two ("State" and "Union" for "State of the Union",
+    // "League" and "South"); not a person's, nor a sentence's first word ("Supporters of the …"), nor a place's part
+    if (
+      prev &&
+      prev.to - prev.from === 1 &&
+      s.to - s.from === 1 &&
+      s.from === link + 2 &&
+      prev.type !== per &&
+      s.type !== per &&
+      p.lower[link] === "of" &&
+      p.lower[link + 1] === "the" &&
+      !p.first[prev.from] &&
+      !p.caps[prev.from] &&
+      /^\p{Lu}\p{Ll}/u.test(p.tokens[prev.from]!.text) &&
+      /^\p{Lu}\p{Ll}/u.test(p.tokens[s.from]!.text) &&
+      !(p.gazS[s.from]! & REGION_BITS) &&
+      !surnames.has(p.lower[s.from]!) &&
+      !isGivenName(p.lower[s.from]!) &&
+      !(p.gazS[prev.from]! & REGION_BITS) &&
+      p.tokens[link - 1]!.end + 1 === p.tokens[link]!.start &&
+      p.tokens[link]!.end + 1 === p.tokens[link + 1]!.start &&
+      p.tokens[link + 1]!.end + 1 === p.tokens[s.from]!.start
+    ) {
+      out[out.length - 1] = { from: prev.from, to: s.to, type: BODY_HEADS.has(p.lower[prev.from]!) ? org : ENTITY_TYPES.indexOf("MISC") };
       continue;
     }
     out.push(s);
