@@ -192,6 +192,13 @@ describe("consistency pass", () => {
       [["University of Dana", 1], ["Ann Vale of", 2], ["Dana", 2]],
     ],
     [
+      "a word before 'administration' is a leader's name wherever it stands alone",
+      "Critics said the Velt administration failed. Velt left.",
+      [[3, 4, 2], [7, 8, 1]],
+      [["Velt", 0], ["Velt", 0]],
+    ],
+    ["but not a word read as other", "The Republican administration failed.", [[1, 2, 3]], [["Republican", 3]]],
+    [
       "one word, 'of the', one word is one name: a title or a body's",
       "They watched the State of the Union on Monday.",
       [[3, 4, 1], [6, 7, 1]],

@@ -411,6 +411,9 @@ const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
 /** The type a name ending in a NOT_PERSON_HEADS word has (undefined: none such). */
 const notPersonHead = (p: Prepared, s: TokenSpan): NerType | undefined => (p.words[s.to - 1]!.cap ? NOT_PERSON_HEADS.get(p.lower[s.to - 1]!) : undefined);
 
+/** Lower-case nouns after a leader's surname: "the Vale administration", "the Vale presidency". */
+const LEADER_OF: ReadonlySet<string> = new Set(["administration", "presidency"]);
+
 /** Last words of a company or institution that may go by its first word alone ("Vale Labs" is "Vale"). */
 const EPONYM_HEADS: ReadonlySet<string> = new Set(
   `lab labs laboratory laboratories inc corp corporation co ltd llc plc gmbh company companies group holdings foundation institute university college organization organisation enterprises industries motors media news ${COMPANY_FORMS}`.split(" "),
@@ -667,6 +670,10 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // lone words written right after a person's title or honorific somewhere in the text ("Mr. Vale", "President Vale")
   const titled = new Set<string>();
   for (const s of spans) if (s.to - s.from === 1 && s.from > 0 && isPersonTitle(p, s.from - 1)) titled.add(p.lower[s.from]!);
+  // and lone words before "administration" or "presidency" ("the Vale administration": a leader's name, not an
+  // acronym, a region or a country, nor read as other: "the Republican administration")
+  for (const s of spans)
+    if (s.to - s.from === 1 && s.type !== ENTITY_TYPES.indexOf("MISC") && s.to < n && LEADER_OF.has(p.tokens[s.to]!.text) && !p.caps[s.from] && !(p.gazS[s.from]! & REGION_BITS) && /^\p{Lu}\p{Ll}/u.test(p.tokens[s.from]!.text)) titled.add(p.lower[s.from]!);
   for (const s of spans) {
     const w = p.lower[s.from]!;
     if (s.to - s.from !== 1 || s.type === per || !(surnames.has(w) || titled.has(w))) continue;
