@@ -251,8 +251,8 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       // a short title in capitals after a work word, a possessive or a preposition ("on a network's “Morning Hour.”"), or
       // standing alone as its paragraph (a section heading in quote marks), names a work or a section: no one says it
       const shortTitle = isTitleCase(quoted) && words(quoted) <= 8;
-      const beforeOpen = masked.slice(Math.max(ss, openPos - 40), openPos);
-      const named = shortTitle && (TITLE_CUES.has(lastWord(beforeOpen)) || TITLE_BEFORE.test(beforeOpen) || (headBare && !/\S/.test(text.slice(pLo, openPos)) && !/\S/.test(text.slice(after, pe))));
+      const before = masked.slice(Math.max(ss, openPos - 40), openPos);
+      const named = shortTitle && (TITLE_CUES.has(lastWord(before)) || TITLE_BEFORE.test(before) || (headBare && !/\S/.test(text.slice(pLo, openPos)) && !/\S/.test(text.slice(after, pe))));
       const partial = named || goesOn || /\bthat[\s,]*$/i.test(head) || !(headBare || /:\s*$/.test(head) || (headFrame && startsUpper) || u.parts.length > 1 && u.interior !== null || f0.para !== fl.para);
       // the tail runs to the end of the sentence or the next quote, whichever comes first
       const nextSeg = segs[firstSegAfter(segs, closePos)];
@@ -261,12 +261,16 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
 
       let found: Found | null = null;
       let clauseFrom = -1; // where a partial quote's clause starts, when its frame is an earlier quote's
-      const before = masked.slice(Math.max(ss, openPos - 40), openPos);
       // a title after a work word ("the film"), a possessive or a preposition ("on a network's 'Morning Hour'") names a work
       const titleLike = partial && isTitleCase(quoted) && (TITLE_CUES.has(lastWord(before)) || TITLE_BEFORE.test(before));
       const label = partial ? null : transcriptLabel(text, f0.start, f0.end);
-      if (titleLike) found = null;
-      else if (label) found = { frame: label, attribution: "explicit" };
+      // a title named in a speaker's frame ("Tom Pell said on a network's “New Day”") is no one's words, but the quotes
+      // after it go on with that speaker
+      if (titleLike || named) {
+        found = null;
+        const f = headFrame && headFrame.cueStart !== null ? ownFrame(ctx, headFrame) : null;
+        if (f) paraFrame = f.frame;
+      } else if (label) found = { frame: label, attribution: "explicit" };
       else if (partial) {
         found = ownFrame(ctx, parseBefore(masked, Math.max(ss, prevEnd), openPos, true)) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
         // the same speaker goes on in the sentence: `"…," he said, adding that it was "a mistake"`

@@ -472,8 +472,9 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
     if (t.w === "." && k > i && adjacent(toks[k - 1]!, t) && isAbbrev(toks[k - 1]!)) continue;
     if (isPunct(t) || isMasked(t)) break;
     if (!isCap(t) && (AUX.has(t.lw) || BACK_STOP.has(t.lw) || FWD_STOP.has(t.lw) || CUES.has(t.lw))) break;
-    // a past-tense verb after the subject's name ends it: "Jane Roe attacked the plan …, saying"
-    if (!isCap(t) && last >= 0 && /\p{L}ed$/u.test(t.lw)) break;
+    // a past-tense verb after the subject's name ends it: "Jane Roe attacked the plan …, saying" (not "a Vale man
+    // named Tom Pell")
+    if (!isCap(t) && last >= 0 && /\p{L}ed$/u.test(t.lw) && t.lw !== "named") break;
     if (PRONOUNS.has(t.lw) || isContraction(t)) {
       if (k === i) last = k;
       break;
