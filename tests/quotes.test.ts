@@ -165,6 +165,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["'according to' a report with a modifier", `The plan will fail within a year, according to a published report.`, [["The plan will fail within a year", "indirect", "a published report", "nominal", "according to", 1]]],
     ["a subject likening something with quoted words", `Jane Roe likened the plan to "a leaky boat."`, [["a leaky boat.", "partial", "Jane Roe", "explicit", "likened", 1]]],
     ["a subject lambasting someone as quoted words", `Tom Pell lambasted the mayor as "reckless."`, [["reckless.", "partial", "Tom Pell", "explicit", "lambasted", 1]]],
+    ["a subject lauding something with quoted words", `Jane Roe lauded the plan as "a fine start."`, [["a fine start.", "partial", "Jane Roe", "explicit", "lauded", 1]]],
     ["a subject exhorting the hearers", `Jane Roe exhorted the council to "act now."`, [["act now.", "partial", "Jane Roe", "explicit", "exhorted", 1]]],
     ["a subject calling on the hearers", `Jane Roe called on the council to "act now."`, [["act now.", "partial", "Jane Roe", "explicit", "called on", 1]]],
     ["a participle after 'is often' labels its subject", `Tom Pell is often portrayed as "aloof."`, [["aloof.", "partial", null, "none", null, 1]]],
