@@ -162,6 +162,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["'added' before a figure is a gain, not a remark", `Harbour stocks rose, and the index added 0.9%. "We expect more," said Jane Roe.`, [["We expect more,", "direct", "Jane Roe", "explicit", "said", 1]]],
     ["'named' after a description does not end it", `Last week a harbour man named Tom Pell wrote a letter, saying "the plan will fail."`, [["the plan will fail.", "partial", "a harbour man named Tom Pell", "explicit", "saying", 1]]],
     ["a joining word before the subject's name", `Yet Jane Roe held her ground, telling reporters: "We will win."`, [["We will win.", "direct", "Jane Roe", "explicit", "telling", 1]]],
+    ["a text that 'states that'", `The harbour memo states that the fees are "far too high."`, [["far too high.", "partial", "The harbour memo", "nominal", "states", 1]]],
+    ["but not notes a relative clause follows", `Reporters saw interview notes that called the fees "far too high."`, [["far too high.", "partial", null, "none", null, 1]]],
     ["'according to' a report with a modifier", `The plan will fail within a year, according to a published report.`, [["The plan will fail within a year", "indirect", "a published report", "nominal", "according to", 1]]],
     ["a subject likening something with quoted words", `Jane Roe likened the plan to "a leaky boat."`, [["a leaky boat.", "partial", "Jane Roe", "explicit", "likened", 1]]],
     ["a subject lambasting someone as quoted words", `Tom Pell lambasted the mayor as "reckless."`, [["reckless.", "partial", "Tom Pell", "explicit", "lambasted", 1]]],

@@ -143,6 +143,7 @@ const NOT_NP_START = set(
 );
 const AFTER_CALL_NOT_CUE = set("for on off up in back out upon");
 const ADD = set("add adds added adding");
+const TEXT_VERBS = set("states notes");
 /** Adverbs between a form of "be" (or a comma) and a passive participle: "is often described as", ", widely seen as". */
 const PASSIVE_ADVERB = /^(?:\p{L}+ly|often|once|also|sometimes|still|long)$/u;
 
@@ -181,6 +182,18 @@ export interface Cue {
   tag: CueTag;
 }
 
+/** Whether a determiner or a possessive opens the noun phrase before token k: "the memo" (notes), "Vale's letter" (states). */
+function textSubject(toks: readonly Tok[], k: number): boolean {
+  let b = k - 1;
+  while (b >= 0 && (isAdverb(toks[b]!) || MID_ADVERBS.has(toks[b]!.lw))) b--;
+  // the noun, then at most one word before it, then the determiner
+  for (let d = b - 1; d >= 0 && d >= b - 2; d--) {
+    const t = toks[d]!;
+    if (START_DETS.has(t.lw) || /['\u2019]s$/.test(t.lw)) return !isContraction(t);
+  }
+  return false;
+}
+
 /** The reporting verb starting at token k, if any. */
 export function cueAt(toks: readonly Tok[], k: number): Cue | null {
   const t = toks[k];
@@ -195,7 +208,8 @@ export function cueAt(toks: readonly Tok[], k: number): Cue | null {
   if (isCap(t) && k > 0) return null; // "Report", "Post": names, not verbs
   const prev = toks[k - 1];
   if (prev && (DETS.has(prev.lw) || (/['\u2019]s$/.test(prev.lw) && !isContraction(prev))) && prev.lw !== "that") return null; // "the report", "Smith's claims"
-  if (NOUNISH.has(t.lw) && !(prev && (PRONOUNS.has(prev.lw) || isContraction(prev) || isCap(prev)))) return null;
+  // (but a text "states" or "notes" what follows "that": "the memo notes that …", not "the interview notes that …")
+  if (NOUNISH.has(t.lw) && !(prev && (PRONOUNS.has(prev.lw) || isContraction(prev) || isCap(prev))) && !(TEXT_VERBS.has(t.lw) && next?.lw === "that" && textSubject(toks, k))) return null;
   if (tag === "label" && next && AFTER_CALL_NOT_CUE.has(next.lw)) return null; // "called for"
   if (ADD.has(t.lw) && next && /^[\d$€£¥]/u.test(next.w)) return null; // "the index added 0.9%": a gain, not a remark
   // a passive participle right before "as" labels its subject, it is no one's saying: "the plan was described as
