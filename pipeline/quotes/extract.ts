@@ -229,6 +229,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
     let paraFrame: Frame | null = null;
     let prevFrame: Frame | null = null; // the frame of the quote just before, when it had one
     let prevEnd = pLo; // end of the previous quote and its frame, in this paragraph
+    let titleEnd = pLo; // end of the last title in this paragraph (which does not move prevEnd)
     for (const u of units) {
       const f0 = u.parts[0]!, fl = u.parts[u.parts.length - 1]!;
       const openPos = f0.open ?? f0.start;
@@ -272,7 +273,11 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         if (f) paraFrame = f.frame;
       } else if (label) found = { frame: label, attribution: "explicit" };
       else if (partial) {
-        found = ownFrame(ctx, parseBefore(masked, Math.max(ss, prevEnd), openPos, true)) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
+        found =
+          ownFrame(ctx, parseBefore(masked, Math.max(ss, prevEnd), openPos, true)) ??
+          // the frame may start after a title in the sentence: "Speaking on a network's “New Day,” Vale called it “…”"
+          (titleEnd > Math.max(ss, prevEnd) ? ownFrame(ctx, parseBefore(masked, titleEnd, openPos, true)) : null) ??
+          (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
         // the same speaker goes on in the sentence: `"…," he said, adding that it was "a mistake"`
         const goesOnAt = !found && prevFrame && prevFrame.end >= ss && prevFrame.end <= openPos ? goesOnSpeaking(masked, prevFrame.end, openPos) : -1;
         if (goesOnAt >= 0) {
@@ -299,8 +304,12 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !(isTitleCase(quoted) && words(quoted) <= 8)) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
       }
       if (found) paraFrame = found.frame;
-      prevFrame = found?.frame ?? null;
-      prevEnd = Math.max(fl.close === null ? closePos : closeEnd(text, fl.close), found && found.frame.end > closePos ? found.frame.end : 0);
+      // a title is part of the writer's sentence, not a quote that ends the frame before the next one
+      if (titleLike || named) titleEnd = fl.close === null ? closePos : closeEnd(text, fl.close);
+      else {
+        prevFrame = found?.frame ?? null;
+        prevEnd = Math.max(fl.close === null ? closePos : closeEnd(text, fl.close), found && found.frame.end > closePos ? found.frame.end : 0);
+      }
 
       let content: [number, number] = clauseFrom >= 0 ? trimSpan(text, clauseFrom, Math.max(te, fl.end)) : [f0.start, fl.end];
       if (partial && found && found.attribution !== "continuation" && found.attribution !== "carryover") {
