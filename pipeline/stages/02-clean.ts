@@ -454,6 +454,11 @@ export function cleanText(raw: string): CleanResult {
   // lower case
   if (authors.length === 0 && guessed.length === 0) {
     const lastKept = keep.lastIndexOf(true);
+    // a name by a date line: a known given name first, or words written like a name's ("Anna Velt", not "NEWS DESK" or
+    // "Today's Hours") none of which the page writes in lower case
+    const nameWord = (w: string) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w);
+    const datedNames = (names: string[]) =>
+      personNames(names).length ? names : names.every((n) => n.split(" ").every(nameWord)) ? unusedLower(names, lowerWords) : [];
     const candidate = (i: number) => !(keep[i] && !shortLine(i)) && lines[i]!.words <= BYLINE_MAX_W;
     for (let i = 0; i < lastKept && authors.length === 0; i++) {
       const by = candidate(i) ? bylineAt(i) : null;
@@ -465,11 +470,12 @@ export function cleanText(raw: string): CleanResult {
       kind[i] = "byline";
     }
     for (let i = 0; i < lastKept && authors.length === 0 && guessed.length === 0; i++) {
-      if (!candidate(i)) continue;
+      // (the header's own lines were judged above, with its rules)
+      if (!candidate(i) || (i >= headerFrom && i < headerTo)) continue;
       const l = lines[i]!;
       const names =
         dateAt(i - 1) || dateAt(i + 1)
-          ? personNames(nameLine(l))
+          ? datedNames(nameLine(l))
           : isDateLine(l.text, l.words)
             ? datelineNames(l.text)
             : i + 1 < lines.length && creditLine(lines[i + 1]!.text) === "job"
