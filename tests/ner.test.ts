@@ -192,6 +192,19 @@ describe("consistency pass", () => {
       [["University of Dana", 1], ["Ann Vale of", 2], ["Dana", 2]],
     ],
     [
+      "a dateline's place is a place, and does not vote for a team of its name",
+      "VALEMOUTH 1996-08-30\nValemouth beat Dana by three goals. Valemouth scored twice.",
+      [[0, 1, 2], [2, 3, 1], [4, 5, 1], [9, 10, 1]],
+      [["VALEMOUTH", 2], ["Valemouth", 1], ["Dana", 1], ["Valemouth", 1]],
+    ],
+    [
+      "a dateline with a wire's name",
+      "VALEMOUTH (Wire) — Valemouth beat Dana. Valemouth scored.",
+      [[0, 1, 1], [2, 3, 1], [5, 6, 1], [7, 8, 1], [9, 10, 1]],
+      [["VALEMOUTH", 2], ["Wire", 1], ["Valemouth", 1], ["Dana", 1], ["Valemouth", 1]],
+    ],
+    ["but not a headline's first word before a dash", "HOCKEY - VALEMOUTH WIN. Valemouth beat Dana.", [[0, 1, 1], [2, 3, 1]], [["HOCKEY", 1], ["VALEMOUTH", 1], ["Valemouth", 1]]],
+    [
       "a word before 'administration' is a leader's name wherever it stands alone",
       "Critics said the Velt administration failed. Velt left.",
       [[3, 4, 2], [7, 8, 1]],

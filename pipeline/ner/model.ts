@@ -599,6 +599,31 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   return out;
 }
 
+/** The first token of a dateline: a place name in capitals ("SPRINGFIELD", "NEW YORK"). */
+const DATELINE_WORD = /^\p{Lu}[\p{Lu}.'’-]+$/u;
+/** A dateline's date: "1996-08-30". */
+const DATELINE_DATE = /^\d{4}-\d\d-\d\d$/u;
+/** Whether a dateline's place ends before token e: a date, or a wire's name in brackets and a dash ("(Wire) —"). */
+const datelineEnd = (p: Prepared, e: number): boolean =>
+  DATELINE_DATE.test(p.tokens[e]?.text ?? "") ||
+  (p.tokens[e]?.text === "(" && /^\p{Lu}/u.test(p.tokens[e + 1]?.text ?? "") && p.tokens[e + 2]?.text === ")" && /^[—–-]+$/u.test(p.tokens[e + 3]?.text ?? ""));
+
+/** Spans that are a dateline's place at the start of a sentence: the name in capitals, maybe ", Region", then a date or a wire's name in brackets and a dash. */
+function datelinePlaces(p: Prepared, spans: TokenSpan[]): Set<TokenSpan> {
+  const out = new Set<TokenSpan>();
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    if (!p.first[s.from] || !DATELINE_WORD.test(p.tokens[s.from]!.text)) continue;
+    let e = s.to;
+    const region = spans[k + 1];
+    if (p.tokens[e]?.text === "," && region && region.from === e + 1) e = region.to;
+    if (!datelineEnd(p, e)) continue;
+    out.add(s);
+    if (e !== s.to) out.add(region!);
+  }
+  return out;
+}
+
 export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const n = p.tokens.length;
   const org = ENTITY_TYPES.indexOf("ORG");
@@ -628,8 +653,12 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // a name of two to four words right after a person's title or honorific is a person's ("President Ann Vale" read as a place)
   for (const s of spans) if (s.type !== per && s.to - s.from >= 2 && s.to - s.from <= 4 && s.from > 0 && isPersonTitle(p, s.from - 1) && p.words[s.from]!.cap && !notPersonHead(p, s)) s.type = per;
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
+  // a dateline's place ("SPRINGFIELD, Ruritania 1996-08-30", "SPRINGFIELD (Wire) —") is a place, whatever the same
+  // words name elsewhere in the text (a team), and it does not vote for them
+  const dateline = datelinePlaces(p, spans);
   const votes = new Map<string, number[]>();
   for (const s of spans) {
+    if (dateline.has(s)) continue;
     const k = key(s.from, s.to);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
@@ -651,7 +680,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     return tie ? -1 : best;
   };
   for (const s of spans) {
-    const m = major(key(s.from, s.to));
+    const m = dateline.has(s) ? loc : major(key(s.from, s.to));
     if (m >= 0) s.type = m;
   }
   // surnames of tagged persons
