@@ -191,6 +191,7 @@ describe("consistency pass", () => {
       [[1, 3, 1], [3, 4, 2], [6, 9, 2], [9, 10, 2]],
       [["University of Dana", 1], ["Ann Vale of", 2], ["Dana", 2]],
     ],
+    ["an organisation's name that ends in a street's or a square's noun is that place", "They marched to Harbour Square.", [[3, 5, 1]], [["Harbour Square", 2]]],
     [
       "a dateline's place is a place, and does not vote for a team of its name",
       "VALEMOUTH 1996-08-30\nValemouth beat Dana by three goals. Valemouth scored twice.",

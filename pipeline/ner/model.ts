@@ -408,6 +408,9 @@ const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
   ..."act".split(" ").map((w) => [w, "MISC"] as const),
 ]);
 
+/** Last words of a place's name that no organisation's name ends in: streets, squares and valleys. */
+const STREET_HEADS: ReadonlySet<string> = new Set("street avenue boulevard square valley".split(" "));
+
 /** The type a name ending in a NOT_PERSON_HEADS word has (undefined: none such). */
 const notPersonHead = (p: Prepared, s: TokenSpan): NerType | undefined => (p.words[s.to - 1]!.cap ? NOT_PERSON_HEADS.get(p.lower[s.to - 1]!) : undefined);
 
@@ -631,6 +634,8 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
   spans = splitOffices(p, spans);
   for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
+  // a name read as an organisation that ends in a street's or a square's noun is that place ("Harbour Square")
+  for (const s of spans) if (s.type === org && s.to - s.from >= 2 && STREET_HEADS.has(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = loc;
   // a person's name does not end in "Center" or "County"; the capitalised words right before such a name, which the
   // tagger left out, are part of it ("the Clean Harbour Act" read as "Clean" and the person "Harbour Act")
   const covered = new Uint8Array(n);
