@@ -191,6 +191,8 @@ describe("consistency pass", () => {
       [[1, 3, 1], [3, 4, 2], [6, 9, 2], [9, 10, 2]],
       [["University of Dana", 1], ["Ann Vale of", 2], ["Dana", 2]],
     ],
+    ["a person's given name standing alone untagged is that person", "Tom Pell won the final. Later Tom thanked the crowd.", [[0, 2, 0]], [["Tom Pell", 0], ["Tom", 0]]],
+    ["but not the first word of a name read as a person's that is no given name", "Harbour Rules apply. Harbour said no.", [[0, 2, 0]], [["Harbour Rules", 0]]],
     ["an organisation's name that ends in a street's or a square's noun is that place", "They marched to Harbour Square.", [[3, 5, 1]], [["Harbour Square", 2]]],
     [
       "a dateline's place is a place, and does not vote for a team of its name",

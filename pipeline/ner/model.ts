@@ -743,6 +743,13 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       surnames.add(p.lower[s.to - 1]!);
     }
   }
+  // first words of persons' full names of two or three words ("Ann" of "Ann Vale"): a person alone too, when untagged
+  // ("Ann" later in a sports report); not a title, an office, a function word, a place or a word the text writes in
+  // lower case, and a known given name or the first name of a person whose surname stands alone as a person too
+  const givenNames = new Set<string>();
+  for (const s of spans)
+    if (s.type === per && s.to - s.from >= 2 && s.to - s.from <= 3 && !isPersonTitle(p, s.from) && !isOffice(p, s.from) && !NOT_A_NAME.has(p.lower[s.from]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(p.tokens[s.from]!.text) && !(p.gazS[s.from]! & (PEOPLES | PLACE_BITS)) && !((p.seen.get(p.lower[s.from]!) ?? 0) & 1) && (isGivenName(p.lower[s.from]!) || (votes.get(p.lower[s.to - 1]!)?.[per] ?? 0) > 0))
+      givenNames.add(p.lower[s.from]!);
   // untagged repeats
   const tagged = new Uint8Array(n);
   for (const s of spans) for (let i = s.from; i < s.to; i++) tagged[i] = 1;
@@ -774,7 +781,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
         i = e - 1;
         break;
       }
-      if (!tagged[i] && surnames.has(p.lower[i]!) && !(i + 1 < s.to && p.words[i + 1]!.cap)) {
+      if (!tagged[i] && (surnames.has(p.lower[i]!) || givenNames.has(p.lower[i]!)) && !(i + 1 < s.to && p.words[i + 1]!.cap)) {
         tagged[i] = 1;
         added.push({ from: i, to: i + 1, type: per });
       }
