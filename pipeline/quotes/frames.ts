@@ -241,6 +241,24 @@ export interface Np {
 export function npBackward(toks: readonly Tok[], k: number, floor: number): Np | null {
   let j = k;
   while (j > floor && ((AUX.has(toks[j - 1]!.lw) || MID_ADVERBS.has(toks[j - 1]!.lw)) && !isCap(toks[j - 1]!) || isAdverb(toks[j - 1]!))) j--;
+  // an aside between dashes before the verb: "Ann Vale -- the firm's founder -- said": the phrase before the first dash
+  const close = dashBefore(toks, j, floor);
+  if (close >= 0) {
+    for (let c = close - 1; c > floor && c > close - 45; c--) {
+      const t = toks[c]!;
+      if (isMasked(t) || /^[!?;:]$/.test(t.w) || (t.w === "." && !softStop(toks, c))) break;
+      const open = dashBefore(toks, c + 1, floor);
+      if (open >= 0 && open <= c) {
+        const head = npBackward(toks, open, floor);
+        if (!head) return null;
+        // a description after the name and a comma: "Ann Vale, columnist for the Post -- …": the name
+        const words = (np: Np) => toks.slice(np.i, np.j).filter((t) => /\p{L}/u.test(t.w));
+        const name = toks[head.i - 1]?.w === "," ? npBackwardPlain(toks, head.i - 1, floor) : null;
+        if (name && words(name).every(isCap) && words(head).some((t) => !isCap(t))) return name;
+        return isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw) ? head : null;
+      }
+    }
+  }
   if (j > floor && toks[j - 1]!.w === ",") {
     // appositive: "Jane Doe, the firm's founder, said", "Jane Doe, 59, of Springfield, who …, said": the name before the first comma
     const commas: number[] = [];
@@ -261,6 +279,14 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
     return validNp(toks, app) ? app : null;
   }
   return npBackwardPlain(toks, j, floor);
+}
+
+/** Where a dash ("—", "–" or "--") ending just before token j starts, or -1. */
+function dashBefore(toks: readonly Tok[], j: number, floor: number): number {
+  const t = toks[j - 1];
+  if (!t || j - 1 < floor) return -1;
+  if (t.w === "\u2014" || t.w === "\u2013") return j - 1;
+  return t.w === "-" && j - 2 >= floor && toks[j - 2]!.w === "-" ? j - 2 : -1;
 }
 
 /** A noun phrase ending just before token `j`, with no appositive. */
@@ -425,6 +451,15 @@ export function parseAfter(text: string, lo: number, hi: number): Frame | null {
     else if (t.w === ")") depth = Math.max(0, depth - 1);
     if (depth > 0 || t.w === ")") continue; // "Jane Doe (D-Ohio.)"
     if (softStop(toks, k)) continue;
+    // an aside between dashes after the name: `," Ann Vale — a lawyer for the town — said`
+    if (dashBefore(toks, k + 1, i) >= 0 && k > i + 1) {
+      let c = k + 1;
+      while (c < toks.length && c < k + 25 && !isMasked(toks[c]!) && !/^[.!?;:]$/.test(toks[c]!.w) && dashBefore(toks, c + 1, k + 1) < 0) c++;
+      if (c < toks.length && dashBefore(toks, c + 1, k + 1) >= 0) {
+        k = c;
+        continue;
+      }
+    }
     if (isMasked(t) || /^[.!?;:\u2014]$/.test(t.w)) break;
     const cue = cueAt(toks, k);
     if (!cue || cue.tag === "label") continue;
