@@ -5,9 +5,8 @@
 // title, over a job) and, unless two such cues agree, its first word must be a given name of the entity tagger's
 // gazetteer (public-domain lists, pipeline/ner/gazetteer.ts). When the header names nobody, a dated byline, else a
 // name line by a date line, anywhere above the body's end counts (the header may have been looked for in the wrong
-// place). The published date is the header's before the
-// footer's, and a date the page labels as the publication's ("Published", "Posted") before an unlabelled one before
-// an update's. Measured by `npm run eval -- clean` (author_recall, author_precision, date_accuracy).
+// place). The published date is the header's before the footer's, and a date the page labels as the publication's
+// ("Published", "Posted") before an unlabelled one before an update's. Measured by `npm run eval -- clean` (author_recall, author_precision, date_accuracy).
 import { CleanArticle, RawArticle, type BoilerSpan, type BoilerplateKind } from "../../schemas/records.ts";
 import type { Stage } from "../stage.ts";
 import { isGivenName } from "../given-names.ts";
@@ -459,7 +458,8 @@ export function cleanText(raw: string): CleanResult {
     const nameWord = (w: string) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w);
     const datedNames = (names: string[]) =>
       personNames(names).length ? names : names.every((n) => n.split(" ").every(nameWord)) ? unusedLower(names, lowerWords) : [];
-    const candidate = (i: number) => !(keep[i] && !shortLine(i)) && lines[i]!.words <= BYLINE_MAX_W;
+    // (not a first paragraph a wire dateline or a run-in byline was split from)
+    const candidate = (i: number) => !(keep[i] && !shortLine(i)) && lines[i]!.words <= BYLINE_MAX_W && !(i === bodyIdx && firstText !== null);
     for (let i = 0; i < lastKept && authors.length === 0; i++) {
       const by = candidate(i) ? bylineAt(i) : null;
       // a bare "By …" needs the date (a teaser's credit has none); "Written by", "Author:" does not when the names are full ones
