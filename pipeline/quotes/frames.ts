@@ -144,13 +144,11 @@ const NOT_NP_START = set(
 const AFTER_CALL_NOT_CUE = set("for on off up in back out upon");
 const ADD = set("add adds added adding");
 const TEXT_VERBS = set("states notes");
-/** Adverbs between a form of "be" (or a comma) and a passive participle: "is often described as", ", widely seen as". */
-const PASSIVE_ADVERB = /^(?:\p{L}+ly|often|once|also|sometimes|still|long)$/u;
 
 /** Nouns ending in -ly, which are not adverbs: "her family said", "the weekly reported". */
 const LY_NOUNS = set("family ally assembly rally supply monopoly anomaly bully daily weekly monthly quarterly");
 /** Adverbs without -ly that stand between a subject and its verb: "has so far concluded", "but rather says". */
-const MID_ADVERBS = set("so far rather also still often never ever already long once even just only again now then");
+const MID_ADVERBS = set("so far rather also still often sometimes never ever already long once even just only again now then");
 const isAdverb = (t: Tok): boolean => /ly$/.test(t.lw) && t.lw.length > 4 && !isCap(t) && !LY_NOUNS.has(t.lw);
 /** A reporting verb's participle ("asked", "speaking"), which opens a clause rather than names someone. */
 const verbForm = (t: Tok): boolean => CUES.has(t.lw) && /(?:ed|ing)$/.test(t.lw);
@@ -216,7 +214,9 @@ export function cueAt(toks: readonly Tok[], k: number): Cue | null {
   // 'reckless'", "Vale, often portrayed as 'aloof'" (but "what Vale described as 'a rant'" is Vale's)
   if (tag === "label" && next?.lw === "as" && prev && /(?:ed|wn)$/.test(t.lw)) {
     const before = toks[k - 2];
-    if (BE.has(prev.lw) || (PASSIVE_ADVERB.test(prev.lw) && (!before || BE.has(before.lw) || /^[,.!?]$/.test(before.lw)))) return null;
+    // (the adverb may open the sentence: "Widely described as …")
+    const adverb = (/ly$/.test(prev.lw) && prev.lw.length > 4 && !LY_NOUNS.has(prev.lw)) || MID_ADVERBS.has(prev.lw);
+    if (BE.has(prev.lw) || (adverb && (!before || BE.has(before.lw) || /^[,.!?]$/.test(before.lw)))) return null;
   }
   return { len: 1, tag };
 }
