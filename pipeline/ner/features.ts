@@ -285,6 +285,9 @@ export interface Prepared {
   seen: Map<string, number>;
 }
 
+/** Whether the text writes `lower` (a lower-cased word) in lower case somewhere outside headlines and sentence starts. */
+export const writtenLower = (p: Prepared, lower: string): boolean => ((p.seen.get(lower) ?? 0) & Seen.Lower) !== 0;
+
 /**
  * Tokenizes `text` and computes what the static features are made of. With `heads`, every token's features
  * in `feats`, as training needs them. Without, none: the decoder sums the head features (HEAD_CONTEXT) per

@@ -12,7 +12,7 @@ import { isGivenName } from "../given-names.ts";
 import { lexiconLines, STOPWORDS } from "../lexicon.ts";
 import { GAZ_CATS, gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
-import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, type NerType, type Prepared, type WordInfo } from "./features.ts";
+import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, writtenLower, type NerType, type Prepared, type WordInfo } from "./features.ts";
 
 export const MAGIC = "NERP1\n";
 
@@ -747,9 +747,12 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // ("Ann" later in a sports report); not a title, an office, a function word, a place or a word the text writes in
   // lower case, and a known given name or the first name of a person whose surname stands alone as a person too
   const givenNames = new Set<string>();
-  for (const s of spans)
-    if (s.type === per && s.to - s.from >= 2 && s.to - s.from <= 3 && !isPersonTitle(p, s.from) && !isOffice(p, s.from) && !NOT_A_NAME.has(p.lower[s.from]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(p.tokens[s.from]!.text) && !(p.gazS[s.from]! & (PEOPLES | PLACE_BITS)) && !((p.seen.get(p.lower[s.from]!) ?? 0) & 1) && (isGivenName(p.lower[s.from]!) || (votes.get(p.lower[s.to - 1]!)?.[per] ?? 0) > 0))
-      givenNames.add(p.lower[s.from]!);
+  for (const s of spans) {
+    const w = p.lower[s.from]!;
+    if (s.type !== per || s.to - s.from < 2 || s.to - s.from > 3 || !/^\p{Lu}\p{Ll}{2,}$/u.test(p.tokens[s.from]!.text)) continue;
+    if (isPersonTitle(p, s.from) || isOffice(p, s.from) || NOT_A_NAME.has(w) || p.gazS[s.from]! & (PEOPLES | PLACE_BITS) || writtenLower(p, w)) continue;
+    if (isGivenName(w) || (votes.get(p.lower[s.to - 1]!)?.[per] ?? 0) > 0) givenNames.add(w);
+  }
   // untagged repeats
   const tagged = new Uint8Array(n);
   for (const s of spans) for (let i = s.from; i < s.to; i++) tagged[i] = 1;
