@@ -264,10 +264,11 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       let clauseFrom = -1; // where a partial quote's clause starts, when its frame is an earlier quote's
       // a title after a work word ("the film"), a possessive or a preposition ("on a network's 'Morning Hour'") names a work
       const titleLike = partial && isTitleCase(quoted) && (TITLE_CUES.has(lastWord(before)) || TITLE_BEFORE.test(before));
+      const title = titleLike || named;
       const label = partial ? null : transcriptLabel(text, f0.start, f0.end);
       // a title named in a speaker's frame ("Tom Pell said on a network's “New Day”") is no one's words, but the quotes
       // after it go on with that speaker
-      if (titleLike || named) {
+      if (title) {
         found = null;
         const f = headFrame && headFrame.cueStart !== null ? ownFrame(ctx, headFrame) : null;
         if (f) paraFrame = f.frame;
@@ -301,11 +302,11 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           if (ind) found = { frame: ind.frame, attribution: "continuation" };
         }
         // a paragraph that is only a short title-case quote is a subheading, not more of the last speaker's words
-        if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !(isTitleCase(quoted) && words(quoted) <= 8)) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
+        if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !shortTitle) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
       }
       if (found) paraFrame = found.frame;
       // a title is part of the writer's sentence, not a quote that ends the frame before the next one
-      if (titleLike || named) titleEnd = fl.close === null ? closePos : closeEnd(text, fl.close);
+      if (title) titleEnd = fl.close === null ? closePos : closeEnd(text, fl.close);
       else {
         prevFrame = found?.frame ?? null;
         prevEnd = Math.max(fl.close === null ? closePos : closeEnd(text, fl.close), found && found.frame.end > closePos ? found.frame.end : 0);
