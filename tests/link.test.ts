@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { acronymPairs, asSource, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, cleanMention, countryCode, femaleGiven, fold, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
+import { brandLexicon } from "../pipeline/lexicon/gen-brands.ts";
 import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
 
 const TYPES: Record<string, EntityType> = { p: "person", o: "organization", l: "location", x: "other" };
@@ -206,6 +207,7 @@ describe("lexicon files", () => {
   it.each<[string, () => string]>([
     ["name-variants.countries.json", countryLexicon],
     ["name-variants.genders.json", genderLexicon],
+    ["brands.txt", brandLexicon],
   ])("%s is what its generator writes", (file, gen) => expect(lex(file)).toBe(gen()));
   it.each(["name-variants.json", "name-variants.countries.json", "name-variants.genders.json"])("%s states its source and licence", (file) => {
     const j = JSON.parse(lex(file)) as Record<string, unknown>;

@@ -233,6 +233,26 @@ describe("consistency pass", () => {
       [["Ann Velt", 0], ["Dana", 2], ["Velt Labs Inc", 1], ["Dana", 2]],
     ],
     [
+      "a listed brand read as a person, a place or other is an organisation, its untagged repeats too",
+      "Spotify said no. Ann posted it on Reddit and Netflix. Spotify agreed.",
+      [[0, 1, 0], [7, 8, 2], [9, 10, 3]],
+      [["Spotify", 1], ["Reddit", 1], ["Netflix", 1], ["Spotify", 1]],
+    ],
+    [
+      "but not the surname of a person's full name, nor a word the text writes in lower case",
+      "Tom Dell spoke. Dell left. Slack said no, with some slack.",
+      [[0, 2, 0], [4, 5, 0], [7, 8, 0]],
+      [["Tom Dell", 0], ["Dell", 0], ["Slack", 0]],
+    ],
+    [
+      "nor a nickname in quote marks, nor a place read as one after 'the'",
+      "Lord “Dell” Vale spoke. They toured the Netflix.",
+      [[2, 3, 0], [10, 11, 2]],
+      [["Dell", 0], ["Netflix", 2]],
+    ],
+    ["a lone word naming a group is other", "Black voters met Ann Vale.", [[0, 1, 2], [3, 5, 0]], [["Black", 3], ["Ann Vale", 0]]],
+    ["but not a person's surname", "Ann Black spoke. Black left.", [[0, 2, 0], [4, 5, 2]], [["Ann Black", 0], ["Black", 0]]],
+    [
       "an organisation run on through an office into a person's name is split",
       "Harbour Board Majority Leader Tom Pell spoke.",
       [[0, 6, 1]],

