@@ -361,8 +361,23 @@ describe("names side by side", () => {
 });
 
 describe("consistency pass with a gazetteer", () => {
-  const gaz = gazIndex({ lists: { city: ["port selwyn"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
+  const gaz = gazIndex({ lists: { city: ["port selwyn", "dana", "liberal"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
   const run = (text: string, spans: [number, number, number][]) => spansThrough(consistency, text, spans, gaz);
+  it("a place read as an organisation right before a public office is that place", () =>
+    expect(run("North Vale Sen. Tom Pell met the Dana governor and Dana Republican Rep. Ann Roe.", [[0, 2, 1], [3, 5, 0], [7, 8, 1], [10, 11, 1], [13, 15, 0]])).toEqual([
+      ["North Vale", 2],
+      ["Tom Pell", 0],
+      ["Dana", 2],
+      ["Dana", 2],
+      ["Ann Roe", 0],
+    ]));
+  it("but not before another title, nor a word the text writes in lower case", () =>
+    expect(run("Dana coach Tom Pell met Liberal Sen. Ann Roe, a liberal.", [[0, 1, 1], [2, 4, 0], [5, 6, 1], [7, 9, 0]])).toEqual([
+      ["Dana", 1],
+      ["Tom Pell", 0],
+      ["Liberal", 1],
+      ["Ann Roe", 0],
+    ]));
   it("a region read as a person is the place", () => expect(run("Ann Roe of North Vale spoke.", [[0, 2, 0], [3, 5, 0]])).toEqual([["Ann Roe", 0], ["North Vale", 2]]));
   it("a city read as a person stays a person (towns are named after people)", () => expect(run("Port Selwyn spoke.", [[0, 2, 0]])).toEqual([["Port Selwyn", 0]]));
   it("a team named after a region stays an organisation", () => expect(run("North Vale won.", [[0, 2, 1]])).toEqual([["North Vale", 1]]));

@@ -519,6 +519,19 @@ function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
   const body = pre - s.from >= 2 || CHAMBERS.has(p.lower[s.from]!) || /^\p{Lu}{2,}$/u.test(p.tokens[s.from]!.text);
   return body && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
 }
+/** Public offices held for a place, as written after its name ("Ruritania Sen.", "the Ruritania governor"), lower-cased without the last full stop. */
+const PUBLIC_OFFICES: ReadonlySet<string> = new Set(
+  "sen sens senator senators rep reps representative congressman congresswoman gov govs governor governors lt mayor attorney treasurer comptroller assemblyman assemblywoman delegate del lawmaker lawmakers legislator legislators".split(" "),
+);
+/** Party words between a place and its office ("Ruritania Republican Rep."). */
+const PARTY_WORDS: ReadonlySet<string> = new Set("republican democratic democrat gop".split(" "));
+
+/** Whether a public office, after any party word, opens at token i. */
+function beforePublicOffice(p: Prepared, i: number): boolean {
+  while (i < p.tokens.length && PARTY_WORDS.has(p.lower[i]!) && p.words[i]!.cap) i++;
+  return i < p.tokens.length && PUBLIC_OFFICES.has(p.lower[i]!.replace(/\.$/, "")) && !p.caps[i];
+}
+
 /** One-word names of bodies whose members hold offices ("Senate Majority Leader"). */
 const CHAMBERS: ReadonlySet<string> = new Set("senate house assembly congress parliament legislature council cabinet pentagon kremlin".split(" "));
 
@@ -663,6 +676,9 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     for (let i = s.from - 1; i >= 0 && !p.first[s.from] && free(i) && p.tokens[i]!.end + 1 === p.tokens[i + 1]!.start; i--) s.from = i;
   }
   spans = joinBodies(p, spans);
+  // a place read as an organisation right before a public office ("Ruritania Sen. Ann Vale", "the Ruritania governor",
+  // "Ruritania Republican Rep. Ann Vale") is that place: the office is the place's, not a team's or a company's
+  for (const s of spans) if (s.type === org && beforePublicOffice(p, s.to) && (s.to - s.from === 1 ? allPlaces(p, s.from, s.to) && !writtenLower(p, p.lower[s.from]!) : regionSpan(p, s))) s.type = loc;
   // a name of several words that is exactly a region or a country of the gazetteer is that place, not a person
   // ("New Ruritania" read as one; an organisation may be named after a place: a team, "New Ruritania" in sport)
   for (const s of spans) if (s.to - s.from >= 2 && s.type === per && regionSpan(p, s)) s.type = loc;
