@@ -82,7 +82,9 @@ describe("entities: a surname settled by the corpus", () => {
   const typeOf = (ds: string[][], ref: string) => entityOf(ds).at(ref).split(":")[0];
   it("a surname read alone as an organisation is the person's", () => expect(typeOf([...named, ["o:Vale"]], "12:0")).toBe("person"));
   it("... not where its article names a company that opens with it", () => expect(typeOf([...named, ["o:Vale Motors", "o:Vale"]], "12:1")).toBe("organization"));
-  it("... nor read as a place", () => expect(typeOf([...named, ["l:Vale"]], "12:0")).toBe("location"));
+  it("... and read as a place, where the person readings are nine in ten of the person and place readings", () => expect(typeOf([...named, ["l:Vale"]], "12:0")).toBe("person"));
+  it("... but not where the place readings are more than that", () =>
+    expect(typeOf([...named, ...Array.from({ length: 3 }, () => ["l:Vale"])], "12:0")).toBe("location"));
   it("... nor when the corpus names organisations after it often", () =>
     expect(typeOf([...named, ...Array.from({ length: 3 }, () => ["o:Vale University"]), ["o:Vale"]], "15:0")).toBe("organization"));
   it("... nor when the person readings are too few", () => expect(typeOf([...named.slice(0, 9), ["o:Vale"]], "9:0")).toBe("organization"));

@@ -446,6 +446,8 @@ function surnameOfFull(text: string): string | null {
 export const SURNAME_SHARE = 0.8;
 /** ... and its person mentions, at least; and the mentions of full names it ends, at least half as many, and a twentieth of its person mentions. */
 export const SURNAME_MIN = 20;
+/** A surname's person readings as a share of its person and place readings, at least, for its mentions read as a place to be the person's too. */
+export const SURNAME_OVER_PLACES = 0.9;
 
 /**
  * The tagger's type of a name, settled by the corpus. A name of two or more words: where one type has more mentions
@@ -454,8 +456,10 @@ export const SURNAME_MIN = 20;
  * corpus ("Ann Vale", "President Ann Vale"; see SURNAME_MIN), is read alone as a person at least SURNAME_SHARE of the
  * times it is not read as a place (and SURNAME_MIN times), opens the names of companies, institutions or parties less
  * than a quarter as often ("Vale University") and names no country, is a person's where the tagger read it alone as
- * an organisation or "other" ("the Vale administration"), unless its article names a company-like name that opens
- * with it (`single` tells the caller which mentions are single words).
+ * an organisation or "other" ("the Vale administration"), and also where it read it as a place when the person
+ * readings are SURNAME_OVER_PLACES of the person and place readings (a town may bear a person's name: "Vale" read as a place now and then is
+ * the person only where it almost always is), unless its article names a company-like name that opens with it
+ * (`single` tells the caller which mentions are single words).
  */
 export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // each mention's form is found once, here: reading the articles again asks by position, not by text (a lookup
@@ -497,6 +501,8 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // each form's settled type (an index into TYPES), -1 where none settles it; whether it is a single word's
   const settled = new Int8Array(votes.length / nt).fill(-1);
   const single = new Uint8Array(settled.length);
+  // 1 where a single word's place readings are settled too
+  const overPlaces = new Uint8Array(settled.length);
   // a single word's votes, its ways of writing summed ("Vale", "VALE", "Vale's")
   const wordVotes = new Map<string, number[]>();
   for (const [k, f] of index) {
@@ -507,19 +513,26 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
     for (let t = 0; t < nt; t++) sum[t]! += votes.get(nt * f + t);
   }
   const surnameWords = new Set<string>();
+  // of those, the words whose place readings are the person's too
+  const overPlaceWords = new Set<string>();
   for (const [w, v] of wordVotes) {
     const total = v.reduce((a, b) => a + b, 0) - v[loc]!;
     const full = surnames.get(w) ?? 0;
     // the share leaves out place readings, which stay: "Vale" read as a place says less of the word than as a company
-    const named = v[per]! >= SURNAME_MIN && v[per]! >= SURNAME_SHARE * total && v[per]! < total && full >= SURNAME_MIN / 2 && full >= 0.05 * v[per]!;
+    const named = v[per]! >= SURNAME_MIN && v[per]! >= SURNAME_SHARE * total && v[per]! < total + v[loc]! && full >= SURNAME_MIN / 2 && full >= 0.05 * v[per]!;
     // not a word that opens the names of companies, institutions or parties a quarter as often as persons' ("Vale
     // University" beside "Ann Vale"; "the Vale administration" is no such name)
-    if (named && (opened.get(w) ?? 0) < 0.25 * full && countryCode(w) === null) surnameWords.add(w);
+    if (named && (opened.get(w) ?? 0) < 0.25 * full && countryCode(w) === null) {
+      surnameWords.add(w);
+      if (v[per]! >= SURNAME_OVER_PLACES * (v[per]! + v[loc]!)) overPlaceWords.add(w);
+    }
   }
   wordVotes.clear();
   for (const [k, f] of index) {
     if (single[f]) {
-      if (surnameWords.has(wordKey(k))) settled[f] = per;
+      const w = wordKey(k);
+      if (surnameWords.has(w)) settled[f] = per;
+      if (overPlaceWords.has(w)) overPlaces[f] = 1;
       continue;
     }
     const v = TYPES.map((_, t) => votes.get(nt * f + t));
@@ -533,8 +546,9 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
     typeOf: (k, m) => {
       const f = formOf.get(k);
       const t = settled[f]!;
-      // a single word becomes a person's only where it was read as an organisation or "other", not a place
-      if (t < 0 || (single[f] && m.type === "location")) return m.type;
+      // a single word becomes a person's where it was read as an organisation or "other", and as a place only where
+      // the person readings are almost all
+      if (t < 0 || (single[f] && m.type === "location" && !overPlaces[f])) return m.type;
       return TYPES[t]!;
     },
     single: (k) => single[formOf.get(k)] === 1,
