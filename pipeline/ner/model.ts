@@ -519,6 +519,9 @@ function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
   const body = pre - s.from >= 2 || CHAMBERS.has(p.lower[s.from]!) || /^\p{Lu}{2,}$/u.test(p.tokens[s.from]!.text);
   return body && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
 }
+/** A one-word name of a programme or a policy: a name and "care" or "nomics" ("Valecare"; not "HealthCare", which has two capitals). */
+const PROGRAMME_WORD = /^\p{Lu}\p{Ll}+(?:care|nomics)$/u;
+
 /** Public offices held for a place, as written after its name ("Ruritania Sen.", "the Ruritania governor"), lower-cased without the last full stop. */
 const PUBLIC_OFFICES: ReadonlySet<string> = new Set(
   "sen sens senator senators rep reps representative congressman congresswoman gov govs governor governors lt mayor attorney treasurer comptroller assemblyman assemblywoman delegate del lawmaker lawmakers legislator legislators".split(" "),
@@ -676,6 +679,9 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     for (let i = s.from - 1; i >= 0 && !p.first[s.from] && free(i) && p.tokens[i]!.end + 1 === p.tokens[i + 1]!.start; i--) s.from = i;
   }
   spans = joinBodies(p, spans);
+  // a one-word name coined for a programme or a policy from a name and "care" or "nomics" ("Valecare", "Valenomics")
+  // is other, as a law's name is
+  for (const s of spans) if (s.to - s.from === 1 && PROGRAMME_WORD.test(p.tokens[s.from]!.text) && !writtenLower(p, p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
   // a place read as an organisation right before a public office ("Ruritania Sen. Ann Vale", "the Ruritania governor",
   // "Ruritania Republican Rep. Ann Vale") is that place: the office is the place's, not a team's or a company's
   for (const s of spans) if (s.type === org && beforePublicOffice(p, s.to) && (s.to - s.from === 1 ? allPlaces(p, s.from, s.to) && !writtenLower(p, p.lower[s.from]!) : regionSpan(p, s))) s.type = loc;
