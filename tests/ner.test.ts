@@ -250,6 +250,7 @@ describe("consistency pass", () => {
       [[2, 3, 0], [10, 11, 2]],
       [["Dell", 0], ["Netflix", 2]],
     ],
+    ["a state's abbreviation in initials read as another type is that place", "Two D.C. firms left Dana, N.Y., today.", [[1, 2, 1], [6, 7, 0]], [["D.C.", 2], ["N.Y.", 2]]],
     ["a one-word name of a programme is other", "Critics of Valecare met. Valenomics failed.", [[2, 3, 2], [5, 6, 0]], [["Valecare", 3], ["Valenomics", 3]]],
     ["but not a word the text writes in lower case", "Healthcare won. The healthcare bill passed.", [[0, 1, 1]], [["Healthcare", 1]]],
     ["a lone word naming a group is other", "Black voters met Ann Vale.", [[0, 1, 2], [3, 5, 0]], [["Black", 3], ["Ann Vale", 0]]],

@@ -519,6 +519,12 @@ function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
   const body = pre - s.from >= 2 || CHAMBERS.has(p.lower[s.from]!) || /^\p{Lu}{2,}$/u.test(p.tokens[s.from]!.text);
   return body && p.words[pre - 1]!.cap ? { from: s.from, to: pre, type: s.type } : s;
 }
+/**
+ * US states' and the District of Columbia's abbreviations in the news agencies' style (AP) that are initials, one token
+ * each ("Calif." is two: "Calif" and the full stop, and "Miss." or "Del." may be a title).
+ */
+const STATE_INITIALS: ReadonlySet<string> = new Set("N.H. N.J. N.M. N.Y. N.C. N.D. R.I. S.C. S.D. D.C.".split(" "));
+
 /** A one-word name of a programme or a policy: a name and "care" or "nomics" ("Valecare"; not "HealthCare", which has two capitals). */
 const PROGRAMME_WORD = /^\p{Lu}\p{Ll}+(?:care|nomics)$/u;
 
@@ -682,6 +688,8 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // a one-word name coined for a programme or a policy from a name and "care" or "nomics" ("Valecare", "Valenomics")
   // is other, as a law's name is
   for (const s of spans) if (s.to - s.from === 1 && PROGRAMME_WORD.test(p.tokens[s.from]!.text) && !writtenLower(p, p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
+  // a US state's or the capital district's abbreviation in initials ("N.Y.", "D.C.") read as another type is that place
+  for (const s of spans) if (s.type !== loc && s.to - s.from === 1 && STATE_INITIALS.has(p.tokens[s.from]!.text)) s.type = loc;
   // a place read as an organisation right before a public office ("Ruritania Sen. Ann Vale", "the Ruritania governor",
   // "Ruritania Republican Rep. Ann Vale") is that place: the office is the place's, not a team's or a company's
   for (const s of spans) if (s.type === org && beforePublicOffice(p, s.to) && (s.to - s.from === 1 ? allPlaces(p, s.from, s.to) && !writtenLower(p, p.lower[s.from]!) : regionSpan(p, s))) s.type = loc;
