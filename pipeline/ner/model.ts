@@ -398,6 +398,12 @@ const GROUP_WORDS: ReadonlySet<string> = new Set(
   "muslim muslims islamic jew jews jewish catholic catholics protestant protestants hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites evangelical evangelicals mormon mormons hispanic hispanics latino latinos latina latinas latinx black blacks".split(" "),
 );
 
+/** Holidays and feasts, lower-cased, their words joined by a space (the tagger's tokens: "new year 's"). */
+const HOLIDAYS: ReadonlySet<string> = new Set([
+  ..."christmas easter thanksgiving halloween hanukkah chanukah passover ramadan kwanzaa diwali eid purim juneteenth pentecost lent".split(" "),
+  ..."christmas eve|christmas day|easter sunday|good friday|ash wednesday|palm sunday|yom kippur|rosh hashanah|mardi gras|new year|new year 's|lunar new year|eid al-fitr|eid al-adha".split("|"),
+]);
+
 /** Legal forms of companies outside the English-speaking world, lower-cased without the last full stop ("Vale SpA", "Vale S.A."). */
 const COMPANY_FORMS = "spa s.p.a ag ab nv n.v bv b.v asa oyj kk srl sarl pty bhd tbk s.a";
 /** Last words of the names of public bodies and institutions ("Ministry", "Embassy", "Institute"). */
@@ -731,6 +737,15 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     const m = dateline.has(s) ? loc : major(key(s.from, s.to));
     if (m >= 0) s.type = m;
   }
+  // a span's new type, given by a rule below after the vote: its untagged repeats take it too
+  const retype = (s: TokenSpan, t: number): void => {
+    const v = dateline.has(s) ? undefined : votes.get(key(s.from, s.to));
+    if (v) {
+      v[s.type]!--;
+      v[t]!++;
+    }
+    s.type = t;
+  };
   // surnames of tagged persons
   const surnames = new Set<string>();
   for (const s of spans) if (s.type === per && s.to - s.from >= 2) surnames.add(p.lower[s.to - 1]!);
@@ -793,15 +808,14 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     // a nickname in quote marks ("Lord “Kit” Vale"), a place read as one after "the" ("the Harbourly")
     if (s.from > 0 && QUOTE_MARK.test(p.tokens[s.from - 1]!.text)) continue;
     if (s.type === loc && s.from > 0 && p.lower[s.from - 1] === "the") continue;
-    // its untagged repeats take the new type (the vote below)
-    const v = votes.get(key(s.from, s.to))!;
-    v[s.type]!--;
-    v[org]!++;
-    s.type = org;
+    retype(s, org);
   }
   // a lone word naming a faith or an ethnic group is "other", whatever the tagger read ("Muslim" as a person), unless
   // the text gives it to a person as above ("Ann Black")
-  for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) retype(s, misc);
+  // so is a holiday's or a feast's name ("Christmas" read as a place), unless a person's name ends in it
+  for (const s of spans) if (p.words[s.from]!.cap && HOLIDAYS.has(key(s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
   for (const s of spans) {
