@@ -215,6 +215,18 @@ describe("consistency pass", () => {
     ],
     ["but not a word read as other", "The Republican administration failed.", [[1, 2, 3]], [["Republican", 3]]],
     [
+      "a body's name cut in two at 'and' is one organisation",
+      "Agents of Harbour and Customs Enforcement came. The Vale Department and Harbour Agency met. Dana and Customs Protection met.",
+      [[2, 3, 2], [4, 6, 1], [9, 11, 1], [12, 14, 1], [16, 17, 2], [18, 20, 1]],
+      [["Harbour and Customs Enforcement", 1], ["Vale Department", 1], ["Harbour Agency", 1], ["Dana", 2], ["Customs Protection", 1]],
+    ],
+    [
+      "a name cut in pieces that the text also names whole is one name",
+      "The Fair Harbour Act passed. Critics of the Fair Harbour Act met.",
+      [[1, 4, 3], [9, 10, 1], [10, 12, 3]],
+      [["Fair Harbour Act", 3], ["Fair Harbour Act", 3]],
+    ],
+    [
       "one word, 'of the', one word is one name: a title or a body's",
       "They watched the State of the Union on Monday.",
       [[3, 4, 1], [6, 7, 1]],

@@ -612,6 +612,31 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       out[out.length - 1] = { from: prev.from, to: s.to, type: org };
       continue;
     }
+    // a body's name cut in two at "and" ("Immigration" and "Customs Enforcement", "Health" and "Human Services"): the
+    // first part ends in a common noun (written in lower case in the text, or no place's or given name before a
+    // body's noun such as "Enforcement"), not in a name ("Dana and Vale Labs", "Ruritania and Harbour Board"), an
+    // acronym or a body's own last word ("Harbour Department and Vale Agency", "Harbour Times and Vale News")
+    if (
+      prev &&
+      prev.type !== per &&
+      s.type === org &&
+      s.to - s.from >= 2 &&
+      s.from === link + 1 &&
+      p.lower[link] === "and" &&
+      !p.caps[link] &&
+      /^\p{Lu}\p{Ll}/u.test(p.tokens[link - 1]!.text) &&
+      !(p.gazS[link - 1]! & (PLACE_BITS | PEOPLES)) &&
+      !isGivenName(p.lower[link - 1]!) &&
+      !BODY_ENDS.has(p.lower[link - 1]!.replace(/\.$/, "")) &&
+      !/^\p{Lu}{2,}$/u.test(p.tokens[link - 1]!.text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(p.tokens[s.from]!.text) &&
+      (writtenLower(p, p.lower[link - 1]!) || AND_HEADS.has(p.lower[s.to - 1]!)) &&
+      p.tokens[link - 1]!.end + 1 === p.tokens[link]!.start &&
+      p.tokens[link]!.end + 1 === p.tokens[s.from]!.start
+    ) {
+      out[out.length - 1] = { from: prev.from, to: s.to, type: org };
+      continue;
+    }
     // one word, "of the", one word: a title or a body's name cut in two ("State" and "Union" for "State of the Union",
     // "League" and "South"); not a person's, nor a sentence's first word ("Supporters of the …"), nor a place's part
     if (
@@ -639,6 +664,45 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       continue;
     }
     out.push(s);
+  }
+  return out;
+}
+
+/** Last words that end a body's name of its own, before "and" and another body ("Harbour Department and …"). */
+const BODY_ENDS: ReadonlySet<string> = new Set([...ORG_HEADS, ...BODY_HEADS, ...CHAMBERS, ..."press times post journal reporter magazine review tribune herald inquirer gazette news daily network house campaign international america".split(" ")]);
+/** Last words of bodies' names that are often two fields joined by "and" ("Customs and Border Protection"). */
+const AND_HEADS: ReadonlySet<string> = new Set(`${INSTITUTIONS} enforcement protection services prevention development security affairs research`.split(" "));
+
+/**
+ * Names cut in pieces that the text also names whole ("the Fair Harbour Act" read as "Fair" and "Harbour Act" beside
+ * the whole name): side by side in a sentence with a space between, none a person's or a lone word read as other (an
+ * adjective: "Harbourian") and the whole name not read as a person's, they are one name, of the whole name's type (the vote then settles it).
+ */
+function joinSplitRepeats(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  // a lone word read as other is a people's or a party's adjective, which qualifies a name ("Harbour" in "Harbour Vale Party")
+  const oneOther = (s: TokenSpan) => s.to - s.from === 1 && s.type === ENTITY_TYPES.indexOf("MISC");
+  const whole = new Map<string, number>();
+  for (const s of spans) if (s.to - s.from >= 2) whole.set(p.lower.slice(s.from, s.to).join(" "), s.type);
+  if (whole.size === 0) return spans;
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k]!;
+    let best = -1;
+    for (let j = k + 1; j < spans.length; j++) {
+      const b = spans[j]!;
+      const prev = spans[j - 1]!;
+      if (b.from !== prev.to || p.first[b.from] || p.tokens[prev.to - 1]!.end + 1 !== p.tokens[b.from]!.start || a.type === per || b.type === per || oneOther(a) || oneOther(b)) break;
+      const t = whole.get(p.lower.slice(a.from, b.to).join(" "));
+      if (t !== undefined && t !== per) best = j;
+    }
+    if (best < 0) {
+      out.push(a);
+      continue;
+    }
+    const to = spans[best]!.to;
+    out.push({ from: a.from, to, type: whole.get(p.lower.slice(a.from, to).join(" "))! });
+    k = best;
   }
   return out;
 }
@@ -709,6 +773,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   // a dateline's place ("SPRINGFIELD, Ruritania 1996-08-30", "SPRINGFIELD (Wire) —") is a place, whatever the same
   // words name elsewhere in the text (a team), and it does not vote for them
+  spans = joinSplitRepeats(p, spans);
   const dateline = datelinePlaces(p, spans);
   const votes = new Map<string, number[]>();
   for (const s of spans) {
