@@ -397,6 +397,12 @@ describe("consistency pass with a gazetteer", () => {
       ["Liberal", 1],
       ["Ann Roe", 0],
     ]));
+  it("a name right before 'poll' is the pollster's, not a region's", () =>
+    expect(run("A Dana poll and a Harbour Journal survey agreed; a North Vale poll did not.", [[1, 2, 2], [5, 7, 3], [11, 13, 2]])).toEqual([
+      ["Dana", 1],
+      ["Harbour Journal", 1],
+      ["North Vale", 2],
+    ]));
   it("a region read as a person is the place", () => expect(run("Ann Roe of North Vale spoke.", [[0, 2, 0], [3, 5, 0]])).toEqual([["Ann Roe", 0], ["North Vale", 2]]));
   it("a city read as a person stays a person (towns are named after people)", () => expect(run("Port Selwyn spoke.", [[0, 2, 0]])).toEqual([["Port Selwyn", 0]]));
   it("a team named after a region stays an organisation", () => expect(run("North Vale won.", [[0, 2, 1]])).toEqual([["North Vale", 1]]));

@@ -534,6 +534,9 @@ const STATE_INITIALS: ReadonlySet<string> = new Set("N.H. N.J. N.M. N.Y. N.C. N.
 /** A one-word name of a programme or a policy: a name and "care" or "nomics" ("Valecare"; not "HealthCare", which has two capitals). */
 const PROGRAMME_WORD = /^\p{Lu}\p{Ll}+(?:care|nomics)$/u;
 
+/** Nouns a pollster's name comes before ("a Vale poll"). */
+const POLL_WORDS: ReadonlySet<string> = new Set(["poll", "polls", "survey", "surveys"]);
+
 /** Public offices held for a place, as written after its name ("Ruritania Sen.", "the Ruritania governor"), lower-cased without the last full stop. */
 const PUBLIC_OFFICES: ReadonlySet<string> = new Set(
   "sen sens senator senators rep reps representative congressman congresswoman gov govs governor governors lt mayor attorney treasurer comptroller assemblyman assemblywoman delegate del lawmaker lawmakers legislator legislators".split(" "),
@@ -760,6 +763,10 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) if (s.to - s.from === 1 && PROGRAMME_WORD.test(p.tokens[s.from]!.text) && !writtenLower(p, p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
   // a US state's or the capital district's abbreviation in initials ("N.Y.", "D.C.") read as another type is that place
   for (const s of spans) if (s.type !== loc && s.to - s.from === 1 && STATE_INITIALS.has(p.tokens[s.from]!.text)) s.type = loc;
+  // a name right before "poll" or "survey" is the pollster's, an organisation ("a Vale poll", "the Harbour Journal
+  // survey"), unless it is a region's, a country's, a people's or a party's ("an Iowa poll", "a Republican poll")
+  for (const s of spans)
+    if (s.type !== org && s.type !== per && POLL_WORDS.has(p.lower[s.to] ?? "") && !p.caps[s.to] && !PARTY_WORDS.has(p.lower[s.to - 1]!) && /^\p{Lu}/u.test(p.tokens[s.from]!.text) && !(p.gazS[s.from]! & (PEOPLES | REGION_BITS)) && !(s.to - s.from >= 2 && regionSpan(p, s))) s.type = org;
   // a place read as an organisation right before a public office ("Ruritania Sen. Ann Vale", "the Ruritania governor",
   // "Ruritania Republican Rep. Ann Vale") is that place: the office is the place's, not a team's or a company's
   for (const s of spans) if (s.type === org && beforePublicOffice(p, s.to) && (s.to - s.from === 1 ? allPlaces(p, s.from, s.to) && !writtenLower(p, p.lower[s.from]!) : regionSpan(p, s))) s.type = loc;
