@@ -403,6 +403,8 @@ const HOLIDAYS: ReadonlySet<string> = new Set([
   ..."christmas easter thanksgiving halloween hanukkah chanukah passover ramadan kwanzaa diwali eid purim juneteenth pentecost lent".split(" "),
   ..."christmas eve|christmas day|easter sunday|good friday|ash wednesday|palm sunday|yom kippur|rosh hashanah|mardi gras|new year|new year 's|lunar new year|eid al-fitr|eid al-adha".split("|"),
 ]);
+/** The first words of HOLIDAYS. */
+const HOLIDAY_FIRST: ReadonlySet<string> = new Set([...HOLIDAYS].map((h) => h.split(" ")[0]!));
 
 /** Legal forms of companies outside the English-speaking world, lower-cased without the last full stop ("Vale SpA", "Vale S.A."). */
 const COMPANY_FORMS = "spa s.p.a ag ab nv n.v bv b.v asa oyj kk srl sarl pty bhd tbk s.a";
@@ -692,6 +694,12 @@ function joinSplitRepeats(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (let k = 0; k < spans.length; k++) {
     const a = spans[k]!;
     let best = -1;
+    // most spans have no name right after them
+    const next = spans[k + 1];
+    if (!next || next.from !== a.to) {
+      out.push(a);
+      continue;
+    }
     for (let j = k + 1; j < spans.length; j++) {
       const b = spans[j]!;
       const prev = spans[j - 1]!;
@@ -887,7 +895,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const misc = ENTITY_TYPES.indexOf("MISC");
   for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) retype(s, misc);
   // so is a holiday's or a feast's name ("Christmas" read as a place), unless a person's name ends in it
-  for (const s of spans) if (p.words[s.from]!.cap && HOLIDAYS.has(key(s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
+  for (const s of spans) if (HOLIDAY_FIRST.has(p.lower[s.from]!) && p.words[s.from]!.cap && HOLIDAYS.has(key(s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
   for (const s of spans) {
