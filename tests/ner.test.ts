@@ -403,6 +403,12 @@ describe("consistency pass with a gazetteer", () => {
       ["Harbour Journal", 1],
       ["North Vale", 2],
     ]));
+  it("a city read as a person right after 'in' is the place, not before 's or a verb in -ing", () =>
+    expect(run("They met in Dana, then in Dana's house, and in Dana being there.", [[3, 4, 0], [7, 8, 0], [13, 14, 0]])).toEqual([
+      ["Dana", 2],
+      ["Dana", 0],
+      ["Dana", 0],
+    ]));
   it("a region read as a person is the place", () => expect(run("Ann Roe of North Vale spoke.", [[0, 2, 0], [3, 5, 0]])).toEqual([["Ann Roe", 0], ["North Vale", 2]]));
   it("a city read as a person stays a person (towns are named after people)", () => expect(run("Port Selwyn spoke.", [[0, 2, 0]])).toEqual([["Port Selwyn", 0]]));
   it("a team named after a region stays an organisation", () => expect(run("North Vale won.", [[0, 2, 1]])).toEqual([["North Vale", 1]]));

@@ -536,6 +536,9 @@ const STATE_INITIALS: ReadonlySet<string> = new Set("N.H. N.J. N.M. N.Y. N.C. N.
 /** A one-word name of a programme or a policy: a name and "care" or "nomics" ("Valecare"; not "HealthCare", which has two capitals). */
 const PROGRAMME_WORD = /^\p{Lu}\p{Ll}+(?:care|nomics)$/u;
 
+/** Prepositions before a place's name ("in Vale"), not a person's. */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside"]);
+
 /** Nouns a pollster's name comes before ("a Vale poll"). */
 const POLL_WORDS: ReadonlySet<string> = new Set(["poll", "polls", "survey", "surveys"]);
 
@@ -889,6 +892,15 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     if (s.from > 0 && QUOTE_MARK.test(p.tokens[s.from - 1]!.text)) continue;
     if (s.type === loc && s.from > 0 && p.lower[s.from - 1] === "the") continue;
     retype(s, org);
+  }
+  // a city's or a region's name read as a person's right after "in", "near" or "outside" ("in Vale, Ruritania") is that
+  // place, unless the text gives the word to a person as above or it is followed by "'s" or a verb in -ing
+  for (const s of spans) {
+    if (s.type !== per || s.to - s.from !== 1 || s.from === 0 || !PLACE_PREPOSITIONS.has(p.lower[s.from - 1]!) || !(p.gazS[s.from]! & PLACE_BITS)) continue;
+    const w = p.lower[s.from]!;
+    // "in Vale's plan", "in Vale being sentenced": the person's
+    if (lastNames.has(w) || firstNames.has(w) || titled.has(w) || fullNames.has(w) || /^(?:['’]s|\p{Ll}+ing)$/iu.test(p.tokens[s.to]?.text ?? "")) continue;
+    retype(s, loc);
   }
   // a lone word naming a faith or an ethnic group is "other", whatever the tagger read ("Muslim" as a person), unless
   // the text gives it to a person as above ("Ann Black")
