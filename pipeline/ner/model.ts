@@ -1012,15 +1012,16 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     const next = spans[k + 1];
     return s.type === per && next?.type === per && next.from === s.to && isPersonTitle(p, s.from) && p.tokens[s.from]!.end + 1 === p.tokens[next.from]!.start;
   };
-  // a call to a reader ("Read more", "Click here", "See?", "Listen · 3:51"), unless a person's name ends in the word
+  // a call to a reader or a page's label ("Read more", "Click here", "See?", "Listen · 3:51", "Photo: …"), unless a
+  // person's name ends in the word
   const lastNames = new Set<string>();
   for (const s of spans) if (s.type === per && s.to - s.from >= 2) lastNames.add(p.lower[s.to - 1]!);
   const callWord = (i: number) => CALL_WORDS.has(p.lower[i]!) && !p.caps[i] && !lastNames.has(p.lower[i]!);
   return spans.filter((s, k) => s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from)));
 }
 
-/** Verbs that call on the reader, written alone as a link or a prompt ("Read more", "Click here", "See?"). */
-const CALL_WORDS: ReadonlySet<string> = new Set("read see click listen watch".split(" "));
+/** Words of a page's furniture written alone: verbs that call on the reader ("Read more", "Click here", "See?") and labels ("Photo: …", "Shares"). */
+const CALL_WORDS: ReadonlySet<string> = new Set("read see click listen watch photo photos image images video shares advertisement".split(" "));
 
 /** Time zones written after a time ("5 p.m. ET", "midnight GMT"). */
 const TIME_ZONES: ReadonlySet<string> = new Set("et est edt ct cst cdt mt mst mdt pt pst pdt akst hst gmt utc bst cet cest".split(" "));
