@@ -1010,7 +1010,7 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   const titleOf = (k: number) => {
     const s = spans[k]!;
     const next = spans[k + 1];
-    return s.type === per && next?.type === per && next.from === s.to && isPersonTitle(p, s.from) && p.tokens[s.from]!.end + 1 === p.tokens[next.from]!.start;
+    return s.type === per && next?.type === per && next.from === s.to && (isPersonTitle(p, s.from) || isOffice(p, s.from)) && p.tokens[s.from]!.end + 1 === p.tokens[next.from]!.start;
   };
   // a call to a reader or a page's label ("Read more", "Click here", "See?", "Listen · 3:51", "Photo: …"), unless a
   // person's name ends in the word
