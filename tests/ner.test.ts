@@ -265,6 +265,12 @@ describe("consistency pass", () => {
     ["a state's abbreviation in initials read as another type is that place", "Two D.C. firms left Dana, N.Y., today.", [[1, 2, 1], [6, 7, 0]], [["D.C.", 2], ["N.Y.", 2]]],
     ["a holiday's name is other, its untagged repeats too", "They met at Christmas Eve. Christmas came. Then Christmas ended.", [[3, 5, 2], [6, 7, 2]], [["Christmas Eve", 3], ["Christmas", 3], ["Christmas", 3]]],
     ["but not a person's surname", "Ann Easter spoke. Easter left.", [[0, 2, 0], [4, 5, 1]], [["Ann Easter", 0], ["Easter", 0]]],
+    [
+      "a constitution or an amendment is other, not a body named after one",
+      "The Constitution and the Fifth Amendment stand, said the Vale Journal Constitution.",
+      [[1, 2, 1], [4, 6, 1], [10, 13, 1]],
+      [["Constitution", 3], ["Fifth Amendment", 3], ["Vale Journal Constitution", 1]],
+    ],
     ["a one-word name of a programme is other", "Critics of Valecare met. Valenomics failed.", [[2, 3, 2], [5, 6, 0]], [["Valecare", 3], ["Valenomics", 3]]],
     ["but not a word the text writes in lower case", "Healthcare won. The healthcare bill passed.", [[0, 1, 1]], [["Healthcare", 1]]],
     ["a lone word naming a group is other", "Black voters met Ann Vale.", [[0, 1, 2], [3, 5, 0]], [["Black", 3], ["Ann Vale", 0]]],

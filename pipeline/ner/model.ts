@@ -539,6 +539,9 @@ const PROGRAMME_WORD = /^\p{Lu}\p{Ll}+(?:care|nomics)$/u;
 /** Prepositions before a place's name ("in Vale"), not a person's. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside"]);
 
+/** Last words of the names of a constitution and its amendments. */
+const LAW_HEADS: ReadonlySet<string> = new Set(["constitution", "amendment", "amendments"]);
+
 /** Nouns a pollster's name comes before ("a Vale poll"). */
 const POLL_WORDS: ReadonlySet<string> = new Set(["poll", "polls", "survey", "surveys"]);
 
@@ -772,6 +775,10 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // a one-word name coined for a programme or a policy from a name and "care" or "nomics" ("Valecare", "Valenomics")
   // is other, as a law's name is
   for (const s of spans) if (s.to - s.from === 1 && PROGRAMME_WORD.test(p.tokens[s.from]!.text) && !writtenLower(p, p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
+  // a constitution or an amendment to one is other, as a law's name is ("the Constitution", "the Fifth Amendment")
+  // (not a body named after one: "the Harbour Journal Constitution")
+  for (const s of spans)
+    if (LAW_HEADS.has(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap && !p.caps[s.to - 1] && !p.lower.slice(s.from, s.to - 1).some((w) => BODY_ENDS.has(w))) s.type = ENTITY_TYPES.indexOf("MISC");
   // a US state's or the capital district's abbreviation in initials ("N.Y.", "D.C.") read as another type is that place
   for (const s of spans) if (s.type !== loc && s.to - s.from === 1 && STATE_INITIALS.has(p.tokens[s.from]!.text)) s.type = loc;
   // a name right before "poll" or "survey" is the pollster's, an organisation ("a Vale poll", "the Harbour Journal
