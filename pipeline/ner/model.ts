@@ -395,7 +395,7 @@ function isBrand(p: Prepared, s: TokenSpan): boolean {
 }
 
 const GROUP_WORDS: ReadonlySet<string> = new Set(
-  "muslim muslims islamic jew jews jewish catholic catholics protestant protestants hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites evangelical evangelicals mormon mormons hispanic hispanics latino latinos latina latinas latinx black blacks".split(" "),
+  "muslim muslims islamic jew jews jewish catholic catholics protestant protestants hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites evangelical evangelicals mormon mormons hispanic hispanics latino latinos latina latinas latinx black blacks islam christianity judaism hinduism buddhism catholicism protestantism mormonism sikhism".split(" "),
 );
 
 /** Holidays and feasts, lower-cased, their words joined by a space (the tagger's tokens: "new year 's"). */
