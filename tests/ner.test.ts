@@ -273,6 +273,7 @@ describe("consistency pass", () => {
     ],
     ["a one-word name of a programme is other", "Critics of Valecare met. Valenomics failed.", [[2, 3, 2], [5, 6, 0]], [["Valecare", 3], ["Valenomics", 3]]],
     ["but not a word the text writes in lower case", "Healthcare won. The healthcare bill passed.", [[0, 1, 1]], [["Healthcare", 1]]],
+    ["nor one whose first part the text writes so", "HealthCare won. Good health matters, said ValeCare.", [[0, 1, 1], [8, 9, 1]], [["HealthCare", 1], ["ValeCare", 3]]],
     ["a lone word naming a group is other", "Black voters met Ann Vale.", [[0, 1, 2], [3, 5, 0]], [["Black", 3], ["Ann Vale", 0]]],
     ["but not a person's surname", "Ann Black spoke. Black left.", [[0, 2, 0], [4, 5, 2]], [["Ann Black", 0], ["Black", 0]]],
     [

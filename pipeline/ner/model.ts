@@ -533,8 +533,8 @@ function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
  */
 const STATE_INITIALS: ReadonlySet<string> = new Set("N.H. N.J. N.M. N.Y. N.C. N.D. R.I. S.C. S.D. D.C.".split(" "));
 
-/** A one-word name of a programme or a policy: a name and "care" or "nomics" ("Valecare"; not "HealthCare", which has two capitals). */
-const PROGRAMME_WORD = /^\p{Lu}\p{Ll}+(?:care|nomics)$/u;
+/** A one-word name of a programme or a policy: a name and "care" or "nomics" ("Valecare", "ValeCare"; the name is not a word the text writes in lower case: "HealthCare"). */
+const PROGRAMME_WORD = /^(\p{Lu}\p{Ll}+)(?:[Cc]are|nomics)$/u;
 
 /** Prepositions before a place's name ("in Vale"), not a person's. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside"]);
@@ -774,7 +774,10 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   spans = joinBodies(p, spans);
   // a one-word name coined for a programme or a policy from a name and "care" or "nomics" ("Valecare", "Valenomics")
   // is other, as a law's name is
-  for (const s of spans) if (s.to - s.from === 1 && PROGRAMME_WORD.test(p.tokens[s.from]!.text) && !writtenLower(p, p.lower[s.from]!)) s.type = ENTITY_TYPES.indexOf("MISC");
+  for (const s of spans) {
+    const m = s.to - s.from === 1 ? PROGRAMME_WORD.exec(p.tokens[s.from]!.text) : null;
+    if (m && !writtenLower(p, p.lower[s.from]!) && !writtenLower(p, m[1]!.toLowerCase())) s.type = ENTITY_TYPES.indexOf("MISC");
+  }
   // a constitution or an amendment to one is other, as a law's name is ("the Constitution", "the Fifth Amendment")
   // (not a body named after one: "the Harbour Journal Constitution")
   for (const s of spans)
