@@ -374,6 +374,11 @@ describe("one-word spans that name nothing", () => {
   it("a title read as a person right before a person's name is dropped", () =>
     expect(run("Judge Ann Vale met Judge Tom.", [[0, 1, 0], [1, 3, 0], [4, 5, 1], [5, 6, 0]])).toEqual([["Ann Vale", 0], ["Judge", 1], ["Tom", 0]]));
   it("so is an office", () => expect(run("Justice Ann Vale spoke.", [[0, 1, 0], [1, 3, 0]])).toEqual([["Ann Vale", 0]]));
+  it("an office of two words alone is dropped, not a party's nor a surname after an honorific", () =>
+    expect(run("The Majority Leader, the GOP Leader and Dr. King spoke.", [[1, 3, 1], [5, 7, 1], [8, 10, 0]])).toEqual([
+      ["GOP Leader", 1],
+      ["Dr. King", 0],
+    ]));
   it("a call to the reader or a page's label is dropped", () =>
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));
   it("... but not a person's surname", () => expect(run("Ann Read spoke. Read left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Read", 0], ["Read", 0]]));

@@ -1027,8 +1027,22 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   const lastNames = new Set<string>();
   for (const s of spans) if (s.type === per && s.to - s.from >= 2) lastNames.add(p.lower[s.to - 1]!);
   const callWord = (i: number) => CALL_WORDS.has(p.lower[i]!) && !p.caps[i] && !lastNames.has(p.lower[i]!);
-  return spans.filter((s, k) => s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from)));
+  // an office alone, of two or more words ("Majority Leader", "Attorney General", "Vice President"): a title, no name;
+  // not a party's ("GOP Leader"), nor one that opens with an abbreviation or ends in a title that is a surname too
+  // ("Dr. King")
+  const officeOnly = (s: TokenSpan) => {
+    for (let i = s.from; i < s.to; i++) {
+      const w = p.lower[i]!.replace(/\.$/, "");
+      if (!p.words[i]!.cap || PARTY_WORDS.has(w) || !(OFFICES.has(w) || OFFICE_MODIFIERS.has(w) || w === "president-elect")) return false;
+    }
+    const last = p.lower[s.to - 1]!.replace(/\.$/, "");
+    return (OFFICES.has(last) && !SURNAME_TITLES.has(last) && !/\.$/.test(p.tokens[s.from]!.text)) || last === "president-elect";
+  };
+  return spans.filter((s, k) => (s.to - s.from > 1 ? !officeOnly(s) : true) && (s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from))));
 }
+
+/** Titles that are surnames too ("King", "Lord"). */
+const SURNAME_TITLES: ReadonlySet<string> = new Set("king queen prince princess lord lady sir dame pope".split(" "));
 
 /** Words of a page's furniture written alone: verbs that call on the reader ("Read more", "Click here", "See?") and labels ("Photo: …", "Shares"). */
 const CALL_WORDS: ReadonlySet<string> = new Set("read see click listen watch photo photos image images video shares advertisement".split(" "));
