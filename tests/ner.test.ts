@@ -220,6 +220,7 @@ describe("consistency pass", () => {
       [[2, 3, 2], [4, 6, 1], [9, 11, 1], [12, 14, 1], [16, 17, 2], [18, 20, 1]],
       [["Harbour and Customs Enforcement", 1], ["Vale Department", 1], ["Harbour Agency", 1], ["Dana", 2], ["Customs Protection", 1]],
     ],
+    ["... its second part read as a person's when it ends in a body's noun", "The Department of Housing and Urban Development met.", [[1, 4, 1], [5, 7, 0]], [["Department of Housing and Urban Development", 1]]],
     [
       "a name cut in pieces that the text also names whole is one name",
       "The Fair Harbour Act passed. Critics of the Fair Harbour Act met.",

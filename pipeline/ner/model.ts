@@ -623,14 +623,15 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       out[out.length - 1] = { from: prev.from, to: s.to, type: org };
       continue;
     }
-    // a body's name cut in two at "and" ("Immigration" and "Customs Enforcement", "Health" and "Human Services"): the
+    // a body's name cut in two at "and" ("Immigration" and "Customs Enforcement", "Health" and "Human Services", the
+    // second part read as a person's when it ends in a body's noun: "Urban Development"): the
     // first part ends in a common noun (written in lower case in the text, or no place's or given name before a
     // body's noun such as "Enforcement"), not in a name ("Dana and Vale Labs", "Ruritania and Harbour Board"), an
     // acronym or a body's own last word ("Harbour Department and Vale Agency", "Harbour Times and Vale News")
     if (
       prev &&
       prev.type !== per &&
-      s.type === org &&
+      (s.type === org || (prev.type === org && s.type === per && AND_HEADS.has(p.lower[s.to - 1]!))) &&
       s.to - s.from >= 2 &&
       s.from === link + 1 &&
       p.lower[link] === "and" &&
