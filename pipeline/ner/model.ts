@@ -602,7 +602,7 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       prev.to - prev.from >= 2 &&
       ENDS_OPEN.has(p.lower[link - 1]!) &&
       p.words[s.from]!.cap &&
-      p.tokens[link - 1]!.end + 1 === p.tokens[s.from]!.start &&
+      spaced(p, link - 1, s.from) &&
       !p.lower.slice(prev.from, link - 1).some((w) => isGivenName(w))
     ) {
       out[out.length - 1] = { from: prev.from, to: s.to, type: prev.type };
@@ -617,8 +617,7 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       p.words[link - 1]!.cap &&
       p.words[s.from]!.cap &&
       !p.caps[link] &&
-      p.tokens[link - 1]!.end + 1 === p.tokens[link]!.start &&
-      p.tokens[link]!.end + 1 === p.tokens[s.from]!.start
+      spaced(p, link - 1, s.from)
     ) {
       out[out.length - 1] = { from: prev.from, to: s.to, type: org };
       continue;
@@ -643,8 +642,7 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       !/^\p{Lu}{2,}$/u.test(p.tokens[link - 1]!.text) &&
       /^\p{Lu}\p{Ll}+$/u.test(p.tokens[s.from]!.text) &&
       (writtenLower(p, p.lower[link - 1]!) || AND_HEADS.has(p.lower[s.to - 1]!)) &&
-      p.tokens[link - 1]!.end + 1 === p.tokens[link]!.start &&
-      p.tokens[link]!.end + 1 === p.tokens[s.from]!.start
+      spaced(p, link - 1, s.from)
     ) {
       out[out.length - 1] = { from: prev.from, to: s.to, type: org };
       continue;
@@ -668,9 +666,7 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       !surnames.has(p.lower[s.from]!) &&
       !isGivenName(p.lower[s.from]!) &&
       !(p.gazS[prev.from]! & REGION_BITS) &&
-      p.tokens[link - 1]!.end + 1 === p.tokens[link]!.start &&
-      p.tokens[link]!.end + 1 === p.tokens[link + 1]!.start &&
-      p.tokens[link + 1]!.end + 1 === p.tokens[s.from]!.start
+      spaced(p, link - 1, s.from)
     ) {
       out[out.length - 1] = { from: prev.from, to: s.to, type: BODY_HEADS.has(p.lower[prev.from]!) ? org : ENTITY_TYPES.indexOf("MISC") };
       continue;
@@ -678,6 +674,12 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     out.push(s);
   }
   return out;
+}
+
+/** Whether tokens from to `to` (both included) follow one another with one character (a space) between each two. */
+function spaced(p: Prepared, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (p.tokens[i]!.end + 1 !== p.tokens[i + 1]!.start) return false;
+  return true;
 }
 
 /** Last words that end a body's name of its own, before "and" and another body ("Harbour Department and …"). */
@@ -710,7 +712,7 @@ function joinSplitRepeats(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     for (let j = k + 1; j < spans.length; j++) {
       const b = spans[j]!;
       const prev = spans[j - 1]!;
-      if (b.from !== prev.to || p.first[b.from] || p.tokens[prev.to - 1]!.end + 1 !== p.tokens[b.from]!.start || a.type === per || b.type === per || oneOther(a) || oneOther(b)) break;
+      if (b.from !== prev.to || p.first[b.from] || !spaced(p, prev.to - 1, b.from) || a.type === per || b.type === per || oneOther(a) || oneOther(b)) break;
       const t = whole.get(p.lower.slice(a.from, b.to).join(" "));
       if (t !== undefined && t !== per) best = j;
     }
