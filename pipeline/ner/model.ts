@@ -690,7 +690,8 @@ const AND_HEADS: ReadonlySet<string> = new Set(`${INSTITUTIONS} enforcement prot
 /**
  * Names cut in pieces that the text also names whole ("the Fair Harbour Act" read as "Fair" and "Harbour Act" beside
  * the whole name): side by side in a sentence with a space between, none a person's or a lone word read as other (an
- * adjective: "Harbourian") and the whole name not read as a person's, they are one name, of the whole name's type (the vote then settles it).
+ * adjective: "Harbourian") and the whole name not read as a person's, they are one name, of the whole name's type
+ * (the vote then settles it).
  */
 function joinSplitRepeats(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
@@ -887,8 +888,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // a well-known company's or service's name (pipeline/lexicon/brands.txt) read as a person, a place or other is that
   // organisation ("Harbourly said on Tuesday", "posted on Harbourly"), unless the text gives the word to a person (the
   // last word of a person's name that opens with a given name or a word never written in lower case, a word after a
-  // title, the first word of a person's name) or writes it in lower case, or it
-  // names a place or a people
+  // title, the first word of a person's name) or writes it in lower case, or it names a place or a people
   const firstNames = new Set<string>();
   const lastNames = new Set<string>();
   for (const s of spans)
@@ -1041,7 +1041,9 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     const last = p.lower[s.to - 1]!.replace(/\.$/, "");
     return (OFFICES.has(last) && !SURNAME_TITLES.has(last) && !/\.$/.test(p.tokens[s.from]!.text)) || last === "president-elect";
   };
-  return spans.filter((s, k) => (s.to - s.from > 1 ? !officeOnly(s) : true) && (s.to - s.from > 1 || !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from))));
+  return spans.filter((s, k) =>
+    s.to - s.from > 1 ? !officeOnly(s) : !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from)),
+  );
 }
 
 /** Titles that are surnames too ("King", "Lord"). */
