@@ -457,9 +457,9 @@ export const SURNAME_OVER_PLACES = 0.9;
  * times it is not read as a place (and SURNAME_MIN times), opens the names of companies, institutions or parties less
  * than a quarter as often ("Vale University") and names no country, is a person's where the tagger read it alone as
  * an organisation or "other" ("the Vale administration"), and also where it read it as a place when the person
- * readings are SURNAME_OVER_PLACES of the person and place readings (a town may bear a person's name: "Vale" read as a place now and then is
- * the person only where it almost always is), unless its article names a company-like name that opens with it
- * (`single` tells the caller which mentions are single words).
+ * readings are SURNAME_OVER_PLACES of the person and place readings (a town may bear a person's name: "Vale" read as
+ * a place now and then is the person only where it almost always is), unless its article names a company-like name
+ * that opens with it (`single` tells the caller which mentions are single words).
  */
 export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // each mention's form is found once, here: reading the articles again asks by position, not by text (a lookup
