@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ssa } from "../link/gen-country-lexicon.ts";
+import { escapeRegExp } from "../text.ts";
 
 interface Release {
   name: string;
@@ -60,7 +61,7 @@ function seedTexts(): string {
 }
 
 /** Whether `text` holds `name` as whole words. */
-const holds = (text: string, name: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(text);
+const holds = (text: string, name: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text);
 
 /** The text of brands.txt. */
 export function brandLexicon(): string {
