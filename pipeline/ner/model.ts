@@ -587,8 +587,7 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const org = ENTITY_TYPES.indexOf("ORG");
   const out: TokenSpan[] = [];
   // last words of persons' full names in the text: "the Vale" in "Supporters of the Vale campaign" is a person's
-  const surnames = new Set<string>();
-  for (const s of spans) if (s.type === per && s.to - s.from >= 2) surnames.add(p.lower[s.to - 1]!);
+  const surnames = personLastWords(p, spans);
   for (const s of spans) {
     const prev = out[out.length - 1];
     const link = prev ? prev.to : -1;
@@ -673,6 +672,14 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     }
     out.push(s);
   }
+  return out;
+}
+
+/** The last words of the names of two or more words read as persons', lower-cased ("vale" of "Ann Vale"). */
+function personLastWords(p: Prepared, spans: readonly TokenSpan[]): Set<string> {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const out = new Set<string>();
+  for (const s of spans) if (s.type === per && s.to - s.from >= 2) out.add(p.lower[s.to - 1]!);
   return out;
 }
 
@@ -844,8 +851,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     s.type = t;
   };
   // surnames of tagged persons
-  const surnames = new Set<string>();
-  for (const s of spans) if (s.type === per && s.to - s.from >= 2) surnames.add(p.lower[s.to - 1]!);
+  const surnames = personLastWords(p, spans);
   // surnames of full names of two to four words that open with a given name not named alone in the text
   // ("Ann Vale"; not "Sadly Vale", "Will Vale", or "Vale Democrats" beside "Vale"), as written
   const fullNames = new Map<string, string>();
@@ -1027,8 +1033,7 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   };
   // a call to a reader or a page's label ("Read more", "Click here", "See?", "Listen · 3:51", "Photo: …"), unless a
   // person's name ends in the word
-  const lastNames = new Set<string>();
-  for (const s of spans) if (s.type === per && s.to - s.from >= 2) lastNames.add(p.lower[s.to - 1]!);
+  const lastNames = personLastWords(p, spans);
   const callWord = (i: number) => CALL_WORDS.has(p.lower[i]!) && !p.caps[i] && !lastNames.has(p.lower[i]!);
   // an office alone, of two or more words ("Majority Leader", "Attorney General", "Vice President"): a title, no name;
   // not a party's ("GOP Leader"), nor one that opens with an abbreviation or ends in a title that is a surname too
