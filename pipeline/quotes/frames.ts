@@ -125,6 +125,20 @@ const NOUNISH = set(
 const TIME = set(
   "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow morning afternoon evening night week weekend month year january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec earlier later",
 );
+/**
+ * Function and time words that are also common names ("Theresa May", "George Will", "Brock Long", "Jan Roe"): written
+ * with a capital inside a sentence, or right before a reporting verb, they are a name's words.
+ */
+const NAME_HOMOGRAPHS = set("may will long jan april june august");
+/** A capitalised name homograph: "May", "Will", not "may". */
+const nameHomograph = (t: Tok): boolean => isCap(t) && NAME_HOMOGRAPHS.has(t.lw);
+/**
+ * Whether token k, a name homograph right before the verb at k + 1, is a name alone: not a date ("May 28"), not
+ * after a determiner or a preposition ("a May report", "who in May claimed"), not an adverb before a passive ("Long
+ * dismissed by critics").
+ */
+const loneName = (toks: readonly Tok[], k: number, floor: number): boolean =>
+  nameHomograph(toks[k]!) && !(k - 1 >= floor && (DETS.has(toks[k - 1]!.lw) || PREPS.has(toks[k - 1]!.lw))) && toks[k + 2]?.lw !== "by";
 /** What follows a number that starts a speaker phrase: "52 percent of voters", "61% of them". */
 const SHARE = /^(?:%|percent|per|of)$/;
 /** Finite verbs that end a noun phrase as its predicate. */
@@ -314,7 +328,10 @@ function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | n
       }
       break;
     }
-    if (isPunct(t) || isMasked(t) || TIME.has(t.lw) || NEGATED.test(t.lw)) break;
+    if (isPunct(t) || isMasked(t) || NEGATED.test(t.lw)) break;
+    // a month that is also a given name opens a name before a capitalised word, not after a preposition: "Gov. Jan
+    // Roe said", not "in June Tom Pell said" nor "last June"
+    if (TIME.has(t.lw) && !(nameHomograph(t) && i < j && isCap(toks[i]!) && !(i - 2 >= floor && (PREPS.has(toks[i - 2]!.lw) || DETS.has(toks[i - 2]!.lw))))) break;
     // a relative clause with no comma belongs to the phrase before it: "those who backed the plan argued"
     // (the clause has a verb of its own and "who" is its subject: not "who nonetheless", "those who a critic called")
     if (t.lw === "who" && i < j - 1 && !DETS.has(toks[i]!.lw) && !PRONOUNS.has(toks[i]!.lw) && !isCap(toks[i]!)) {
@@ -324,7 +341,8 @@ function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | n
       break;
     }
     // a capitalised "May" or "Will" after a capitalised word or a title is a name: "Mrs May said", "Sen. Will Roe said"
-    if (BACK_STOP.has(t.lw) && !(isCap(t) && i - 2 >= floor && (isCap(toks[i - 2]!) || softStop(toks, i - 2)))) break;
+    // (so is one alone right before the verb: `," May said`, `Long told reporters`)
+    if (BACK_STOP.has(t.lw) && !(isCap(t) && i - 2 >= floor && (isCap(toks[i - 2]!) || softStop(toks, i - 2))) && !(i === j && loneName(toks, i - 1, floor))) break;
     if (CUES.has(t.lw) && !isCap(t) && !(i - 2 >= floor && DETS.has(toks[i - 2]!.lw))) break; // "the state governor": a noun after a determiner
     if (t.lw === "and" || t.lw === "&") {
       const before = toks[i - 2], after = toks[i];
@@ -347,7 +365,8 @@ export function npForward(toks: readonly Tok[], i: number): Np | null {
       continue;
     }
     if (isPunct(t) || isMasked(t)) break;
-    if (j > i && FINITE.has(t.lw)) return null; // "said the plan is sound": a clause, not a speaker after its verb
+    // "said the plan is sound": a clause, not a speaker after its verb (but "said Theresa May" is a name)
+    if (j > i && FINITE.has(t.lw) && !(nameHomograph(t) && isCap(toks[j - 1]!))) return null;
     if (j > i && FWD_STOP.has(t.lw)) break;
     // "said the ruling", "according to a published report": a noun after a determiner or a modifier
     if (j > i && CUES.has(t.lw) && !isCap(t) && !DETS.has(toks[j - 1]!.lw) && !(NOUNISH.has(t.lw) && modifiers(toks, i, j))) break;
@@ -394,7 +413,9 @@ function validNp(toks: readonly Tok[], np: Np): boolean {
   let content = false;
   for (let k = i; k < j && !content; k++) {
     const t = toks[k]!;
-    content = !isPunct(t) && !NOT_NP_START.has(t.lw) && !DETS.has(t.lw) && !PREPS.has(t.lw) && !LEAD_TRIM.has(t.lw) && !AUX.has(t.lw) && !BACK_STOP.has(t.lw) && !FWD_STOP.has(t.lw);
+    // (a name homograph is a name's word, but not in a date, after a determiner or before a passive: "May 28", "A May
+    // report", "Long dismissed by critics")
+    content = (nameHomograph(t) && !/^\d/.test(toks[k + 1]?.w ?? "") && !(k > i && DETS.has(toks[k - 1]!.lw)) && toks[j + 1]?.lw !== "by") || (!isPunct(t) && !NOT_NP_START.has(t.lw) && !DETS.has(t.lw) && !PREPS.has(t.lw) && !LEAD_TRIM.has(t.lw) && !AUX.has(t.lw) && !BACK_STOP.has(t.lw) && !FWD_STOP.has(t.lw));
   }
   if (!content && !PRONOUNS.has(first.lw) && !(j - i === 1 && STANDALONE.has(first.lw))) return false;
   if (j - i === 1 && verbForm(first)) return false; // "Asked", "Speaking"
