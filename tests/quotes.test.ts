@@ -113,6 +113,14 @@ describe("speakers and cues", () => {
         ["We warned them.", "direct", "Jane Roe", "continuation", "said", 1],
       ],
     ],
+    [
+      "reported speech with a contracted pronoun after the verb",
+      `She said she’s looking for a change. “The fees just ruined me.”`,
+      [
+        ["she’s looking for a change", "indirect", "She", "pronoun", "said", 1],
+        ["The fees just ruined me.", "direct", "She", "continuation", "said", 1],
+      ],
+    ],
     ["a headline's 'Name: claim'", `Jane Roe: Rivals Are 'Out of Touch'`, [["Out of Touch", "partial", "Jane Roe", "explicit", null, 1]]],
     [
       "an interrupted quote is one row",
@@ -198,6 +206,9 @@ describe("a speaker is a phrase that names someone", () => {
     ["a month after a preposition is not a name", `In June Tom Pell said the plan was "dead."`, [["dead.", "partial", "Tom Pell", "explicit", "said", 1]]],
     ["a retort", `"Not so," Tom Pell shot back.`, [["Not so,", "direct", "Tom Pell", "explicit", "shot back", 1]]],
     ["a sigh", `"We will manage," she sighed.`, [["We will manage,", "direct", "she", "pronoun", "sighed", 1]]],
+    ["a verb that is also a noun, inverted after the quote's comma", `“It is broken,” notes Ann Vale, a former secretary.`, [["It is broken,", "direct", "Ann Vale", "explicit", "notes", 1]]],
+    ["but not without the comma", `Tom Pell called the plan "reckless" demands more.`, [["reckless", "partial", "Tom Pell", "explicit", "called", 1]]],
+    ["a text that states, closing the frame", `“We are proud of it,” the application states.`, [["We are proud of it,", "direct", "the application", "nominal", "states", 1]]],
     ["a leading 'even' is not part of the speaker", `Even the mayor's own party called the plan "a disaster."`, [["a disaster.", "partial", "the mayor's own party", "nominal", "called", 1]]],
     ["a gallery label is not a speaker", `Photos: The mayor's "summer of fun" tour`, [["summer of fun", "partial", null, "none", null, 1]]],
     ["a related-link label is not a speaker", `More: Council backs "bold" plan for the harbor`, [["bold", "partial", null, "none", null, 1]]],

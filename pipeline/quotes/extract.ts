@@ -2,7 +2,7 @@
 // (interrupted and multi-paragraph ones), reads the attribution frame around each, and
 // inherits speakers across paragraphs. One pass over the text; every search is bounded.
 import type { MentionSpan, QuoteSpan } from "../../schemas/records.ts";
-import { cueAt, indexTokens, isMasked, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
+import { cueAt, indexTokens, isContraction, isMasked, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
 import { TITLE_CUES, TITLES } from "./lexicon.ts";
 import { isGivenName } from "../given-names.ts";
 import { findSegments, maskSegments, sameStyle, type Segment } from "./marks.ts";
@@ -71,7 +71,7 @@ function interruption(ctx: Ctx, a: Segment, b: Segment): Frame | "none" | null {
   const between = ctx.masked.slice(closeEnd(ctx.text, a.close), b.open);
   if (!/[\p{L}\p{N}]/u.test(between)) return /^[\s,.;:!?\u2014\u2013-]*$/.test(between) ? "none" : null;
   if (between.length > 320 || between.includes("\u0001")) return null;
-  const f = parseAfter(ctx.masked, closeEnd(ctx.text, a.close), b.open);
+  const f = parseAfter(ctx.masked, closeEnd(ctx.text, a.close), b.open, /[,?!]\s*$/.test(ctx.text.slice(a.start, a.end)));
   if (!f) return null;
   const rest = ctx.masked.slice(f.end, b.open);
   // an appositive may follow the speaker: ", said Jane Doe, an economist at the institute, "
@@ -142,7 +142,7 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
       if (toks[after]?.lw !== "that") return null;
     } else if (toks[after]?.lw !== "that") {
       const t = toks[after];
-      const subj = t && (PRONOUNS.has(t.lw) || /^(?:the|a|an|his|her|its|their)$/.test(t.lw));
+      const subj = t && (PRONOUNS.has(t.lw) || isContraction(t) || /^(?:the|a|an|his|her|its|their)$/.test(t.lw));
       if (!subj || !/^(?:said|says)$/.test(toks[k]!.lw)) return null;
     }
     const np0 = toks[np.i]!, np1 = toks[np.j - 1]!;
@@ -242,6 +242,8 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       quotedSentences.add(ss);
       const quoted = u.parts.map((s) => text.slice(s.start, s.end)).join(" ");
       if (!quoted.trim()) continue;
+      // the quoted words end with a comma, a question or an exclamation: a frame may follow ("," notes Ann Vale)
+      const closedQuote = /[,?!]\s*$/.test(quoted);
       const head = masked.slice(ss, openPos);
       const headBare = !/[\p{L}\p{N}]/u.test(head);
       const headFrame = headBare ? null : parseBefore(masked, ss, openPos, false);
@@ -278,7 +280,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           ownFrame(ctx, parseBefore(masked, Math.max(ss, prevEnd), openPos, true)) ??
           // the frame may start after a title in the sentence: "Speaking on a network's “New Day,” Vale called it “…”"
           (titleEnd > Math.max(ss, prevEnd) ? ownFrame(ctx, parseBefore(masked, titleEnd, openPos, true)) : null) ??
-          (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
+          (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
         // the same speaker goes on in the sentence: `"…," he said, adding that it was "a mistake"`
         const goesOnAt = !found && prevFrame && prevFrame.end >= ss && prevFrame.end <= openPos ? goesOnSpeaking(masked, prevFrame.end, openPos) : -1;
         if (goesOnAt >= 0) {
@@ -286,7 +288,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           clauseFrom = goesOnAt;
         }
       } else {
-        found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd)) : null) ?? ownFrame(ctx, headFrame);
+        found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headFrame);
         if (!found && openPos === pLo && p > 0) {
           const [qLo, qHi] = paras[p - 1]!;
           if (/:\s*$/.test(masked.slice(qLo, qHi))) {

@@ -167,7 +167,7 @@ const isAdverb = (t: Tok): boolean => /ly$/.test(t.lw) && t.lw.length > 4 && !is
 /** A reporting verb's participle ("asked", "speaking"), which opens a clause rather than names someone. */
 const verbForm = (t: Tok): boolean => CUES.has(t.lw) && /(?:ed|ing)$/.test(t.lw);
 /** "he's", "they're": a pronoun with a clitic auxiliary, not a possessive. */
-const isContraction = (t: Tok): boolean => /^(?:he|she|it|they|we|i|you)['\u2019](?:s|re|ve|d|ll|m)$/.test(t.lw);
+export const isContraction = (t: Tok): boolean => /^(?:he|she|it|they|we|i|you)['\u2019](?:s|re|ve|d|ll|m)$/.test(t.lw);
 const isPunct = (t: Tok): boolean => t.punct;
 const isCap = (t: Tok): boolean => t.cap;
 export const isMasked = (t: Tok): boolean => t.w.charCodeAt(0) === 1;
@@ -450,7 +450,7 @@ const SKIP_LEAD = /^[,.!?;:\u2012-\u2015\-\u2026]$/;
  * A frame right after a quote, in [lo, hi): `," she said`, `," said Jane Doe`, `," according to X`,
  * `" — Jane Doe`. `text` is the masked text.
  */
-export function parseAfter(text: string, lo: number, hi: number): Frame | null {
+export function parseAfter(text: string, lo: number, hi: number, closed = false): Frame | null {
   const toks = tokenize(text, lo, Math.min(hi, lo + 300));
   let i = 0;
   let dash = false;
@@ -460,7 +460,8 @@ export function parseAfter(text: string, lo: number, hi: number): Frame | null {
   }
   if (i >= toks.length || isMasked(toks[i]!)) return null;
   if (toks[i]!.lw === "according" && toks[i + 1]?.lw === "to") return frame(toks, npForward(toks, i + 2), i, 2, text);
-  const inv = cueAt(toks, i);
+  // (a verb that is also a noun only after a comma: `," notes Ann Vale`, not `'reckless' demands Replay`)
+  const inv = cueAt(toks, i) ?? (closed || toks[i - 1]?.w === "," ? invertedNoun(toks, i) : null);
   if (inv && inv.tag !== "addressee" && inv.tag !== "label" && !isParticiple(toks[i]!)) {
     const f = frame(toks, npForward(toks, i + inv.len), i, inv.len, text);
     if (f) return f;
@@ -482,7 +483,7 @@ export function parseAfter(text: string, lo: number, hi: number): Frame | null {
       }
     }
     if (isMasked(t) || /^[.!?;:\u2014]$/.test(t.w)) break;
-    const cue = cueAt(toks, k);
+    const cue = cueAt(toks, k) ?? textClosing(toks, k);
     if (!cue || cue.tag === "label") continue;
     const np = npBackward(toks, k, i);
     if (np && np.i <= i + 1) return frame(toks, np, k, cue.len, text);
@@ -510,6 +511,22 @@ export function parseAfter(text: string, lo: number, hi: number): Frame | null {
     if (np && isCap(toks[np.i]!) && (np.j >= toks.length || isPunct(toks[np.j]!) || JOINS.has(toks[np.j]!.lw) || PREPS.has(toks[np.j]!.lw))) return frame(toks, np, null, 0, text);
   }
   return null;
+}
+
+/**
+ * Right after a quote and its comma, a verb form in -s that is also a noun, before a name or a determiner, is the verb
+ * of an inverted frame: `," notes Ann Vale`, `," reports the agency` (not `," state officials said`).
+ */
+function invertedNoun(toks: readonly Tok[], k: number): Cue | null {
+  const t = toks[k], next = toks[k + 1];
+  const tag = t && CUES.get(t.lw);
+  return tag && tag !== "label" && NOUNISH.has(t.lw) && t.lw.endsWith("s") && !isCap(t) && next && (isCap(next) || START_DETS.has(next.lw)) ? { len: 1, tag } : null;
+}
+
+/** A text that "states" or "notes" at the end of the frame after a quote: `," the memo states.` */
+function textClosing(toks: readonly Tok[], k: number): Cue | null {
+  const t = toks[k]!, next = toks[k + 1];
+  return TEXT_VERBS.has(t.lw) && !isCap(t) && (!next || /^[.!?;]$/.test(next.w)) && textSubject(toks, k) ? { len: 1, tag: CUES.get(t.lw)! } : null;
 }
 
 /** Whether a cue form is a participle ("saying", "adding"): its subject is the clause's subject. */
