@@ -2,7 +2,7 @@
 // (interrupted and multi-paragraph ones), reads the attribution frame around each, and
 // inherits speakers across paragraphs. One pass over the text; every search is bounded.
 import type { MentionSpan, QuoteSpan } from "../../schemas/records.ts";
-import { cueAt, indexTokens, isContraction, isMasked, mayCue, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
+import { cueAt, indexTokens, isContraction, isMasked, mayCue, negated, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
 import { TITLE_CUES, TITLES } from "./lexicon.ts";
 import { isGivenName } from "../given-names.ts";
 import { findSegments, maskSegments, sameStyle, type Segment } from "./marks.ts";
@@ -134,6 +134,7 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
   for (let k = 1; k < Math.min(n - 3, 12); k++) {
     const cue = cueAt(toks, k);
     if (!cue || cue.tag === "label" || cue.tag === "document") continue;
+    if (negated(toks, k)) return null; // "She did not say that …" reports nothing
     const np = npBackward(toks, k, 0);
     if (!np || np.i > 3) return null;
     let after = k + cue.len;
@@ -229,6 +230,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
     let paraFrame: Frame | null = null;
     let prevFrame: Frame | null = null; // the frame of the quote just before, when it had one
     let prevEnd = pLo; // end of the previous quote and its frame, in this paragraph
+    let prevClose = pLo; // end of the previous quote's closing mark
     let titleEnd = pLo; // end of the last title in this paragraph (which does not move prevEnd)
     for (const u of units) {
       const f0 = u.parts[0]!, fl = u.parts[u.parts.length - 1]!;
@@ -238,7 +240,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       const [, pe] = paras[fl.para]!;
       let after = fl.close === null ? closePos : closeEnd(text, fl.close);
       while (after < pe && /\s/.test(text[after]!)) after++;
-      const [, te] = sentenceOf(ctx, Math.min(after, pe - 1), fl.para);
+      const [ts, te] = sentenceOf(ctx, Math.min(after, pe - 1), fl.para);
       quotedSentences.add(ss);
       const quoted = u.parts.map((s) => text.slice(s.start, s.end)).join(" ");
       if (!quoted.trim()) continue;
@@ -280,13 +282,18 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           ownFrame(ctx, parseBefore(masked, Math.max(ss, prevEnd), openPos, true)) ??
           // the frame may start after a title in the sentence: "Speaking on a network's “New Day,” Vale called it “…”"
           (titleEnd > Math.max(ss, prevEnd) ? ownFrame(ctx, parseBefore(masked, titleEnd, openPos, true)) : null) ??
-          (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headlineLabel(text, pLo, openPos));
+          // (not when the quoted words end the writer's sentence: `as "the moderate wing." She is best known for …`)
+          (fl.close !== null && !(/[.!?]\s*$/.test(quoted) && ts >= closeEnd(text, fl.close)) ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ??
+          ownFrame(ctx, headlineLabel(text, pLo, openPos));
         // the same speaker goes on in the sentence: `"…," he said, adding that it was "a mistake"`
         const goesOnAt = !found && prevFrame && prevFrame.end >= ss && prevFrame.end <= openPos ? goesOnSpeaking(masked, prevFrame.end, openPos) : -1;
         if (goesOnAt >= 0) {
           found = { frame: prevFrame!, attribution: "continuation" };
           clauseFrom = goesOnAt;
         }
+        // the frame after the quote before governs this one's clause: `Noting that they never sought "a war," Ann Vale
+        // said the plan should stay "on the table."`
+        if (!found && prevFrame && prevFrame.cue !== null && prevFrame.start >= prevClose && prevFrame.end >= ss && prevFrame.end <= openPos) found = ownFrame(ctx, prevFrame);
       } else {
         found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headFrame);
         if (!found && openPos === pLo && p > 0) {
@@ -311,6 +318,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       if (title) titleEnd = fl.close === null ? closePos : closeEnd(text, fl.close);
       else {
         prevFrame = found?.frame ?? null;
+        prevClose = fl.close === null ? closePos : closeEnd(text, fl.close);
         prevEnd = Math.max(fl.close === null ? closePos : closeEnd(text, fl.close), found && found.frame.end > closePos ? found.frame.end : 0);
       }
 

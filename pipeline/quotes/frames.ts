@@ -571,6 +571,16 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
   return last < i ? null : trimNp(toks, { i, j: last + 1 });
 }
 
+/** Whether the verb at token k is negated: "did not say", "has never commented", "didn't respond". */
+export function negated(toks: readonly Tok[], k: number): boolean {
+  for (let b = k - 1; b >= 0 && b >= k - 4; b--) {
+    const t = toks[b]!;
+    if ((t.lw === "not" && toks[b + 1]?.lw !== "only") || t.lw === "never" || NEGATED.test(t.lw)) return true; // (not "not only said")
+    if (!(AUX.has(t.lw) || MID_ADVERBS.has(t.lw) || isAdverb(t))) return false;
+  }
+  return false;
+}
+
 /** Words that open a clause before the subject: "When asked, she said". */
 const SUBORDINATORS = set("once when whenever if after before as while because although though since until unless");
 /** Passive cues whose subject still speaks: the one asked answers ("when she was asked, she said"). */
@@ -654,7 +664,7 @@ export function parseBefore(text: string, lo: number, hi: number, partial: boole
         if (own) return frame(toks, own, k, 1, text);
         continue;
       }
-      if (cue.tag === "document") continue;
+      if (cue.tag === "document" || negated(toks, k)) continue;
       const f = frame(toks, subjectOf(toks, k, cue), k, cue.len, text);
       if (f) return f;
     }
