@@ -136,7 +136,8 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
     if (!cue || cue.tag === "label" || cue.tag === "document") continue;
     if (negated(toks, k)) return null; // "She did not say that …" reports nothing
     const np = npBackward(toks, k, 0);
-    if (!np || np.i > 3) return null;
+    // (the subject opens the sentence, or is a name in apposition after a description that does: "Her lawyer, Ann Vale, said")
+    if (!np || (np.i > 3 && toks[np.i - 1]!.w !== ",")) return null;
     let after = k + cue.len;
     if (cue.tag === "addressee") {
       while (after < n && after < k + 6 && toks[after]!.lw !== "that") after++;
@@ -298,7 +299,8 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headFrame);
         if (!found && openPos === pLo && p > 0) {
           const [qLo, qHi] = paras[p - 1]!;
-          if (/:\s*$/.test(masked.slice(qLo, qHi))) {
+          // (a paragraph that ends in a colon or a comma introduces the quote: "As Tom Pell explained,")
+          if (/[:,]\s*$/.test(masked.slice(qLo, qHi))) {
             const [ps] = sentenceOf(ctx, qHi - 1, p - 1);
             found = ownFrame(ctx, parseBefore(masked, ps, qHi, false));
           }

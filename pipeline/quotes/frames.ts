@@ -285,7 +285,13 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
     for (let k = commas.length - 1; k >= 0; k--) {
       const head = npBackwardPlain(toks, commas[k]!, Math.max(floor, c));
       // a relative clause after the comma describes the phrase before it: "the farmer, who grows corn, said"
-      if (head && (isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw) || RELATIVE.has(toks[commas[k]! + 1]?.lw ?? ""))) return head;
+      if (head && (isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw) || RELATIVE.has(toks[commas[k]! + 1]?.lw ?? ""))) {
+        // a description, then the name in apposition: "Vale's envoy to the UN, Ann Roe, said" is Ann Roe
+        const name = { i: commas[k]! + 1, j: k > 0 ? commas[k - 1]! : j - 1 };
+        const described = toks.slice(head.i, head.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
+        if (described && name.j - name.i >= 2 && name.j - name.i <= 4 && toks.slice(name.i, name.j).every((t) => isCap(t) && !isPunct(t))) return name;
+        return head;
+      }
     }
     const near = commas[0];
     if (near === undefined || RELATIVE.has(toks[near + 1]?.lw ?? "")) return null;
@@ -293,6 +299,11 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
     return validNp(toks, app) ? app : null;
   }
   return npBackwardPlain(toks, j, floor);
+}
+
+/** Whether `name` is a name of capitalised words and `desc`, after it, describes a person in lower case ("the firm's chairman"). */
+function nameBeforeDescription(toks: readonly Tok[], name: Np, desc: Np): boolean {
+  return toks.slice(name.i, name.j).every((t) => isCap(t) || t.w === ".") && toks.slice(desc.i, desc.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
 }
 
 /** Where a dash ("—", "–" or "--") ending just before token j starts, or -1. */
@@ -340,13 +351,20 @@ function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | n
       if (np && validNp(toks, np)) return np;
       break;
     }
+    // "to" after a person's noun joins the one they serve: "an aide to Sen. Ann Vale said", "an adviser to the mayor said"
+    if (t.lw === "to" && i < j && i - 2 >= floor && SPEAKER_NOUNS.get(toks[i - 2]!.lw) === "person" && (isCap(toks[i]!) || START_DETS.has(toks[i]!.lw))) {
+      i--;
+      continue;
+    }
     // a capitalised "May" or "Will" after a capitalised word or a title is a name: "Mrs May said", "Sen. Will Roe said"
     // (so is one alone right before the verb: `," May said`, `Long told reporters`)
     if (BACK_STOP.has(t.lw) && !(isCap(t) && i - 2 >= floor && (isCap(toks[i - 2]!) || softStop(toks, i - 2))) && !(i === j && loneName(toks, i - 1, floor))) break;
     if (CUES.has(t.lw) && !isCap(t) && !(i - 2 >= floor && DETS.has(toks[i - 2]!.lw))) break; // "the state governor": a noun after a determiner
     if (t.lw === "and" || t.lw === "&") {
+      // between names ("Smith and Jones"), or between a person's nouns ("professor and media critic Ann Vale")
       const before = toks[i - 2], after = toks[i];
-      if (!(before && after && isCap(before) && isCap(after))) break;
+      const nouns = before && after && SPEAKER_NOUNS.get(before.lw) === "person" && !isCap(after) && i < j - 1;
+      if (!(before && after && ((isCap(before) && isCap(after)) || nouns))) break;
     }
     i--;
   }
@@ -490,7 +508,8 @@ export function parseAfter(text: string, lo: number, hi: number, closed = false)
     // "," the mayor, Jane Doe, said": a description, then the name in apposition
     if (np && np.i > i + 1 && toks[np.i - 1]!.w === ",") {
       const desc = trimNp(toks, { i, j: np.i - 1 });
-      if (desc && desc.i <= i + 1 && desc.j === np.i - 1) return frame(toks, np, k, cue.len, text);
+      // (or the name, then a description: `," Ann Vale, the firm's chairman and chief executive, said`)
+      if (desc && desc.i <= i + 1 && desc.j === np.i - 1) return frame(toks, nameBeforeDescription(toks, desc, np) ? desc : np, k, cue.len, text);
       // the writer's phrase finishing the quoted clause, then the name: `" of the content, Jane Doe said`
       if (JOINS.has(toks[i]!.lw) && !isCap(toks[i]!) && !toks.slice(i, np.i).some((t) => FINITE.has(t.lw) || CUES.has(t.lw))) return frame(toks, np, k, cue.len, text);
     }
