@@ -312,6 +312,8 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           const ind = pe2 <= ss && ps >= pLo ? indirectIn(ctx, ps, ss) : null;
           if (ind) found = { frame: ind.frame, attribution: "continuation" };
         }
+        // a credit line right under a paragraph that is only the quote: "— Ann Vale, author"
+        if (!found && onlyQuote(masked, pLo, pHi) && fl.para === p) found = ownFrame(ctx, creditBelow(ctx, p + 1));
         // a paragraph that is only a short title-case quote is a subheading, not more of the last speaker's words
         if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !shortTitle) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
       }
@@ -427,6 +429,32 @@ export function lineSpans(text: string): [number, number][] {
     if (e > s) out.push([s, e]);
   }
   return out;
+}
+
+/** Capitalised words of a name: "Ann Vale", "E.J. Roe Jr.", "Ann Vale and Tom Pell". */
+const CREDIT_NAME = "\\p{Lu}[\\p{L}.'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}.'\u2019-]*){1,3}";
+/** A credit line under a quote: "— Ann Vale, author" or "Ann Vale, Harbour Times" (a name, then an outlet in capitals). */
+const CREDIT_DASH = new RegExp(`^[\u2014\u2013-]+\\s*(${CREDIT_NAME})(?:\\s*[,(].{0,80})?$`, "u");
+const CREDIT_OUTLET = new RegExp(`^(${CREDIT_NAME})(?:\\s+and\\s+${CREDIT_NAME})?,\\s+(?:[Tt]he\\s+)?\\p{Lu}[\\p{L}.&'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}.&'\u2019-]*){0,4}$`, "u");
+
+/**
+ * The speaker a paragraph that is only a quote gets from a credit line right under it: "— Ann Vale, author", or a
+ * person's name and an outlet ("Ann Vale, Harbour Times"), as pull quotes and opinion round-ups credit them.
+ */
+function creditBelow(ctx: Ctx, p: number): Frame | null {
+  const para = ctx.paras[p];
+  if (!para) return null;
+  const [lo, hi] = para;
+  const t = ctx.masked.slice(lo, hi);
+  if (t.length > 120 || t.includes("\u0001")) return null;
+  const dash = CREDIT_DASH.exec(t);
+  const m = dash ?? CREDIT_OUTLET.exec(t);
+  if (!m) return null;
+  const a = lo + m.index + m[0].indexOf(m[1]!);
+  const b = a + m[1]!.length;
+  // without a dash, the first name must be a person's: the tagger's, or one that opens with a known given name
+  if (!dash && !isGivenName(m[1]!.split(/\s+/)[0]!) && !ctx.mentions.some((x) => x.type === "person" && x.start <= a && x.end >= Math.min(b, a + 3))) return null;
+  return { speakerStart: a, speakerEnd: b, cue: null, cueStart: null, cueEnd: null, start: a, end: hi };
 }
 
 /** A transcript's speaker label at the start of a quote: "DOE: Well, …". */
