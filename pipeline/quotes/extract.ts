@@ -312,8 +312,11 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           const ind = pe2 <= ss && ps >= pLo ? indirectIn(ctx, ps, ss) : null;
           if (ind) found = { frame: ind.frame, attribution: "continuation" };
         }
-        // a credit line right under a paragraph that is only the quote: "— Ann Vale, author"
-        if (!found && onlyQuote(masked, pLo, pHi) && fl.para === p) found = ownFrame(ctx, creditBelow(ctx, p + 1));
+        // a credit line after the quote that ends its paragraph (`” Ann Vale, Harbour Times`), or right under a quote
+        // that is all its paragraphs: "— Ann Vale, author"
+        const [lLo, lHi] = paras[fl.para]!;
+        if (!found && fl.close !== null) found = ownFrame(ctx, creditLine(ctx, closeEnd(text, fl.close), lHi));
+        if (!found && onlyQuote(masked, pLo, p === fl.para ? pHi : lHi) && onlyQuote(masked, lLo, lHi)) found = ownFrame(ctx, creditBelow(ctx, fl.para + 1));
         // a paragraph that is only a short title-case quote is a subheading, not more of the last speaker's words
         if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !shortTitle) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
       }
@@ -443,8 +446,12 @@ const CREDIT_OUTLET = new RegExp(`^(${CREDIT_NAME})(?:\\s+and\\s+${CREDIT_NAME})
  */
 function creditBelow(ctx: Ctx, p: number): Frame | null {
   const para = ctx.paras[p];
-  if (!para) return null;
-  const [lo, hi] = para;
+  return para ? creditLine(ctx, para[0], para[1]) : null;
+}
+
+/** A credit line in [lo, hi): "— Ann Vale, author", "Ann Vale, Harbour Times". */
+function creditLine(ctx: Ctx, lo: number, hi: number): Frame | null {
+  while (lo < hi && /\s/.test(ctx.text[lo]!)) lo++;
   const t = ctx.masked.slice(lo, hi);
   if (t.length > 120 || t.includes("\u0001")) return null;
   const dash = CREDIT_DASH.exec(t);

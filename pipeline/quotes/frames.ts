@@ -518,11 +518,16 @@ export function parseAfter(text: string, lo: number, hi: number, closed = false)
   // "… for criminal behavior, she said." : a frame closing the sentence after the writer's words
   let end = toks.length;
   while (end > i && /^[.!?"'\u201D\u2019]$/.test(toks[end - 1]!.w)) end--;
-  for (let c = end - 2; c > i && c >= end - 8; c--) {
+  // (or, at an earlier comma, an inverted frame whose name a description follows: `" will lend him weight, predicts Ann
+  // Vale, a professor at the college.`)
+  for (let c = end - 2, commas = 0; c > i && c >= end - 30 && commas < 3; c--) {
     if (toks[c]!.w !== ",") continue;
+    commas++;
     const f = parseAfter(text, toks[c]!.e, toks[end - 1]!.e);
-    if (f && f.cue && tokenize(text, f.end, toks[end - 1]!.e).length <= 4) return f;
-    break;
+    if (f && f.cue) {
+      const rest = tokenize(text, f.end, toks[end - 1]!.e);
+      if ((rest.length <= 4 && commas === 1 && c >= end - 8) || (rest[0]?.w === "," && f.cueStart! < f.speakerStart && f.cueStart! === toks[c + 1]!.s)) return f;
+    }
   }
   if (dash) {
     const np = npForward(toks, i);
