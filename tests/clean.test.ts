@@ -562,6 +562,18 @@ describe("metadata helpers", () => {
     ["Author: Jane Roe, PhD", ["Jane Roe"]],
     ["By Jane Roe, Privacy and Security Expert", ["Jane Roe"]],
     ["Written by Ann Lee and Bob Park", ["Ann Lee", "Bob Park"]],
+    // a job run into the name in title case: the name's two words, three after a given name or an initial
+    ["Written By: Jane Roe Executive Digital Editor and Master Gardener", ["Jane Roe"]],
+    ["By Mary Ann Roe Senior Editor", ["Mary Ann Roe"]],
+    ["By Jane Q. Roe Staff Writer", ["Jane Q. Roe"]],
+    ["By Ann Roe Harbour Parents File Suit And Former Officer", null],
+    // a surname's particles in lower case
+    ["Written by Dr Ann van der Berg, Tom de Vale", ["Dr Ann van der Berg", "Tom de Vale"]],
+    ["By van Roe", null],
+    // a date before the label
+    ["October 11, 2023 by Ann Lee", ["Ann Lee"]],
+    ["03/01/2017 by Ann Lee", ["Ann Lee"]],
+    ["May 2, 2024 by the river we met", null],
     // a team
     ["By the Example Team", ["the Example Team"]],
     ["By The Example editors", ["The Example editors"]],

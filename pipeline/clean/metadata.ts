@@ -1,6 +1,7 @@
 // Metadata found in the lines around an article body: dates, bylines, wire datelines, outlet credit lines.
 // Pure string helpers; the clean stage decides which lines to look at.
 
+import { isGivenName } from "../given-names.ts";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_RE = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
@@ -70,6 +71,8 @@ export function isDateLine(text: string, words: number): boolean {
 }
 
 const NAME_TOKEN = /^[\p{Lu}][\p{L}'’.-]*$/u;
+/** Particles of surnames, written in lower case inside a name: "van der", "de la", "bin". */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al)$/;
 /** Function words that join or introduce, never a surname ("Jane Roe And", "Jane Roe For"). */
 const JOINER = /^(?:and|or|nor|but|the|an?|of|for|in|on|at|to|by|with|from|as)$/iu;
 const NAME_JOIN = /\s*(?:,|\band\b|&|\|)\s*/u;
@@ -113,13 +116,24 @@ export function splitNames(s: string, stop: ReadonlySet<string>, lastStop = fals
       out.push(p);
       continue;
     }
-    const toks = p.split(/\s+/);
+    let toks = p.split(/\s+/);
+    // a name run into its job in title case ("Jane Roe Executive Digital Editor"): the name's words before the job's,
+    // two of them, three when the second is a given name or an initial ("Mary Ann Roe", "Jane Q. Roe")
+    const role = toks.findIndex((t) => ROLE.test(t.toLowerCase()));
+    if (role >= 2 && toks.length <= 6 && isGivenName(toks[0]!) && toks.slice(0, role).every((t) => NAME_TOKEN.test(t))) {
+      const n = role >= 3 && (isGivenName(toks[1]!) || /^\p{Lu}\.$/u.test(toks[1]!)) ? 3 : 2;
+      toks = toks.slice(0, n);
+      out.push(toks.join(" "));
+      break;
+    }
     if (toks.length > 5) return [];
     // a job title, a degree or any other part that is not a name ends the list ("Jane Roe, Staff Writer", "Jane Roe,
     // PhD", "Jane Roe, the paper's editor")
     const job = toks.some((t) => ROLE.test(t.toLowerCase().replace(/^co-/, ""))) || (toks.length === 1 && CREDENTIAL.test(p));
     const surname = (k: number) => lastStop && k > 0 && k === toks.length - 1 && k <= 2 && !JOINER.test(toks[k]!);
-    if (job || !toks.every((t, k) => NAME_TOKEN.test(t) && (!stop.has(t.toLowerCase()) || surname(k)))) {
+    // (a surname's particle in lower case: "Ann van der Berg", "Tom de la Cruz")
+    const particle = (t: string, k: number) => k > 0 && k < toks.length - 1 && PARTICLE.test(t);
+    if (job || !toks.every((t, k) => particle(t, k) || (NAME_TOKEN.test(t) && (!stop.has(t.toLowerCase()) || surname(k))))) {
       if (out.length) break;
       return [];
     }
@@ -142,6 +156,12 @@ const GLUED = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last|Review
 /** Authors named by a byline line ("By Jane Roe and John Doe"), or null when the line is not one. */
 export function parseByline(text: string, stop: ReadonlySet<string>): string[] | null {
   if (text.length > 120) return null;
+  // a date before the label: "May 2, 2024 by Jane Roe", "03/01/2017 by Jane Roe"
+  const rest = /^[\p{Lu}\d]\S*(?:\s+\S+){0,2}?\s+(by\s.*)$/iu.exec(text);
+  if (rest) {
+    const date = text.slice(0, text.length - rest[1]!.length).trim();
+    if (findDate(date)?.index === 0 || /^\d{1,4}([./-])\d{1,2}\1\d{1,4}$/.test(date)) text = rest[1]!;
+  }
   // "ByJane Roe": a byline run into the name
   const m = BYLINE.exec(/^By\p{Lu}\p{Ll}/u.test(text) ? `By ${text.slice(2)}` : text);
   if (!m) return null;
