@@ -92,6 +92,15 @@ describe("entities: a surname settled by the corpus", () => {
     expect(typeOf([...named, ...Array.from({ length: 7 }, () => ["o:Vale"])], "12:0")).toBe("organization"));
 });
 
+describe("entities: a name after the Arabic article", () => {
+  const typeOf = (ds: string[][], ref: string) => entityOf(ds).at(ref).split(":")[0];
+  // made-up names: "Al Vasra" read as a person (Al is a given name), beside "al-Vasra" and "al Vasra" read as a group
+  it("is no person named Al where the corpus writes it with the article and reads that as another type", () =>
+    expect(typeOf([["p:Al Vasra"], ["o:al-Vasra"], ["o:al Vasra", "o:Al-Vasra"]], "0:0")).toBe("organization"));
+  it("... but stays a person where those readings are a person's", () => expect(typeOf([["p:Al Vasra"], ["p:al-Vasra"], ["o:al-Vasra"], ["p:Al-Vasra"]], "0:0")).toBe("person"));
+  it("... and where the corpus never writes it so", () => expect(typeOf([["p:Al Pell"], ["o:Pell Motors"]], "0:0")).toBe("person"));
+});
+
 describe("entities: mentions that must stay apart", () => {
   it.each<[string, string[][], string, string]>([
     ["person and the company named after them", [["p:Ann Vale", "o:Vale Motors", "p:Vale"]], "0:0", "0:1"],

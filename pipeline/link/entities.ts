@@ -442,6 +442,9 @@ function surnameOfFull(text: string): string | null {
   return wordKey(words.at(-1)!) || null;
 }
 
+/** A name written with the Arabic article in lower case, or joined to it by a hyphen: "al Vala", "al-Vala", "Al-Vala"; the rest of the name. */
+const ARTICLE = /^(?:al\s+|[Aa][Ll]-)(\p{Lu}.*)$/u;
+
 /** A single word's share of person mentions, at least, for all its mentions read as an organisation or "other" to be the person's (see settledTypes). */
 export const SURNAME_SHARE = 0.8;
 /** ... and its person mentions, at least; and the mentions of full names it ends, at least half as many, and a twentieth of its person mentions. */
@@ -477,6 +480,9 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   const lastNames = new Memo<string | null>(MEMO_MAX);
   // first words of company-like names and parties ("Vale University", "Vale Party"), with the number of such mentions
   const opened = new Map<string, number>();
+  // names written with the Arabic article in lower case or hyphenated ("al Vala", "al-Vala", "Al-Vala"), by the rest
+  // of the name, folded: the votes of those readings, TYPES.length per name
+  const article = new Map<string, number[]>();
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
       // a single word (no whitespace: tidy adds none) is counted as written, and its forms are folded together below
@@ -490,6 +496,11 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       formOf.push(f);
       const v = nt * f + TYPES.indexOf(m.type);
       votes.set(v, votes.get(v) + 1);
+      const al = ARTICLE.exec(m.text);
+      if (al) {
+        const rest = settleKey(al[1]!);
+        (article.get(rest) ?? article.set(rest, new Array<number>(nt).fill(0)).get(rest)!)[TYPES.indexOf(m.type)]!++;
+      }
       if (m.type === "person" && multi) {
         const last = lastNames.get(m.text, surnameOfFull);
         if (last) surnames.set(last, (surnames.get(last) ?? 0) + 1);
@@ -538,8 +549,17 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
     const v = TYPES.map((_, t) => votes.get(nt * f + t));
     const max = Math.max(...v);
     if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled[f] = v.indexOf(max);
+    // "Al Vala" is no person named Al where the corpus writes the name with the Arabic article ("al Vala", "al-Vala")
+    // and reads those mostly as one other type: it takes that type
+    const a = k.startsWith("al ") ? article.get(k.slice(3)) : undefined;
+    if (a) {
+      const top = Math.max(...a);
+      const t = a.indexOf(top);
+      if (t !== per && a.filter((x) => x === top).length === 1) settled[f] = t;
+    }
   }
   index.clear();
+  article.clear();
   surnames.clear();
   opened.clear();
   return {
