@@ -273,6 +273,18 @@ describe("consistency pass", () => {
       [["Constitution", 3], ["Fifth Amendment", 3], ["Vale Journal Constitution", 1]],
     ],
     ["a one-word name of a programme is other", "Critics of Valecare met. Valenomics failed.", [[2, 3, 2], [5, 6, 0]], [["Valecare", 3], ["Valenomics", 3]]],
+    [
+      "an acronym defined right after a law's name is other as the law is, its repeats too",
+      "The Harbour Care Act (HCA) passed. The HCA failed.",
+      [[1, 4, 3], [5, 6, 1], [10, 11, 1]],
+      [["Harbour Care Act", 3], ["HCA", 3], ["HCA", 3]],
+    ],
+    [
+      "but not after a name that ends in no law's or body's word",
+      "The Harbour League for Democracy (HLD) met. HLD won.",
+      [[1, 5, 3], [6, 7, 1], [10, 11, 1]],
+      [["Harbour League for Democracy", 3], ["HLD", 1], ["HLD", 1]],
+    ],
     ["but not a word the text writes in lower case", "Healthcare won. The healthcare bill passed.", [[0, 1, 1]], [["Healthcare", 1]]],
     ["nor one whose first part the text writes so", "HealthCare won. Good health matters, said ValeCare.", [[0, 1, 1], [8, 9, 1]], [["HealthCare", 1], ["ValeCare", 3]]],
     ["a lone word naming a group is other", "Black voters met Ann Vale.", [[0, 1, 2], [3, 5, 0]], [["Black", 3], ["Ann Vale", 0]]],

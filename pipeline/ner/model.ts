@@ -541,6 +541,8 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside"
 
 /** Last words of the names of a constitution and its amendments. */
 const LAW_HEADS: ReadonlySet<string> = new Set(["constitution", "amendment", "amendments"]);
+/** Last words of the names of laws, programmes and treaties ("the Harbour Care Act", "the Vale Accord"). */
+const ACT_HEADS: ReadonlySet<string> = new Set("act acts law bill program programme plan treaty accord accords agreement protocol initiative".split(" "));
 
 /** Nouns a pollster's name comes before ("a Vale poll"). */
 const POLL_WORDS: ReadonlySet<string> = new Set(["poll", "polls", "survey", "surveys"]);
@@ -927,6 +929,26 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) retype(s, misc);
   // so is a holiday's or a feast's name ("Christmas" read as a place), unless a person's name ends in it
   for (const s of spans) if (HOLIDAY_FIRST.has(p.lower[s.from]!) && p.words[s.from]!.cap && HOLIDAYS.has(key(s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
+  // an acronym defined in brackets right after the name of a law or a programme, or of a body, is other or an
+  // organisation as the name is ("the Harbour Care Act (HCA)", "the Vale Port Authority (VPA)"), and so are its other
+  // mentions in the text ("HCA" read as an organisation); its letters must be the initials of the name's capitalised
+  // words, and the name must end in a law's or a body's word (the tagger reads an acronym alone better than a name
+  // that ends otherwise)
+  const defined = new Map<string, number>();
+  const endingAt = new Map<number, TokenSpan>();
+  for (const s of spans) endingAt.set(s.to, s);
+  for (const s of spans) {
+    if (s.to - s.from !== 1 || s.from < 2 || p.tokens[s.from - 1]!.text !== "(" || p.tokens[s.to]?.text !== ")") continue;
+    const name = endingAt.get(s.from - 1);
+    const acr = p.tokens[s.from]!.text;
+    if (!name || name.type === per || name.type === s.type || !/^\p{Lu}{2,6}$/u.test(acr)) continue;
+    let initials = "";
+    for (let i = name.from; i < name.to; i++) if (p.words[i]!.cap) initials += p.tokens[i]!.text.split("-").map((w) => w[0]).join("");
+    const head = p.lower[name.to - 1]!.replace(/\.$/, "");
+    const t = name.type === misc && ACT_HEADS.has(head) ? misc : name.type === org && ORG_HEADS.has(head) ? org : -1;
+    if (t >= 0 && initials.toUpperCase() === acr) defined.set(p.lower[s.from]!, t);
+  }
+  if (defined.size) for (const s of spans) if (s.to - s.from === 1 && !dateline.has(s) && defined.has(p.lower[s.from]!) && s.type !== defined.get(p.lower[s.from]!)) retype(s, defined.get(p.lower[s.from]!)!);
   // a two- or three-word name tagged otherwise whose last word stands alone as a person more often than
   // not ("Ana Velt" read as a place, "Velt" twice as a person) is that person
   for (const s of spans) {
