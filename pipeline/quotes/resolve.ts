@@ -18,6 +18,9 @@ const PRONOUN_TYPE: Record<string, MentionSpan["type"] | null> = {
 };
 const DET = /^(?:the|a|an|his|her|its|their|our|my|this|that|these|those|one|another|some|several|many|two|three|four|five|six|seven|eight|nine|ten|both|each|every|any|no|all|most|other|such)$/i;
 
+/** Words that stand alone for a group of people: "Others said". */
+const GROUP_ALONE = /^(?:others|some|many|several|most|few|both|all)$/;
+
 /** Head noun of a description and the entity type it names, if the lexicon knows it. */
 export function descriptionHead(speaker: string): { head: string; type: NounType } | null {
   const words = speaker.toLowerCase().replace(/['\u2019]s\b/g, "").split(/[^\p{L}]+/u).filter(Boolean);
@@ -54,6 +57,11 @@ export function speakerKind(speaker: string): SpeakerKind {
   if (words.length === 1 && words[0]!.toLowerCase() in PRONOUN_TYPE) return "pronoun";
   const last = words[words.length - 1] ?? "";
   if (/^\p{Ll}/u.test(last) && descriptionHead(last)) return "description";
+  // a group capitalised only because it opens the sentence: a plural head noun or "Others" alone ("Critics",
+  // "Officials", "Police"), or a phrase whose other words are all in lower case ("Legal experts", "Vale aides")
+  const lw = last.toLowerCase();
+  if (words.length === 1 && (GROUP_ALONE.test(lw) || (lw.endsWith("s") && (SPEAKER_NOUNS.has(lw) || SPEAKER_NOUNS.get(lw.slice(0, -1)) === "person")) || SPEAKER_NOUNS.get(lw) === "organization") && /^\p{Lu}\p{Ll}+$/u.test(last)) return "description";
+  if (words.length >= 2 && /^\p{Lu}/u.test(words[0]!) && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w)) && !/^(?:him|her|them|it)sel(?:f|ves)$/.test(words[1]!)) return "description";
   if (words.some((w, k) => /^\p{Lu}/u.test(w) && !(k === 0 && DET.test(w)))) return "name";
   return "description";
 }
