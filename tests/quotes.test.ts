@@ -225,6 +225,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["a group that opens the sentence is a description, not a name", `Critics said the plan was "bad."`, [["bad.", "partial", "Critics", "nominal", "said", 1]]],
     ["so is a phrase whose other words are in lower case", `Legal experts called it "a mess."`, [["a mess.", "partial", "Legal experts", "nominal", "called", 1]]],
     ["but a name and a reflexive pronoun is a name", `Vale himself called it "a mess."`, [["a mess.", "partial", "Vale himself", "explicit", "called", 1]]],
+    ["'it is worth noting' is the writer's aside", `It’s worth noting that the plan was "bad."`, [["bad.", "partial", null, "none", null, 1]]],
     ["a text that states, closing the frame", `“We are proud of it,” the application states.`, [["We are proud of it,", "direct", "the application", "nominal", "states", 1]]],
     ["an abbreviated rank before a name", `“We hold the line,” Brig. Gen. Tom Pell said.`, [["We hold the line,", "direct", "Brig. Gen. Tom Pell", "explicit", "said", 1]]],
     ["a negated verb reports nothing", `Tom Pell did not say whether the plan was "sound."`, [["sound.", "partial", null, "none", null, 1]]],

@@ -623,6 +623,8 @@ function isPassive(toks: readonly Tok[], k: number): boolean {
 /** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
 function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   const prev = toks[k - 1];
+  // "it is worth noting that …": the writer's aside, no one's saying
+  if (prev?.lw === "worth") return null;
   // a passive verb's subject is not the speaker, its agent is: "the senator was praised by critics", "she was told"
   if (isPassive(toks, k) && !QUESTIONED.has(toks[k]!.lw)) return toks[k + cue.len]?.lw === "by" ? npForward(toks, k + cue.len + 1) : null;
   // "…, saying", "took to Twitter to accuse", "outlined a plan and vowed": the clause's subject speaks
