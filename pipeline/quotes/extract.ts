@@ -135,6 +135,8 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
     const cue = cueAt(toks, k);
     if (!cue || cue.tag === "label" || cue.tag === "document") continue;
     if (negated(toks, k)) return null; // "She did not say that …" reports nothing
+    // "it is worth noting that …", "it's said that …": the writer's aside, a saying of no one
+    if (toks[k - 1]!.lw === "worth" || (/^it['\u2019]s$/.test(toks[k - 1]!.lw) && /ed$|^said$/.test(toks[k]!.lw))) return null;
     const np = npBackward(toks, k, 0);
     // (the subject opens the sentence, or is a name in apposition after a description that does: "Her lawyer, Ann Vale, said")
     if (!np || (np.i > 3 && toks[np.i - 1]!.w !== ",")) return null;
@@ -149,7 +151,9 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
     }
     const np0 = toks[np.i]!, np1 = toks[np.j - 1]!;
     const cs = toks[k]!.s, ce = toks[k + cue.len - 1]!.e;
-    const frame: Frame = { speakerStart: np0.s, speakerEnd: np1.e, cue: ctx.text.slice(cs, ce), cueStart: cs, cueEnd: ce, start: np0.s, end: ce };
+    // a pronoun with a clitic ("It's long claimed") is the pronoun
+    const se = np.j - np.i === 1 && isContraction(np0) ? np0.s + np0.w.search(/['\u2019]/) : np1.e;
+    const frame: Frame = { speakerStart: np0.s, speakerEnd: se, cue: ctx.text.slice(cs, ce), cueStart: cs, cueEnd: ce, start: np0.s, end: ce };
     return { frame, content: [toks[after]!.s, toks[n - 1]!.e] };
   }
   return null;
