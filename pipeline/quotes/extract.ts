@@ -136,7 +136,8 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
     if (!cue || cue.tag === "label" || cue.tag === "document") continue;
     if (negated(toks, k)) return null; // "She did not say that …" reports nothing
     // "it is worth noting that …", "it's said that …": the writer's aside, a saying of no one
-    if (toks[k - 1]!.lw === "worth" || (/^it['\u2019]s$/.test(toks[k - 1]!.lw) && /ed$|^said$/.test(toks[k]!.lw))) return null;
+    // ("it's telling that …" too)
+    if (toks[k - 1]!.lw === "worth" || (/^it['\u2019]s$/.test(toks[k - 1]!.lw) && /ed$|^said$|^telling$/.test(toks[k]!.lw))) return null;
     const np = npBackward(toks, k, 0);
     // (the subject opens the sentence, or is a name in apposition after a description that does: "Her lawyer, Ann Vale, said")
     if (!np || (np.i > 3 && toks[np.i - 1]!.w !== ",")) return null;

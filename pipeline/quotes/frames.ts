@@ -113,6 +113,8 @@ const BACK_STOP = set(
 );
 const LEAD_TRIM = set("but and so yet however meanwhile also now still then later instead indeed moreover finally earlier thus including especially even just only");
 const PREPS = set("in on at during after before since for from with by under over last this following amid despite");
+/** Words after a participle that follows a noun ("a report released this week", "people briefed on the talks"). */
+const AFTER_PARTICIPLE = set("on in at this last earlier late early monday tuesday wednesday thursday friday saturday sunday yesterday today to for with from");
 /** Words that end a noun phrase read rightwards after an inverted verb ("said Jane Doe on Monday"). */
 const FWD_STOP = set(
   "in on at during after before while when as because to from with who which that whose adding referring speaking according citing noting explaining and but or monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this earlier later recently told said says than about via through if whether how what why more amid among despite against",
@@ -385,7 +387,11 @@ export function npForward(toks: readonly Tok[], i: number): Np | null {
     if (isPunct(t) || isMasked(t)) break;
     // "said the plan is sound": a clause, not a speaker after its verb (but "said Theresa May" is a name)
     if (j > i && FINITE.has(t.lw) && !(nameHomograph(t) && isCap(toks[j - 1]!))) return null;
-    if (j > i && FWD_STOP.has(t.lw)) break;
+    // (an agent after a participle goes on: "a ledger obtained by the Harbour Post")
+    if (j > i && FWD_STOP.has(t.lw) && !(t.lw === "by" && /\p{Ll}ed$/u.test(toks[j - 1]!.w))) break;
+    // a participle after the noun opens a phrase about it: "according to a report released on Monday", "people briefed
+    // on the talks" (not "a retired general", "the visibly moved mayor")
+    if (j > i && /^\p{Ll}+ed$/u.test(t.w) && /^\p{Ll}/u.test(toks[j - 1]!.w) && !DETS.has(toks[j - 1]!.lw) && !isAdverb(toks[j - 1]!) && (!toks[j + 1] || isPunct(toks[j + 1]!) || AFTER_PARTICIPLE.has(toks[j + 1]!.lw))) break;
     // "said the ruling", "according to a published report": a noun after a determiner or a modifier
     if (j > i && CUES.has(t.lw) && !isCap(t) && !DETS.has(toks[j - 1]!.lw) && !(NOUNISH.has(t.lw) && modifiers(toks, i, j))) break;
     j++;
