@@ -231,6 +231,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["a pronoun with a clitic before reported speech is the pronoun", `She’s long said that the plan would fail in the end.`, [["that the plan would fail in the end", "indirect", "She", "pronoun", "said", 1]]],
     ["a participle phrase after the source's noun is not the source", `The plan will fail within a year, according to a report released this week.`, [["The plan will fail within a year", "indirect", "a report", "nominal", "according to", 1]]],
     ["but an agent after it is", `The data was sold last year, according to a ledger obtained by Harbourly.`, [["The data was sold last year", "indirect", "a ledger obtained by Harbourly", "explicit", "according to", 1]]],
+    ["a leading participle's phrase is no one", `Speaking at the forum, the chairman of the Harbour Board, Tom Pell, said the plan was "dead."`, [["dead.", "partial", "Tom Pell", "explicit", "said", 1]]],
+    ["but a name in -ing is a name", `Sterling, the firm's head, said the plan was "dead."`, [["dead.", "partial", "Sterling", "explicit", "said", 1]]],
     ["a text that states, closing the frame", `“We are proud of it,” the application states.`, [["We are proud of it,", "direct", "the application", "nominal", "states", 1]]],
     ["an abbreviated rank before a name", `“We hold the line,” Brig. Gen. Tom Pell said.`, [["We hold the line,", "direct", "Brig. Gen. Tom Pell", "explicit", "said", 1]]],
     ["a negated verb reports nothing", `Tom Pell did not say whether the plan was "sound."`, [["sound.", "partial", null, "none", null, 1]]],

@@ -286,6 +286,9 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
     }
     for (let k = commas.length - 1; k >= 0; k--) {
       const head = npBackwardPlain(toks, commas[k]!, Math.max(floor, c));
+      // a leading participle's phrase is no one: "Speaking at the forum, the chairman, Ann Vale, said"
+      // (not a name in -ing: "Sterling, the firm's head, said")
+      if (head && head.j - head.i >= 2 && /\p{Ll}ing$/u.test(toks[head.i]!.w) && isCap(toks[head.i]!) && /^\p{Ll}/u.test(toks[head.i + 1]!.w)) continue;
       // a relative clause after the comma describes the phrase before it: "the farmer, who grows corn, said"
       if (head && (isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw) || RELATIVE.has(toks[commas[k]! + 1]?.lw ?? ""))) {
         // a description, then the name in apposition: "Vale's envoy to the UN, Ann Roe, said" is Ann Roe
