@@ -257,6 +257,13 @@ export interface Np {
 export function npBackward(toks: readonly Tok[], k: number, floor: number): Np | null {
   let j = k;
   while (j > floor && ((AUX.has(toks[j - 1]!.lw) || MID_ADVERBS.has(toks[j - 1]!.lw)) && !isCap(toks[j - 1]!) || isAdverb(toks[j - 1]!))) j--;
+  // a party tag after the name and a comma, with no comma after it: "Ann Vale, D-Ohio. said"
+  let t0 = j;
+  if (t0 > floor && toks[t0 - 1]!.w === ".") t0--;
+  if (t0 - 2 > floor && PARTY_TAG.test(toks[t0 - 1]!.w) && toks[t0 - 2]!.w === ",") {
+    const head = npBackwardPlain(toks, t0 - 2, floor);
+    if (head && isCap(toks[head.i]!)) return head;
+  }
   // an aside between dashes before the verb: "Ann Vale -- the firm's founder -- said": the phrase before the first dash
   const close = dashBefore(toks, j, floor);
   if (close >= 0) {
@@ -310,6 +317,9 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
 function nameBeforeDescription(toks: readonly Tok[], name: Np, desc: Np): boolean {
   return toks.slice(name.i, name.j).every((t) => isCap(t) || t.w === ".") && toks.slice(desc.i, desc.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
 }
+
+/** A US party and state tag: "D-N.J", "R-Ohio". */
+const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
 
 /** Where a dash ("—", "–" or "--") ending just before token j starts, or -1. */
 function dashBefore(toks: readonly Tok[], j: number, floor: number): number {
@@ -501,7 +511,7 @@ export function parseAfter(text: string, lo: number, hi: number, closed = false)
     if (depth > 0 || t.w === ")") continue; // "Jane Doe (D-Ohio.)"
     if (softStop(toks, k)) continue;
     // an aside between dashes after the name: `," Ann Vale — a lawyer for the town — said`
-    if (dashBefore(toks, k + 1, i) >= 0 && k > i + 1) {
+    if (dashBefore(toks, k + 1, i) >= 0 && k >= i + 1) {
       let c = k + 1;
       while (c < toks.length && c < k + 25 && !isMasked(toks[c]!) && !/^[.!?;:]$/.test(toks[c]!.w) && dashBefore(toks, c + 1, k + 1) < 0) c++;
       if (c < toks.length && dashBefore(toks, c + 1, k + 1) >= 0) {

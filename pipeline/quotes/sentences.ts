@@ -23,6 +23,7 @@ export function isAbbreviationBefore(text: string, i: number): boolean {
   const w = text.slice(s, i);
   if (!w) return false;
   if (/^\p{Lu}$/u.test(w)) return true; // an initial
+  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(w)) return true; // initials with dots: "N.J." of "D-N.J.", "U.K."
   return TITLES.has(`${w}.`) || ABBREV.has(w.toLowerCase());
 }
 
