@@ -274,6 +274,13 @@ describe("consistency pass", () => {
     ],
     ["a one-word name of a programme is other", "Critics of Valecare met. Valenomics failed.", [[2, 3, 2], [5, 6, 0]], [["Valecare", 3], ["Valenomics", 3]]],
     [
+      "a newspaper's one-word name after 'the' is an organisation; 'on the Hill' is a place",
+      "They told the Guardian and the Hill. Aides on the Hill agreed.",
+      [[3, 4, 3], [6, 7, 0], [11, 12, 0]],
+      [["Guardian", 1], ["Hill", 1], ["Hill", 2]],
+    ],
+    ["but not a person's name without 'the'", "Ann Hill spoke. Hill left.", [[0, 2, 0], [4, 5, 0]], [["Ann Hill", 0], ["Hill", 0]]],
+    [
       "an acronym defined right after a law's name is other as the law is, its repeats too",
       "The Harbour Care Act (HCA) passed. The HCA failed.",
       [[1, 4, 3], [5, 6, 1], [10, 11, 1]],

@@ -541,6 +541,10 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside"
 
 /** Last words of the names of a constitution and its amendments. */
 const LAW_HEADS: ReadonlySet<string> = new Set(["constitution", "amendment", "amendments"]);
+/** Newspapers' one-word names, written after "the": "the Guardian", "told The Hill". */
+const NEWSPAPER_WORDS: ReadonlySet<string> = new Set("guardian observer telegraph economist herald tribune gazette times post journal chronicle courier inquirer examiner dispatch sentinel hill".split(" "));
+/** Prepositions of place before "the Hill": Capitol Hill, not the newspaper. */
+const ON_THE: ReadonlySet<string> = new Set(["on", "to", "at", "from", "off", "across"]);
 /** Last words of the names of laws, programmes and treaties ("the Harbour Care Act", "the Vale Accord"). */
 const ACT_HEADS: ReadonlySet<string> = new Set("act acts law bill program programme plan treaty accord accords agreement protocol initiative".split(" "));
 
@@ -929,6 +933,14 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) retype(s, misc);
   // so is a holiday's or a feast's name ("Christmas" read as a place), unless a person's name ends in it
   for (const s of spans) if (HOLIDAY_FIRST.has(p.lower[s.from]!) && p.words[s.from]!.cap && HOLIDAYS.has(key(s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
+  // a newspaper's one-word name right after "the" ("the Guardian", "told The Hill") read as other, a person or a place
+  // is that newspaper, an organisation, and so are its untagged repeats; but "on the Hill", "to the Hill" is a place
+  // (Capitol Hill)
+  for (const s of spans) {
+    if (s.to - s.from !== 1 || s.from === 0 || p.lower[s.from - 1] !== "the" || !NEWSPAPER_WORDS.has(p.lower[s.from]!) || !p.words[s.from]!.cap || p.caps[s.from] || dateline.has(s)) continue;
+    const t = p.lower[s.from] === "hill" && ON_THE.has(p.lower[s.from - 2] ?? "") ? loc : org;
+    if (s.type !== t) retype(s, t);
+  }
   // an acronym defined in brackets right after the name of a law or a programme, or of a body, is other or an
   // organisation as the name is ("the Harbour Care Act (HCA)", "the Vale Port Authority (VPA)"), and so are its other
   // mentions in the text ("HCA" read as an organisation); its letters must be the initials of the name's capitalised
