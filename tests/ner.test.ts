@@ -279,6 +279,7 @@ describe("consistency pass", () => {
       [[3, 4, 3], [6, 7, 0], [11, 12, 0]],
       [["Guardian", 1], ["Hill", 1], ["Hill", 2]],
     ],
+    ["an epidemic disease's name is other", "Ebola spread. The Ebola toll rose as SARS returned.", [[0, 1, 1], [4, 5, 0], [8, 9, 2]], [["Ebola", 3], ["Ebola", 3], ["SARS", 3]]],
     ["but not a person's name without 'the'", "Ann Hill spoke. Hill left.", [[0, 2, 0], [4, 5, 0]], [["Ann Hill", 0], ["Hill", 0]]],
     [
       "an acronym defined right after a law's name is other as the law is, its repeats too",

@@ -543,6 +543,8 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside"
 const LAW_HEADS: ReadonlySet<string> = new Set(["constitution", "amendment", "amendments"]);
 /** Newspapers' one-word names, written after "the": "the Guardian", "told The Hill". */
 const NEWSPAPER_WORDS: ReadonlySet<string> = new Set("guardian observer telegraph economist herald tribune gazette times post journal chronicle courier inquirer examiner dispatch sentinel hill".split(" "));
+/** Names of epidemic diseases and their viruses, written with capitals: other, as a disease is ("Ebola", "SARS"). */
+const DISEASE_WORDS: ReadonlySet<string> = new Set("ebola zika covid covid-19 sars sars-cov-2 mers hiv aids h1n1 h5n1 coronavirus mpox monkeypox".split(" "));
 /** Prepositions of place before "the Hill": Capitol Hill, not the newspaper. */
 const ON_THE: ReadonlySet<string> = new Set(["on", "to", "at", "from", "off", "across"]);
 /** Last words of the names of laws, programmes and treaties ("the Harbour Care Act", "the Vale Accord"). */
@@ -933,6 +935,8 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) retype(s, misc);
   // so is a holiday's or a feast's name ("Christmas" read as a place), unless a person's name ends in it
   for (const s of spans) if (HOLIDAY_FIRST.has(p.lower[s.from]!) && p.words[s.from]!.cap && HOLIDAYS.has(key(s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
+  // an epidemic disease's name ("Ebola", "SARS") is other, whatever the tagger read
+  for (const s of spans) if (s.to - s.from === 1 && s.type !== misc && DISEASE_WORDS.has(p.lower[s.from]!) && !dateline.has(s)) retype(s, misc);
   // a newspaper's one-word name right after "the" ("the Guardian", "told The Hill") read as other, a person or a place
   // is that newspaper, an organisation, and so are its untagged repeats; but "on the Hill", "to the Hill" is a place
   // (Capitol Hill)
