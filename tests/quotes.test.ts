@@ -236,6 +236,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["a name, then an aside between dashes, then the verb", `“It worked,” Pell—who ran the campaign in 1980—told his audience.`, [["It worked,", "direct", "Pell", "explicit", "told", 1]]],
     ["a name, a comma and a party tag with no comma after it", `“Let us stop,” Ann Vale, D-N.J. said on her account.`, [["Let us stop,", "direct", "Ann Vale", "explicit", "said", 1]]],
     ["'called out' after the quote", `“Get me a list,” he called out. “I can call them myself.”`, [["Get me a list, \u2026 I can call them myself.", "direct", "he", "pronoun", "called out", 2]]],
+    ["a long body's name and title before the name", `“We will cut it,” Office of Harbour Management and Budget (OHMB) Director Ann Vale told reporters.`, [["We will cut it,", "direct", "Office of Harbour Management and Budget (OHMB) Director Ann Vale", "explicit", "told", 1]]],
     ["a verb of manner", `“We will not allow it,” Tom Pell thundered.`, [["We will not allow it,", "direct", "Tom Pell", "explicit", "thundered", 1]]],
     ["a text that states, closing the frame", `“We are proud of it,” the application states.`, [["We are proud of it,", "direct", "the application", "nominal", "states", 1]]],
     ["an abbreviated rank before a name", `“We hold the line,” Brig. Gen. Tom Pell said.`, [["We hold the line,", "direct", "Brig. Gen. Tom Pell", "explicit", "said", 1]]],

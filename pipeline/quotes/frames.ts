@@ -318,6 +318,15 @@ function nameBeforeDescription(toks: readonly Tok[], name: Np, desc: Np): boolea
   return toks.slice(name.i, name.j).every((t) => isCap(t) || t.w === ".") && toks.slice(desc.i, desc.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
 }
 
+/** Whether tokens i..j-1 are words in capitals, joining words of a name ("of", "and", "for", "the") and brackets or abbreviation stops. */
+function properRun(toks: readonly Tok[], i: number, j: number, leadingJoin = false): boolean {
+  for (let k = i; k < j; k++) {
+    const t = toks[k]!;
+    if (!(isCap(t) || (JOINS.has(t.lw) && (k > i || leadingJoin)) || t.lw === "the" || t.w === "(" || t.w === ")" || t.w === ".")) return false;
+  }
+  return true;
+}
+
 /** A US party and state tag: "D-N.J", "R-Ohio". */
 const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
 
@@ -334,7 +343,9 @@ function npBackwardPlain(toks: readonly Tok[], j: number, floor: number): Np | n
   const last = toks[j - 1];
   if (j > floor && last && (PRONOUNS.has(last.lw) || isContraction(last))) return trimNp(toks, { i: j - 1, j });
   let i = j;
-  while (i > floor && i > j - 10) {
+  // (up to ten tokens, or fifteen of a body's name and a title in capitals: "Office of Management and Budget (OMB)
+  // Director Ann Vale said")
+  while (i > floor && (i > j - 10 || (i > j - 15 && properRun(toks, i - 1, j, true)))) {
     const t = toks[i - 1]!;
     if (t.w === "." && i - 2 >= floor && adjacent(toks[i - 2]!, t) && isAbbrev(toks[i - 2]!)) {
       i--;
@@ -440,7 +451,7 @@ function trimNp(toks: readonly Tok[], np: Np): Np | null {
 
 function validNp(toks: readonly Tok[], np: Np): boolean {
   const { i, j } = np;
-  if (j <= i || j - i > 10) return false;
+  if (j <= i || (j - i > 10 && !(j - i <= 15 && properRun(toks, i, j)))) return false;
   const first = toks[i]!;
   if (isPunct(first) && first.w !== ".") return false;
   for (let k = i; k < j; k++) if (isMasked(toks[k]!)) return false;
