@@ -65,13 +65,16 @@ export function onlyQuote(masked: string, lo: number, hi: number): boolean {
   return !/[\p{L}\p{N}]/u.test(masked.slice(lo, hi));
 }
 
+/** Quoted words that end with a comma, a question or an exclamation: a frame may follow them (`," notes Ann Vale`). */
+const opensFrame = (quoted: string): boolean => /[,?!]\s*$/.test(quoted);
+
 /** The text between two parts of a quote is an attribution frame ("," she said, ") or nothing. */
 function interruption(ctx: Ctx, a: Segment, b: Segment): Frame | "none" | null {
   if (a.close === null || b.open === null || a.para !== b.para) return null;
   const between = ctx.masked.slice(closeEnd(ctx.text, a.close), b.open);
   if (!/[\p{L}\p{N}]/u.test(between)) return /^[\s,.;:!?\u2014\u2013-]*$/.test(between) ? "none" : null;
   if (between.length > 320 || between.includes("\u0001")) return null;
-  const f = parseAfter(ctx.masked, closeEnd(ctx.text, a.close), b.open, /[,?!]\s*$/.test(ctx.text.slice(a.start, a.end)));
+  const f = parseAfter(ctx.masked, closeEnd(ctx.text, a.close), b.open, opensFrame(ctx.text.slice(a.start, a.end)));
   if (!f) return null;
   const rest = ctx.masked.slice(f.end, b.open);
   // an appositive may follow the speaker: ", said Jane Doe, an economist at the institute, "
@@ -244,21 +247,22 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       const closePos = fl.close ?? fl.end;
       const [ss] = sentenceOf(ctx, openPos, f0.para);
       const [, pe] = paras[fl.para]!;
-      let after = fl.close === null ? closePos : closeEnd(text, fl.close);
+      // just after the closing mark (the quote's end when it has none)
+      const closeAt = fl.close === null ? closePos : closeEnd(text, fl.close);
+      let after = closeAt;
       while (after < pe && /\s/.test(text[after]!)) after++;
       const [ts, te] = sentenceOf(ctx, Math.min(after, pe - 1), fl.para);
       quotedSentences.add(ss);
       const quoted = u.parts.map((s) => text.slice(s.start, s.end)).join(" ");
       if (!quoted.trim()) continue;
-      // the quoted words end with a comma, a question or an exclamation: a frame may follow ("," notes Ann Vale)
-      const closedQuote = /[,?!]\s*$/.test(quoted);
+      const closedQuote = opensFrame(quoted);
       const head = masked.slice(ss, openPos);
       const headBare = !/[\p{L}\p{N}]/u.test(head);
       const headFrame = headBare ? null : parseBefore(masked, ss, openPos, false);
       const startsUpper = /^[\s"'\u201C\u2018([]*[\p{Lu}\p{N}]/u.test(text.slice(f0.start, f0.start + 4)) || f0.open === null;
       // the writer's sentence goes on after the marks: "… called the “King James” of the court"
       const goesOn = !headBare && fl.close !== null && u.parts.length === 1 && after < pe && /\p{Ll}/u.test(text[after]!) && !/,\s*$/.test(quoted)
-        && !parseAfter(masked, closeEnd(text, fl.close), Math.min(te, pe));
+        && !parseAfter(masked, closeAt, Math.min(te, pe));
       // a short title in capitals after a work word, a possessive or a preposition ("on a network's “Morning Hour.”"), or
       // standing alone as its paragraph (a section heading in quote marks), names a work or a section: no one says it
       const shortTitle = isTitleCase(quoted) && words(quoted) <= 8;
@@ -289,7 +293,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           // the frame may start after a title in the sentence: "Speaking on a network's “New Day,” Vale called it “…”"
           (titleEnd > Math.max(ss, prevEnd) ? ownFrame(ctx, parseBefore(masked, titleEnd, openPos, true)) : null) ??
           // (not when the quoted words end the writer's sentence: `as "the moderate wing." She is best known for …`)
-          (fl.close !== null && !(/[.!?]\s*$/.test(quoted) && ts >= closeEnd(text, fl.close)) ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ??
+          (fl.close !== null && !(/[.!?]\s*$/.test(quoted) && ts >= closeAt) ? ownFrame(ctx, parseAfter(masked, closeAt, tailEnd, closedQuote)) : null) ??
           ownFrame(ctx, headlineLabel(text, pLo, openPos));
         // the same speaker goes on in the sentence: `"…," he said, adding that it was "a mistake"`
         const goesOnAt = !found && prevFrame && prevFrame.end >= ss && prevFrame.end <= openPos ? goesOnSpeaking(masked, prevFrame.end, openPos) : -1;
@@ -301,7 +305,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         // said the plan should stay "on the table."`
         if (!found && prevFrame && prevFrame.cue !== null && prevFrame.start >= prevClose && prevFrame.end >= ss && prevFrame.end <= openPos) found = ownFrame(ctx, prevFrame);
       } else {
-        found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeEnd(text, fl.close), tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headFrame);
+        found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeAt, tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headFrame);
         if (!found && openPos === pLo && p > 0) {
           const [qLo, qHi] = paras[p - 1]!;
           // (a paragraph that ends in a colon or a comma introduces the quote: "As Tom Pell explained,")
@@ -320,18 +324,18 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         // a credit line after the quote that ends its paragraph (`” Ann Vale, Harbour Times`), or right under a quote
         // that is all its paragraphs: "— Ann Vale, author"
         const [lLo, lHi] = paras[fl.para]!;
-        if (!found && fl.close !== null) found = ownFrame(ctx, creditLine(ctx, closeEnd(text, fl.close), lHi));
+        if (!found && fl.close !== null) found = ownFrame(ctx, creditLine(ctx, closeAt, lHi));
         if (!found && onlyQuote(masked, pLo, p === fl.para ? pHi : lHi) && onlyQuote(masked, lLo, lHi)) found = ownFrame(ctx, creditBelow(ctx, fl.para + 1));
         // a paragraph that is only a short title-case quote is a subheading, not more of the last speaker's words
         if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !shortTitle) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
       }
       if (found) paraFrame = found.frame;
       // a title is part of the writer's sentence, not a quote that ends the frame before the next one
-      if (title) titleEnd = fl.close === null ? closePos : closeEnd(text, fl.close);
+      if (title) titleEnd = closeAt;
       else {
         prevFrame = found?.frame ?? null;
-        prevClose = fl.close === null ? closePos : closeEnd(text, fl.close);
-        prevEnd = Math.max(fl.close === null ? closePos : closeEnd(text, fl.close), found && found.frame.end > closePos ? found.frame.end : 0);
+        prevClose = closeAt;
+        prevEnd = Math.max(closeAt, found && found.frame.end > closePos ? found.frame.end : 0);
       }
 
       let content: [number, number] = clauseFrom >= 0 ? trimSpan(text, clauseFrom, Math.max(te, fl.end)) : [f0.start, fl.end];

@@ -300,8 +300,7 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
       if (head && (isCap(toks[head.i]!) || PRONOUNS.has(toks[head.i]!.lw) || RELATIVE.has(toks[commas[k]! + 1]?.lw ?? ""))) {
         // a description, then the name in apposition: "Vale's envoy to the UN, Ann Roe, said" is Ann Roe
         const name = { i: commas[k]! + 1, j: k > 0 ? commas[k - 1]! : j - 1 };
-        const described = toks.slice(head.i, head.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
-        if (described && name.j - name.i >= 2 && name.j - name.i <= 4 && toks.slice(name.i, name.j).every((t) => isCap(t) && !isPunct(t))) return name;
+        if (describesPerson(toks, head) && name.j - name.i >= 2 && name.j - name.i <= 4 && toks.slice(name.i, name.j).every((t) => isCap(t) && !isPunct(t))) return name;
         return head;
       }
     }
@@ -313,9 +312,12 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
   return npBackwardPlain(toks, j, floor);
 }
 
-/** Whether `name` is a name of capitalised words and `desc`, after it, describes a person in lower case ("the firm's chairman"). */
+/** Whether a phrase describes a person with a noun in lower case ("the firm's chairman", "an envoy to the UN"). */
+const describesPerson = (toks: readonly Tok[], np: Np): boolean => toks.slice(np.i, np.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
+
+/** Whether `name` is a name of capitalised words and `desc`, after it, describes a person ("Ann Vale, the firm's chairman"). */
 function nameBeforeDescription(toks: readonly Tok[], name: Np, desc: Np): boolean {
-  return toks.slice(name.i, name.j).every((t) => isCap(t) || t.w === ".") && toks.slice(desc.i, desc.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
+  return toks.slice(name.i, name.j).every((t) => isCap(t) || t.w === ".") && describesPerson(toks, desc);
 }
 
 /** Whether tokens i..j-1 are words in capitals, joining words of a name ("of", "and", "for", "the") and brackets or abbreviation stops. */
