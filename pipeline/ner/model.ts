@@ -951,10 +951,10 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // words, and the name must end in a law's or a body's word (the tagger reads an acronym alone better than a name
   // that ends otherwise)
   const defined = new Map<string, number>();
+  const bracketed = spans.filter((s) => s.to - s.from === 1 && s.from >= 2 && p.tokens[s.from - 1]!.text === "(" && p.tokens[s.to]?.text === ")");
   const endingAt = new Map<number, TokenSpan>();
-  for (const s of spans) endingAt.set(s.to, s);
-  for (const s of spans) {
-    if (s.to - s.from !== 1 || s.from < 2 || p.tokens[s.from - 1]!.text !== "(" || p.tokens[s.to]?.text !== ")") continue;
+  if (bracketed.length) for (const s of spans) endingAt.set(s.to, s);
+  for (const s of bracketed) {
     const name = endingAt.get(s.from - 1);
     const acr = p.tokens[s.from]!.text;
     if (!name || name.type === per || name.type === s.type || !/^\p{Lu}{2,6}$/u.test(acr)) continue;
