@@ -425,7 +425,7 @@ const ORG_HEADS: ReadonlySet<string> = new Set(
  */
 const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
   ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention protection administration images alliance coalition federation movement league society network".split(" ").map((w) => [w, "ORG"] as const),
-  ..."county garden gardens street avenue boulevard square valley".split(" ").map((w) => [w, "LOC"] as const),
+  ..."county garden gardens street avenue boulevard square valley island islands airport peninsula canyon river".split(" ").map((w) => [w, "LOC"] as const),
   ..."act".split(" ").map((w) => [w, "MISC"] as const),
 ]);
 
