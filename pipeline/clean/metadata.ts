@@ -2,6 +2,7 @@
 // Pure string helpers; the clean stage decides which lines to look at.
 
 import { isGivenName } from "../given-names.ts";
+import { isSurnameParticle } from "../link/names.ts";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_RE = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
@@ -71,8 +72,6 @@ export function isDateLine(text: string, words: number): boolean {
 }
 
 const NAME_TOKEN = /^[\p{Lu}][\p{L}'’.-]*$/u;
-/** Particles of surnames, written in lower case inside a name: "van der", "de la", "bin". */
-const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al)$/;
 /** Function words that join or introduce, never a surname ("Jane Roe And", "Jane Roe For"). */
 const JOINER = /^(?:and|or|nor|but|the|an?|of|for|in|on|at|to|by|with|from|as)$/iu;
 const NAME_JOIN = /\s*(?:,|\band\b|&|\|)\s*/u;
@@ -132,7 +131,7 @@ export function splitNames(s: string, stop: ReadonlySet<string>, lastStop = fals
     const job = toks.some((t) => ROLE.test(t.toLowerCase().replace(/^co-/, ""))) || (toks.length === 1 && CREDENTIAL.test(p));
     const surname = (k: number) => lastStop && k > 0 && k === toks.length - 1 && k <= 2 && !JOINER.test(toks[k]!);
     // (a surname's particle in lower case: "Ann van der Berg", "Tom de la Cruz")
-    const particle = (t: string, k: number) => k > 0 && k < toks.length - 1 && PARTICLE.test(t);
+    const particle = (t: string, k: number) => k > 0 && k < toks.length - 1 && /^\p{Ll}+$/u.test(t) && isSurnameParticle(t);
     if (job || !toks.every((t, k) => particle(t, k) || (NAME_TOKEN.test(t) && (!stop.has(t.toLowerCase()) || surname(k))))) {
       if (out.length) break;
       return [];

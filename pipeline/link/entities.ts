@@ -483,6 +483,8 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // names written with the Arabic article in lower case or hyphenated ("al Vala", "al-Vala", "Al-Vala"), by the rest
   // of the name, folded: the votes of those readings, TYPES.length per name
   const article = new Map<string, number[]>();
+  /** a name's votes in a map of votes (`article` above, `wordVotes` below), TYPES.length of them, made on first use */
+  const tally = (votesOf: Map<string, number[]>, k: string): number[] => votesOf.get(k) ?? votesOf.set(k, new Array<number>(nt).fill(0)).get(k)!;
   for (let i = 0; i < src.length; i++)
     for (const m of src.at(i).mentions) {
       // a single word (no whitespace: tidy adds none) is counted as written, and its forms are folded together below
@@ -497,10 +499,7 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       const v = nt * f + TYPES.indexOf(m.type);
       votes.set(v, votes.get(v) + 1);
       const al = ARTICLE.exec(m.text);
-      if (al) {
-        const rest = settleKey(al[1]!);
-        (article.get(rest) ?? article.set(rest, new Array<number>(nt).fill(0)).get(rest)!)[TYPES.indexOf(m.type)]!++;
-      }
+      if (al) tally(article, settleKey(al[1]!))[TYPES.indexOf(m.type)]!++;
       if (m.type === "person" && multi) {
         const last = lastNames.get(m.text, surnameOfFull);
         if (last) surnames.set(last, (surnames.get(last) ?? 0) + 1);
@@ -520,7 +519,7 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
     if (/\s/.test(k)) continue;
     single[f] = 1;
     const w = wordKey(k);
-    const sum = wordVotes.get(w) ?? wordVotes.set(w, new Array<number>(nt).fill(0)).get(w)!;
+    const sum = tally(wordVotes, w);
     for (let t = 0; t < nt; t++) sum[t]! += votes.get(nt * f + t);
   }
   const surnameWords = new Set<string>();

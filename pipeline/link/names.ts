@@ -68,6 +68,8 @@ const GENERATIONS = setOf(LEX.generational_suffixes);
 /** One spelling per generational suffix: "Jnr" is "jr", "Snr" is "sr". */
 const generation = (k: string): string => (k === "jnr" ? "jr" : k === "snr" ? "sr" : k);
 const PARTICLES = setOf(LEX.surname_particles);
+/** Whether a word is a surname's particle ("van", "de", "al"), as the name lexicon lists them. */
+export const isSurnameParticle = (word: string): boolean => PARTICLES.has(matchKey(word));
 const LEGAL = setOf(LEX.legal_suffixes);
 
 const GIVEN_GROUP = new Map<string, { id: string; f: boolean }>();
