@@ -145,6 +145,40 @@ describe("speakers and cues", () => {
         ["We have the votes and the money.", "direct", "Jane Roe", "carryover", "said", 1],
       ],
     ],
+    [
+      "quoted words listed after a partial quote are the same speaker's",
+      `Jane Roe called the plan "unworkable," "costly" and "deeply unfair."`,
+      [
+        ["unworkable,", "partial", "Jane Roe", "explicit", "called", 1],
+        ["costly", "partial", "Jane Roe", "continuation", "called", 1],
+        ["deeply unfair.", "partial", "Jane Roe", "continuation", "called", 1],
+      ],
+    ],
+    [
+      "a second verb of the speaker's after a partial quote",
+      `Jane Roe said the plan was "unworkable" but added that it was "not dead yet."`,
+      [
+        ["unworkable", "partial", "Jane Roe", "explicit", "said", 1],
+        ["not dead yet.", "partial", "Jane Roe", "continuation", "said", 1],
+      ],
+    ],
+    [
+      "a list does not run past the end of the sentence",
+      `Jane Roe said the plan was "unworkable." And "costly" was the word of the day.`,
+      [
+        ["unworkable.", "partial", "Jane Roe", "explicit", "said", 1],
+        ["costly", "partial", null, "none", null, 1],
+      ],
+    ],
+    [
+      "a list takes the frame of its own first item, not the sentence's first speaker",
+      `"It is over," Jane Roe said, as the crowd chanted "no" and "never."`,
+      [
+        ["It is over,", "direct", "Jane Roe", "explicit", "said", 1],
+        ["no", "partial", "the crowd", "nominal", "chanted", 1],
+        ["never.", "partial", "the crowd", "continuation", "chanted", 1],
+      ],
+    ],
   ])("%s", (_name, body, want) => {
     const qs = extractQuotes(body, []);
     checkOffsets(body, qs);

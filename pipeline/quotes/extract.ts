@@ -241,6 +241,8 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
     let prevEnd = pLo; // end of the previous quote and its frame, in this paragraph
     let prevClose = pLo; // end of the previous quote's closing mark
     let titleEnd = pLo; // end of the last title in this paragraph (which does not move prevEnd)
+    let listFrame: Frame | null = null; // the frame before the previous quote, when that quote was partial (a list may go on)
+    let listOpen = pLo; // where that quote opened
     for (const u of units) {
       const f0 = u.parts[0]!, fl = u.parts[u.parts.length - 1]!;
       const openPos = f0.open ?? f0.start;
@@ -296,14 +298,23 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           (fl.close !== null && !(/[.!?]\s*$/.test(quoted) && ts >= closeAt) ? ownFrame(ctx, parseAfter(masked, closeAt, tailEnd, closedQuote)) : null) ??
           ownFrame(ctx, headlineLabel(text, pLo, openPos));
         // the same speaker goes on in the sentence: `"…," he said, adding that it was "a mistake"`
-        const goesOnAt = !found && prevFrame && prevFrame.end >= ss && prevFrame.end <= openPos ? goesOnSpeaking(masked, prevFrame.end, openPos) : -1;
+        // (or after a partial quote of hers: `Vale called it “a farce” but added that it was “legal”`)
+        let goesFrame: Frame | null = prevFrame;
+        let goesOnAt = !found && prevFrame && prevFrame.end >= ss && prevFrame.end <= openPos ? goesOnSpeaking(masked, prevFrame.end, openPos) : -1;
+        if (!found && goesOnAt < 0 && listFrame && listOpen >= ss) {
+          goesOnAt = goesOnSpeaking(masked, prevClose, openPos);
+          goesFrame = listFrame;
+        }
         if (goesOnAt >= 0) {
-          found = { frame: prevFrame!, attribution: "continuation" };
+          found = { frame: goesFrame!, attribution: "continuation" };
           clauseFrom = goesOnAt;
         }
         // the frame after the quote before governs this one's clause: `Noting that they never sought "a war," Ann Vale
         // said the plan should stay "on the table."`
         if (!found && prevFrame && prevFrame.cue !== null && prevFrame.start >= prevClose && prevFrame.end >= ss && prevFrame.end <= openPos) found = ownFrame(ctx, prevFrame);
+        // quoted words in a list with the partial quote before, in its sentence, are the same speaker's:
+        // `Vale called the plan “unworkable,” “costly” and “unfair.”`
+        if (!found && listFrame && listOpen >= ss && LIST_GAP.test(text.slice(prevClose, openPos))) found = { frame: listFrame, attribution: "continuation" };
       } else {
         found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeAt, tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headFrame);
         if (!found && openPos === pLo && p > 0) {
@@ -330,6 +341,8 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         if (!found && onlyQuote(masked, pLo, pHi) && p > 0 && lastFrame[p - 1] && !shortTitle) found = { frame: lastFrame[p - 1]!, attribution: "carryover" };
       }
       if (found) paraFrame = found.frame;
+      listFrame = partial && !title && found && found.frame.end <= openPos ? found.frame : null;
+      listOpen = openPos;
       // a title is part of the writer's sentence, not a quote that ends the frame before the next one
       if (title) titleEnd = closeAt;
       else {
@@ -407,10 +420,13 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
 function goesOnSpeaking(masked: string, from: number, to: number): number {
   const toks = tokenize(masked, from, to);
   let k = 0;
-  while (k < toks.length && ((toks[k]!.punct && !isMasked(toks[k]!)) || toks[k]!.lw === "and")) k++;
+  while (k < toks.length && ((toks[k]!.punct && !isMasked(toks[k]!)) || toks[k]!.lw === "and" || toks[k]!.lw === "but")) k++;
   const cue = k > 0 && k < toks.length && !toks[k]!.cap ? cueAt(toks, k) : null;
   return cue ? (toks[k + cue.len]?.s ?? to) : -1;
 }
+
+/** What may stand between two quoted items of one list: commas and a conjunction (`“a,” “b” and “c”`). */
+const LIST_GAP = /^[^\S\n]*(?:[,;][^\S\n]*)?(?:(?:and|or|but|nor|and\/or|as well as|but also|and even|and also)[^\S\n]+)?$/;
 
 /** Whether a quote opens its sentence the way a direct quote does: nothing before it, or a frame ending in a colon or comma. */
 function opensLikeDirect(ctx: Ctx, seg: Segment): boolean {
