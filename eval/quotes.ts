@@ -2,8 +2,8 @@
 // Reads $EVAL_DIR/quotes-dev.jsonl.gz (default /work/shared/eval), runs the project's extractor with
 // the project's entity tagger for mentions, writes predictions under the OS temp dir and prints
 // the scorer's output unchanged. Partial quotes with no speaker (scare quotes, titles) are left out: they are not
-// attributions, which is what PolNeAR annotates. A partial quote inside the clause of the partial quote before it, with
-// the same speaker, is part of that one attribution there and is not scored again. Extra arguments (e.g. `--errors 20`, `--kinds direct`) go to the scorer.
+// attributions, which is what PolNeAR annotates. Of two partial quotes in a row with one speaker, one inside the other's
+// clause (`called it “a” and “b”`), only the one with the clause is scored: PolNeAR has one attribution there. Extra arguments (e.g. `--errors 20`, `--kinds direct`) go to the scorer.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -51,13 +51,14 @@ const lines = docs.map((d) => {
   // PolNeAR's unit is the attribution: partial quotes of one speaker inside one reported clause (`called it “a” and
   // “b”`) are one content span there, so a partial quote inside the clause of the one before, with its speaker, is
   // scored as part of it (the scorer's rule for the parts of one quotation), not as a second quote
-  let last: (typeof records)[number] | null = null;
-  const kept = records.filter((r) => {
-    const q = r.quote;
-    if (q.kind === "partial" && last && last.quote.kind === "partial" && last.quote.speaker_start === q.speaker_start && q.start >= last.content.start && q.end <= last.content.end) return false;
-    last = r;
-    return true;
-  });
+  const kept: typeof records = [];
+  for (const r of records) {
+    const q = r.quote, last = kept[kept.length - 1];
+    const same = last !== undefined && q.kind === "partial" && last.quote.kind === "partial" && last.quote.speaker_start === q.speaker_start;
+    if (same && q.start >= last.content.start && q.end <= last.content.end) continue;
+    if (same && last.quote.start >= r.content.start && last.quote.end <= r.content.end) kept.pop();
+    kept.push(r);
+  }
   const quotes = kept.map(({ quote: q, content }) => ({
     // PolNeAR's content span is the whole reported clause, so a partial quote is scored by the clause around it
     start: q.kind === "partial" ? content.start : q.start,

@@ -171,6 +171,27 @@ describe("speakers and cues", () => {
       ],
     ],
     [
+      "quoted words listed before a partial quote with its frame right after are the same speaker's",
+      `The plan was "unworkable" and "deeply unfair," Jane Roe said.`,
+      [
+        ["unworkable", "partial", "Jane Roe", "continuation", "said", 1],
+        ["deeply unfair,", "partial", "Jane Roe", "explicit", "said", 1],
+      ],
+    ],
+    [
+      "a quote run into the one before with no space starts a sentence, and is no list item",
+      `Jane Roe said it was "over.""We will go on," Tom Pell said.`,
+      [
+        ["over.", "partial", "Jane Roe", "explicit", "said", 1],
+        ["We will go on,", "direct", "Tom Pell", "explicit", "said", 1],
+      ],
+    ],
+    [
+      "a quote run into the sentence before it with no space (paragraphs glued by a scraper) opens a sentence",
+      `Tom Pell spoke first."We will win," Jane Roe said.`,
+      [["We will win,", "direct", "Jane Roe", "explicit", "said", 1]],
+    ],
+    [
       "a list takes the frame of its own first item, not the sentence's first speaker",
       `"It is over," Jane Roe said, as the crowd chanted "no" and "never."`,
       [

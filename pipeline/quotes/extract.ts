@@ -243,8 +243,10 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
     let titleEnd = pLo; // end of the last title in this paragraph (which does not move prevEnd)
     let listFrame: Frame | null = null; // the frame before the previous quote, when that quote was partial (a list may go on)
     let listOpen = pLo; // where that quote opened
+    let unsaid: number[] = []; // partial quotes with no speaker yet, listed one after another up to the last quote (indices in out)
     for (const u of units) {
       const f0 = u.parts[0]!, fl = u.parts[u.parts.length - 1]!;
+      const lastClose = prevClose;
       const openPos = f0.open ?? f0.start;
       const closePos = fl.close ?? fl.end;
       const [ss] = sentenceOf(ctx, openPos, f0.para);
@@ -314,7 +316,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         if (!found && prevFrame && prevFrame.cue !== null && prevFrame.start >= prevClose && prevFrame.end >= ss && prevFrame.end <= openPos) found = ownFrame(ctx, prevFrame);
         // quoted words in a list with the partial quote before, in its sentence, are the same speaker's:
         // `Vale called the plan “unworkable,” “costly” and “unfair.”`
-        if (!found && listFrame && listOpen >= ss && LIST_GAP.test(text.slice(prevClose, openPos))) found = { frame: listFrame, attribution: "continuation" };
+        if (!found && listFrame && listOpen >= ss && listGap(text, prevClose, openPos)) found = { frame: listFrame, attribution: "continuation" };
       } else {
         found = ownFrame(ctx, u.interior) ?? (fl.close !== null ? ownFrame(ctx, parseAfter(masked, closeAt, tailEnd, closedQuote)) : null) ?? ownFrame(ctx, headFrame);
         if (!found && openPos === pLo && p > 0) {
@@ -359,6 +361,14 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         content = [Math.min(content[0], f0.start), Math.max(content[1], fl.end)];
       }
       const spk = found ? text.slice(found.frame.speakerStart, found.frame.speakerEnd) : null;
+      const listed = unsaid.length > 0 && out[unsaid[0]!]!.quote.start >= ss && listGap(text, lastClose, openPos);
+      // quoted words listed before a partial quote whose frame follows it are the same speaker's:
+      // `The plan was “unworkable” and “unfair,” Ann Vale said.`
+      const who = spk ? { speaker: spk, speaker_start: found!.frame.speakerStart, speaker_end: found!.frame.speakerEnd, speaker_mention: resolve(found!.frame.speakerStart, found!.frame.speakerEnd, spk), cue: found!.frame.cue } : null;
+      if (partial && who && listed && found!.frame.cue !== null && found!.attribution !== "continuation" && /^[\s,]*$/.test(text.slice(closeAt, found!.frame.start)) && /,["'\u201D\u2019\s]*$/.test(text.slice(fl.start, found!.frame.start))) {
+        for (const i of unsaid) out[i]!.quote = { ...out[i]!.quote, ...who, attribution: "continuation" };
+      }
+      unsaid = partial && !spk && !title ? (listed ? [...unsaid, out.length] : [out.length]) : [];
       const frags = u.parts.length > 1 ? joinable(text, u.parts) : u.parts.map((s) => ({ start: s.start, end: s.end }));
       out.push({
         quote: {
@@ -367,12 +377,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           text: frags.map((s) => text.slice(s.start, s.end)).join(" \u2026 "),
           fragments: frags,
           kind: partial ? "partial" : "direct",
-          speaker: spk || null,
-          speaker_start: spk ? found!.frame.speakerStart : null,
-          speaker_end: spk ? found!.frame.speakerEnd : null,
-          speaker_mention: spk ? resolve(found!.frame.speakerStart, found!.frame.speakerEnd, spk) : null,
-          cue: found?.frame.cue ?? null,
-          attribution: spk ? found!.attribution : "none",
+          ...(who ? { ...who, attribution: found!.attribution } : { speaker: null, speaker_start: null, speaker_end: null, speaker_mention: null, cue: null, attribution: "none" as const }),
         },
         content: { start: content[0], end: content[1] },
       });
@@ -427,6 +432,15 @@ function goesOnSpeaking(masked: string, from: number, to: number): number {
 
 /** What may stand between two quoted items of one list: commas and a conjunction (`“a,” “b” and “c”`). */
 const LIST_GAP = /^[^\S\n]*(?:[,;][^\S\n]*)?(?:(?:and|or|but|nor|and\/or|as well as|but also|and even|and also)[^\S\n]+)?$/;
+
+/**
+ * Whether the quote opening at `open` is the next item of a list after the quote whose closing mark ends at `close`:
+ * something stands between them (quotes run together are two sentences: `…party.""His …`), and the first does not end
+ * a sentence (a question or an exclamation may be an item: `yelled “Shame!” and “Resign!”`).
+ */
+function listGap(text: string, close: number, open: number): boolean {
+  return open > close && LIST_GAP.test(text.slice(close, open)) && !/\.["'\u201D\u2019]*$/.test(text.slice(Math.max(0, close - 4), close));
+}
 
 /** Whether a quote opens its sentence the way a direct quote does: nothing before it, or a frame ending in a colon or comma. */
 function opensLikeDirect(ctx: Ctx, seg: Segment): boolean {

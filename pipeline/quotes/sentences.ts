@@ -45,7 +45,13 @@ export function sentenceStarts(text: string, masked: string, lo: number, hi: num
     else end = isQuoteMark(m) && i > lo && masked[i - 1] === "\u0001" && /[.!?\u2026]/.test(text[i - 1]!);
     if (!end) continue;
     let j = i + 1;
-    while (j < hi && (/[.!?)\]\u2026]/.test(masked[j]!) || (isQuoteMark(masked[j]!) && !/\s/.test(masked[j - 1]!)))) j++;
+    while (j < hi && (/[.!?)\]\u2026]/.test(masked[j]!) || (isQuoteMark(masked[j]!) && !/\s/.test(masked[j - 1]!) && masked[j + 1] !== "\u0001"))) j++;
+    // a quote run into the one before it, with no space (`…over.""We will …`), starts a sentence at its opening mark
+    if (j < hi && isQuoteMark(masked[j]!) && masked[j + 1] === "\u0001" && /\p{Lu}/u.test(text[j + 1]!)) {
+      out.push(j);
+      ENDERS.lastIndex = j + 1;
+      continue;
+    }
     if (j >= hi || !/\s/.test(masked[j]!)) continue;
     while (j < hi && /\s/.test(masked[j]!)) j++;
     if (j < hi && /[\p{Lu}\p{N}"'\u201C\u2018(\[\u00AB]/u.test(masked[j]!)) {
