@@ -295,6 +295,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["a verb of manner", `“We will not allow it,” Tom Pell thundered.`, [["We will not allow it,", "direct", "Tom Pell", "explicit", "thundered", 1]]],
     ["a text that states, closing the frame", `“We are proud of it,” the application states.`, [["We are proud of it,", "direct", "the application", "nominal", "states", 1]]],
     ["an abbreviated rank before a name", `“We hold the line,” Brig. Gen. Tom Pell said.`, [["We hold the line,", "direct", "Brig. Gen. Tom Pell", "explicit", "said", 1]]],
+    ["an abbreviated office before a name", `“We hold the line,” said former Pfc. Tom Pell.`, [["We hold the line,", "direct", "former Pfc. Tom Pell", "explicit", "said", 1]]],
+    ["an abbreviated office before a surname", `Amb. Pell said the talks were “over.”`, [["over.", "partial", "Amb. Pell", "explicit", "said", 1]]],
     ["a negated verb reports nothing", `Tom Pell did not say whether the plan was "sound."`, [["sound.", "partial", null, "none", null, 1]]],
     ["a negated verb gives way to the one that reports", `The agency did not respond to questions, but its head, Ann Vale, said the trip was "routine."`, [["routine.", "partial", "Ann Vale", "explicit", "said", 1]]],
     ["'not only' does not negate", `Ann Vale not only maintained that the firm did "nothing wrong" but went on.`, [["nothing wrong", "partial", "Ann Vale", "explicit", "maintained", 1]]],
