@@ -5,6 +5,7 @@ import { clean, dates, entities, ingest, publish, quotes } from "./stages/index.
 import type { LinkArticle } from "./stages/06-link.ts";
 import { toRows, validateRows, type ArticleRows } from "./stages/07-validate.ts";
 import { acronymPairs } from "./link/entities.ts";
+import { honorificBefore } from "./link/names.ts";
 import { ROW_TABLES, type RowTable, type StagedArticle } from "./staged.ts";
 
 export const ARTICLE_STAGES = ["ingest", "clean", "dates", "entities", "quotes"] as const;
@@ -95,7 +96,10 @@ function finish(q: QuotedArticle): Processed {
   const link: LinkArticle = {
     article_id: q.article_id,
     outlet: q.outlet,
-    mentions: q.mentions.map((m) => ({ text: m.text, type: m.type })),
+    mentions: q.mentions.map((m) => {
+      const female = m.type === "person" ? honorificBefore(q.body, m.start, m.text) : null;
+      return female === null ? { text: m.text, type: m.type } : { text: m.text, type: m.type, female };
+    }),
     quotes: q.quotes.map((x) => ({ text: x.text, speaker_mention: x.speaker_mention })),
     acronyms: acronymPairs(q.body, q.mentions),
   };

@@ -6,12 +6,12 @@ import { link, linkSource, linkSourceEntities, mentionLinks, quoteLinks, type Li
 import { InThreadLinker, LinkRecordsFile, OrderedRecords, QuoteTextsFile, RecordFile, UNLINKED, WorkerLinker, type Linker } from "../pipeline/linking.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { processSource } from "../pipeline/process.ts";
-import { stagedLines, type StagedArticle } from "../pipeline/staged.ts";
+import { linkRecordBytes, stagedLines, type StagedArticle } from "../pipeline/staged.ts";
 import { emptyManifest } from "../schemas/records.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acronymPairs, asSource, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
-import { acronymsOf, cleanMention, countryCode, femaleGiven, fold, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
+import { acronymsOf, honorificBefore, cleanMention, countryCode, femaleGiven, fold, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
 import { brandLexicon } from "../pipeline/lexicon/gen-brands.ts";
 import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
@@ -90,6 +90,38 @@ describe("entities: a surname settled by the corpus", () => {
   it("... nor when the person readings are too few", () => expect(typeOf([...named.slice(0, 9), ["o:Vale"]], "9:0")).toBe("organization"));
   it("... nor when too few of its mentions are the person's", () =>
     expect(typeOf([...named, ...Array.from({ length: 7 }, () => ["o:Vale"])], "12:0")).toBe("organization"));
+});
+
+describe("entities: an honorific before the mention", () => {
+  /** the link record the article stages make of `text`, and its entities */
+  const linked = (text: string) => {
+    const p = processSource({ source_path: "h.txt", id: null, bytes: new TextEncoder().encode(text), text: null, body: null, manifest: emptyManifest() });
+    if (p.kind !== "article") throw new Error("rejected");
+    const rec = JSON.parse(new TextDecoder().decode(linkRecordBytes(p.staged))) as LinkArticle;
+    const { mentionEntities } = linkEntities([rec]);
+    const of = (t: string) => mentionEntities[0]![rec.mentions.findIndex((m) => m.text === t)];
+    return { rec, of };
+  };
+  it("is carried in the link record, not in the mention's text", () => {
+    const { rec } = linked("Ada Brisbee spoke first. Later Mr. Brisbee spoke.\n");
+    expect(rec.mentions.map((m) => [m.text, m.female])).toEqual([["Ada Brisbee", undefined], ["Brisbee", false]]);
+  });
+  it("a man's honorific keeps the surname from the one woman of that name in the article", () => {
+    const { of } = linked("Ada Brisbee spoke first. Later Mr. Brisbee spoke.\n");
+    expect(of("Brisbee")).not.toBe(of("Ada Brisbee"));
+  });
+  it("... and a woman's joins her", () => {
+    const { of } = linked("Ada Brisbee spoke first. Later Mrs Brisbee spoke.\n");
+    expect(of("Brisbee")).toBe(of("Ada Brisbee"));
+  });
+  it.each<[string, string, string, boolean | null]>([
+    ["Mr. with a stop", "said Mr. Vale", "Vale", false],
+    ["Ms without one", "said Ms Vale", "Vale", true],
+    ["a title that says no gender", "said Dr. Vale", "Vale", null],
+    ["the honorific in the mention itself is read there, not here", "said Mrs Vale", "Mrs Vale", null],
+  ])("honorificBefore: %s", (_n, body, mention, want) => {
+    expect(honorificBefore(body, body.lastIndexOf(mention), mention)).toBe(want);
+  });
 });
 
 describe("entities: a name after the Arabic article", () => {

@@ -49,6 +49,8 @@ import { UnionFind } from "./unionfind.ts";
 export interface LinkMentionIn {
   text: string;
   type: EntityType;
+  /** a person's honorific written just before the mention says a woman (true) or a man (false): "Mr. [Doe]" */
+  female?: boolean | undefined;
 }
 export interface LinkArticleIn {
   article_id: string;
@@ -174,7 +176,8 @@ export class MentionCache {
       const type = m.type;
       this.prepared.set(type, (p = { memo: new Memo(MEMO_MAX), make: (text) => preparedMention(text, type) }));
     }
-    return p.memo.get(m.text, p.make);
+    // an honorific before the mention reads as if written in it ("Mr Doe"); the text itself stays the alias
+    return p.memo.get(m.female === undefined ? m.text : `${m.female ? "Ms" : "Mr"} ${m.text}`, p.make);
   }
   acronymsOf(clean: string): Set<string> {
     return this.initials.get(clean, acronymsOf);

@@ -133,6 +133,16 @@ export function honorificGender(text: string): boolean | null {
   return FEMALE_HONORIFICS.has(k) ? true : MALE_HONORIFICS.has(k) ? false : null;
 }
 
+/**
+ * Whether the honorific written right before a person mention at `start` of `body` says a woman (true) or a man (false):
+ * "Mr. [Doe]", "Mrs [Doe]"; null for none, or when the mention holds its own honorific.
+ */
+export function honorificBefore(body: string, start: number, mention: string): boolean | null {
+  if (honorificGender(mention) !== null) return null;
+  const m = /(?:^|[^\p{L}.])(\p{L}{2,8})\.?[ \u00A0]$/u.exec(body.slice(Math.max(0, start - 12), start));
+  return m ? honorificGender(m[1]!) : null;
+}
+
 /** A word written twice in a row once: "Jane Doe Doe" (two links run together on a page) is "Jane Doe". */
 function dedupeWords(s: string): string {
   const words = s.split(" ");

@@ -14,7 +14,8 @@ export const LinkArticle = z.object({
   article_id: z.string().min(1),
   outlet: z.string().nullable(),
   /** in body order */
-  mentions: z.array(z.object({ text: z.string().min(1), type: EntityType })),
+  /** `female`: what a person's honorific written just before the mention says (pipeline/link/names.ts honorificBefore), when it says anything */
+  mentions: z.array(z.object({ text: z.string().min(1), type: EntityType, female: z.boolean().optional() })),
   /**
    * in the article's quote order; speaker_mention indexes `mentions`. `text` may be the quote's raw text (what
    * the article stages send) or its words as quoteTokens (pipeline/link/quotes.ts) gives them, joined by single
