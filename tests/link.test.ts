@@ -92,6 +92,41 @@ describe("entities: a surname settled by the corpus", () => {
     expect(typeOf([...named, ...Array.from({ length: 7 }, () => ["o:Vale"])], "12:0")).toBe("organization"));
 });
 
+describe("entities: a lone surname and the corpus's usual bearer of it", () => {
+  const withAnn = (n: number) => Array.from({ length: n }, () => ["p:Ann Vale", "p:Vale"]);
+  const withTom = (n: number) => Array.from({ length: n }, () => ["p:Tom Vale", "p:Vale"]);
+  it("joins the person it joins in nearly every article that names someone of that name", () => {
+    const { at } = entityOf([...withAnn(5), ["p:Vale"]]);
+    expect(at("5:0")).toBe(at("0:0"));
+  });
+  it("... counting every written form of that person's name", () => {
+    const { at } = entityOf([...withAnn(3), ["p:Ann B. Vale", "p:Vale"], ["p:Ann B. Vale", "p:Vale"], ["p:Vale"]]);
+    expect(at("5:0")).toBe(at("0:0"));
+  });
+  it.each<[string, string[][], string]>([
+    ["too few articles to tell", [...withAnn(4), ["p:Vale"]], "4:0"],
+    ["the articles split between two people", [...withAnn(9), ...withTom(2), ["p:Vale"]], "11:0"],
+    ["an honorific of the other gender", [...withAnn(5), ["p:Mr Vale"]], "5:0"],
+    ["two people of that name in its own article", [...withAnn(5), ["p:Ann Vale", "p:Tom Vale", "p:Vale"]], "5:2"],
+    ["a title alone", [...Array.from({ length: 5 }, () => ["p:Ann Judge", "p:Judge"]), ["p:Judge"]], "5:0"],
+  ])("stays apart: %s", (_n, ds, ref) => {
+    const { at } = entityOf(ds);
+    expect(at(ref)).not.toBe(at("0:0"));
+  });
+  it("... but a title that is a surname too joins", () => {
+    const { at } = entityOf([...Array.from({ length: 5 }, () => ["p:Ann Dean", "p:Dean"]), ["p:Dean"]]);
+    expect(at("5:0")).toBe(at("0:0"));
+  });
+  it("... and what joins no one stays one entity of that surname, whatever its honorific", () => {
+    const { at } = entityOf([["p:Vale"], ["p:Mr Vale"], ["p:Mrs Vale"], ["p:Ann Vale", "p:Tom Vale", "p:Vale"]]);
+    expect(new Set([at("0:0"), at("1:0"), at("2:0"), at("3:2")])).toEqual(new Set(["person:vale"]));
+  });
+  it("a woman's honorific joins the usual bearer when she is a woman", () => {
+    const { at } = entityOf([...withAnn(5), ["p:Mrs Vale"]]);
+    expect(at("5:0")).toBe(at("0:0"));
+  });
+});
+
 describe("entities: an honorific before the mention", () => {
   /** the link record the article stages make of `text`, and its entities */
   const linked = (text: string) => {

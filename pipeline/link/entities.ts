@@ -13,7 +13,9 @@
 //  3. Across the corpus: nodes with the same key are one entity; full person names merge when
 //     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
 //     a one-letter surname misspelling with the same given name), unless either name has two
-//     candidates that are not compatible with each other; a standalone acronym joins the one
+//     candidates that are not compatible with each other; a surname alone in an article with no one of that name joins
+//     the person such surnames joined in at least 9 in 10 of the (5 or more) articles that named someone of it
+//     (joinLoneSurnames); a standalone acronym joins the one
 //     organisation the corpus defines it for. Types never mix (but see countries in rule 1), once a
 //     name of two or more words has taken the type most of its mentions got (settleTypes).
 //  4. Canonical name, entity_id and every sort are functions of the content, not of input order.
@@ -27,6 +29,7 @@ import {
   countryName,
   honorificGender,
   deletions,
+  isTitleWord,
   isAcronym,
   locKey,
   matchKey,
@@ -204,6 +207,8 @@ export function resolveArticle(
   acronymDefs: Map<string, Set<string>>,
   pairs: [number, number][] = [],
   cache = new MentionCache(),
+  /** told, once per article, of each surname alone that joined a full name there: its own node and the full name's */
+  joined?: (surnameNode: string, fullNode: string) => void,
 ): Resolved[] {
   const out: (Resolved | null)[] = mentions.map(() => null);
   const prep = mentions.map((m) => cache.prepare(m));
@@ -306,8 +311,14 @@ export function resolveArticle(
         const plain = p.suffix ? [] : cands.filter((t) => !t.suffix);
         hit = pickCompatible(plain.length > 0 ? plain : cands);
         surnameHit.set(hitKey, hit);
+        if (hit) joined?.(prep[i]!.node, personNode(hit));
+        else if (cands.length > 0) surnameHit.set(`${hitKey}|?`, null);
       }
-      out[i] = hit ? { node: personNode(hit), clean, primary: false } : { node: prep[i]!.node, clean, primary: false, own: prep[i]! };
+      // a surname alone that joins no one here keeps, in its node, whether the article named two people it may be
+      // (then it stays theirs) and the gender its honorific says (linkEntitiesCompact's surname rule reads both)
+      const own = prep[i]!.node;
+      const node = hit ? personNode(hit) : surnameHit.has(`${hitKey}|?`) ? `${own}${AMBIGUOUS}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
+      out[i] = hit ? { node, clean, primary: false } : node === own ? { node, clean, primary: false, own: prep[i]! } : { node, clean, primary: false };
     } else if (p.initial) {
       const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
       out[i] = hit ? { node: personNode(hit), clean, primary: false } : { node: prep[i]!.node, clean, primary: true, own: prep[i]! };
@@ -317,6 +328,68 @@ export function resolveArticle(
     }
   });
   return out.map((r, i) => r ?? { node: `${mentions[i]!.type}|${matchKey(mentions[i]!.text)}`, clean: mentions[i]!.text, primary: true });
+}
+
+/** Marks on a lone surname's node key: two people in its article it may be; a woman's or a man's honorific. */
+const AMBIGUOUS = "|?";
+const WOMAN = "|f";
+const MAN = "|m";
+/** A lone surname's node key without its mark. */
+const unmarked = (key: string) => (/\|[?fm]$/.test(key) ? key.slice(0, -2) : key);
+
+/** Articles where a lone surname joined a full name, at least, before the corpus's usual bearer of it counts. */
+const SURNAME_MIN_ARTICLES = 5;
+/** The share of those articles the usual bearer needs. */
+const SURNAME_MIN_SHARE = 0.9;
+
+/**
+ * Rule 3, lone surnames: a surname alone in an article with no one of that name joins the person it joins in nearly
+ * every article that does name someone of that name ("Vale" joins "Ann Vale" when, of the articles where a lone "Vale"
+ * joined a full name, at least SURNAME_MIN_ARTICLES did and SURNAME_MIN_SHARE of them chose her), unless its honorific
+ * says the other gender. A surname left between two people in its own article stays apart, and so does a title alone
+ * ("Judge"). Whatever joins no one
+ * stays one entity per surname, as before.
+ */
+function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Map<string, number>>): void {
+  const marks = new Map<string, number[]>(); // unmarked surname node -> its nodes (marked or not)
+  table.nodes.forEach((n, i) => {
+    if (!n.person?.single) return;
+    const k = unmarked(n.key);
+    const l = marks.get(k);
+    if (l) l.push(i);
+    else marks.set(k, [i]);
+  });
+  for (const k of sorted(marks.keys())) {
+    const ids = marks.get(k)!;
+    // the articles' votes, by the entity each full name belongs to after rule 3's name merges
+    const byRoot = new Map<number, { n: number; top: string; topN: number }>();
+    let total = 0;
+    for (const [full, n] of [...(votes.get(k) ?? [])].sort(([a], [b]) => cmp(a, b))) {
+      const f = table.index.get(full);
+      if (f === undefined) continue;
+      total += n;
+      const r = uf.find(f);
+      const v = byRoot.get(r);
+      if (!v) byRoot.set(r, { n, top: full, topN: n });
+      else {
+        v.n += n;
+        if (n > v.topN) [v.top, v.topN] = [full, n];
+      }
+    }
+    let best: { root: number; n: number; top: string } | null = null;
+    for (const [root, v] of byRoot) if (!best || v.n > best.n || (v.n === best.n && v.top < best.top)) best = { root, n: v.n, top: v.top };
+    // (a title alone, "Judge", is no one's surname here, whoever it joined in its own articles)
+    const usual = best && total >= SURNAME_MIN_ARTICLES && best.n >= SURNAME_MIN_SHARE * total && !isTitleWord(k.slice("person|".length)) ? best : null;
+    const female = usual ? table.nodes[table.index.get(usual.top)!]!.person!.female : null;
+    let rest = -1;
+    for (const i of ids) {
+      const key = table.nodes[i]!.key;
+      const fits = usual && !key.endsWith(AMBIGUOUS) && !(female !== null && (key.endsWith(WOMAN) ? !female : key.endsWith(MAN) ? female : false));
+      if (fits) uf.union(i, usual.root);
+      else if (rest < 0) rest = i;
+      else uf.union(rest, i);
+    }
+  }
 }
 
 /** Full-name person nodes that may be merged across the corpus (rule 3), as pairs of node ids. */
@@ -624,6 +697,13 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   const nodeAggs: (NodeAgg | null)[] = [];
   const start = new Int32Array(src.length + 1);
   const mentionNode = new Column(Int32Array);
+  // per lone surname's node, the full names it joined: in how many articles each
+  const votes = new Map<string, Map<string, number>>();
+  const joined = (surname: string, full: string) => {
+    let v = votes.get(surname);
+    if (!v) votes.set(surname, (v = new Map()));
+    v.set(full, (v.get(full) ?? 0) + 1);
+  };
   for (let i = 0; i < src.length; i++) {
     const a = src.at(i);
     const k0 = mentionNode.length;
@@ -635,7 +715,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
       if (t === m.type || (settled!.single(k0 + k) && firmsOf().has(wordKey(m.text)))) return m;
       return { ...m, type: t };
     });
-    const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache);
+    const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache, joined);
     start[i] = mentionNode.length;
     rs.forEach((r, mi) => {
       // a mention that stands for itself finds its node's number on its preparation, shared by every mention of its text
@@ -675,12 +755,14 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   const table = new NodeTable();
   for (const k of sorted(tempKeys)) {
     const type = nodeType(k);
-    const person = type === "person" ? parsePerson(k.slice("person|".length).split(" ").join(" ")) : null;
+    const person = type === "person" ? parsePerson(unmarked(k).slice("person|".length)) : null;
     table.id(k, type, person);
   }
   const nodeOfTemp = Int32Array.from(tempKeys, (k) => table.index.get(k)!);
   const uf = new UnionFind(table.nodes.length);
   for (const [a, b] of personMerges(table.nodes)) uf.union(a, b);
+  joinLoneSurnames(table, uf, votes);
+  votes.clear();
   // a standalone acronym joins the one organisation the corpus defines it for
   for (const [acrNode, defs] of [...acronymDefs.entries()].sort(([a], [b]) => cmp(a, b))) {
     const self = table.index.get(acrNode);

@@ -107,6 +107,12 @@ export function tidy(s: string): string {
 }
 
 /** Removes leading honorifics and titles from a person mention ("Deputy Prime Minister Jane Doe" -> "Jane Doe"). Keeps at least one word. */
+/**
+ * Whether a word (as matchKey gives it) is a title or an honorific ("judge", "mrs"), and no name besides ("Dean",
+ * "King" are surnames too): alone, it names no one in particular.
+ */
+export const isTitleWord = (k: string): boolean => (HONORIFICS.has(k) || TITLES.has(k)) && !GIVEN_TITLES.has(k);
+
 export function stripTitles(s: string): string {
   const words = s.split(" ");
   let i = 0;
