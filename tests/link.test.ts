@@ -92,6 +92,22 @@ describe("entities: a surname settled by the corpus", () => {
     expect(typeOf([...named, ...Array.from({ length: 7 }, () => ["o:Vale"])], "12:0")).toBe("organization"));
 });
 
+describe("entities: a given name alone", () => {
+  it("joins the one person of its article with that given name", () => {
+    const { at } = entityOf([["p:Ann Vale", "p:Ann"]]);
+    expect(at("0:1")).toBe(at("0:0"));
+  });
+  it.each<[string, string[][]]>([
+    ["a surname of someone in the article comes first", [["p:Tom Ann", "p:Ann Vale", "p:Ann"]]],
+    ["two people with that given name", [["p:Ann Vale", "p:Ann Pell", "p:Ann"]]],
+    ["a word that is no common given name", [["p:Brennick Vale", "p:Brennick"]]],
+    ["a given name after an honorific is a surname", [["p:Ann Vale", "p:Mrs Ann"]]],
+  ])("does not: %s", (_n, ds) => {
+    const { at } = entityOf(ds);
+    expect(at(`0:${ds[0]!.length - 1}`)).not.toBe(at(`0:${ds[0]!.length - 2}`));
+  });
+});
+
 describe("entities: a lone surname and the corpus's usual bearer of it", () => {
   const withAnn = (n: number) => Array.from({ length: n }, () => ["p:Ann Vale", "p:Vale"]);
   const withTom = (n: number) => Array.from({ length: n }, () => ["p:Tom Vale", "p:Vale"]);

@@ -4,7 +4,8 @@
 //     (a country's name or alias is the country, a location, whatever the tagger's type).
 //  2. Within an article: a surname-only person mention joins the one full name there with that
 //     surname (or its feminine/masculine form); an initial + surname ("J. Doe") joins the one
-//     full name with that initial; a shorter name that ends a longer one ("Lloyd Doe" in
+//     full name with that initial; a common given name alone ("Ann") joins the one full name with that given name
+//     when no one there has it as a surname; a shorter name that ends a longer one ("Lloyd Doe" in
 //     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
 //     ("Agency for Things (AFT)", or "Long Name (ABC)" in the body: LinkArticle.acronyms) or
 //     whose initials it is. A feminine surname alone never joins a man, nor "Mrs Doe" a man or "Mr Doe" a
@@ -45,6 +46,7 @@ import {
   type PersonName,
 } from "./names.ts";
 import { STOPWORDS } from "../lexicon.ts";
+import { isGivenName } from "../given-names.ts";
 import { Column } from "./column.ts";
 import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
@@ -307,6 +309,8 @@ export function resolveArticle(
         let cands = fits("exact");
         if (cands.length === 0) cands = fits("variant");
         if (cands.length === 0) cands = fits("typo");
+        // else a common given name alone ("Ann", with no honorific) is the person of the article with that given name
+        if (cands.length === 0 && !p.suffix && p.female === null && isGivenName(p.surname)) cands = people.filter((t) => fullsOf(t).some((f) => f.given === p.surname));
         // a surname without "Jr." is the one named without it: "John Doe … John Doe Jr. … Doe said" is the father
         const plain = p.suffix ? [] : cands.filter((t) => !t.suffix);
         hit = pickCompatible(plain.length > 0 ? plain : cands);
