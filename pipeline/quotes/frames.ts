@@ -497,6 +497,26 @@ function frame(toks: readonly Tok[], np: Np | null, cueI: number | null, cueLen:
 const SKIP_LEAD = /^[,.!?;:\u2012-\u2015\-\u2026]$/;
 
 /**
+ * Verbs that label, in the past tense, that also report words said aloud when they have no object (`," she called.`,
+ * `," the leaders bemoaned.`); not after a form of "be" (`“aerosols,” as they are called`).
+ */
+const SAID_ALOUD = set("called bemoaned decried mocked touted slammed blasted lambasted excoriated denounced criticized criticised ridiculed");
+/** A form of "be", contracted too ("they're", "it's"), or an adverb, before a participle: a passive. */
+const isBe = (lw: string): boolean => BE.has(lw) || /['\u2019](?:re|s)$/.test(lw) || AUX.has(lw);
+/** Words after a verb that leave it without an object: the sentence goes on with when or where it was said. */
+const CLAUSE_END = /^[.!?,;]$/;
+const AFTER_INTRANSITIVE = set("on in at during to last this earlier later today yesterday tonight monday tuesday wednesday thursday friday saturday sunday");
+/** Whether the verb that ended before token j has no object: the sentence ends, or a time or place follows. */
+const endsClause = (toks: readonly Tok[], j: number): boolean => j >= toks.length || CLAUSE_END.test(toks[j]!.w) || AFTER_INTRANSITIVE.has(toks[j]!.lw);
+
+/** Whether the verb at k follows a relative pronoun ("who has argued"), its auxiliaries and adverbs between, after `floor`. */
+function inRelative(toks: readonly Tok[], k: number, floor: number): boolean {
+  let b = k - 1;
+  while (b > floor && AUX.has(toks[b]!.lw)) b--;
+  return b > floor && RELATIVE.has(toks[b]!.lw);
+}
+
+/**
  * A frame right after a quote, in [lo, hi): `," she said`, `," said Jane Doe`, `," according to X`,
  * `" — Jane Doe`. `text` is the masked text.
  */
@@ -534,7 +554,12 @@ export function parseAfter(text: string, lo: number, hi: number, closed = false)
     }
     if (isMasked(t) || /^[.!?;:\u2014]$/.test(t.w)) break;
     const cue = cueAt(toks, k) ?? textClosing(toks, k);
-    if (!cue || cue.tag === "label") continue;
+    // (a verb that labels needs its object; with none it is said aloud: `," the leaders bemoaned.`, `," she called out
+    // on Monday`)
+    if (!cue || (cue.tag === "label" && !(SAID_ALOUD.has(toks[k]!.lw) && endsClause(toks, k + cue.len) && !isBe(toks[k - 1]?.lw ?? "")))) continue;
+    // a reporting verb inside a relative clause of the name's description is not the frame's: `," Tom Pell, a lawyer
+    // who has argued cases before the court, said`
+    if (inRelative(toks, k, i)) continue;
     const np = npBackward(toks, k, i);
     if (np && np.i <= i + 1) return frame(toks, np, k, cue.len, text);
     // "," the mayor, Jane Doe, said": a description, then the name in apposition
