@@ -123,7 +123,7 @@ describe("entities: a lone surname and the corpus's usual bearer of it", () => {
     ["too few articles to tell", [...withAnn(4), ["p:Vale"]], "4:0"],
     ["the articles split between two people", [...withAnn(9), ...withTom(2), ["p:Vale"]], "11:0"],
     ["an honorific of the other gender", [...withAnn(5), ["p:Mr Vale"]], "5:0"],
-    ["two people of that name in its own article", [...withAnn(5), ["p:Ann Vale", "p:Tom Vale", "p:Vale"]], "5:2"],
+    ["two other people of that name in its own article", [...withAnn(5), ["p:Eve Vale", "p:Tom Vale", "p:Vale"]], "5:2"],
     ["a title alone", [...Array.from({ length: 5 }, () => ["p:Ann Judge", "p:Judge"]), ["p:Judge"]], "5:0"],
   ])("stays apart: %s", (_n, ds, ref) => {
     const { at } = entityOf(ds);
@@ -136,6 +136,14 @@ describe("entities: a lone surname and the corpus's usual bearer of it", () => {
   it("... and what joins no one stays one entity of that surname, whatever its honorific", () => {
     const { at } = entityOf([["p:Vale"], ["p:Mr Vale"], ["p:Mrs Vale"], ["p:Ann Vale", "p:Tom Vale", "p:Vale"]]);
     expect(new Set([at("0:0"), at("1:0"), at("2:0"), at("3:2")])).toEqual(new Set(["person:vale"]));
+  });
+  it("left between two people in its own article, it joins the usual bearer when she is one of them", () => {
+    const { at } = entityOf([...withAnn(5), ["p:Ann Vale", "p:Tom Vale", "p:Vale"]]);
+    expect(at("5:2")).toBe(at("0:0"));
+  });
+  it("... whoever else its article names", () => {
+    const { at } = entityOf([...withAnn(5), ["p:Ann Vale", "p:Eve Vale", "p:Vale"], ["p:Tom Vale", "p:Ann Vale", "p:Vale"]]);
+    expect([at("5:2"), at("6:2")]).toEqual([at("0:0"), at("0:0")]);
   });
   it("a woman's honorific joins the usual bearer when she is a woman", () => {
     const { at } = entityOf([...withAnn(5), ["p:Mrs Vale"]]);

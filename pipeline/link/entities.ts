@@ -296,6 +296,7 @@ export function resolveArticle(
   const fullsOf = (t: PersonName) => fullsByPerson.get(t.key)!;
   // a surname alone resolves the same way each time it appears in the article
   const surnameHit = new Map<string, PersonName | null>();
+  const ambiguous = new Map<string, string>(); // the same, when it fits several people: their keys
   mentions.forEach((m, i) => {
     const p = persons[i];
     if (!p) return;
@@ -316,12 +317,13 @@ export function resolveArticle(
         hit = pickCompatible(plain.length > 0 ? plain : cands);
         surnameHit.set(hitKey, hit);
         if (hit) joined?.(prep[i]!.node, personNode(hit));
-        else if (cands.length > 0) surnameHit.set(`${hitKey}|?`, null);
+        else if (cands.length > 0) ambiguous.set(hitKey, sorted(new Set(cands.map((t) => t.key))).join(CANDIDATES));
       }
-      // a surname alone that joins no one here keeps, in its node, whether the article named two people it may be
-      // (then it stays theirs) and the gender its honorific says (linkEntitiesCompact's surname rule reads both)
+      // a surname alone that joins no one here keeps, in its node, the people of the article it may be and the gender
+      // its honorific says (linkEntitiesCompact's surname rule reads both)
       const own = prep[i]!.node;
-      const node = hit ? personNode(hit) : surnameHit.has(`${hitKey}|?`) ? `${own}${AMBIGUOUS}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
+      const amb = hit ? undefined : ambiguous.get(hitKey);
+      const node = hit ? personNode(hit) : amb !== undefined ? `${own}${AMBIGUOUS}${amb}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
       out[i] = hit ? { node, clean, primary: false } : node === own ? { node, clean, primary: false, own: prep[i]! } : { node, clean, primary: false };
     } else if (p.initial) {
       const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
@@ -334,12 +336,16 @@ export function resolveArticle(
   return out.map((r, i) => r ?? { node: `${mentions[i]!.type}|${matchKey(mentions[i]!.text)}`, clean: mentions[i]!.text, primary: true });
 }
 
-/** Marks on a lone surname's node key: two people in its article it may be; a woman's or a man's honorific. */
+/**
+ * Marks on a lone surname's node key: the people in its article it may be (their keys after AMBIGUOUS, apart by
+ * CANDIDATES); a woman's or a man's honorific.
+ */
 const AMBIGUOUS = "|?";
+const CANDIDATES = "\t";
 const WOMAN = "|f";
 const MAN = "|m";
 /** A lone surname's node key without its mark. */
-const unmarked = (key: string) => (/\|[?fm]$/.test(key) ? key.slice(0, -2) : key);
+const unmarked = (key: string) => key.replace(/\|(?:[fm]|\?.*)$/, "");
 
 /** Articles where a lone surname joined a full name, at least, before the corpus's usual bearer of it counts. */
 const SURNAME_MIN_ARTICLES = 5;
@@ -350,9 +356,8 @@ const SURNAME_MIN_SHARE = 0.9;
  * Rule 3, lone surnames: a surname alone in an article with no one of that name joins the person it joins in nearly
  * every article that does name someone of that name ("Vale" joins "Ann Vale" when, of the articles where a lone "Vale"
  * joined a full name, at least SURNAME_MIN_ARTICLES did and SURNAME_MIN_SHARE of them chose her), unless its honorific
- * says the other gender. A surname left between two people in its own article stays apart, and so does a title alone
- * ("Judge"). Whatever joins no one
- * stays one entity per surname, as before.
+ * says the other gender. A surname left between two people in its own article joins only that usual bearer, if one
+ * of them; a title alone ("Judge") joins no one. Whatever joins no one stays one entity per surname, as before.
  */
 function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Map<string, number>>): void {
   const marks = new Map<string, number[]>(); // unmarked surname node -> its nodes (marked or not)
@@ -388,7 +393,14 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
     let rest = -1;
     for (const i of ids) {
       const key = table.nodes[i]!.key;
-      const fits = usual && !key.endsWith(AMBIGUOUS) && !(female !== null && (key.endsWith(WOMAN) ? !female : key.endsWith(MAN) ? female : false));
+      // (a surname its article left between several people joins the usual bearer when that is one of them)
+      const amb = key.indexOf(AMBIGUOUS);
+      const isUsual = (c: string) => {
+        const x = table.index.get(`person|${c}`);
+        return usual !== null && x !== undefined && uf.find(x) === uf.find(usual.root);
+      };
+      const among = amb < 0 || key.slice(amb + AMBIGUOUS.length).split(CANDIDATES).some(isUsual);
+      const fits = usual && among && !(female !== null && (key.endsWith(WOMAN) ? !female : key.endsWith(MAN) ? female : false));
       if (fits) uf.union(i, usual.root);
       else if (rest < 0) rest = i;
       else uf.union(rest, i);
