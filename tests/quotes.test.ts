@@ -192,6 +192,14 @@ describe("speakers and cues", () => {
       [["We will win,", "direct", "Jane Roe", "explicit", "said", 1]],
     ],
     [
+      "two sentences run together with no space after the full stop are two",
+      `"It will hurt her," Ann Vale said.Tom Pell says that she is wrong.`,
+      [
+        ["It will hurt her,", "direct", "Ann Vale", "explicit", "said", 1],
+        ["that she is wrong", "indirect", "Tom Pell", "explicit", "says", 1],
+      ],
+    ],
+    [
       "a list takes the frame of its own first item, not the sentence's first speaker",
       `"It is over," Jane Roe said, as the crowd chanted "no" and "never."`,
       [

@@ -34,6 +34,12 @@ function isUpperCode(c: number): boolean {
 }
 const isJoiner = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2e || c === 0x26;
 
+/** Whether the full stop at `dot` is followed by a capital and a small letter ("said.Clinton", not "example.com"). */
+const runTogether = (text: string, dot: number): boolean => {
+  const a = text.charCodeAt(dot + 1), b = text.charCodeAt(dot + 2);
+  return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+};
+
 function scan(text: string, lo: number, hi: number): Tok[] {
   const out: Tok[] = [];
   const n = text.length;
@@ -50,7 +56,8 @@ function scan(text: string, lo: number, hi: number): Tok[] {
     else if (isWordCode(c)) {
       for (;;) {
         for (let d = text.charCodeAt(e); e < n && isWordCode(d); d = text.charCodeAt(++e)) if (d > 127 || (d >= 65 && d <= 90)) upper = true;
-        if (e + 1 < n && isJoiner(text.charCodeAt(e)) && isWordCode(text.charCodeAt(e + 1))) {
+        // (not a full stop between a word in lower case and a capitalised one: two sentences run together, "said.Clinton")
+        if (e + 1 < n && isJoiner(text.charCodeAt(e)) && isWordCode(text.charCodeAt(e + 1)) && !(text.charCodeAt(e) === 0x2e && !upper && runTogether(text, e))) {
           if (text.charCodeAt(e) > 127) upper = true;
           e += 2;
           const d = text.charCodeAt(e - 1);

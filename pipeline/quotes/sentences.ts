@@ -52,6 +52,13 @@ export function sentenceStarts(text: string, masked: string, lo: number, hi: num
       ENDERS.lastIndex = j + 1;
       continue;
     }
+    // a sentence run into the one before it with no space (`… Feinstein said.Clinton says …`): a word in lower case, its
+    // full stop, then a capitalised word
+    if (j === i + 1 && m === "." && j + 1 < hi && /\p{Lu}/u.test(masked[j]!) && /\p{Ll}/u.test(masked[j + 1]!) && /(?:^|[^\p{L}.])\p{Ll}{2,}$/u.test(text.slice(Math.max(lo, i - 24), i))) {
+      out.push(j);
+      ENDERS.lastIndex = j;
+      continue;
+    }
     if (j >= hi || !/\s/.test(masked[j]!)) continue;
     while (j < hi && /\s/.test(masked[j]!)) j++;
     if (j < hi && /[\p{Lu}\p{N}"'\u201C\u2018(\[\u00AB]/u.test(masked[j]!)) {
