@@ -93,6 +93,10 @@ describe("entities: a surname settled by the corpus", () => {
 });
 
 describe("entities: a given name alone", () => {
+  it("a family name that news writes first joins the one full name of its article that opens with it", () => {
+    const { at } = entityOf([["p:Moon Jae-sol", "p:Moon", "p:Mr. Moon"]]);
+    expect([at("0:1"), at("0:2")]).toEqual([at("0:0"), at("0:0")]);
+  });
   it("joins the one person of its article with that given name", () => {
     const { at } = entityOf([["p:Ann Vale", "p:Ann"]]);
     expect(at("0:1")).toBe(at("0:0"));

@@ -31,6 +31,7 @@ import {
   honorificGender,
   deletions,
   isTitleWord,
+  surnameFirst,
   isAcronym,
   locKey,
   matchKey,
@@ -310,8 +311,9 @@ export function resolveArticle(
         let cands = fits("exact");
         if (cands.length === 0) cands = fits("variant");
         if (cands.length === 0) cands = fits("typo");
-        // else a common given name alone ("Ann", with no honorific) is the person of the article with that given name
-        if (cands.length === 0 && !p.suffix && p.female === null && isGivenName(p.surname)) cands = people.filter((t) => fullsOf(t).some((f) => f.given === p.surname));
+        // else a common given name alone ("Ann", with no honorific) is the person of the article with that given name,
+        // and a family name written first ("Xi" of "Xi Jinping") the person whose name opens with it
+        if (cands.length === 0 && !p.suffix && ((p.female === null && isGivenName(p.surname)) || surnameFirst(p.surname))) cands = people.filter((t) => fullsOf(t).some((f) => f.given === p.surname && !(p.female !== null && f.female !== null && p.female !== f.female)));
         // a surname without "Jr." is the one named without it: "John Doe … John Doe Jr. … Doe said" is the father
         const plain = p.suffix ? [] : cands.filter((t) => !t.suffix);
         hit = pickCompatible(plain.length > 0 ? plain : cands);

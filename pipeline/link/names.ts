@@ -10,6 +10,7 @@ interface NameLexicon {
   honorifics: string[];
   titles: string[];
   given_name_titles: string[];
+  surname_first: string[];
   title_modifiers: string[];
   name_suffixes: string[];
   generational_suffixes: string[];
@@ -63,6 +64,9 @@ const HONORIFICS = setOf(LEX.honorifics);
 const TITLES = setOf(LEX.titles);
 const MODIFIERS = setOf(LEX.title_modifiers);
 const GIVEN_TITLES = setOf(LEX.given_name_titles);
+const SURNAME_FIRST = setOf(LEX.surname_first);
+/** Whether a word (as matchKey gives it) is a family name written before the given name ("xi", "moon"). */
+export const surnameFirst = (k: string): boolean => SURNAME_FIRST.has(k);
 const SUFFIXES = setOf(LEX.name_suffixes);
 const GENERATIONS = setOf(LEX.generational_suffixes);
 /** One spelling per generational suffix: "Jnr" is "jr", "Snr" is "sr". */
