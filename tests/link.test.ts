@@ -155,6 +155,18 @@ describe("entities: a lone surname and the corpus's usual bearer of it", () => {
   });
 });
 
+describe("entities: an acronym read as other", () => {
+  it("joins the one organisation the corpus defines it for, which keeps its type and its full name", () => {
+    const { out, at } = entityOf([["o:Harbour Workers Guild (HWG)"], ["x:HWG"], ["x:HWG"], ["x:HWG"]]);
+    expect([at("1:0"), at("2:0")]).toEqual([at("0:0"), at("0:0")]);
+    expect(out.entities.find((e) => e.entity_id === at("0:0"))).toMatchObject({ type: "organization", name: "Harbour Workers Guild" });
+  });
+  it("... not where the corpus also defines it as other", () => {
+    const { at } = entityOf([["o:Harbour Workers Guild (HWG)"], ["x:Harbour Wage Guarantee (HWG)"], ["x:HWG"]]);
+    expect(at("2:0")).not.toBe(at("0:0"));
+  });
+});
+
 describe("entities: an honorific before the mention", () => {
   /** the link record the article stages make of `text`, and its entities */
   const linked = (text: string) => {

@@ -16,8 +16,8 @@
 //     a one-letter surname misspelling with the same given name), unless either name has two
 //     candidates that are not compatible with each other; a surname alone in an article with no one of that name joins
 //     the person such surnames joined in at least 9 in 10 of the (5 or more) articles that named someone of it
-//     (joinLoneSurnames); a standalone acronym joins the one
-//     organisation the corpus defines it for. Types never mix (but see countries in rule 1), once a
+//     (joinLoneSurnames); a standalone acronym (typed organisation, or other when the corpus defines it only as an
+//     organisation) joins the one organisation the corpus defines it for. Types never mix (but see countries in rule 1), once a
 //     name of two or more words has taken the type most of its mentions got (settleTypes).
 //  4. Canonical name, entity_id and every sort are functions of the content, not of input order.
 import type { EntityType } from "../../schemas/records.ts";
@@ -782,11 +782,19 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   joinLoneSurnames(table, uf, votes);
   votes.clear();
   // a standalone acronym joins the one organisation the corpus defines it for
+  // (and so does the acronym read as other, "GOP senators", when the corpus defines it only as an organisation; its
+  // forms then name the entity no more than the organisation's own acronym does)
+  const shortForms = new Set<number>();
   for (const [acrNode, defs] of [...acronymDefs.entries()].sort(([a], [b]) => cmp(a, b))) {
-    const self = table.index.get(acrNode);
-    if (self === undefined) continue;
-    const roots = new Set([...defs].map((d) => table.index.get(d)).filter((x): x is number => x !== undefined && x !== self).map((x) => uf.find(x)));
-    if (roots.size === 1) uf.union(self, [...roots][0]!);
+    const acr = acrNode.slice(acrNode.indexOf("|") + 1);
+    const other = acrNode.startsWith("organization|") && !acronymDefs.has(`other|${acr}`) ? table.index.get(`other|${acr}`) : undefined;
+    for (const self of [table.index.get(acrNode), other]) {
+      if (self === undefined) continue;
+      const roots = new Set([...defs].map((d) => table.index.get(d)).filter((x): x is number => x !== undefined && x !== self).map((x) => uf.find(x)));
+      if (roots.size !== 1) continue;
+      uf.union(self, [...roots][0]!);
+      if (self === other) shortForms.add(self);
+    }
   }
 
   // per entity (union-find root), in the order its first node was first seen
@@ -794,11 +802,14 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   tempKeys.forEach((key, t) => {
     const root = uf.find(nodeOfTemp[t]!);
     const n = nodeAggs[t]!;
+    const short = shortForms.has(nodeOfTemp[t]!);
+    if (short) for (const f of n.forms.values()) f.primary = false;
     nodeAggs[t] = null; // freed as it is merged: the per-node and per-entity sums are not all held at once
     let g = aggs.get(root);
     if (!g) {
-      // an entity's first node hands over its aliases and forms (most entities have a single node)
-      const type = nodeType(key);
+      // an entity's first node hands over its aliases and forms (most entities have a single node); an acronym read as
+      // other that joined an organisation is that organisation
+      const type = short ? "organization" : nodeType(key);
       g = { type, aliases: n.aliases, forms: n.forms, mentions: n.mentions, articles: 0, countries: type === "location" ? new Set() : null, minNode: key };
       aggs.set(root, g);
     } else {
