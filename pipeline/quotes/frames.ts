@@ -685,6 +685,19 @@ function isPassive(toks: readonly Tok[], k: number): boolean {
 }
 
 /** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
+/** "what <someone> called/described as/dubbed (a|the)" right before the quote (tokens [0, n)): that someone and the verb. */
+function whatTheyCall(toks: readonly Tok[], n: number): { np: Np; k: number; len: number } | null {
+  let c = n;
+  while (c > 0 && c > n - 3 && (START_DETS.has(toks[c - 1]!.lw) || toks[c - 1]!.lw === "as")) c--;
+  for (let k = c - 1; k > 0 && k >= c - 2; k--) {
+    const cue = cueAt(toks, k);
+    if (!cue || cue.tag !== "label" || k + cue.len > c) continue;
+    const np = npBackward(toks, k, Math.max(0, k - 6));
+    return np && np.i > 0 && toks[np.i - 1]!.lw === "what" ? { np, k, len: cue.len } : null;
+  }
+  return null;
+}
+
 function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   const prev = toks[k - 1];
   // "it is worth noting that …": the writer's aside, no one's saying
@@ -738,6 +751,10 @@ export function parseBefore(text: string, lo: number, hi: number, partial: boole
   }
   if (n === 0) return null;
   if (partial) {
+    // "what the mayor called a “disaster”": the words are the mayor's, whoever speaks in the clause around them (a
+    // pronoun there, "what she called", is most often the clause's own speaker, named in full by the clause)
+    const own = whatTheyCall(toks, n);
+    if (own && !(own.np.j - own.np.i === 1 && PRONOUNS.has(toks[own.np.i]!.lw))) return frame(toks, own.np, own.k, own.len, text);
     // a leading phrase is not the clause: "In a statement on Monday, the union called …"
     let k0 = 0;
     if (toks[0] && (PREPS.has(toks[0].lw) || toks[0].lw === "following")) {
