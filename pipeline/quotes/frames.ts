@@ -130,6 +130,8 @@ const FWD_STOP = set(
 const NOUNISH = set(
   "report reports post posts call calls charge charges answer answers claim claims comment comments promise promises tweet tweets demand demands state states note notes remark remarks reply replies response statement warning warnings joke jokes vow vows pledge pledges repeat repeats",
 );
+/** Words after a verb-or-noun ("claims") that make it the noun: "claims of fraud", "claims as false", "claims were" (not "about": "jokes about"). */
+const AFTER_NOUN = set("of as are were have had and or by");
 /** Time words: never a speaker ("said Tuesday", "tweets early Friday saying"). */
 const TIME = set(
   "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow morning afternoon evening night week weekend month year january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec earlier later",
@@ -231,6 +233,9 @@ export function cueAt(toks: readonly Tok[], k: number): Cue | null {
   if (prev && (DETS.has(prev.lw) || (/['\u2019]s$/.test(prev.lw) && !isContraction(prev))) && prev.lw !== "that") return null; // "the report", "Smith's claims"
   // (but a text "states" or "notes" what follows "that": "the memo notes that …", not "the interview notes that …")
   if (NOUNISH.has(t.lw) && !(prev && (PRONOUNS.has(prev.lw) || isContraction(prev) || isCap(prev))) && !(TEXT_VERBS.has(t.lw) && next?.lw === "that" && textSubject(toks, k))) return null;
+  // (after a capital it is a noun still when what follows fits only a noun: "Republican claims as 'false'", "Vale
+  // reports were wrong")
+  if (NOUNISH.has(t.lw) && prev && isCap(prev) && next && AFTER_NOUN.has(next.lw)) return null;
   if (tag === "label" && next && AFTER_CALL_NOT_CUE.has(next.lw)) return null; // "called for"
   if (ADD.has(t.lw) && next && /^[\d$€£¥]/u.test(next.w)) return null; // "the index added 0.9%": a gain, not a remark
   // a passive participle right before "as" labels its subject, it is no one's saying: "the plan was described as
