@@ -132,6 +132,8 @@ const NOUNISH = set(
 );
 /** Words after a verb-or-noun ("claims") that make it the noun: "claims of fraud", "claims as false", "claims were" (not "about": "jokes about"). */
 const AFTER_NOUN = set("of as are were have had and or by");
+/** Words of a time phrase besides TIME's: "last week", "this year", "the day". */
+const WHEN_WORDS = set("last this next the that early late week weekend month year day days weeks months years");
 /** Time words: never a speaker ("said Tuesday", "tweets early Friday saying"). */
 const TIME = set(
   "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow morning afternoon evening night week weekend month year january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec earlier later",
@@ -643,7 +645,13 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
     while (c < stop && toks[c]!.w !== "," && !isMasked(toks[c]!)) c++;
     if (c < to && toks[c]!.w === ",") i = c + 1;
     else if (LEAD_TRIM.has(first.lw) || (clause && SUBORDINATORS.has(first.lw))) i++; // "And in a statement on Monday, …"; "When the host asked, …"
-    else break;
+    else {
+      // a time with no comma after it, then a pronoun: "On September 27 they published …", "Last week she said …"
+      let t = i + 1;
+      while (t < to && t < i + 6 && (TIME.has(toks[t]!.lw) || /^\d/.test(toks[t]!.w) || WHEN_WORDS.has(toks[t]!.lw))) t++;
+      if (t > i + 1 && t < to && PRONOUNS.has(toks[t]!.lw) && (PREPS.has(first.lw) || WHEN_WORDS.has(first.lw))) i = t;
+      break;
+    }
   }
   while (i < to && LEAD_TRIM.has(toks[i]!.lw)) i++;
   let last = -1;
