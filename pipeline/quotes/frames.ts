@@ -722,13 +722,26 @@ function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   const np = npBackward(toks, k, 0);
   if (isParticiple(toks[k]!) && !(prev && AUX.has(prev.lw))) {
     const lastTok = np ? toks[np.j - 1]! : null;
-    if (lastTok && (isCap(lastTok) || PRONOUNS.has(lastTok.lw))) return np; // "footage of Jane Doe saying"
+    // "footage of Jane Doe saying": the name, not the phrase that holds it
+    if (lastTok && (isCap(lastTok) || PRONOUNS.has(lastTok.lw))) return trailingName(toks, np!);
     return sentenceSubject(toks, 0, k);
   }
   if (np) return np;
   if ((k === 0 || (prev && isPunct(prev))) && cue.tag !== "addressee") return npForward(toks, k + cue.len);
   return null;
 }
+
+/**
+ * The name after a common noun and "of", "by", "from" or "with" in a noun phrase ("footage of Jane Doe", not "Court of
+ * Justice"), or the whole phrase.
+ */
+function trailingName(toks: readonly Tok[], np: Np): Np {
+  for (let i = np.i + 1; i < np.j - 1; i++) {
+    if (OF_NAME.has(toks[i]!.lw) && !isCap(toks[i - 1]!) && isCap(toks[i + 1]!) && !DETS.has(toks[i + 1]!.lw)) return { i: i + 1, j: np.j };
+  }
+  return np;
+}
+const OF_NAME = set("of by from with");
 
 /** Nouns of speech whose possessor is the source: "Jane Doe's claim that …". */
 const SPEECH_NOUNS = set("claim claims statement statements assertion assertions remark remarks comment comments warning warnings promise promises suggestion argument contention insistence pledge vow");
