@@ -311,6 +311,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["a verb that is also a noun after a capitalised word is the noun when a noun's words follow", `Harbourfact rated 32% of Republican claims as “false.”`, [["false.", "partial", null, "none", null, 1]]],
     ["a time with no comma before the pronoun that speaks", `On Sunday she ended it by announcing that the plan was “dead.”`, [["dead.", "partial", "she", "pronoun", "announcing", 1]]],
     ["a name after 'footage of' speaks, not the footage", `The ad ends with footage of Ann Vale saying, “That makes me smart.”`, [["That makes me smart.", "direct", "Ann Vale", "explicit", "saying", 1]]],
+    ["a participle's place after the subject is not the subject", `Residents living near the plant said, "We are scared."`, [["We are scared.", "direct", "Residents", "nominal", "said", 1]]],
     ["what someone else called the words", `Ann Vale attacked what the mayor described as “a disaster.”`, [["a disaster.", "partial", "the mayor", "nominal", "described", 1]]],
     ["... a pronoun there is the clause's speaker", `Ann Vale condemned what she called “a breach.”`, [["a breach.", "partial", "Ann Vale", "explicit", "condemned", 1]]],
     ["an abbreviated office before a name", `“We hold the line,” said former Pfc. Tom Pell.`, [["We hold the line,", "direct", "former Pfc. Tom Pell", "explicit", "said", 1]]],

@@ -323,8 +323,17 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
     const app = { i: near + 1, j: j - 1 };
     return validNp(toks, app) ? app : null;
   }
-  return npBackwardPlain(toks, j, floor);
+  const np = npBackwardPlain(toks, j, floor);
+  // a participle's place after the subject is not the subject: "Protesters marching through the streets chanted"
+  const p = np ? np.i - 2 : -1;
+  if (np && p > floor && MOTION_PREPS.has(toks[p + 1]!.lw) && /^\p{Ll}+ing$/u.test(toks[p]!.w) && !CUES.has(toks[p]!.lw)) {
+    const subject = npBackwardPlain(toks, p, floor);
+    if (subject && subject.j === p) return subject;
+  }
+  return np;
 }
+/** Prepositions of place that end a noun phrase read leftwards: the phrase before them is a participle's place. */
+const MOTION_PREPS = set("through near across along outside inside around into toward towards past behind beside under over near");
 
 /** Whether a phrase describes a person with a noun in lower case ("the firm's chairman", "an envoy to the UN"). */
 const describesPerson = (toks: readonly Tok[], np: Np): boolean => toks.slice(np.i, np.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
