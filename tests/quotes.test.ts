@@ -312,6 +312,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["a time with no comma before the pronoun that speaks", `On Sunday she ended it by announcing that the plan was “dead.”`, [["dead.", "partial", "she", "pronoun", "announcing", 1]]],
     ["a name after 'footage of' speaks, not the footage", `The ad ends with footage of Ann Vale saying, “That makes me smart.”`, [["That makes me smart.", "direct", "Ann Vale", "explicit", "saying", 1]]],
     ["a participle's place after the subject is not the subject", `Residents living near the plant said, "We are scared."`, [["We are scared.", "direct", "Residents", "nominal", "said", 1]]],
+    ["a nickname in marks inside a name is part of the name, no quote", `"It is over," said Walter "Bucky" Pell, a lawyer.`, [["It is over,", "direct", 'Walter "Bucky" Pell', "explicit", "said", 1]]],
     ["what someone else called the words", `Ann Vale attacked what the mayor described as “a disaster.”`, [["a disaster.", "partial", "the mayor", "nominal", "described", 1]]],
     ["... a pronoun there is the clause's speaker", `Ann Vale condemned what she called “a breach.”`, [["a breach.", "partial", "Ann Vale", "explicit", "condemned", 1]]],
     ["an abbreviated office before a name", `“We hold the line,” said former Pfc. Tom Pell.`, [["We hold the line,", "direct", "former Pfc. Tom Pell", "explicit", "said", 1]]],

@@ -187,8 +187,11 @@ export function joinable(text: string, parts: readonly { start: number; end: num
 
 export function extractQuoteRecords(text: string, mentions: readonly MentionSpan[]): QuoteRecord[] {
   const paras = lineSpans(text);
-  const segs = findSegments(text, paras);
-  const masked = maskSegments(text, segs);
+  const found = findSegments(text, paras);
+  const nicknames = found.filter((s) => isNickname(text, s));
+  const segs = nicknames.length ? found.filter((s) => !nicknames.includes(s)) : found;
+  // (a nickname's marks are blanked too, so that the name reads as one: `said Brian "Boomer" Doe`)
+  const masked = blankMarks(maskSegments(text, segs), text, nicknames);
   indexTokens(masked);
   const paraStarts = paras.map(([lo, hi]) => sentenceStarts(text, masked, lo, hi));
   const starts = paraStarts.flat();
@@ -428,6 +431,28 @@ function goesOnSpeaking(masked: string, from: number, to: number): number {
   while (k < toks.length && ((toks[k]!.punct && !isMasked(toks[k]!)) || toks[k]!.lw === "and" || toks[k]!.lw === "but")) k++;
   const cue = k > 0 && k < toks.length && !toks[k]!.cap ? cueAt(toks, k) : null;
   return cue ? (toks[k + cue.len]?.s ?? to) : -1;
+}
+
+/**
+ * A nickname in marks inside a person's name (`Marcia "Cia" Price`, `Dwayne 'The Rock' Johnson`): a given name right
+ * before the opening mark, a capitalised word right after the closing one, and one to three capitalised words between.
+ * It is part of the name, no one's quoted words.
+ */
+function isNickname(text: string, s: Segment): boolean {
+  if (s.open === null || s.close === null || s.end - s.start > 25) return false;
+  const words = text.slice(s.start, s.end).split(" ");
+  if (words.length > 3 || !words.every((w) => /^\p{Lu}[\p{L}.'\u2019-]*$/u.test(w))) return false;
+  const before = /(?:^|\s)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, s.open - 20), s.open));
+  return before !== null && isGivenName(before[1]!) && /^ \p{Lu}\p{Ll}/u.test(text.slice(closeEnd(text, s.close), closeEnd(text, s.close) + 3));
+}
+
+/** `masked` with the opening and closing marks of `segs` turned to spaces (offsets kept). */
+function blankMarks(masked: string, text: string, segs: readonly Segment[]): string {
+  if (segs.length === 0) return masked;
+  const cs = masked.split("");
+  for (const s of segs) for (let i = s.open!; i < s.start; i++) cs[i] = " ";
+  for (const s of segs) for (let i = s.end; i < closeEnd(text, s.close!); i++) cs[i] = " ";
+  return cs.join("");
 }
 
 /** What may stand between two quoted items of one list: commas and a conjunction (`“a,” “b” and “c”`). */
