@@ -333,7 +333,7 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
   return np;
 }
 /** Prepositions of place that end a noun phrase read leftwards: the phrase before them is a participle's place. */
-const MOTION_PREPS = set("through near across along outside inside around into toward towards past behind beside under over near");
+const MOTION_PREPS = set("through near across along outside inside around into toward towards past behind beside under over");
 
 /** Whether a phrase describes a person with a noun in lower case ("the firm's chairman", "an envoy to the UN"). */
 const describesPerson = (toks: readonly Tok[], np: Np): boolean => toks.slice(np.i, np.j).some((t) => !isCap(t) && SPEAKER_NOUNS.get(t.lw) === "person");
@@ -524,8 +524,6 @@ const SKIP_LEAD = /^[,.!?;:\u2012-\u2015\-\u2026]$/;
  * `," the leaders bemoaned.`); not after a form of "be" (`“aerosols,” as they are called`).
  */
 const SAID_ALOUD = set("called bemoaned decried mocked touted slammed blasted lambasted excoriated denounced criticized criticised ridiculed");
-/** A form of "be", contracted too ("they're", "it's"), or an adverb, before a participle: a passive. */
-const isBe = (lw: string): boolean => BE.has(lw) || /['\u2019](?:re|s)$/.test(lw) || AUX.has(lw);
 /** Words after a verb that leave it without an object: the sentence goes on with when or where it was said. */
 const CLAUSE_END = /^[.!?,;]$/;
 const AFTER_INTRANSITIVE = set("on in at during to last this earlier later today yesterday tonight monday tuesday wednesday thursday friday saturday sunday");
@@ -579,7 +577,8 @@ export function parseAfter(text: string, lo: number, hi: number, closed = false)
     const cue = cueAt(toks, k) ?? textClosing(toks, k);
     // (a verb that labels needs its object; with none it is said aloud: `," the leaders bemoaned.`, `," she called out
     // on Monday`)
-    if (!cue || (cue.tag === "label" && !(SAID_ALOUD.has(toks[k]!.lw) && endsClause(toks, k + cue.len) && !isBe(toks[k - 1]?.lw ?? "")))) continue;
+    // ("as it's called", with no object, is the passive too)
+    if (!cue || (cue.tag === "label" && !(SAID_ALOUD.has(toks[k]!.lw) && endsClause(toks, k + cue.len) && !isPassive(toks, k) && !/['\u2019]s$/.test(toks[k - 1]?.lw ?? "")))) continue;
     // a reporting verb inside a relative clause of the name's description is not the frame's: `," Tom Pell, a lawyer
     // who has argued cases before the court, said`
     if (inRelative(toks, k, i)) continue;
@@ -703,10 +702,10 @@ function isPassive(toks: readonly Tok[], k: number): boolean {
   if (!/(?:ed|told|said|written|shown|heard|known|spoken|given|taken)$/.test(t.lw)) return false;
   let b = k - 1;
   while (b >= 0 && (isAdverb(toks[b]!) || MID_ADVERBS.has(toks[b]!.lw))) b--;
-  return b >= 0 && BE.has(toks[b]!.lw);
+  // (a contracted "are" too: "as they're called"; not "'s", which may be "has": "she's said")
+  return b >= 0 && (BE.has(toks[b]!.lw) || (isContraction(toks[b]!) && /['\u2019]re$/.test(toks[b]!.lw)));
 }
 
-/** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
 /** "what <someone> called/described as/dubbed (a|the)" right before the quote (tokens [0, n)): that someone and the verb. */
 function whatTheyCall(toks: readonly Tok[], n: number): { np: Np; k: number; len: number } | null {
   let c = n;
@@ -720,6 +719,7 @@ function whatTheyCall(toks: readonly Tok[], n: number): { np: Np; k: number; len
   return null;
 }
 
+/** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
 function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   const prev = toks[k - 1];
   // "it is worth noting that …": the writer's aside, no one's saying
