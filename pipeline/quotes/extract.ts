@@ -368,7 +368,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       // quoted words listed before a partial quote whose frame follows it are the same speaker's:
       // `The plan was “unworkable” and “unfair,” Ann Vale said.`
       const who = spk ? { speaker: spk, speaker_start: found!.frame.speakerStart, speaker_end: found!.frame.speakerEnd, speaker_mention: resolve(found!.frame.speakerStart, found!.frame.speakerEnd, spk), cue: found!.frame.cue } : null;
-      if (partial && who && listed && found!.frame.cue !== null && found!.attribution !== "continuation" && /^[\s,]*$/.test(text.slice(closeAt, found!.frame.start)) && /,["'\u201D\u2019\s]*$/.test(text.slice(fl.start, found!.frame.start))) {
+      if (partial && who && listed && found!.attribution !== "continuation" && frameAfterComma(text, found!.frame, fl.start, closeAt)) {
         for (const i of unsaid) out[i]!.quote = { ...out[i]!.quote, ...who, attribution: "continuation" };
       }
       unsaid = partial && !spk && !title ? (listed ? [...unsaid, out.length] : [out.length]) : [];
@@ -453,6 +453,11 @@ function blankMarks(masked: string, text: string, segs: readonly Segment[]): str
   for (const s of segs) for (let i = s.open!; i < s.start; i++) cs[i] = " ";
   for (const s of segs) for (let i = s.end; i < closeEnd(text, s.close!); i++) cs[i] = " ";
   return cs.join("");
+}
+
+/** Whether frame `f` comes right after a quote that ends on a comma (`… “b,” Ann Vale said`), the quote's words from `start`. */
+function frameAfterComma(text: string, f: Frame, start: number, closeAt: number): boolean {
+  return f.cue !== null && /^[\s,]*$/.test(text.slice(closeAt, f.start)) && /,["'\u201D\u2019\s]*$/.test(text.slice(start, f.start));
 }
 
 /** What may stand between two quoted items of one list: commas and a conjunction (`“a,” “b” and “c”`). */
