@@ -392,15 +392,15 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
     // (a title alone, "Judge", is no one's surname here, whoever it joined in its own articles)
     const usual = best && total >= SURNAME_MIN_ARTICLES && best.n >= SURNAME_MIN_SHARE * total && !isTitleWord(k.slice("person|".length)) ? best : null;
     const female = usual ? table.nodes[table.index.get(usual.top)!]!.person!.female : null;
+    const isUsual = (c: string) => {
+      const x = table.index.get(`person|${c}`);
+      return usual !== null && x !== undefined && uf.find(x) === uf.find(usual.root);
+    };
     let rest = -1;
     for (const i of ids) {
       const key = table.nodes[i]!.key;
       // (a surname its article left between several people joins the usual bearer when that is one of them)
       const amb = key.indexOf(AMBIGUOUS);
-      const isUsual = (c: string) => {
-        const x = table.index.get(`person|${c}`);
-        return usual !== null && x !== undefined && uf.find(x) === uf.find(usual.root);
-      };
       const among = amb < 0 || key.slice(amb + AMBIGUOUS.length).split(CANDIDATES).some(isUsual);
       const fits = usual && among && !(female !== null && (key.endsWith(WOMAN) ? !female : key.endsWith(MAN) ? female : false));
       if (fits) uf.union(i, usual.root);

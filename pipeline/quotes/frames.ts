@@ -577,8 +577,8 @@ export function parseAfter(text: string, lo: number, hi: number, closed = false)
     const cue = cueAt(toks, k) ?? textClosing(toks, k);
     // (a verb that labels needs its object; with none it is said aloud: `," the leaders bemoaned.`, `," she called out
     // on Monday`)
-    // ("as it's called", with no object, is the passive too)
-    if (!cue || (cue.tag === "label" && !(SAID_ALOUD.has(toks[k]!.lw) && endsClause(toks, k + cue.len) && !isPassive(toks, k) && !/['\u2019]s$/.test(toks[k - 1]?.lw ?? "")))) continue;
+    // (not in the passive, "as it's called", nor after an auxiliary or an adverb: "which Vale also has denounced.")
+    if (!cue || (cue.tag === "label" && !(SAID_ALOUD.has(toks[k]!.lw) && endsClause(toks, k + cue.len) && !isPassive(toks, k) && !/['\u2019]s$/.test(toks[k - 1]!.lw) && !AUX.has(toks[k - 1]!.lw)))) continue;
     // a reporting verb inside a relative clause of the name's description is not the frame's: `," Tom Pell, a lawyer
     // who has argued cases before the court, said`
     if (inRelative(toks, k, i)) continue;
