@@ -309,6 +309,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["a reporting verb inside the name's description is not the frame's", `"He will play the part," Tom Pell, a lawyer who has argued many cases before the court, said.`, [["He will play the part,", "direct", "Tom Pell", "explicit", "said", 1]]],
     ["advised", `"Stay home," the doctor advised.`, [["Stay home,", "direct", "the doctor", "nominal", "advised", 1]]],
     ["a verb that is also a noun after a capitalised word is the noun when a noun's words follow", `Harbourfact rated 32% of Republican claims as “false.”`, [["false.", "partial", null, "none", null, 1]]],
+    ["a date's year after its own comma is part of the leading phrase", `On July 6, 2015, Ann Vale made the following comment: "It is hard."`, [["It is hard.", "direct", "Ann Vale", "explicit", null, 1]]],
     ["a time with no comma before the pronoun that speaks", `On Sunday she ended it by announcing that the plan was “dead.”`, [["dead.", "partial", "she", "pronoun", "announcing", 1]]],
     ["a name after 'footage of' speaks, not the footage", `The ad ends with footage of Ann Vale saying, “That makes me smart.”`, [["That makes me smart.", "direct", "Ann Vale", "explicit", "saying", 1]]],
     ["a participle's place after the subject is not the subject", `Residents living near the plant said, "We are scared."`, [["We are scared.", "direct", "Residents", "nominal", "said", 1]]],

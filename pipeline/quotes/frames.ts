@@ -651,8 +651,11 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
     let c = i;
     const stop = Math.min(to, i + (clause ? 25 : 8));
     while (c < stop && toks[c]!.w !== "," && !isMasked(toks[c]!)) c++;
-    if (c < to && toks[c]!.w === ",") i = c + 1;
-    else if (LEAD_TRIM.has(first.lw) || (clause && SUBORDINATORS.has(first.lw))) i++; // "And in a statement on Monday, …"; "When the host asked, …"
+    if (c < to && toks[c]!.w === ",") {
+      i = c + 1;
+      // (a date's year after its own comma: "On July 6, 2015, she said")
+      if (i + 1 < to && /^\d{4}$/.test(toks[i]!.w) && toks[i + 1]!.w === ",") i += 2;
+    } else if (LEAD_TRIM.has(first.lw) || (clause && SUBORDINATORS.has(first.lw))) i++; // "And in a statement on Monday, …"; "When the host asked, …"
     else {
       // a time with no comma after it, then a pronoun: "On September 27 they published …", "Last week she said …"
       let t = i + 1;
