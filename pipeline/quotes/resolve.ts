@@ -203,8 +203,9 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   let head: string | null = null;
   if (kind === "pronoun") type = PRONOUN_TYPE[speaker.toLowerCase()] ?? null;
   else {
-    const d = descriptionHead(speaker);
-    if (d && d.type !== "document") {
+    // the head is the phrase's own last noun ("the latest government figures" is no government)
+    const d = descriptionHead(speaker.slice(0, he));
+    if (d && d.type !== "document" && headText.split(/[^\p{L}]+/u).includes(d.head.split(" ").at(-1)!)) {
       type = d.type;
       head = d.head;
     }
@@ -229,7 +230,12 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const skip0 = wantFemale === null ? skip1 : (k: number) => skip1(k) || otherSex(k);
   const skip = type === "organization" ? (k: number) => skip0(k) || countryCode(mentions[k]!.text) !== null : skip0;
   const stop = Math.max(0, from - LOOKBACK);
-  if (head) for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type && mentions[k]!.text.toLowerCase().includes(head)) return k;
+  // a newspaper is the last one named, a business the last organisation named if it is no public body, a body of a
+  // kind the last one named of that kind ("the court" a court); "authorities" and "his office" are no one named
+  const fit = head && type === "organization" ? orgFit(speaker, head) : null;
+  if (fit === "none") return null;
+  // the last of its kind whose name holds the head ("the agency" the "Harbour Agency"; not "the news agency")
+  if (head) for (let k = from; k >= stop; k--) if (!skip(k) && mentions[k]!.type === type && mentions[k]!.text.toLowerCase().includes(head) && (!fit || fit.test(mentions[k]!.text))) return k;
   // "it" and "they" are an organisation only as the last one to speak (above): "they" is most often a group of
   // people ("Republicans … they said"), "it" a thing, and the last organisation named was right in about a fifth
   // of the links sampled on news
@@ -249,8 +255,6 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     }
     return null;
   }
-  // a newspaper is the last one named, a business the last organisation named if it is no public body
-  const fit = head ? orgFit(speaker, head) : null;
   for (let k = from; k >= stop; k--) {
     if (skip(k) || mentions[k]!.type !== type) continue;
     if (!fit || fit.test(mentions[k]!.text)) return k;
@@ -269,15 +273,83 @@ const BUSINESS_HEADS: ReadonlySet<string> = new Set("company firm retailer carri
 /** Heads of descriptions that name a newspaper, a broadcaster or a site ("the newspaper", "the network"). */
 const MEDIA_HEADS: ReadonlySet<string> = new Set("newspaper paper magazine network outlet publication broadcaster station website site tabloid channel".split(" "));
 
+/** Words in the names of public bodies of a state, which "the group" is not. */
+const STATE_BODY = /\b(?:department|ministry|agency|administration|commission|committee|council|senate|house|congress|parliament|assembly|legislature|court|government|police|army|navy|military|forces|bureau|office|cabinet|pentagon|kremlin)\b/i;
 /**
- * What an organisation's description can stand for, null for any organisation: a business is no public body ("the
- * company" is not the agency named last: no link), a newspaper or a network has such a name or an acronym (the last
- * one named, passing over other organisations: `scan`).
+ * Heads of descriptions that name a kind of body, with the words one of that kind has in its name ("the court" is a
+ * court, the "Supreme Court"; "the union" a "… Union"), and the acronyms that may stand for one: a body's word most
+ * often ends its name, so its initial ends the acronym ("the committee" may be the "HNC", not the "HBI"). An agency
+ * is any public body, or an acronym.
  */
-function orgFit(speaker: string, head: string): { test: (name: string) => boolean; scan: boolean } | null {
+const BODY_HEADS: ReadonlyMap<string, { words: readonly string[]; acronym?: RegExp }> = new Map(
+  Object.entries({
+    department: { words: ["department", "dept"], acronym: /^D|D$/ },
+    ministry: { words: ["ministry"] },
+    agency: { words: ["agency", "administration", "service", "bureau", "commission", "authority", "office", "department", "board", "institutes?", "centers?", "centres?"], acronym: /./ },
+    office: { words: ["office"] },
+    administration: { words: ["administration", "white house"] },
+    campaign: { words: ["campaign"] },
+    committee: { words: ["committee", "subcommittee"], acronym: /C$/ },
+    commission: { words: ["commission"], acronym: /C$/ },
+    council: { words: ["council"], acronym: /C$/ },
+    party: { words: ["party"], acronym: /P$/ },
+    court: { words: ["court", "tribunal"] },
+    union: { words: ["union", "federation", "guild", "teamsters", "workers"], acronym: /U/ },
+    association: { words: ["association"], acronym: /A$/ },
+    federation: { words: ["federation"], acronym: /F$/ },
+    institute: { words: ["institute", "institution"], acronym: /I$/ },
+    university: { words: ["university", "college"], acronym: /U/ },
+    foundation: { words: ["foundation"], acronym: /F$/ },
+    team: { words: ["team"] },
+    club: { words: ["club"] },
+    service: { words: ["service"], acronym: /S$/ },
+    authority: { words: ["authority"], acronym: /A$/ },
+    police: { words: ["police", "sheriff", "sheriff's", "sheriff\u2019s", "constabulary", "troopers", "patrol"], acronym: /PD$/ },
+    army: { words: ["army", "military", "forces", "defen[cs]e"], acronym: /F$/ },
+    military: { words: ["army", "navy", "military", "forces", "defen[cs]e", "pentagon", "marines", "air force"], acronym: /F$/ },
+    board: { words: ["board"], acronym: /B$/ },
+    embassy: { words: ["embassy"] },
+    government: { words: ["government"] },
+    parliament: { words: ["parliament"] },
+    congress: { words: ["congress"] },
+    senate: { words: ["senate"] },
+  }),
+);
+/** Heads that stand for several bodies or people, none of them one named ("authorities said"). */
+const NO_ONE_NAMED: ReadonlySet<string> = new Set(["authorities"]);
+const bodyFits = new Map<string, (name: string) => boolean>();
+function bodyFit(last: string, body: { words: readonly string[]; acronym?: RegExp }): (name: string) => boolean {
+  let f = bodyFits.get(last);
+  if (!f) {
+    const re = new RegExp(`\\b(?:${body.words.join("|")})(?![\\p{L}])`, "iu");
+    const acronym = body.acronym;
+    // an agency is a public body, not a newspaper or a network known by its initials
+    const media = last === "agency" ? (name: string) => MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")) : () => false;
+    bodyFits.set(last, (f = (name) => !media(name) && (re.test(name) || (acronym !== undefined && ACRONYM.test(name) && acronym.test(name.replace(/[^\p{L}]/gu, ""))))));
+  }
+  return f;
+}
+
+/**
+ * What an organisation's description can stand for, null for any organisation, "none" for none named:
+ * - a business is no public body ("the company" is not the agency named last: no link);
+ * - a newspaper or a network has such a name or an acronym (the last one named, passing over other organisations: `scan`);
+ * - a body of a kind has the kind's word in its name (the last one named, passing over others: "the court");
+ * - a group or an organisation is no public body of a state and no newspaper or network ("the group" is not the
+ *   ministry or the paper named last: no link);
+ * - a body of someone's ("his office", "her campaign") and "authorities" are no organisation named.
+ * On news, the last organisation named was right about half the time for these descriptions.
+ */
+function orgFit(speaker: string, head: string): { test: (name: string) => boolean; scan: boolean } | "none" | null {
   const last = head.split(" ").at(-1)!;
+  if (NO_ONE_NAMED.has(last)) return "none";
   // "the social network" is a business
   if (BUSINESS_HEADS.has(last) || /\bsocial (?:network|media)\b/i.test(speaker)) return { test: (name) => !PUBLIC_BODY.test(name), scan: false };
-  if (MEDIA_HEADS.has(last)) return { test: (name) => MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")) || ACRONYM.test(name), scan: true };
+  // "the news agency" and "the wire service" are a newspaper's kind
+  if (MEDIA_HEADS.has(last) || /\b(?:news agency|wire service)\b/i.test(speaker)) return { test: (name) => MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")) || ACRONYM.test(name), scan: true };
+  const body = BODY_HEADS.get(last);
+  if (body) return /^(?:his|her|their|my|our|your)\s/i.test(speaker) ? "none" : { test: bodyFit(last, body), scan: true };
+  if (last === "group" || last === "organization" || last === "organisation")
+    return { test: (name) => !STATE_BODY.test(name) && !MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")), scan: false };
   return null;
 }
