@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, joinGivenNames, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, joinGivenNames, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -405,6 +405,18 @@ describe("one-word spans that name nothing", () => {
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));
   it("... but not a person's surname", () => expect(run("Ann Read spoke. Read left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Read", 0], ["Read", 0]]));
   it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
+});
+
+describe("a word that opens a question before a name", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(trimOpeners, text, spans);
+  it("is no part of the name at a sentence's start", () =>
+    expect(run("Is Vale ready? Why Harbour Mills failed.", [[0, 2, 0], [4, 7, 1]])).toEqual([["Vale", 0], ["Harbour Mills", 1]]));
+  it("after a colon or a quote mark too, and 'Read' before a name", () =>
+    expect(run('He asked: "Does Ann Vale know?" Read Tom Pell\'s letter.', [[4, 7, 0], [10, 13, 0]])).toEqual([["Ann Vale", 0], ["Tom Pell", 0]]));
+  it("inside a sentence it stays", () => expect(run("They asked why Is Vale ran.", [[3, 5, 0]])).toEqual([["Is Vale", 0]]));
+  it("'Will' opening a question is no given name", () => expect(run("Will Vale run again?", [[0, 2, 0]])).toEqual([["Vale", 0]]));
+  it("... but is one in a statement", () => expect(run("Will Vale, the mayor, said no.", [[0, 2, 0]])).toEqual([["Will Vale", 0]]));
+  it("a title of a work keeps its words", () => expect(run('Her book "Is Harbour Dead?" sold.', [[3, 6, 3]])).toEqual([["Is Harbour Dead", 3]]));
 });
 
 describe("names side by side", () => {

@@ -1089,6 +1089,31 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   );
 }
 
+/** Words that open a question or call on the reader, never a name's first word ("Is", "Why", "Read"); "Will" and "Can" open a question only in one. */
+const OPENERS: ReadonlySet<string> = new Set("is are was were can could would should did does do has have had why how when where what who whom read watch will".split(" "));
+const NAME_TOO: ReadonlySet<string> = new Set(["will", "can"]);
+
+/**
+ * A name that opens a sentence with a word that opens a question or calls on the reader loses the word: "Is Vale
+ * ready?", "Read Ann Vale's letter"; "Will Vale run?" (a question) but not "Will Vale, the mayor, said …", where
+ * "Will" is a given name. Not a title of a work ("Is Harbour Dead?", a book's, read as other).
+ */
+export function trimOpeners(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  return spans.map((s) => {
+    // a title of a work keeps its words ("Is Harbour Dead?", a book)
+    if (s.to - s.from < 2 || s.type === misc || !OPENERS.has(p.lower[s.from]!) || !p.words[s.from + 1]!.cap) return s;
+    let i = p.tokens[s.from]!.start;
+    while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+    if (i > 0 && !/[\n.!?:;"“”‘’'(\[—–-]/.test(text[i - 1]!)) return s;
+    if (NAME_TOO.has(p.lower[s.from]!)) {
+      const rest = /[.!?\n]/.exec(text.slice(p.tokens[s.to - 1]!.end));
+      if (rest?.[0] !== "?") return s;
+    }
+    return { ...s, from: s.from + 1 };
+  });
+}
+
 /** Titles that are surnames too ("King", "Lord"). */
 const SURNAME_TITLES: ReadonlySet<string> = new Set("king queen prince princess lord lady sir dame pope".split(" "));
 
@@ -1118,7 +1143,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, joinGivenNames(p, spans, text), text);
+  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, spans, text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
