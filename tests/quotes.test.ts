@@ -290,6 +290,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["but a name and a reflexive pronoun is a name", `Vale himself called it "a mess."`, [["a mess.", "partial", "Vale himself", "explicit", "called", 1]]],
     ["'it is worth noting' is the writer's aside", `It’s worth noting that the plan was "bad."`, [["bad.", "partial", null, "none", null, 1]]],
     ["... and reports no indirect speech", `It’s worth noting that the reporter had been right all along.`, []],
+    ["the subject of a passive heard it, and reports no indirect speech", `The harbour workers were told that the yard would close in May.`, []],
+    ["... nor does 'it' before a passive", `It was announced that the yard would close in May.`, []],
     ["'it's said that' is a saying of no one", `It's said that politics is the art of the possible in every town.`, []],
     ["a pronoun with a clitic before reported speech is the pronoun", `She’s long said that the plan would fail in the end.`, [["that the plan would fail in the end", "indirect", "She", "pronoun", "said", 1]]],
     ["a participle phrase after the source's noun is not the source", `The plan will fail within a year, according to a report released this week.`, [["The plan will fail within a year", "indirect", "a report", "nominal", "according to", 1]]],

@@ -2,7 +2,7 @@
 // (interrupted and multi-paragraph ones), reads the attribution frame around each, and
 // inherits speakers across paragraphs. One pass over the text; every search is bounded.
 import type { MentionSpan, QuoteSpan } from "../../schemas/records.ts";
-import { cueAt, indexTokens, isContraction, isMasked, mayCue, negated, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
+import { cueAt, indexTokens, isContraction, isMasked, isPassive, mayCue, negated, npBackward, parseAfter, parseBefore, PRONOUNS, tokenize, type Frame } from "./frames.ts";
 import { TITLE_CUES, TITLES } from "./lexicon.ts";
 import { isGivenName } from "../given-names.ts";
 import { findSegments, maskSegments, sameStyle, type Segment } from "./marks.ts";
@@ -138,6 +138,8 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
     const cue = cueAt(toks, k);
     if (!cue || cue.tag === "label" || cue.tag === "document") continue;
     if (negated(toks, k)) return null; // "She did not say that …" reports nothing
+    // "The crowd was told that …": the subject heard it, and whoever said it is not written here
+    if (isPassive(toks, k)) return null;
     // "it is worth noting that …", "it's said that …": the writer's aside, a saying of no one
     // ("it's telling that …" too)
     if (toks[k - 1]!.lw === "worth" || (/^it['\u2019]s$/.test(toks[k - 1]!.lw) && /ed$|^said$|^telling$/.test(toks[k]!.lw))) return null;

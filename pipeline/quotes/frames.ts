@@ -700,7 +700,7 @@ const QUESTIONED = set("asked questioned pressed");
 const BE = set("be is was were are am been being");
 
 /** Whether the cue at token k is a past participle after a form of "be": "is being praised", "was told". */
-function isPassive(toks: readonly Tok[], k: number): boolean {
+export function isPassive(toks: readonly Tok[], k: number): boolean {
   const t = toks[k]!;
   if (!/(?:ed|told|said|written|shown|heard|known|spoken|given|taken)$/.test(t.lw)) return false;
   let b = k - 1;
