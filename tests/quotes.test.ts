@@ -292,6 +292,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["... and reports no indirect speech", `It’s worth noting that the reporter had been right all along.`, []],
     ["the subject of a passive heard it, and reports no indirect speech", `The harbour workers were told that the yard would close in May.`, []],
     ["... nor does 'it' before a passive", `It was announced that the yard would close in May.`, []],
+    ["a gerund after a preposition has no speaker in the words before it", `Vale took heat for telling reporters that the yard would close.`, []],
+    ["... and the frame after it is read", `In announcing the plan, the Harbour Post said the yard would close in May.`, [["the yard would close in May", "indirect", "the Harbour Post", "explicit", "said", 1]]],
     ["'it's said that' is a saying of no one", `It's said that politics is the art of the possible in every town.`, []],
     ["a pronoun with a clitic before reported speech is the pronoun", `She’s long said that the plan would fail in the end.`, [["that the plan would fail in the end", "indirect", "She", "pronoun", "said", 1]]],
     ["a participle phrase after the source's noun is not the source", `The plan will fail within a year, according to a report released this week.`, [["The plan will fail within a year", "indirect", "a report", "nominal", "according to", 1]]],

@@ -116,6 +116,9 @@ const attributionOf = (ctx: Ctx, f: Frame): Attribution => {
   return k === "pronoun" ? "pronoun" : k === "name" ? "explicit" : "nominal";
 };
 
+/** Prepositions before a gerund ("for telling", "by announcing"). */
+const GERUND_PREPS: ReadonlySet<string> = new Set("for by of in on after before without while from about with upon despite".split(" "));
+
 /** An indirect speech frame in a sentence with no quote: "X said (that) …" or "…, X said." */
 export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; content: [number, number] } | null {
   const toks = tokenize(ctx.masked, s, e);
@@ -137,6 +140,8 @@ export function indirectIn(ctx: Ctx, s: number, e: number): { frame: Frame; cont
   for (let k = 1; k < Math.min(n - 3, 12); k++) {
     const cue = cueAt(toks, k);
     if (!cue || cue.tag === "label" || cue.tag === "document") continue;
+    // a gerund after a preposition has the sentence's subject, not the words before it: "Vale is under fire for telling …"
+    if (/\p{Ll}ing$/u.test(toks[k]!.w) && GERUND_PREPS.has(toks[k - 1]!.lw)) continue;
     if (negated(toks, k)) return null; // "She did not say that …" reports nothing
     // "The crowd was told that …": the subject heard it, and whoever said it is not written here
     if (isPassive(toks, k)) return null;
