@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, joinGivenNames, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -405,6 +405,30 @@ describe("one-word spans that name nothing", () => {
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));
   it("... but not a person's surname", () => expect(run("Ann Read spoke. Read left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Read", 0], ["Read", 0]]));
   it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
+});
+
+describe("a name cut short", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(extendToKnown, text, spans);
+  it("takes the capitalised words after it that make a name the text tags whole, and its type", () =>
+    expect(run("The Harbour State group spoke. Pell fought the Harbour State in May.", [[1, 3, 1], [6, 7, 0], [9, 10, 3]])).toEqual([
+      ["Harbour State", 1],
+      ["Pell", 0],
+      ["Harbour State", 1],
+    ]));
+  it("not across a line break, nor into a word that opens a sentence", () =>
+    expect(run("The Harbour State met. Pell saw Harbour\nState. Pell saw Harbour. State law", [[1, 3, 1], [5, 6, 0], [7, 8, 3], [10, 11, 0], [12, 13, 3]])).toEqual([
+      ["Harbour State", 1],
+      ["Pell", 0],
+      ["Harbour", 3],
+      ["Pell", 0],
+      ["Harbour", 3],
+    ]));
+  it("nor into an office", () =>
+    expect(run("The Harbour Mayor spoke. Harbour Mayor Ann Vale left.", [[1, 3, 1], [5, 6, 2], [7, 9, 0]])).toEqual([
+      ["Harbour Mayor", 1],
+      ["Harbour", 2],
+      ["Ann Vale", 0],
+    ]));
 });
 
 describe("a word that opens a question before a name", () => {

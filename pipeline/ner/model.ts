@@ -1089,6 +1089,40 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   );
 }
 
+/**
+ * A name cut short: a mention followed by capitalised words the tagger left out, when the whole is a name the text
+ * tags elsewhere ("the Harbour State" read as "Harbour" beside "the Harbour State group" read whole), takes them, and
+ * the whole name's type. Only across single spaces, and not into a word that opens a sentence or an office.
+ */
+export function extendToKnown(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const MAX = 3;
+  const known = new Map<string, number[]>();
+  const key = (from: number, to: number) => p.lower.slice(from, to).join(" ");
+  for (const s of spans) {
+    if (s.to - s.from < 2) continue;
+    const k = key(s.from, s.to);
+    const votes = known.get(k) ?? [0, 0, 0, 0];
+    votes[s.type]!++;
+    known.set(k, votes);
+  }
+  if (known.size === 0) return spans;
+  const tagged = new Uint8Array(p.tokens.length);
+  for (const s of spans) tagged.fill(1, s.from, s.to);
+  return spans.map((s) => {
+    let best = -1;
+    for (let e = s.to + 1; e <= s.to + MAX && e <= p.tokens.length; e++) {
+      const t = e - 1;
+      // (not into an office, which the pass before took out of names: "Harbour Mayor", "Senate Majority Leader")
+      const w = p.lower[t]!.replace(/\.$/, "");
+      if (tagged[t] || !p.words[t]!.cap || p.first[t] || OFFICES.has(w) || OFFICE_MODIFIERS.has(w) || w === "general" || w === "attorney" || p.tokens[t]!.start !== p.tokens[t - 1]!.end + 1 || text[p.tokens[t - 1]!.end] !== " ") break;
+      if (known.has(key(s.from, e))) best = e;
+    }
+    if (best < 0) return s;
+    const votes = known.get(key(s.from, best))!;
+    return { from: s.from, to: best, type: votes.indexOf(Math.max(...votes)) };
+  });
+}
+
 /** Words that open a question or call on the reader, never a name's first word ("Is", "Why", "Read"); "Will" and "Can" open a question only in one. */
 const OPENERS: ReadonlySet<string> = new Set("is are was were can could would should did does do has have had why how when where what who whom read watch will".split(" "));
 const NAME_TOO: ReadonlySet<string> = new Set(["will", "can"]);
@@ -1143,7 +1177,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, spans, text), text), text);
+  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, extendToKnown(p, spans, text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
