@@ -292,6 +292,8 @@ describe("a speaker is a phrase that names someone", () => {
     ["... and reports no indirect speech", `It’s worth noting that the reporter had been right all along.`, []],
     ["the subject of a passive heard it, and reports no indirect speech", `The harbour workers were told that the yard would close in May.`, []],
     ["... nor does 'it' before a passive", `It was announced that the yard would close in May.`, []],
+    ["'this' before a person's noun opens the speaker", `“The yard will close,” this person said.`, [["The yard will close,", "direct", "this person", "nominal", "said", 1]]],
+    ["... not before a time", `This week Ann Vale said the yard would close in May.`, [["the yard would close in May", "indirect", "Ann Vale", "explicit", "said", 1]]],
     ["a gerund after a preposition has no speaker in the words before it", `Vale took heat for telling reporters that the yard would close.`, []],
     ["... and the frame after it is read", `In announcing the plan, the Harbour Post said the yard would close in May.`, [["the yard would close in May", "indirect", "the Harbour Post", "explicit", "said", 1]]],
     ["'it's said that' is a saying of no one", `It's said that politics is the art of the possible in every town.`, []],

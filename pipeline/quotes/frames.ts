@@ -457,7 +457,8 @@ function trimNp(toks: readonly Tok[], np: Np): Np | null {
   let { i } = np;
   const { j } = np;
   while (i < j && LEAD_TRIM.has(toks[i]!.lw)) i++;
-  if (i < j && PREPS.has(toks[i]!.lw)) {
+  // ("this person said", "this official said": a demonstrative before a person's noun opens the phrase)
+  if (i < j && PREPS.has(toks[i]!.lw) && !(toks[i]!.lw === "this" && i + 1 < j && (SPEAKER_NOUNS.get(toks[i + 1]!.lw) === "person" || toks[i + 1]!.lw === "person" || toks[i + 1]!.lw === "individual"))) {
     let k = i + 1;
     while (k < j && !DETS.has(toks[k]!.lw) && !PRONOUNS.has(toks[k]!.lw)) k++;
     i = k;
