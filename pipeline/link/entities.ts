@@ -39,6 +39,7 @@ import {
   orgKey,
   parsePerson,
   personsCompatible,
+  formalKeys,
   shouted,
   slug,
   splitAcronymDefinition,
@@ -424,8 +425,9 @@ export function personMerges(nodes: Node[]): [number, number][] {
   };
   for (const i of ids) {
     const p = nodes[i]!.person!;
-    put(`${p.givenKey}\u0001${p.surnameKey}`, i);
-    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const d of deletions(p.surnameKey)) put(`${p.given}\u0002${d}`, i);
+    // (a short form under the formal names it stands for too: "Bill Vale" meets "William Vale")
+    for (const g of [p.givenKey, ...formalKeys(p)]) put(`${g}\u0001${p.surnameKey}`, i);
+    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const g of [p.given, ...formalKeys(p)]) for (const d of deletions(p.surnameKey)) put(`${g}\u0002${d}`, i);
   }
   const MAX = 64;
   const cands = new Map<number, number[]>();
@@ -433,8 +435,8 @@ export function personMerges(nodes: Node[]): [number, number][] {
   for (const i of ids) {
     const p = nodes[i]!.person!;
     const seen = new Set<number>();
-    const keys = [`${p.givenKey}\u0001${p.surnameKey}`];
-    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const d of deletions(p.surnameKey)) keys.push(`${p.given}\u0002${d}`);
+    const keys = [p.givenKey, ...formalKeys(p)].map((g) => `${g}\u0001${p.surnameKey}`);
+    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const g of [p.given, ...formalKeys(p)]) for (const d of deletions(p.surnameKey)) keys.push(`${g}\u0002${d}`);
     for (const k of keys) for (const j of buckets.get(k) ?? []) if (j !== i) seen.add(j);
     const ok = [...seen].filter((j) => personsCompatible(p, nodes[j]!.person!)).sort((a, b) => a - b);
     if (ok.length === 0) continue;

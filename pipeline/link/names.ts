@@ -7,6 +7,7 @@ import { givenNameFemale } from "../given-names.ts";
 
 interface NameLexicon {
   given_names: { f: boolean; names: string[] }[];
+  nicknames: Record<string, string[]>;
   honorifics: string[];
   titles: string[];
   given_name_titles: string[];
@@ -282,6 +283,18 @@ export function givenKeyOf(given: string): string {
   const k = matchKey(given).replace(/ /g, "");
   return GIVEN_GROUP.get(k)?.id ?? translit(k);
 }
+/** For a short form of a given name ("bill", as matchKey gives it), the keys (givenKeyOf) of the formal names it stands for. */
+const NICK_FORMALS = new Map<string, string[]>(Object.entries(LEX.nicknames).map(([k, v]) => [matchKey(k), v.map(givenKeyOf)]));
+/** The given-name keys a full name may be matched under besides its own: the formal names its short form stands for. */
+export const formalKeys = (p: PersonName): readonly string[] => (p.single ? [] : (NICK_FORMALS.get(p.given) ?? []));
+
+/** Whether two full names' given names may be one person's: the same (or one variant group), a short form and a formal name it stands for ("Bill", "William"), or two short forms of one formal name ("Bill", "Billy"). */
+export function givenNamesAgree(a: PersonName, b: PersonName): boolean {
+  if (a.givenKey === b.givenKey) return true;
+  const fa = formalKeys(a), fb = formalKeys(b);
+  return fa.includes(b.givenKey) || fb.includes(a.givenKey) || fa.some((k) => fb.includes(k));
+}
+
 /** true / false for a given name known to be a woman's / a man's (variant groups, then the first-name lists), else null. */
 export function femaleGiven(given: string): boolean | null {
   const k = matchKey(given).replace(/ /g, "");
@@ -349,20 +362,33 @@ export function misspelt(a: string, b: string): boolean {
 }
 
 /**
+ * Middle names' initials that may be one person's: the same, or one the other with some left out ("Ann Lloyd Vale"
+ * and "Ann Mary Lloyd Vale": a writer may drop a middle name); "Ann B. Vale" and "Ann C. Vale" are two people.
+ */
+export function middlesAgree(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let k = 0;
+  for (const c of long) if (c === short[k]) k++;
+  return k === short.length;
+}
+
+/**
  * Two full person names (given name + surname) that may name the same person:
- * equivalent given names (same name, or one lexicon group) and the same surname up to
- * romanisation endings and the feminine form; or the very same given name and surnames one
- * edit apart (the longer at least MIN_FUZZY_SURNAME letters). Middle initials must not conflict.
+ * equivalent given names (same name, one lexicon group, or a short form and its formal name: givenNamesAgree) and the same surname up to
+ * romanisation endings and the feminine form; or the very same given name (or a short form and its formal
+ * name) and surnames one edit apart (the longer at least MIN_FUZZY_SURNAME letters). Middle initials must not conflict (middlesAgree).
  */
 export function personsCompatible(a: PersonName, b: PersonName): boolean {
   if (a.suffix !== b.suffix) return false; // "Jane Doe Jr." is not "Jane Doe"
   if (a.single || b.single || a.initial || b.initial) return a.key === b.key;
-  if (a.middle && b.middle && a.middle !== b.middle) return false;
-  if (a.givenKey !== b.givenKey) return false;
+  if (a.middle && b.middle && !middlesAgree(a.middle, b.middle)) return false;
+  if (!givenNamesAgree(a, b)) return false;
   // a feminine surname with a given name known to be male (or the reverse) is another person
   if (a.female !== null && b.female !== null && a.female !== b.female) return false;
   if (a.surnameKey === b.surnameKey) return true;
-  return a.given === b.given && misspelt(a.surnameKey, b.surnameKey);
+  // given names that agree through a short form (their keys differ) count as the same given name here: "Bernie
+  // Vallender" and "Bernard Valender"; two spellings of one variant group do not
+  return (a.given === b.given || a.givenKey !== b.givenKey) && misspelt(a.surnameKey, b.surnameKey);
 }
 
 /**
