@@ -207,10 +207,20 @@ export function acronymsOf(name: string): Set<string> {
 
 export const acronymKey = (s: string) => matchKey(s).replace(/ /g, "");
 
-/** Organisation matching key: match key without leading "the" or a trailing legal form ("Acme Corp." = "Acme"). */
+/**
+ * Organisation matching key: match key without leading "the" or a trailing legal form ("Acme Corp." = "Acme"), and a
+ * department or ministry named after its field either way ("Department of Harbours" = "Harbours Department",
+ * "Ministry of the Interior" = "Interior Ministry").
+ */
 export function orgKey(clean: string): string {
-  const ws = matchKey(clean).replace(/^the /, "").split(" ");
+  let ws = matchKey(clean).replace(/^the /, "").split(" ");
   while (ws.length > 1 && LEGAL.has(ws[ws.length - 1]!)) ws.pop();
+  const at = ws.findIndex((w, i) => (w === "department" || w === "ministry") && ws[i + 1] === "of");
+  if (at >= 0) {
+    const field = ws.slice(at + 2);
+    if (field[0] === "the") field.shift();
+    if (field.length > 0 && field.length <= 5 && !field.includes("of")) ws = [...ws.slice(0, at), ...field, ws[at]!];
+  }
   return ws.join(" ");
 }
 
