@@ -63,6 +63,7 @@ describe("entities: mentions that must merge", () => {
     ["acronym = initials of an organisation in the article", [["o:Office of Coastal Affairs", "o:OCA"]], ["0:0", "0:1"]],
     ["acronym with dots", [["o:Office of Coastal Affairs", "o:O.C.A."]], ["0:0", "0:1"]],
     ["acronym alone in another article", [["o:Office of Coastal Affairs (OCA)"], ["o:OCA"]], ["0:0", "1:0"]],
+    ["acronym defined for one name written two ways (a small word left out, a plural)", [["o:Office of Coastal Affairs (OCA)"], ["o:Office Coastal Affair (OCA)"], ["o:OCA"]], ["0:0", "1:0", "2:0"]],
     ["hyphenated words give initials per part", [["o:Treaty on Non-Proliferation Work", "o:TNPW"]], ["0:0", "0:1"]],
     ["country short forms", [["l:U.S."], ["l:US"], ["l:United States"], ["l:the United States"], ["l:United States of America"]], ["0:0", "1:0", "2:0", "3:0", "4:0"]],
     ["country names with and without the article", [["l:Netherlands"], ["l:the Netherlands"]], ["0:0", "1:0"]],

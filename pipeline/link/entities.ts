@@ -205,6 +205,16 @@ function preparedMention(text: string, type: EntityType): Prepared {
   return { clean, person: null, def, acronym: !cc && type === "organization" && !def && isAcronym(clean), node, num: -1, numberedBy: null };
 }
 
+/** A name's words less its small words and a plural's "s": the same for two writings of one name ("Centers for Harbour Controls", "Center for Harbour Control"). */
+const looseName = (key: string): string =>
+  key
+    .slice(key.indexOf("|") + 1)
+    .split(" ")
+    .filter((w) => !LOOSE_SMALL.has(w))
+    .map((w) => (w.length > 3 ? w.replace(/s$/, "") : w))
+    .join(" ");
+const LOOSE_SMALL: ReadonlySet<string> = new Set(["of", "the", "and", "for", "on", "in", "at", "to"]);
+
 /** Resolves one article's mentions to node keys (rule 2). */
 export function resolveArticle(
   mentions: LinkMentionIn[],
@@ -789,6 +799,10 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   const shortForms = new Set<number>();
   for (const [acrNode, defs] of [...acronymDefs.entries()].sort(([a], [b]) => cmp(a, b))) {
     const acr = acrNode.slice(acrNode.indexOf("|") + 1);
+    // names defined for one acronym that differ only in a small word or a plural are one name written two ways
+    // ("Federal Bureau of Investigation" and "Federal Bureau Investigation", "Harbour Controls" and "Harbour Control")
+    const named = [...defs].filter((d) => d.startsWith("organization|")).map((d) => table.index.get(d)).filter((x): x is number => x !== undefined);
+    if (named.length > 1 && new Set(named.map((x) => looseName(table.nodes[x]!.key))).size === 1) for (const x of named.slice(1)) uf.union(named[0]!, x);
     const other = acrNode.startsWith("organization|") && !acronymDefs.has(`other|${acr}`) ? table.index.get(`other|${acr}`) : undefined;
     for (const self of [table.index.get(acrNode), other]) {
       if (self === undefined) continue;
