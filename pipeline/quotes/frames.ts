@@ -724,6 +724,9 @@ function whatTheyCall(toks: readonly Tok[], n: number): { np: Np; k: number; len
 }
 
 /** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
+/** Verbs of "<verb> <someone> as saying" ("quoted the minister as saying"): the someone speaks. */
+const QUOTED_AS = set("quoted quotes quoting cited cites citing");
+
 function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   const prev = toks[k - 1];
   // "it is worth noting that …": the writer's aside, no one's saying
@@ -732,6 +735,17 @@ function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   if (isPassive(toks, k) && !QUESTIONED.has(toks[k]!.lw)) return toks[k + cue.len]?.lw === "by" ? npForward(toks, k + cue.len + 1) : null;
   // "…, saying", "took to Twitter to accuse", "outlined a plan and vowed": the clause's subject speaks
   if (prev && (prev.lw === "to" || prev.lw === "and" || prev.lw === "but" || (prev.w === "," && isParticiple(toks[k]!)))) return sentenceSubject(toks, 0, k);
+  // "the paper quoted the minister as saying": the one quoted speaks (and "the minister was quoted … as saying")
+  if (prev?.lw === "as" && k >= 3 && isParticiple(toks[k]!))
+    for (let q = k - 3; q >= 0 && q >= k - 10; q--) {
+      if (isPunct(toks[q]!) || isMasked(toks[q]!)) break;
+      if (!QUOTED_AS.has(toks[q]!.lw)) continue;
+      // "the minister was quoted by the agency as saying": the subject
+      if (q > 0 && BE.has(toks[q - 1]!.lw)) return npBackward(toks, q - 1, 0);
+      const quoted = { i: q + 1, j: k - 1 };
+      if (validNp(toks, quoted)) return quoted;
+      break;
+    }
   const np = npBackward(toks, k, 0);
   if (isParticiple(toks[k]!) && !(prev && AUX.has(prev.lw))) {
     const lastTok = np ? toks[np.j - 1]! : null;
