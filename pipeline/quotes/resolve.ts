@@ -278,8 +278,9 @@ const STATE_BODY = /\b(?:department|ministry|agency|administration|commission|co
 /**
  * Heads of descriptions that name a kind of body, with the words one of that kind has in its name ("the court" is a
  * court, the "Supreme Court"; "the union" a "… Union"), and the acronyms that may stand for one: a body's word most
- * often ends its name, so its initial ends the acronym ("the committee" may be the "HNC", not the "HBI"). An agency
- * is any public body, or an acronym.
+ * often ends its name, so for most kinds its initial ends the acronym ("the committee" may be the "HNC", not the
+ * "HBI"); a department's may open it too, a union's or a university's hold a U anywhere, and an agency may be any
+ * acronym that is no newspaper's. No acronym for the kinds left without one ("the court", "the campaign").
  */
 const BODY_HEADS: ReadonlyMap<string, { words: readonly string[]; acronym?: RegExp }> = new Map(
   Object.entries({
