@@ -293,6 +293,7 @@ describe("a speaker is a phrase that names someone", () => {
     ["the subject of a passive heard it, and reports no indirect speech", `The harbour workers were told that the yard would close in May.`, []],
     ["... nor does 'it' before a passive", `It was announced that the yard would close in May.`, []],
     ["'this' before a person's noun opens the speaker", `“The yard will close,” this person said.`, [["The yard will close,", "direct", "this person", "nominal", "said", 1]]],
+    ["a comparison with a saying is no one's saying", `It is no different from saying "the harbour is closed."`, [["the harbour is closed.", "partial", null, "none", null, 1]]],
     ["'quoted X as saying': X speaks", `The Harbour Post quoted Vale as saying the yard was "a ruin."`, [["a ruin.", "partial", "Vale", "explicit", "saying", 1]]],
     ["... and 'X was quoted by Y as saying' too", `Ann Vale was quoted by the Harbour Post as saying the yard was "a ruin."`, [["a ruin.", "partial", "Ann Vale", "explicit", "saying", 1]]],
     ["... not before a time", `This week Ann Vale said the yard would close in May.`, [["the yard would close in May", "indirect", "Ann Vale", "explicit", "said", 1]]],

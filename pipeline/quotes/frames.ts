@@ -746,6 +746,8 @@ function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
       if (validNp(toks, quoted)) return quoted;
       break;
     }
+  // "It is no different from saying …", "it's like saying": a comparison, no one's saying
+  if (prev && (prev.lw === "from" || prev.lw === "like" || prev.lw === "than") && isParticiple(toks[k]!) && /^it$|^it['’]s$/.test(toks[0]!.lw)) return null;
   const np = npBackward(toks, k, 0);
   if (isParticiple(toks[k]!) && !(prev && AUX.has(prev.lw))) {
     const lastTok = np ? toks[np.j - 1]! : null;
