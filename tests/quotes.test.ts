@@ -422,6 +422,7 @@ describe("pronouns and descriptions resolve to a mention", () => {
     ["... but the last organisation named otherwise", `The Harbour Ministry sued Harbour Friends. "We will win," the group said.`, (b) => [org(b, "Harbour Ministry"), org(b, "Harbour Friends")], "the group", "nominal", 1],
     ["'authorities' are no organisation named", `Harbour Police closed the road. "It is safe," authorities said.`, (b) => [org(b, "Harbour Police")], "authorities", "nominal", null],
     ["a person's body is no organisation named ('his campaign')", `Tom Pell met the Harbour Campaign. "We will win," his campaign said.`, (b) => [person(b, "Tom Pell"), org(b, "Harbour Campaign")], "his campaign", "nominal", null],
+    ["'the President' with a capital is the person written with that office", `President Tom Pell met Ann Vale. "We will win," the President said.`, (b) => [person(b, "Tom Pell"), person(b, "Ann Vale")], "the President", "nominal", 0],
     ["the head is the phrase's last noun: government figures are no government", `The Harbour Government met Acme Widgets. Jobs grew, according to the latest government figures.`, (b) => [org(b, "Harbour Government"), org(b, "Acme Widgets")], "the latest government figures", "nominal", null],
   ])("%s", (_name, body, mk, speaker, attribution, mention) => {
     const qs = extractQuotes(body, mk(body));
@@ -434,6 +435,9 @@ describe("pronouns and descriptions resolve to a mention", () => {
     ["Jane Roe", "name"],
     ["the company", "description"],
     ["a spokeswoman for the ministry", "description"],
+    ["the President", "description"],
+    ["The Senator", "description"],
+    ["the Harbour Post", "name"],
   ])("speakerKind(%j) = %s", (s, kind) => expect(speakerKind(s)).toBe(kind));
 
   it("a pronoun with no compatible mention before it resolves to nothing", () => {

@@ -62,6 +62,8 @@ export function speakerKind(speaker: string): SpeakerKind {
   const lw = last.toLowerCase();
   if (words.length === 1 && (GROUP_ALONE.test(lw) || (lw.endsWith("s") && (SPEAKER_NOUNS.has(lw) || SPEAKER_NOUNS.get(lw.slice(0, -1)) === "person")) || SPEAKER_NOUNS.get(lw) === "organization") && /^\p{Lu}\p{Ll}+$/u.test(last)) return "description";
   if (words.length >= 2 && /^\p{Lu}/u.test(words[0]!) && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w)) && !/^(?:him|her|them|it)sel(?:f|ves)$/.test(words[1]!)) return "description";
+  // a person's office with a capital after "the" ("the President", "The Senator"): a description
+  if (words.length === 2 && /^the$/i.test(words[0]!) && /^\p{Lu}\p{Ll}+$/u.test(last) && SPEAKER_NOUNS.get(lw) === "person") return "description";
   if (words.some((w, k) => /^\p{Lu}/u.test(w) && !(k === 0 && DET.test(w)))) return "name";
   return "description";
 }
