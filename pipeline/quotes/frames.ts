@@ -723,10 +723,10 @@ function whatTheyCall(toks: readonly Tok[], n: number): { np: Np; k: number; len
   return null;
 }
 
-/** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
 /** Verbs of "<verb> <someone> as saying" ("quoted the minister as saying"): the someone speaks. */
 const QUOTED_AS = set("quoted quotes quoting cited cites citing");
 
+/** The speaker of the cue at token k: its subject, the sentence's subject for a participle, or an inverted subject. */
 function subjectOf(toks: readonly Tok[], k: number, cue: Cue): Np | null {
   const prev = toks[k - 1];
   // "it is worth noting that …": the writer's aside, no one's saying
