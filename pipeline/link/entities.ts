@@ -433,21 +433,22 @@ export function personMerges(nodes: Node[]): [number, number][] {
     if (b) b.push(i);
     else buckets.set(k, [i]);
   };
-  for (const i of ids) {
-    const p = nodes[i]!.person!;
-    // (a short form under the formal names it stands for too: "Bill Vale" meets "William Vale")
-    for (const g of [p.givenKey, ...formalKeys(p)]) put(`${g}\u0001${p.surnameKey}`, i);
-    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const g of [p.given, ...formalKeys(p)]) for (const d of deletions(p.surnameKey)) put(`${g}\u0002${d}`, i);
-  }
+  // a name's buckets: its given name and surname, and for a surname long enough to be misspelt, its given name with
+  // each one-letter deletion of the surname; a short form's under the formal names it stands for too ("Bill Vale"
+  // meets "William Vale")
+  const bucketsOf = (p: PersonName): string[] => {
+    const keys = [p.givenKey, ...formalKeys(p)].map((g) => `${g}\u0001${p.surnameKey}`);
+    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const g of [p.given, ...formalKeys(p)]) for (const d of deletions(p.surnameKey)) keys.push(`${g}\u0002${d}`);
+    return keys;
+  };
+  for (const i of ids) for (const k of bucketsOf(nodes[i]!.person!)) put(k, i);
   const MAX = 64;
   const cands = new Map<number, number[]>();
   const ambiguous = new Set<number>();
   for (const i of ids) {
     const p = nodes[i]!.person!;
     const seen = new Set<number>();
-    const keys = [p.givenKey, ...formalKeys(p)].map((g) => `${g}\u0001${p.surnameKey}`);
-    if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const g of [p.given, ...formalKeys(p)]) for (const d of deletions(p.surnameKey)) keys.push(`${g}\u0002${d}`);
-    for (const k of keys) for (const j of buckets.get(k) ?? []) if (j !== i) seen.add(j);
+    for (const k of bucketsOf(p)) for (const j of buckets.get(k) ?? []) if (j !== i) seen.add(j);
     const ok = [...seen].filter((j) => personsCompatible(p, nodes[j]!.person!)).sort((a, b) => a - b);
     if (ok.length === 0) continue;
     cands.set(i, ok);

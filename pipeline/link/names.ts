@@ -298,7 +298,10 @@ const NICK_FORMALS = new Map<string, string[]>(Object.entries(LEX.nicknames).map
 /** The given-name keys a full name may be matched under besides its own: the formal names its short form stands for. */
 export const formalKeys = (p: PersonName): readonly string[] => (p.single ? [] : (NICK_FORMALS.get(p.given) ?? []));
 
-/** Whether two full names' given names may be one person's: the same (or one variant group), a short form and a formal name it stands for ("Bill", "William"), or two short forms of one formal name ("Bill", "Billy"). */
+/**
+ * Whether two full names' given names may be one person's: the same (or one variant group), a short form and a
+ * formal name it stands for ("Bill", "William"), or two short forms of one formal name ("Bill", "Billy").
+ */
 export function givenNamesAgree(a: PersonName, b: PersonName): boolean {
   if (a.givenKey === b.givenKey) return true;
   const fa = formalKeys(a), fb = formalKeys(b);
@@ -384,9 +387,10 @@ export function middlesAgree(a: string, b: string): boolean {
 
 /**
  * Two full person names (given name + surname) that may name the same person:
- * equivalent given names (same name, one lexicon group, or a short form and its formal name: givenNamesAgree) and the same surname up to
- * romanisation endings and the feminine form; or the very same given name (or a short form and its formal
- * name) and surnames one edit apart (the longer at least MIN_FUZZY_SURNAME letters). Middle initials must not conflict (middlesAgree).
+ * equivalent given names (same name, one lexicon group, or a short form and its formal name: givenNamesAgree) and
+ * the same surname up to romanisation endings and the feminine form; or the very same given name (or a short form
+ * and its formal name) and surnames one edit apart (the longer at least MIN_FUZZY_SURNAME letters). Middle initials
+ * must not conflict (middlesAgree).
  */
 export function personsCompatible(a: PersonName, b: PersonName): boolean {
   if (a.suffix !== b.suffix) return false; // "Jane Doe Jr." is not "Jane Doe"
