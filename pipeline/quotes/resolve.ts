@@ -269,6 +269,8 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
 const PUBLIC_BODY = /\b(?:department|ministry|agency|administration|commission|committee|council|senate|house|congress|parliament|assembly|legislature|court|party|government|police|army|navy|university|college|school|center|centre|centers|institutes?|foundation|association|union|bureau|office|service|board|authority|cabinet|caucus|church|campaign)\b/i;
 /** Last words of the names of newspapers, broadcasters and sites ("the newspaper" is one of these, or an acronym such as a network's). */
 const MEDIA_NAME = /\b(?:times|post|news|journal|tribune|herald|gazette|telegraph|guardian|globe|magazine|press|daily|review|network|tv|radio|record|star|sun|mail|express|examiner|observer|chronicle|inquirer|independent|standard|bulletin|courier|dispatch|register|reporter|week|weekly|monitor|wire|today|insider|beast|caller|hill|politico|axios|vox|breitbart|salon|slate|atlantic|nation|intercept)$/i;
+/** Whether a name ends as a newspaper's, a broadcaster's or a site's does ("Harbour Post", "Vale News."). */
+const mediaName = (name: string): boolean => MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, ""));
 const ACRONYM = /^[\p{Lu}&.]{2,}$/u;
 /** Heads of descriptions that name a business ("the company", "the airline"). */
 const BUSINESS_HEADS: ReadonlySet<string> = new Set("company firm retailer carrier airline automaker maker manufacturer giant startup insurer chain business corporation conglomerate lender bank developer producer supplier provider operator utility brand distributor".split(" "));
@@ -327,7 +329,7 @@ function bodyFit(last: string, body: { words: readonly string[]; acronym?: RegEx
     const re = new RegExp(`\\b(?:${body.words.join("|")})(?![\\p{L}])`, "iu");
     const acronym = body.acronym;
     // an agency is a public body, not a newspaper or a network known by its initials
-    const media = last === "agency" ? (name: string) => MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")) : () => false;
+    const media = last === "agency" ? mediaName : () => false;
     bodyFits.set(last, (f = (name) => !media(name) && (re.test(name) || (acronym !== undefined && ACRONYM.test(name) && acronym.test(name.replace(/[^\p{L}]/gu, ""))))));
   }
   return f;
@@ -349,10 +351,10 @@ function orgFit(speaker: string, head: string): { test: (name: string) => boolea
   // "the social network" is a business
   if (BUSINESS_HEADS.has(last) || /\bsocial (?:network|media)\b/i.test(speaker)) return { test: (name) => !PUBLIC_BODY.test(name), scan: false };
   // "the news agency" and "the wire service" are a newspaper's kind
-  if (MEDIA_HEADS.has(last) || /\b(?:news agency|wire service)\b/i.test(speaker)) return { test: (name) => MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")) || ACRONYM.test(name), scan: true };
+  if (MEDIA_HEADS.has(last) || /\b(?:news agency|wire service)\b/i.test(speaker)) return { test: (name) => mediaName(name) || ACRONYM.test(name), scan: true };
   const body = BODY_HEADS.get(last);
   if (body) return /^(?:his|her|their|my|our|your)\s/i.test(speaker) ? "none" : { test: bodyFit(last, body), scan: true };
   if (last === "group" || last === "organization" || last === "organisation")
-    return { test: (name) => !STATE_BODY.test(name) && !MEDIA_NAME.test(name.replace(/[^\p{L}\p{N}]+$/u, "")), scan: false };
+    return { test: (name) => !STATE_BODY.test(name) && !mediaName(name), scan: false };
   return null;
 }
