@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commentStamp, contentWords, furnitureKind, initialClass, lineFeatures, lineKey, selectBody, splitLines, tailHeading, tailLine, wordRuns } from "../pipeline/clean/lines.ts";
-import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline } from "../pipeline/clean/metadata.ts";
+import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
 import { hoverCards } from "../pipeline/clean/cards.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
@@ -551,6 +551,8 @@ describe("metadata helpers", () => {
     ["By Jane Roe-Lee", ["Jane Roe-Lee"]],
     ["By Jane Roe—5 min read", ["Jane Roe"]],
     ["By Jane Roe - Updated March 3, 2021", ["Jane Roe"]],
+    ["By Jane Roe ⋅ Review Editor ⋅ Updated March 3, 2021", ["Jane Roe"]],
+    ["By Ann Lee 15 min read", ["Ann Lee"]],
     // a name run into the next field of the page, or written twice
     ["By Jane RoePublished: Jan 29, 2025", ["Jane Roe"]],
     ["by Ann LeeNovember 20, 2007", ["Ann Lee"]],
@@ -561,6 +563,7 @@ describe("metadata helpers", () => {
     ["By Jane Roe, Staff Writer", ["Jane Roe"]],
     ["Author: Jane Roe, PhD", ["Jane Roe"]],
     ["By Jane Roe, Privacy and Security Expert", ["Jane Roe"]],
+    ["03/01/2017 by Ann Lee, Member of the Board of the Harbour Trust", ["Ann Lee"]],
     ["Written by Ann Lee and Bob Park", ["Ann Lee", "Bob Park"]],
     // a job run into the name in title case: the name's two words, three after a given name or an initial
     ["Written By: Jane Roe Executive Digital Editor and Master Gardener", ["Jane Roe"]],
@@ -583,6 +586,11 @@ describe("metadata helpers", () => {
     ["By Jane Roe For", null],
     ["By The Way", null],
   ])("parseByline(%j) = %j", (text, want) => expect(parseByline(text, STOPWORDS)).toEqual(want));
+
+  it("a long part after a name ends a byline's names, but a headline that opens with a name is no run of names", () => {
+    expect(splitNames("Ann Lee, Member of the Board of the Harbour Trust", STOPWORDS, true)).toEqual(["Ann Lee"]);
+    expect(splitNames("Ann Lee, Party Crasher: Notes On The End Of A Campaign", STOPWORDS)).toEqual([]);
+  });
 
   it.each([
     ["Example Daily Reporter Jane Roe John Doe The council voted on Tuesday.", { outlet: "Example Daily", authors: ["Jane Roe", "John Doe"] }],

@@ -125,7 +125,11 @@ export function splitNames(s: string, stop: ReadonlySet<string>, lastStop = fals
       out.push(toks.join(" "));
       break;
     }
-    if (toks.length > 5) return [];
+    if (toks.length > 5) {
+      // in a byline, a long part after a name is the name's role ("By Jane Roe, Candidate Representative to the …")
+      if (out.length && lastStop) break;
+      return [];
+    }
     // a job title, a degree or any other part that is not a name ends the list ("Jane Roe, Staff Writer", "Jane Roe,
     // PhD", "Jane Roe, the paper's editor")
     const job = toks.some((t) => ROLE.test(t.toLowerCase().replace(/^co-/, ""))) || (toks.length === 1 && CREDENTIAL.test(p));
@@ -143,7 +147,7 @@ export function splitNames(s: string, stop: ReadonlySet<string>, lastStop = fals
 
 /** What opens a byline ("By", "Written by:", "Author:"), case-insensitive, with an optional colon. */
 const BY_LABEL = "(?:(?:written|words|reporting|reported|posted|story|text|article)\\s+by|by|authors?|writer)";
-const BYLINE = new RegExp(`^${BY_LABEL}(?:\\s*:\\s*|\\s+)(.+?)(?:\\s*[|•·–—]\\s*.*|\\s+-\\s+.*)?$`, "iu");
+const BYLINE = new RegExp(`^${BY_LABEL}(?:\\s*:\\s*|\\s+)(.+?)(?:\\s*[|•·⋅∙–—]\\s*.*|\\s+-\\s+.*)?$`, "iu");
 /** A line that is only the label of a byline whose names are on the next line ("By", "Written by:"). */
 export const BYLINE_LABEL = new RegExp(`^${BY_LABEL}\\s*:?$`, "iu");
 /**
@@ -170,7 +174,7 @@ export function parseByline(text: string, stop: ReadonlySet<string>): string[] |
   if (g) s = s.slice(0, g.index);
   const dm = findDate(s);
   if (dm) s = s.slice(0, dm.index);
-  s = s.replace(/\s+(?:on|at|in|updated|published|posted|last|view|read|follow|share|\d)\b.*$/i, "");
+  s = s.replace(/\s+(?:on|at|in|updated|published|posted|last|view|read|follow|share|\d+)\b.*$/i, "");
   // a name written twice over ("Jane Roe Jane Roe": a photo's alt text, then the name)
   const names = splitNames(s, stop, true).map((n) => n.replace(/^(.+?) \1$/u, "$1"));
   // a one-word part after full names is a field, not a person ("By Jane Roe, Privacy and Security Expert")
