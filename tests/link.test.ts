@@ -410,7 +410,17 @@ describe("name helpers", () => {
     const f = (xs: [string, number, boolean][]) => new Map(xs.map(([s, n, primary]) => [s, { n, primary }]));
     expect(pickCanonical(f([["Quillfeather", 90, true], ["Quillfeather Corporation", 3, true]]), false)).toBe("Quillfeather");
     expect(pickCanonical(f([["OCA", 40, false], ["Oca", 3, true]]), false)).toBe("OCA");
-    expect(pickCanonical(f([["OCA", 40, false], ["Office of Coastal Affairs", 2, true]]), false)).toBe("Office of Coastal Affairs");
+    expect(pickCanonical(f([["OCA", 40, false], ["Office of Coastal Affairs", 5, true]]), false)).toBe("Office of Coastal Affairs");
+  });
+
+  it("pickCanonical: an acronym the text almost never spells out names the organisation", () => {
+    const f = (xs: [string, number, boolean][]) => new Map(xs.map(([s, n, primary]) => [s, { n, primary }]));
+    // ten times as often as the spelled-out forms together
+    expect(pickCanonical(f([["OCA", 40, false], ["Office of Coastal Affairs", 2, true], ["Coastal Affairs", 2, true]]), false)).toBe("OCA");
+    expect(pickCanonical(f([["OCA", 40, false], ["Office of Coastal Affairs", 3, true], ["Coastal Affairs", 2, true]]), false)).toBe("Office of Coastal Affairs");
+    // the more written of two acronyms; a person is named by the full name all the same
+    expect(pickCanonical(f([["O.C.A.", 5, false], ["OCA", 40, false], ["Office of Coastal Affairs", 1, true]]), false)).toBe("OCA");
+    expect(pickCanonical(f([["AV", 40, false], ["Ann Vale", 1, true]]))).toBe("Ann Vale");
   });
 });
 

@@ -482,15 +482,29 @@ interface Agg {
   minNode: string;
 }
 
+/** An organisation's acronym, at least this many times as often as its spelled-out forms together, names it (pickCanonical). */
+export const ACRONYM_OVER_FULL = 10;
+
 /**
  * Ranks candidate canonical names: full forms, not all-capitals, for a person a name of two or more words over one word,
  * most frequent (a stray longer form such as "Jane Roe Jane Roe" must not win), most words, longest, then
- * code-point order.
+ * code-point order. Not a person: an acronym ACRONYM_OVER_FULL times as frequent as the full forms wins.
  */
 export function pickCanonical(forms: Map<string, { n: number; primary: boolean }>, person = true): string {
   let list = [...forms.entries()];
   // most entities are written one way
   if (list.length === 1) return list[0]![0];
+  if (!person) {
+    // an acronym the text almost never spells out is the name readers know ("NPR"), and the rare spelled-out form is
+    // often cut short or a nickname ("Advancement of Colored People", "Grand Old Party")
+    let acr: [string, number] | null = null;
+    let full = 0;
+    for (const [s, f] of list) {
+      if (f.primary) full += f.n;
+      else if (isAcronym(s) && (!acr || f.n > acr[1] || (f.n === acr[1] && cmp(s, acr[0]) < 0))) acr = [s, f.n];
+    }
+    if (acr && full > 0 && acr[1] >= ACRONYM_OVER_FULL * full) return acr[0];
+  }
   // an acronym's other casing ("Abc" beside "ABC") is the same full form, not a shortening
   const primaryKeys = new Set(list.filter(([, f]) => f.primary).map(([s]) => matchKey(s)));
   list = list.map(([s, f]) => [s, f.primary || !primaryKeys.has(matchKey(s)) ? f : { ...f, primary: true }]);
