@@ -89,6 +89,7 @@ describe("entities: a surname settled by the corpus", () => {
   const typeOf = (ds: string[][], ref: string) => entityOf(ds).at(ref).split(":")[0];
   it("a surname read alone as an organisation is the person's", () => expect(typeOf([...named, ["o:Vale"]], "12:0")).toBe("person"));
   it("... not where its article names a company that opens with it", () => expect(typeOf([...named, ["o:Vale Motors", "o:Vale"]], "12:1")).toBe("organization"));
+  it("... unless that article names a person of the surname too", () => expect(typeOf([...named, ["o:Vale Motors", "p:Tom Vale", "o:Vale"]], "12:2")).toBe("person"));
   it("... and read as a place, where the person readings are nine in ten of the person and place readings", () => expect(typeOf([...named, ["l:Vale"]], "12:0")).toBe("person"));
   it("... but not where the place readings are more than that", () =>
     expect(typeOf([...named, ...Array.from({ length: 3 }, () => ["l:Vale"])], "12:0")).toBe("location"));

@@ -754,7 +754,13 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
     const k0 = mentionNode.length;
     // first words of the article's company-like names ("Vale Motors"): a single word settled as a person's keeps its own type here
     let firms: Set<string> | null = null;
-    const firmsOf = () => (firms ??= new Set(a.mentions.filter((m) => m.type === "organization" && FIRM.test(m.text)).map((m) => wordKey(settleKey(m.text).split(" ")[0]!))));
+    const firmsOf = () => {
+      if (firms) return firms;
+      firms = new Set(a.mentions.filter((m) => m.type === "organization" && FIRM.test(m.text)).map((m) => wordKey(settleKey(m.text).split(" ")[0]!)));
+      // unless the article names a person of that surname too ("Ann Vale" beside "Vale Motors"): then the word is read as the corpus reads it
+      if (firms.size) for (const m of a.mentions) if (m.type === "person" && /\s/.test(m.text)) firms.delete(surnameOfFull(m.text) ?? "");
+      return firms;
+    };
     const ms = a.mentions.map((m, k) => {
       const t = settled!.typeOf(k0 + k, m);
       if (t === m.type || (settled!.single(k0 + k) && firmsOf().has(wordKey(m.text)))) return m;
