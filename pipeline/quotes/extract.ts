@@ -206,7 +206,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
   const groups = groupSegments(text, segs, paras);
 
   const out: QuoteRecord[] = [];
-  const rc: ResolveContext = { skip: (k) => masked.charCodeAt(mentions[k]!.start) === 1, lastPerson: null, lastOrg: null, text };
+  const rc: ResolveContext = { skip: (k) => masked.charCodeAt(mentions[k]!.start) === 1, lastPerson: null, lastOrg: null, text, starts };
   /** resolves a speaker span and remembers the speaker for the pronouns after it */
   const resolve = (s: number, e: number, spk: string): number | null => {
     const m = resolveSpeaker(mentions, s, e, spk, rc);
@@ -228,6 +228,29 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
   let g = 0;
   for (let p = 0; p < paras.length; p++) {
     const [pLo, pHi] = paras[p]!;
+    // indirect speech in the sentences with no quote, each sentence read once: those before a quote are read before
+    // the quote's speaker is resolved, so that a pronoun there follows them ("Vale said that … But he added: "…"")
+    const pStarts = paraStarts[p]!;
+    const indirect: ({ ind: NonNullable<ReturnType<typeof indirectIn>>; mention: number | null } | null)[] = [];
+    let nextMasked = -1;
+    const readIndirect = (k: number): void => {
+      const s = pStarts[k]!;
+      const e = pStarts[k + 1] ?? pHi;
+      indirect[k] = null;
+      if (quotedSentences.has(s)) return;
+      if (nextMasked < s) nextMasked = masked.indexOf("\u0001", s) >>> 0; // -1 becomes 2^32-1: none left
+      if (nextMasked < e) return;
+      const ind = indirectIn(ctx, s, e);
+      if (!ind) return;
+      // (a frame with no words after it is kept for the paragraph after, but no one's speech)
+      const [cs, ce] = trimSpan(text, ind.content[0], ind.content[1]);
+      const f = ind.frame;
+      indirect[k] = { ind, mention: ce > cs ? resolve(f.speakerStart, f.speakerEnd, text.slice(f.speakerStart, f.speakerEnd)) : null };
+    };
+    /** reads the sentences that end by `pos` */
+    const readIndirectTo = (pos: number): void => {
+      while (indirect.length < pStarts.length && (pStarts[indirect.length + 1] ?? pHi) <= pos) readIndirect(indirect.length);
+    };
     const inPara: Segment[][] = [];
     while (g < groups.length && groups[g]![0]!.para === p) inPara.push(groups[g++]!);
     // merge interrupted quotes: "A," she said, "B."
@@ -374,6 +397,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       const listed = unsaid.length > 0 && out[unsaid[0]!]!.quote.start >= ss && listGap(text, lastClose, openPos);
       // quoted words listed before a partial quote whose frame follows it are the same speaker's:
       // `The plan was “unworkable” and “unfair,” Ann Vale said.`
+      readIndirectTo(openPos);
       const who = spk ? { speaker: spk, speaker_start: found!.frame.speakerStart, speaker_end: found!.frame.speakerEnd, speaker_mention: resolve(found!.frame.speakerStart, found!.frame.speakerEnd, spk), cue: found!.frame.cue } : null;
       if (partial && who && listed && found!.attribution !== "continuation" && frameAfterComma(text, found!.frame, fl.start, closeAt)) {
         for (const i of unsaid) out[i]!.quote = { ...out[i]!.quote, ...who, attribution: "continuation" };
@@ -392,18 +416,12 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
         content: { start: content[0], end: content[1] },
       });
     }
-    // indirect speech in the sentences with no quote; its frame is also what a next quote-only paragraph inherits
-    const pStarts = paraStarts[p]!;
+    // the indirect speech of the paragraph; its frame is also what a next quote-only paragraph inherits
+    readIndirectTo(pHi);
     let indirectFrame: Frame | null = null;
-    let nextMasked = -1;
-    for (let k = 0; k < pStarts.length; k++) {
-      const s = pStarts[k]!;
-      const e = pStarts[k + 1] ?? pHi;
-      if (quotedSentences.has(s)) continue;
-      if (nextMasked < s) nextMasked = masked.indexOf("\u0001", s) >>> 0; // -1 becomes 2^32-1: none left
-      if (nextMasked < e) continue;
-      const ind = indirectIn(ctx, s, e);
-      if (!ind) continue;
+    for (const r of indirect) {
+      if (!r) continue;
+      const { ind, mention } = r;
       indirectFrame = ind.frame;
       const [cs, ce] = trimSpan(text, ind.content[0], ind.content[1]);
       if (ce <= cs) continue;
@@ -419,7 +437,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
           speaker: spk,
           speaker_start: f.speakerStart,
           speaker_end: f.speakerEnd,
-          speaker_mention: resolve(f.speakerStart, f.speakerEnd, spk),
+          speaker_mention: mention,
           cue: f.cue,
           attribution: attributionOf(ctx, f),
         },

@@ -1,9 +1,10 @@
 // From a speaker as written to the entity mention it refers to: the mention it overlaps, or for
-// a pronoun or a description the most recent compatible mention before it. No coreference
-// model: "he" after two men goes to the later one, right or wrong.
+// a pronoun or a description the most recent compatible mention before it. A pronoun is the last
+// speaker of its sex, unless another person has since opened a sentence (subjectSince). No
+// coreference model: "he" after two men goes to the later one, right or wrong.
 import type { MentionSpan } from "../../schemas/records.ts";
 import { SPEAKER_NOUNS, type NounType } from "./lexicon.ts";
-import { cleanMention, countryCode, femaleGiven, honorificGender } from "../link/names.ts";
+import { cleanMention, countryCode, femaleGiven, honorificGender, stripTitles } from "../link/names.ts";
 
 export type SpeakerKind = "pronoun" | "name" | "description";
 
@@ -39,6 +40,19 @@ function mentionFemale(text: string): boolean | null {
   if (g !== null) return g;
   const words = cleanMention(text, "person").split(" ");
   return words.length > 1 ? femaleGiven(words[0]!) : null;
+}
+
+/** Whether mention k names a woman (true), a man (false) or nobody knows: a surname alone as the full name before it with that surname says. */
+function femaleAt(mentions: readonly MentionSpan[], k: number): boolean | null {
+  const text = mentions[k]!.text;
+  const own = mentionFemale(text);
+  if (own !== null || /\s/.test(text.trim())) return own;
+  const surname = cleanMention(text, "person");
+  for (let j = k - 1; j >= 0 && j >= k - LOOKBACK; j--) {
+    const m = mentions[j]!;
+    if (m.type === "person" && m.text.endsWith(` ${surname}`)) return mentionFemale(m.text);
+  }
+  return null;
 }
 
 /** Offsets in `speaker` of its head: the last word before a closing parenthesis, a suffix, a reflexive or a phrase of place ("Jane Roe (D-Ohio)", "Jane Roe Jr.", "Roe herself", "the embassy in Ohio"). */
@@ -90,6 +104,79 @@ export interface ResolveContext {
   lastOrg?: readonly [number, number] | null;
   /** the text the offsets count into: a description of a person is matched to a name by the role written beside it */
   text?: string;
+  /** the text's sentence starts, in order (a pronoun may mean the subject of a sentence after the last speaker's) */
+  starts?: readonly number[];
+}
+
+/** Words that may open a sentence before its subject: "But Ann Vale …", "Meanwhile, Vale …". */
+const CONNECTIVE = /^(?:but|and|yet|still|so|meanwhile|now|then|later|however|also|instead|separately),?$/i;
+
+/** The start of the sentence holding offset `pos`. */
+function sentenceStartAt(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= pos) (best = starts[mid]!), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  return best;
+}
+
+/** Words that go on a list or a phrase after a name, not a clause: "Vale and Pell", "Vale of Ohio", "I know, Vale, you …". */
+const NOT_A_VERB = /^(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|than|the|a|an|who|whose|whom|which|that|i|you|we|they|he|she|it|since|after|before|until|when|while|because|if|although|though)$/i;
+
+/**
+ * Whether a person's mention is the subject of its sentence, as a reader sees it: the sentence opens with it (after
+ * a connective or titles: "But Sen. Ann Vale …"), or it follows the comma of an opening phrase and a verb follows it
+ * ("In a statement, Vale said …", "Months later, Vale testified", not "… criticized Roe, Vale and Pell").
+ */
+function opensClause(text: string, from: number, m: MentionSpan, prev: MentionSpan | undefined): boolean {
+  const raw = text.slice(from, m.start);
+  const comma = raw.lastIndexOf(",");
+  // not a name's apposition: "Ann Vale, R-Ohio, said"
+  if (comma >= 0 && prev?.type === "person" && prev.start >= from && !/\S/.test(text.slice(prev.end, from + comma))) return false;
+  const words = raw.slice(comma + 1).replace(/^[\s"'\u201C\u2018(]+/u, "").split(/\s+/).filter(Boolean);
+  if (words.length && CONNECTIVE.test(words[0]!)) words.shift();
+  if (words.length && stripTitles(`${words.join(" ")} X`) !== "X") return false;
+  if (comma < 0) return true;
+  const next = /^,?\s+(\p{Ll}+)\b/u.exec(text.slice(m.end, m.end + 30));
+  return next !== null && !NOT_A_VERB.test(next[1]!);
+}
+
+/**
+ * The person who opened a sentence after the last speaker's words and before the sentence of a pronoun, the latest
+ * one: "'…,' Vale said. Pell has pushed for the bill. '…,' he said" is Pell (the subject of the sentence before
+ * is whom a reader takes "he" for). Null when there is none, or it has the last speaker's surname.
+ */
+function subjectSince(mentions: readonly MentionSpan[], from: number, last: readonly [number, number], start: number, rc: ResolveContext, wantFemale: boolean | null): number | null {
+  const { text, starts } = rc;
+  if (!text || !starts?.length) return null;
+  const own = sentenceStartAt(starts, start);
+  // (someone else named in the last speaker's own sentence is not its subject: "Roe said he had not met Vale, …")
+  const lastSentence = sentenceStartAt(starts, Math.max(0, last[1] - 1));
+  for (let k = from; k >= 0 && mentions[k]!.start >= last[1]; k--) {
+    const m = mentions[k]!;
+    if (sentenceStartAt(starts, m.start) === lastSentence) break;
+    // (nor a party tag read as a name, "D-Ohio", nor a name that qualifies the next one: "Vale campaign manager Ann Roe")
+    if (/^[DRI]-\p{Lu}/u.test(m.text)) continue;
+    const nx = mentions[k + 1];
+    if (nx && nx.type === "person" && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(text.slice(m.end, nx.start))) continue;
+    // (not a name in capitals: a headline's or a link's)
+    if (m.type !== "person" || m.start >= own || rc.skip?.(k) || !/\p{Ll}/u.test(m.text)) continue;
+    const female = wantFemale === null ? null : femaleAt(mentions, k);
+    if (female === !wantFemale) continue;
+    // "Pell's office said": the office, not Pell
+    if (/^['\u2019]s\b/u.test(text.slice(m.end, m.end + 3))) continue;
+    if (!opensClause(text, sentenceStartAt(starts, m.start), m, mentions[k - 1])) continue;
+    const surname = (t: string) => cleanMention(t, "person").split(" ").at(-1);
+    if (last[0] < 0) return k;
+    // the last speaker again, or a speaker known to be a woman for "she" (a man for "he") over one not known to be
+    if (surname(mentions[last[0]]!.text) === surname(m.text) || (wantFemale !== null && female === null && femaleAt(mentions, last[0]) === wantFemale)) return null;
+    return k;
+  }
+  return null;
 }
 
 /** How a role is also written before a name ("the senator" is "Sen. Jane Roe"). */
@@ -224,9 +311,10 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   // a pronoun is the last speaker of its kind, when there was one lately ("Doe criticized Roe. 'Quote,' she said.")
   // "she" is not a man of a known given name, "he" not a woman ("Jane Roe met Tom Pell. … she said" is Jane Roe)
   const wantFemale = kind !== "pronoun" ? null : /^she$/i.test(speaker) ? true : /^he$/i.test(speaker) ? false : null;
-  const otherSex = (k: number) => wantFemale !== null && mentionFemale(mentions[k]!.text) === !wantFemale;
+  const otherSex = (k: number) => wantFemale !== null && femaleAt(mentions, k) === !wantFemale;
   const last = kind === "pronoun" ? (type === "person" ? rc.lastPerson : rc.lastOrg) : null;
-  if (last && last[1] <= start && start - last[1] <= RECENT && (last[0] < 0 || !otherSex(last[0]))) return last[0] < 0 ? null : last[0];
+  if (last && last[1] <= start && start - last[1] <= RECENT && (last[0] < 0 || !otherSex(last[0])))
+    return (type === "person" ? subjectSince(mentions, from, last, start, rc, wantFemale) : null) ?? (last[0] < 0 ? null : last[0]);
   // a country the tagger called an organisation is not "it" or "the company"
   const skip1 = rc.skip ?? (() => false);
   const skip0 = wantFemale === null ? skip1 : (k: number) => skip1(k) || otherSex(k);
