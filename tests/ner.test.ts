@@ -388,11 +388,13 @@ describe("names after a title", () => {
 describe("one-word spans that name nothing", () => {
   const run = (text: string, spans: [number, number, number][]) => spansThrough(dropNonNames, text, spans);
   it("a function word, a title, an interjection, an initial or a party tag is dropped; capitals stay", () =>
-    expect(run("ANN: Well, The Sen. Y. (R-Ky) OK US Vale Sens.", [[2, 3, 1], [4, 5, 1], [5, 6, 0], [6, 7, 2], [8, 9, 1], [10, 11, 2], [11, 12, 2], [12, 13, 0], [13, 14, 2]])).toEqual([
-      ["OK", 2],
+    expect(run("ANN: Well, The Sen. Y. (R-Ky) NY US Vale Sens.", [[2, 3, 1], [4, 5, 1], [5, 6, 0], [6, 7, 2], [8, 9, 1], [10, 11, 2], [11, 12, 2], [12, 13, 0], [13, 14, 2]])).toEqual([
+      ["NY", 2],
       ["US", 2],
       ["Vale", 0],
     ]));
+  it("a common noun's abbreviation in capitals is dropped, a body's is not", () =>
+    expect(run("The CEO said the TV deal was OK. The DNA test, the CEO's ID and the HNC.", [[1, 2, 1], [4, 5, 1], [7, 8, 1], [10, 11, 1], [14, 15, 1], [16, 17, 1], [19, 20, 1]])).toEqual([["HNC", 1]]));
   it("a title read as a person right before a person's name is dropped", () =>
     expect(run("Judge Ann Vale met Judge Tom.", [[0, 1, 0], [1, 3, 0], [4, 5, 1], [5, 6, 0]])).toEqual([["Ann Vale", 0], ["Judge", 1], ["Tom", 0]]));
   it("so is an office", () => expect(run("Justice Ann Vale spoke.", [[0, 1, 0], [1, 3, 0]])).toEqual([["Ann Vale", 0]]));

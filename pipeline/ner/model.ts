@@ -1085,7 +1085,9 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     return (OFFICES.has(last) && !SURNAME_TITLES.has(last) && !/\.$/.test(p.tokens[s.from]!.text)) || last === "president-elect";
   };
   return spans.filter((s, k) =>
-    s.to - s.from > 1 ? !officeOnly(s) : !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from)),
+    s.to - s.from > 1
+      ? !officeOnly(s)
+      : !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from)),
   );
 }
 
@@ -1152,6 +1154,8 @@ export function trimOpeners(p: Prepared, spans: TokenSpan[], text: string): Toke
 const SURNAME_TITLES: ReadonlySet<string> = new Set("king queen prince princess lord lady sir dame pope".split(" "));
 
 /** Words of a page's furniture written alone: verbs that call on the reader ("Read more", "Click here", "See?") and labels ("Photo: …", "Shares"). */
+/** Words in capitals that name no one ("CEO", "DNA", "OK"): pipeline/lexicon/common-abbreviations.txt. */
+const COMMON_ABBREVIATIONS: ReadonlySet<string> = new Set(lexiconLines("common-abbreviations.txt"));
 const CALL_WORDS: ReadonlySet<string> = new Set("read see click listen watch photo photos image images video shares advertisement".split(" "));
 
 /** Time zones written after a time ("5 p.m. ET", "midnight GMT"). */
