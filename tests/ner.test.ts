@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -407,6 +407,28 @@ describe("one-word spans that name nothing", () => {
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));
   it("... but not a person's surname", () => expect(run("Ann Read spoke. Read left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Read", 0], ["Read", 0]]));
   it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
+});
+
+describe("a body named after a people or a faith", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(peopleBodies, text, spans);
+  it("takes the body's noun the tagger left out, and is an organisation; not a common noun, nor a tagged name", () =>
+    expect(
+      run("Both the Catholic Church and the Muslim Brotherhood agreed. Catholic voters did not. The Catholic church. Catholic Church leaders", [
+        [2, 3, 3],
+        [6, 7, 3],
+        [10, 11, 3],
+        [16, 17, 3],
+        [19, 20, 3],
+        [20, 21, 1],
+      ]),
+    ).toEqual([
+      ["Catholic Church", 1],
+      ["Muslim Brotherhood", 1],
+      ["Catholic", 3],
+      ["Catholic", 3],
+      ["Catholic", 3],
+      ["Church", 1],
+    ]));
 });
 
 describe("a name cut short", () => {

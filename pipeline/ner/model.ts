@@ -1125,6 +1125,29 @@ export function extendToKnown(p: Prepared, spans: TokenSpan[], text: string): To
   });
 }
 
+/** Nouns of bodies named after a people or a faith: "Islamic State", "Catholic Church", "Syrian Army", "Muslim Brotherhood". */
+const PEOPLE_BODIES: ReadonlySet<string> = new Set("state church army jihad brotherhood front guard guards movement".split(" "));
+const NATIONALITY = 1 << GAZ_CATS.indexOf("nationality");
+
+/**
+ * A people's or a faith's word read alone as other, right before a body's noun the tagger left out ("the Islamic
+ * State", "the Catholic Church"), is that body, an organisation: one space between, the noun capitalised and not
+ * opening a sentence, and not in capitals (a headline's).
+ */
+export function peopleBodies(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const tagged = new Uint8Array(p.tokens.length);
+  for (const s of spans) tagged.fill(1, s.from, s.to);
+  return spans.map((s) => {
+    const t = s.to;
+    if (s.type !== misc || t - s.from !== 1 || t >= p.tokens.length || p.caps[s.from] || tagged[t]) return s;
+    if (!(GROUP_WORDS.has(p.lower[s.from]!) || p.gazS[s.from]! & NATIONALITY) || !PEOPLE_BODIES.has(p.lower[t]!) || !p.words[t]!.cap || p.first[t]) return s;
+    if (p.tokens[t]!.start !== p.tokens[t - 1]!.end + 1 || text[p.tokens[t - 1]!.end] !== " ") return s;
+    return { from: s.from, to: t + 1, type: org };
+  });
+}
+
 /** Words that open a question or call on the reader, never a name's first word ("Is", "Why", "Read"); "Will" and "Can" open a question only in one. */
 const OPENERS: ReadonlySet<string> = new Set("is are was were can could would should did does do has have had why how when where what who whom read watch will".split(" "));
 const NAME_TOO: ReadonlySet<string> = new Set(["will", "can"]);
@@ -1181,7 +1204,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, extendToKnown(p, spans, text), text), text), text);
+  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, extendToKnown(p, spans, text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
