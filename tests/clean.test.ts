@@ -510,6 +510,9 @@ describe("metadata helpers", () => {
     // scraped lines run fields together: a time after the year, a name before the month
     ["October 17, 20216:01 PM ET", "2021-10-17"],
     ["Jane RoeMarch 11, 2024", "2024-03-11"],
+    ["Mar 27, 20255 mins", "2025-03-27"],
+    ["27 March 202512 min read", "2025-03-27"],
+    ["March 27, 20255 Tips", null],
     ["a grammar 5, 2020 exercise", null],
     ["2022-11-23T08:10+02:00", "2022-11-23"],
     ["in 20236 cases", null],

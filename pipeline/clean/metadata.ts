@@ -18,12 +18,13 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-// the year may run straight into the next token of a scraped line ("June 29, 2020Updated …", "June 29, 20206:01 PM")
-const YEAR_END = "(?!\\d)|(?=\\d{1,2}:\\d{2})";
+// the year may run straight into the next token of a scraped line ("June 29, 2020Updated …", "June 29, 20206:01 PM",
+// "June 29, 20205 min read")
+const YEAR_END = "(?!\\d)|(?=\\d{1,2}:\\d{2})|(?=\\d{1,3}\\s*[Mm]in(?:s|ute|utes)?\\b)";
 const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:${YEAR_END})`, "i");
 /** A month name run into the word before it ("Jane RoeMarch 11, 2024"): capitalised, after a lower-case letter. */
 const MDY_GLUED = new RegExp(`(?<=\\p{Ll})${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:${YEAR_END})`, "u");
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})(?!\\d)`, "i");
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})(?:${YEAR_END})`, "i");
 /** A numeric date with the year last ("06.18.2025", "23/07/2025"): read only when the order is unambiguous. */
 const NUM_DMY = /(?<![\d.\/-])(\d{1,2})([.\/-])(\d{1,2})\2(\d{4})(?![\d.\/-]?\d)/;
 // an ISO timestamp's date ("2022-11-23T08:10+02:00") too
