@@ -221,8 +221,28 @@ export function orgKey(clean: string): string {
     if (field[0] === "the") field.shift();
     if (field.length > 0 && field.length <= 5 && !field.includes("of")) ws = [...ws.slice(0, at), ...field, ws[at]!];
   }
+  // a country's name before one of its own institutions ("U.S. Senate", "US Army", "United States Department of
+  // Justice"): the institution as the country's own news names it, "Senate"; not a name that only opens with a
+  // country's ("Harbour Times" of "Ruritania Harbour Times" is no institution)
+  if (ws.length > 1 && INSTITUTIONS.has(ws[ws.length - 1]!)) {
+    const words = clean.replace(/^the\s+/i, "").split(/\s+/);
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      // (a country's code or a name of two words or more: "U.S.", "UK", "United States"; not one word, which may be a
+      // state's or a town's as well, "Georgia Supreme Court")
+      const written = words.slice(0, n).join(" ");
+      const prefix = matchKey(written).split(" ");
+      if ((n === 1 && !/^(?:\p{Lu}\.?){2,3}$/u.test(written)) || countryCode(written) === null || prefix.length >= ws.length || prefix.some((w, i) => ws[i] !== w)) continue;
+      ws = ws.slice(prefix.length);
+      break;
+    }
+  }
   return ws.join(" ");
 }
+
+/** Last words of a state's own institutions, which a country's name before them does not make another (orgKey). */
+const INSTITUTIONS: ReadonlySet<string> = new Set(
+  "department ministry agency administration commission committee council senate house congress parliament assembly legislature court government police army navy military forces bureau office cabinet treasury constitution service patrol guard marines corps embassy capitol".split(" "),
+);
 
 export function locKey(clean: string): string {
   const cc = countryCode(clean);
