@@ -42,8 +42,20 @@ function mentionFemale(text: string): boolean | null {
   return words.length > 1 ? femaleGiven(words[0]!) : null;
 }
 
+/** femaleAt's answers per article's mentions: 0 not asked yet, 1 a woman, 2 a man, 3 not known. */
+const sexes = new WeakMap<readonly MentionSpan[], Uint8Array>();
+
 /** Whether mention k names a woman (true), a man (false) or nobody knows: a surname alone as the full name before it with that surname says. */
 function femaleAt(mentions: readonly MentionSpan[], k: number): boolean | null {
+  let known = sexes.get(mentions);
+  if (!known) sexes.set(mentions, (known = new Uint8Array(mentions.length)));
+  if (known[k] === 0) {
+    const f = sexOf(mentions, k);
+    known[k] = f === true ? 1 : f === false ? 2 : 3;
+  }
+  return known[k] === 1 ? true : known[k] === 2 ? false : null;
+}
+function sexOf(mentions: readonly MentionSpan[], k: number): boolean | null {
   const text = mentions[k]!.text;
   const own = mentionFemale(text);
   if (own !== null || /\s/.test(text.trim())) return own;
