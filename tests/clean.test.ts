@@ -650,6 +650,8 @@ describe("cleanText metadata", () => {
     ["names before the date of a date line", ["Jane Marlow • Updated March 3, 2021"], [], ["Jane Marlow"]],
     ["a known given name next to a date line", ["5 min read", "Jane Marlow", "March 3, 2021"], [], ["Jane Marlow"]],
     ["a capitalised phrase next to a date line", ["5 min read", "Key Takeaways", "March 3, 2021"], [], []],
+    ["a known given name next to a reading time", ["Ports", "Jane Marlow", "5 min read"], [], ["Jane Marlow"]],
+    ["... not a capitalised phrase", ["Ports", "Key Takeaways", "5 min read"], [], []],
     ["a person's name on a credit line", ["Jane Marlow – March 3, 2021"], [], ["Jane Marlow"]],
     ["an unknown given name under the title with a date below", ["Oskarine Vell", "5 min read", "March 3, 2021"], [], ["Oskarine Vell"]],
     ["a phrase the page writes in lower case, under the title with a date below", ["Ferry Terminals", "5 min read", "March 3, 2021"], [], []],

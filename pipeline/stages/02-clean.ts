@@ -304,7 +304,8 @@ export function cleanText(raw: string): CleanResult {
   };
   // a line the body kept that may still be a byline: short, and not a paragraph of prose
   const shortLine = (i: number) => classes[i] !== "good" && lines[i]!.words <= 12 && !lines[i]!.sentenceEnd;
-  const dateAt = (j: number) => j >= 0 && j < lines.length && isDateLine(lines[j]!.text, lines[j]!.words);
+  // (a reading time, "7 min read", sits in a byline's block as a date does: "Jane Roe / 7 min read / Mar 3, 2021")
+  const dateAt = (j: number) => j >= 0 && j < lines.length && (isDateLine(lines[j]!.text, lines[j]!.words) || /^\d{1,3}\s*min(?:ute)?s?\s+read$/i.test(lines[j]!.text));
   // the names of a byline on line i, or on the next line after a label line of its own ("By", "Written by:")
   const bylineAt = (i: number): string[] | null => {
     const t = lines[i]!.text;
