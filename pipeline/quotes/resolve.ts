@@ -70,8 +70,9 @@ function sexOf(mentions: readonly MentionSpan[], k: number): boolean | null {
 /** Offsets in `speaker` of its head: the last word before a closing parenthesis, a suffix, a reflexive or a phrase of place ("Jane Roe (D-Ohio)", "Jane Roe Jr.", "Roe herself", "the embassy in Ohio"). */
 export function headWord(speaker: string): [number, number] {
   let s = speaker.replace(/\s*\([^()]*\)\s*$/, "");
-  // a place or time after the head: "the embassy in Ohio", "a lawyer from Ohio" (not "of" or "for", often inside a name)
-  s = s.replace(/\s(?:in|at|from|near|during|on)\s.*$/, "");
+  // a place or time after the head: "the embassy in Ohio", "a lawyer from Ohio", "the envoy to Ohio" (not "of" or "for",
+  // often inside a name)
+  s = s.replace(/\s(?:in|at|from|near|during|on|to)\s.*$/, "");
   s = s.replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, "").replace(/\s+(?:himself|herself|itself|themselves|even|now|also|too|again|alone|instead|later)$/i, "").replace(/[^\p{L}\p{N}]+$/u, "");
   const m = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*$/u.exec(s);
   return m ? [m.index, m.index + m[0].length] : [0, speaker.length];
@@ -255,7 +256,8 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     const m = mentions[k]!;
     const ov = Math.min(end, m.end) - Math.max(start, m.start);
     if (ov > 0) overlapped = true;
-    if (m.type === "person" && ov > bestOverlap) {
+    // (not the possessor of the phrase's head: "Ann Vale's lawyer", "Vale's campaign" is someone else)
+    if (m.type === "person" && ov > bestOverlap && !(m.end < start + hs && /^['\u2019]s?\s/u.test(speaker.slice(m.end - start, m.end - start + 3)))) {
       best = k;
       bestOverlap = ov;
     }
@@ -297,6 +299,14 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   if (best !== null) return best;
   const kind = speakerKind(speaker);
   if (kind === "name") return null;
+  // a description named right after it: "said Vale's sister, Ann Roe." is Ann Roe
+  // (the name set off by commas or ending the sentence: not the subject of a clause, "According to police, Vale had …")
+  if (kind === "description" && rc.text && !/^(?:him|her|them|me|us|it)$/i.test(speaker)) {
+    for (let k = Math.max(0, from); k < mentions.length && mentions[k]!.start <= end + 3; k++) {
+      const m = mentions[k]!;
+      if (m.start >= end && m.type === "person" && /^,\s+$/.test(rc.text.slice(end, m.start)) && (m.end === rc.text.length || /^[,.;:!?)"\u201D\u2019]/u.test(rc.text[m.end]!))) return k;
+    }
+  }
   // "the country's envoy" is someone of the named possessor, and "the British minister" someone of the named
   // country, not the last person named
   if (kind === "description" && (overlapped || /['\u2019]s\b/.test(speaker))) return null;
