@@ -74,6 +74,13 @@ export function headWord(speaker: string): [number, number] {
   // often inside a name)
   s = s.replace(/\s(?:in|at|from|near|during|on|to)\s.*$/, "");
   s = s.replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, "").replace(/\s+(?:himself|herself|itself|themselves|even|now|also|too|again|alone|instead|later)$/i, "").replace(/[^\p{L}\p{N}]+$/u, "");
+  // a person's noun before "of" or "for" and a name is the head: "the head of the Harbour Agency", "a reporter for the
+  // Harbour Post" (not a title with a noun of its own before the name: "chief of staff Ann Vale")
+  for (const m of s.matchAll(/(?<![\p{L}\p{N}'\u2019])(\p{Ll}[\p{Ll}-]*)\s+(?:of|for)\s+(?=(?:the|a|an)\s|\p{Lu})/gu))
+    if (SPEAKER_NOUNS.get(m[1]!) === "person") {
+      s = s.slice(0, m.index + m[1]!.length);
+      break;
+    }
   const m = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*$/u.exec(s);
   return m ? [m.index, m.index + m[0].length] : [0, speaker.length];
 }
@@ -257,7 +264,7 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     const ov = Math.min(end, m.end) - Math.max(start, m.start);
     if (ov > 0) overlapped = true;
     // (not the possessor of the phrase's head: "Ann Vale's lawyer", "Vale's campaign" is someone else)
-    if (m.type === "person" && ov > bestOverlap && !(m.end < start + hs && /^['\u2019]s?\s/u.test(speaker.slice(m.end - start, m.end - start + 3)))) {
+    if (m.type === "person" && ov > bestOverlap && !/^['\u2019]s?\s+\S/u.test(speaker.slice(m.end - start))) {
       best = k;
       bestOverlap = ov;
     }
@@ -357,7 +364,9 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   // "Jane Roe, the city's mayor," … "the mayor said"); an organisation's, for now, the last organisation named
   // (right about half the time on news).
   if (kind !== "pronoun" && type === "person") {
-    if (!rc.text || !head) return null;
+    // (a role of something named after it is not the role written with a name: "the president of a group" is no
+    // "President Ann Vale")
+    if (!rc.text || !head || /^\s+(?:of|for)\s/.test(speaker.slice(he))) return null;
     const { before, after, deputy } = rolePatterns(speaker, head);
     for (let k = from; k >= stop; k--) {
       const m = mentions[k]!;
