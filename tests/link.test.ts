@@ -289,6 +289,7 @@ describe("entities: rows", () => {
 
   it.each<[string, string[][], string, string]>([
     ["country: its common English name", [["l:U.S."], ["l:US"]], "location:united-states", "United States"],
+    ["... not the shortest of its names", [["l:Korea"], ["l:Republic of Korea"]], "location:south-korea", "South Korea"],
     ["acronym: the defined long form", [["o:OCA", "o:Office of Coastal Affairs (OCA)"], ["o:OCA"], ["o:OCA"]], "organization:office-of-coastal-affairs", "Office of Coastal Affairs"],
     ["person: the full name, not the surname", [["p:Vale", "p:Vale", "p:Vale", "p:Ann Vale"]], "person:ann-vale", "Ann Vale"],
     ["person: the fuller form, when as frequent", [["p:Ann Lloyd Deverell"], ["p:Ann Deverell"]], "person:ann-lloyd-deverell", "Ann Lloyd Deverell"],

@@ -41,7 +41,7 @@ const EXTRA: Record<string, string[]> = {
   BN: ["Brunei"],
 };
 /** Preferred (canonical) name where the shortest full name is not the usual one. */
-const PREFERRED: Record<string, string> = { GB: "United Kingdom", US: "United States", AE: "United Arab Emirates", VA: "Vatican City" };
+const PREFERRED: Record<string, string> = { GB: "United Kingdom", US: "United States", AE: "United Arab Emirates", VA: "Vatican City", KR: "South Korea", MK: "North Macedonia", MM: "Myanmar" };
 
 const key = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['’.]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/^the /, "");
 
