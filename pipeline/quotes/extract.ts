@@ -231,7 +231,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
     // indirect speech in the sentences with no quote, each sentence read once: those before a quote are read before
     // the quote's speaker is resolved, so that a pronoun there follows them ("Vale said that … But he added: "…"")
     const pStarts = paraStarts[p]!;
-    const indirect: ({ ind: NonNullable<ReturnType<typeof indirectIn>>; mention: number | null } | null)[] = [];
+    const indirect: ({ ind: NonNullable<ReturnType<typeof indirectIn>>; content: [number, number]; mention: number | null } | null)[] = [];
     let nextMasked = -1;
     const readIndirect = (k: number): void => {
       const s = pStarts[k]!;
@@ -243,9 +243,9 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       const ind = indirectIn(ctx, s, e);
       if (!ind) return;
       // (a frame with no words after it is kept for the paragraph after, but no one's speech)
-      const [cs, ce] = trimSpan(text, ind.content[0], ind.content[1]);
+      const content = trimSpan(text, ind.content[0], ind.content[1]);
       const f = ind.frame;
-      indirect[k] = { ind, mention: ce > cs ? resolve(f.speakerStart, f.speakerEnd, text.slice(f.speakerStart, f.speakerEnd)) : null };
+      indirect[k] = { ind, content, mention: content[1] > content[0] ? resolve(f.speakerStart, f.speakerEnd, text.slice(f.speakerStart, f.speakerEnd)) : null };
     };
     /** reads the sentences that end by `pos` */
     const readIndirectTo = (pos: number): void => {
@@ -423,7 +423,7 @@ export function extractQuoteRecords(text: string, mentions: readonly MentionSpan
       if (!r) continue;
       const { ind, mention } = r;
       indirectFrame = ind.frame;
-      const [cs, ce] = trimSpan(text, ind.content[0], ind.content[1]);
+      const [cs, ce] = r.content;
       if (ce <= cs) continue;
       const f = ind.frame;
       const spk = text.slice(f.speakerStart, f.speakerEnd);

@@ -165,6 +165,9 @@ function opensClause(text: string, from: number, m: MentionSpan, prev: MentionSp
   return next !== null && !NOT_A_VERB.test(next[1]!);
 }
 
+/** A person mention's last word, case as written: its surname. */
+const surname = (text: string): string | undefined => cleanMention(text, "person").split(" ").at(-1);
+
 /**
  * The person who opened a sentence after the last speaker's words and before the sentence of a pronoun, the latest
  * one: "'…,' Vale said. Pell has pushed for the bill. '…,' he said" is Pell (the subject of the sentence before
@@ -179,18 +182,14 @@ function subjectSince(mentions: readonly MentionSpan[], from: number, last: read
   for (let k = from; k >= 0 && mentions[k]!.start >= last[1]; k--) {
     const m = mentions[k]!;
     if (sentenceStartAt(starts, m.start) === lastSentence) break;
-    // (nor a party tag read as a name, "D-Ohio", nor a name that qualifies the next one: "Vale campaign manager Ann Roe")
-    if (/^[DRI]-\p{Lu}/u.test(m.text)) continue;
+    if (m.type !== "person" || m.start >= own || rc.skip?.(k)) continue;
+    // not a name in capitals (a headline's or a link's), nor a party tag read as a name ("D-Ohio"), nor a name that
+    // qualifies the next one ("Vale campaign manager Ann Roe"), nor a possessive ("Pell's office said")
+    if (!/\p{Ll}/u.test(m.text) || /^[DRI]-\p{Lu}/u.test(m.text) || /^['\u2019]s\b/u.test(text.slice(m.end, m.end + 3))) continue;
     const nx = mentions[k + 1];
     if (nx && nx.type === "person" && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(text.slice(m.end, nx.start))) continue;
-    // (not a name in capitals: a headline's or a link's)
-    if (m.type !== "person" || m.start >= own || rc.skip?.(k) || !/\p{Ll}/u.test(m.text)) continue;
     const female = wantFemale === null ? null : femaleAt(mentions, k);
-    if (female === !wantFemale) continue;
-    // "Pell's office said": the office, not Pell
-    if (/^['\u2019]s\b/u.test(text.slice(m.end, m.end + 3))) continue;
-    if (!opensClause(text, sentenceStartAt(starts, m.start), m, mentions[k - 1])) continue;
-    const surname = (t: string) => cleanMention(t, "person").split(" ").at(-1);
+    if (female === !wantFemale || !opensClause(text, sentenceStartAt(starts, m.start), m, mentions[k - 1])) continue;
     if (last[0] < 0) return k;
     // the last speaker again, or a speaker known to be a woman for "she" (a man for "he") over one not known to be
     if (surname(mentions[last[0]]!.text) === surname(m.text) || (wantFemale !== null && female === null && femaleAt(mentions, last[0]) === wantFemale)) return null;
