@@ -1091,6 +1091,16 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   );
 }
 
+/** 1 for each token inside one of `spans`. */
+function tokensIn(p: Prepared, spans: readonly TokenSpan[]): Uint8Array {
+  const tagged = new Uint8Array(p.tokens.length);
+  for (const s of spans) tagged.fill(1, s.from, s.to);
+  return tagged;
+}
+
+/** Whether token t follows token t - 1 after a single space (not a line break, a tab or two spaces). */
+const singleSpaceBefore = (p: Prepared, text: string, t: number): boolean => p.tokens[t]!.start === p.tokens[t - 1]!.end + 1 && text[p.tokens[t - 1]!.end] === " ";
+
 /**
  * A name cut short: a mention followed by capitalised words the tagger left out, when the whole is a name the text
  * tags elsewhere ("the Harbour State" read as "Harbour" beside "the Harbour State group" read whole), takes them, and
@@ -1108,15 +1118,14 @@ export function extendToKnown(p: Prepared, spans: TokenSpan[], text: string): To
     known.set(k, votes);
   }
   if (known.size === 0) return spans;
-  const tagged = new Uint8Array(p.tokens.length);
-  for (const s of spans) tagged.fill(1, s.from, s.to);
+  const tagged = tokensIn(p, spans);
   return spans.map((s) => {
     let best = -1;
     for (let e = s.to + 1; e <= s.to + MAX && e <= p.tokens.length; e++) {
       const t = e - 1;
       // (not into an office, which the pass before took out of names: "Harbour Mayor", "Senate Majority Leader")
       const w = p.lower[t]!.replace(/\.$/, "");
-      if (tagged[t] || !p.words[t]!.cap || p.first[t] || OFFICES.has(w) || OFFICE_MODIFIERS.has(w) || w === "general" || w === "attorney" || p.tokens[t]!.start !== p.tokens[t - 1]!.end + 1 || text[p.tokens[t - 1]!.end] !== " ") break;
+      if (tagged[t] || !p.words[t]!.cap || p.first[t] || OFFICES.has(w) || OFFICE_MODIFIERS.has(w) || w === "general" || w === "attorney" || !singleSpaceBefore(p, text, t)) break;
       if (known.has(key(s.from, e))) best = e;
     }
     if (best < 0) return s;
@@ -1137,13 +1146,13 @@ const NATIONALITY = 1 << GAZ_CATS.indexOf("nationality");
 export function peopleBodies(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const misc = ENTITY_TYPES.indexOf("MISC");
   const org = ENTITY_TYPES.indexOf("ORG");
-  const tagged = new Uint8Array(p.tokens.length);
-  for (const s of spans) tagged.fill(1, s.from, s.to);
+  // (which tokens the spans hold is asked only of an article with such a word: most have none)
+  let tagged: Uint8Array | null = null;
   return spans.map((s) => {
     const t = s.to;
-    if (s.type !== misc || t - s.from !== 1 || t >= p.tokens.length || p.caps[s.from] || tagged[t]) return s;
+    if (s.type !== misc || t - s.from !== 1 || t >= p.tokens.length || p.caps[s.from]) return s;
     if (!(GROUP_WORDS.has(p.lower[s.from]!) || p.gazS[s.from]! & NATIONALITY) || !PEOPLE_BODIES.has(p.lower[t]!) || !p.words[t]!.cap || p.first[t]) return s;
-    if (p.tokens[t]!.start !== p.tokens[t - 1]!.end + 1 || text[p.tokens[t - 1]!.end] !== " ") return s;
+    if ((tagged ??= tokensIn(p, spans))[t] || !singleSpaceBefore(p, text, t)) return s;
     return { from: s.from, to: t + 1, type: org };
   });
 }
