@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -407,6 +407,22 @@ describe("one-word spans that name nothing", () => {
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));
   it("... but not a person's surname", () => expect(run("Ann Read spoke. Read left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Read", 0], ["Read", 0]]));
   it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
+});
+
+describe("names with lower-case particles", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(joinParticles, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["two halves read apart, the second as a place", "Ann bin Vala spoke.", [[0, 1, 0], [2, 3, 2]], [["Ann bin Vala", 0]]],
+    ["two particles", "Tom van der Pell spoke.", [[0, 1, 0], [3, 4, 0]], [["Tom van der Pell", 0]]],
+    ["the surname alone after a lower-case word", "The raid on bin Vala ended.", [[4, 5, 0]], [["bin Vala", 0]]],
+    ["after a title, which stays outside", "Mr. de Pell spoke.", [[2, 3, 0]], [["de Pell", 0]]],
+    ["a given name the tagger left out", "Ann von Pell wrote.", [[2, 3, 3]], [["Ann von Pell", 0]]],
+    ["not a capitalised word that is no given name or title", "Tuesday de Pell spoke.", [[2, 3, 0]], [["Pell", 0]]],
+    ["not two names of other types", "The Museo de Vale opened.", [[1, 2, 1], [3, 4, 2]], [["Museo", 1], ["Vale", 2]]],
+    ["not an article that opens a group's name", "He joined al Harbour Front.", [[3, 5, 0]], [["Harbour Front", 0]]],
+    ["nor such an article after a name of another type", "The Ruritanian al Vala group.", [[1, 2, 3], [3, 4, 0]], [["Ruritanian", 3], ["Vala", 0]]],
+    ["not across two spaces", "Ann bin  Vala spoke.", [[0, 1, 0], [2, 3, 0]], [["Ann", 0], ["Vala", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 
 describe("a body named after a people or a faith", () => {

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { isGivenName } from "../given-names.ts";
+import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { lexiconLines, STOPWORDS } from "../lexicon.ts";
 import { GAZ_CATS, gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
@@ -1091,6 +1091,63 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   );
 }
 
+/**
+ * Particles that may open a name written without its given name ("bin Vala", "de Pell"), or join a person's name to
+ * the word before it; not the articles "al", "el", "la" and "le", which open the names of groups and places ("al
+ * Harbour Front") and the words of Spanish or French text.
+ */
+const OPENING_PARTICLES: ReadonlySet<string> = new Set("bin ibn bint de da di du del della dos das van von".split(" "));
+
+/** Days and months, which the lists of given names hold too ("Tuesday", "May"). */
+const CALENDAR_WORDS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** Whether tokens i-1 and i are one space apart. */
+const oneSpace = (p: Prepared, text: string, i: number): boolean => p.tokens[i]!.start === p.tokens[i - 1]!.end + 1 && text[p.tokens[i - 1]!.end] === " ";
+
+/**
+ * A person's name with lower-case particles in it ("Ana bin Vala", "Tom van der Pell") is one name: the tagger often
+ * stops at the particle and reads the two halves apart, or the second as a place ("Ana" and "Vala"). Two spans, or a
+ * span and a capitalised word, joined by one or two particles become one person's span when either half is a
+ * person's; and a person's span right after particles that follow no capitalised word takes them in ("the killing
+ * of bin Vala", "Mayor de Pell").
+ */
+export function joinParticles(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const n = p.tokens.length;
+  const isParticle = (i: number) => i >= 0 && i < n && PARTICLES.has(p.lower[i]!) && !p.words[i]!.cap && !p.caps[i];
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = { ...spans[k]! };
+    const prev = out[out.length - 1];
+    // particles before a span: a person's takes them in where no capitalised word precedes them ("of bin Vala") or a
+    // title does ("Mr. bin Vala"); any span takes them in with a given name the tagger left out before them ("Hans von
+    // Pell"), and is a person's
+    let i = s.from;
+    while (i > s.from - 2 && isParticle(i - 1) && oneSpace(p, text, i)) i--;
+    if (i < s.from && OPENING_PARTICLES.has(p.lower[i]!) && !(prev && prev.to > i - 1)) {
+      const before = i - 1;
+      if (before < 0 || !p.words[before]!.cap || !oneSpace(p, text, i)) {
+        if (s.type === per) s.from = i;
+      } else if (isListedGivenName(p.lower[before]!) && !CALENDAR_WORDS.test(p.lower[before]!) && !p.caps[before]) {
+        s.from = before;
+        s.type = per;
+      } else if (s.type === per && (isPersonTitle(p, before) || isOffice(p, before))) s.from = i;
+    }
+    // particles between two spans: one name when the first is a person's, or the second is and the particles could
+    // open its name ("Tom van Pell" read as "Tom" and "Pell", "Ana bin Vala" as a person and a place)
+    if (prev && (prev.type === per || (s.type === per && OPENING_PARTICLES.has(p.lower[prev.to]!))) && s.from > prev.to && s.from - prev.to <= 2) {
+      let joined = true;
+      for (let i = prev.to; i <= s.from; i++) if ((i < s.from && !isParticle(i)) || !oneSpace(p, text, i)) joined = false;
+      if (joined) {
+        out[out.length - 1] = { from: prev.from, to: s.to, type: per };
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** 1 for each token inside one of `spans`. */
 function tokensIn(p: Prepared, spans: readonly TokenSpan[]): Uint8Array {
   const tagged = new Uint8Array(p.tokens.length);
@@ -1213,7 +1270,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, extendToKnown(p, spans, text), text), text), text), text);
+  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, extendToKnown(p, joinParticles(p, spans, text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
