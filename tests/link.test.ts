@@ -102,6 +102,26 @@ describe("entities: a surname settled by the corpus", () => {
     expect(typeOf([...named, ...Array.from({ length: 7 }, () => ["o:Vale"])], "12:0")).toBe("organization"));
 });
 
+describe("entities: a word that names no one", () => {
+  // the magazine "Harbourview" read alone as an organisation four times and as a person three times
+  const corpus = [...Array.from({ length: 4 }, () => ["o:Harbourview"]), ...Array.from({ length: 3 }, () => ["p:Harbourview"])];
+  const typeOf = (ds: string[][], ref: string) => entityOf(ds).at(ref).split(":")[0];
+  it("read as a person no more often than as anything else, takes the type of its other readings", () => {
+    expect(typeOf(corpus, "4:0")).toBe("organization");
+    expect(entityOf(corpus).at("4:0")).toBe(entityOf(corpus).at("0:0"));
+  });
+  it("... which keep their own type", () => expect(typeOf([...corpus, ["l:Harbourview"]], "7:0")).toBe("location"));
+  it("... not when read as a person more often", () => expect(typeOf([...corpus, ["p:Harbourview"], ["p:Harbourview"]], "4:0")).toBe("person"));
+  it("... nor a given name", () => expect(typeOf(corpus.map((a) => [a[0]!.replace("Harbourview", "Margaret")]), "4:0")).toBe("person"));
+  it("... nor the surname of a person's name that opens with a given name", () => expect(typeOf([...corpus, ["p:Ann Harbourview"]], "4:0")).toBe("person"));
+  it("... nor a word that opens or ends persons' longer names often enough", () =>
+    expect(typeOf([...corpus, ["p:Harbourview Pell"]], "4:0")).toBe("person"));
+  it("... though one stray longer name among many readings as a person does not count", () => {
+    const many = [...Array.from({ length: 9 }, () => ["o:Harbourview"]), ...Array.from({ length: 8 }, () => ["p:Harbourview"]), ["p:Harbourview Media"]];
+    expect(typeOf(many, "9:0")).toBe("organization");
+  });
+});
+
 describe("entities: a given name alone", () => {
   it("a family name that news writes first joins the one full name of its article that opens with it", () => {
     const { at } = entityOf([["p:Moon Jae-sol", "p:Moon", "p:Mr. Moon"]]);

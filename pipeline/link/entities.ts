@@ -48,7 +48,7 @@ import {
   type PersonName,
 } from "./names.ts";
 import { STOPWORDS } from "../lexicon.ts";
-import { isGivenName } from "../given-names.ts";
+import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { Column } from "./column.ts";
 import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
@@ -563,6 +563,12 @@ function surnameOfFull(text: string): string | null {
   return wordKey(words.at(-1)!) || null;
 }
 
+/** A person's name of two or more words, titles aside: its first and last words, folded, and whether the first is a listed given name; null for one word. */
+function personEnds(text: string): [string, string, boolean] | null {
+  const words = cleanMention(text, "person").split(" ");
+  return words.length < 2 ? null : [wordKey(words[0]!), wordKey(words.at(-1)!), isListedGivenName(words[0]!)];
+}
+
 /** A name written with the Arabic article in lower case, or joined to it by a hyphen: "al Vala", "al-Vala", "Al-Vala"; the rest of the name. */
 const ARTICLE = /^(?:al\s+|[Aa][Ll]-)(\p{Lu}.*)$/u;
 
@@ -570,6 +576,10 @@ const ARTICLE = /^(?:al\s+|[Aa][Ll]-)(\p{Lu}.*)$/u;
 export const SURNAME_SHARE = 0.8;
 /** ... and its person mentions, at least; and the mentions of full names it ends, at least half as many, and a twentieth of its person mentions. */
 export const SURNAME_MIN = 20;
+/** A word that names no one needs at least this many readings as something else than a person (see settledTypes). */
+export const NOT_A_NAME_MIN = 3;
+/** ... and names someone when persons' longer names open or end with it at least this share as often as it is read alone as a person. */
+export const NAME_EDGE_SHARE = 0.25;
 /** A surname's person readings as a share of its person and place readings, at least, for its mentions read as a place to be the person's too. */
 export const SURNAME_OVER_PLACES = 0.9;
 
@@ -583,7 +593,9 @@ export const SURNAME_OVER_PLACES = 0.9;
  * an organisation or "other" ("the Vale administration"), and also where it read it as a place when the person
  * readings are SURNAME_OVER_PLACES of the person and place readings (a town may bear a person's name: "Vale" read as
  * a place now and then is the person only where it almost always is), unless its article names a company-like name
- * that opens with it (`single` tells the caller which mentions are single words).
+ * that opens with it (`surname` tells the caller which mentions are single words settled so). A single word that
+ * names no one (see notNames below: read as a person no more often than as anything else, and no part of persons'
+ * longer names) loses its person readings to the type of most of its other readings.
  */
 export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // each mention's form is found once, here: reading the articles again asks by position, not by text (a lookup
@@ -599,6 +611,13 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   // last words of persons' full names ("Ann Vale", "President Ann Vale"), case-folded, with the number of such mentions
   const surnames = new Map<string, number>();
   const lastNames = new Memo<string | null>(MEMO_MAX);
+  // of names of two or more words read as a person's (case-folded, titles aside): the last words of those that open
+  // with a given name ("Ann Vale" gives "vale"), and the last words of those that open with each first word (a few)
+  const givenLast = new Set<string>();
+  const firstLast = new Map<string, string[]>();
+  // ... and how many mentions of such names open or end with each word
+  const edges = new Map<string, number>();
+  const nameEnds = new Memo<[string, string, boolean] | null>(MEMO_MAX);
   // first words of company-like names and parties ("Vale University", "Vale Party"), with the number of such mentions
   const opened = new Map<string, number>();
   // names written with the Arabic article in lower case or hyphenated ("al Vala", "al-Vala", "Al-Vala"), by the rest
@@ -624,6 +643,16 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       if (m.type === "person" && multi) {
         const last = lastNames.get(m.text, surnameOfFull);
         if (last) surnames.set(last, (surnames.get(last) ?? 0) + 1);
+        const ends = nameEnds.get(m.text, personEnds);
+        if (ends) {
+          const [first, last, given] = ends;
+          if (given) givenLast.add(last);
+          edges.set(first, (edges.get(first) ?? 0) + 1);
+          if (last !== first) edges.set(last, (edges.get(last) ?? 0) + 1);
+          const l = firstLast.get(first);
+          if (!l) firstLast.set(first, [last]);
+          else if (l.length < 8 && !l.includes(last)) l.push(last);
+        }
       } else if (m.type === "organization" && (FIRM.test(m.text) || / party$/i.test(m.text))) {
         const first = wordKey(k.slice(0, k.indexOf(" ")));
         opened.set(first, (opened.get(first) ?? 0) + 1);
@@ -658,11 +687,29 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       if (v[per]! >= SURNAME_OVER_PLACES * (v[per]! + v[loc]!)) overPlaceWords.add(w);
     }
   }
+  // words that name no one: read alone as a person no more often than as anything else, no given name, and no
+  // surname of a person's longer name that opens with a given name ("Ann Vale"), nor the first word of a person's
+  // longer name that ends in a surname ("Vale Pell"); with the type of most of their other readings. "Vale" the
+  // magazine, read as a person where it opens a sentence ("Vale reported"), or written in "Vale Media", is no one.
+  const namesSomeone = (w: string, v: number[]) =>
+    givenLast.has(w) || isGivenName(w) || (edges.get(w) ?? 0) >= NAME_EDGE_SHARE * v[per]! || (firstLast.get(w) ?? []).some((l) => surnameWords.has(l));
+  const notNames = new Map<string, number>();
+  for (const [w, v] of wordVotes) {
+    const others = v.reduce((a, b) => a + b, 0) - v[per]!;
+    if (v[per]! === 0 || others < v[per]! || others < NOT_A_NAME_MIN || surnameWords.has(w)) continue;
+    if (namesSomeone(w, v) || namesSomeone(w.replace(/s$/, ""), v)) continue;
+    const top = Math.max(...v.map((x, t) => (t === per ? -1 : x)));
+    if (v.filter((x, t) => t !== per && x === top).length === 1) notNames.set(w, v.indexOf(top));
+  }
+  givenLast.clear();
+  firstLast.clear();
+  edges.clear();
   wordVotes.clear();
   for (const [k, f] of index) {
     if (single[f]) {
       const w = wordKey(k);
       if (surnameWords.has(w)) settled[f] = per;
+      else if (notNames.has(w)) settled[f] = notNames.get(w)!;
       if (overPlaceWords.has(w)) overPlaces[f] = 1;
       continue;
     }
@@ -687,11 +734,12 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       const f = formOf.get(k);
       const t = settled[f]!;
       // a single word becomes a person's where it was read as an organisation or "other", and as a place only where
-      // the person readings are almost all
+      // the person readings are almost all; a word that names no one loses its person readings only
       if (t < 0 || (single[f] && m.type === "location" && !overPlaces[f])) return m.type;
+      if (single[f] && t !== per && m.type !== "person") return m.type;
       return TYPES[t]!;
     },
-    single: (k) => single[formOf.get(k)] === 1,
+    surname: (k) => single[formOf.get(k)] === 1 && settled[formOf.get(k)] === per,
   };
 }
 
@@ -700,8 +748,8 @@ const TYPES: EntityType[] = ["person", "organization", "location", "other"];
 /** The settled types of a corpus's mentions: `typeOf(k, m)` for the k-th mention read (articles in order, then mentions in order), `m`. */
 export interface SettledTypes {
   typeOf(k: number, m: LinkMentionIn): EntityType;
-  /** whether the k-th mention is a single word (whose settled type its article may overrule) */
-  single(k: number): boolean;
+  /** whether the k-th mention is a single word settled as a surname (whose settled type its article may overrule) */
+  surname(k: number): boolean;
 }
 
 /** What the mentions of one node (a matching key) add up to. */
@@ -763,7 +811,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
     };
     const ms = a.mentions.map((m, k) => {
       const t = settled!.typeOf(k0 + k, m);
-      if (t === m.type || (settled!.single(k0 + k) && firmsOf().has(wordKey(m.text)))) return m;
+      if (t === m.type || (settled!.surname(k0 + k) && firmsOf().has(wordKey(m.text)))) return m;
       return { ...m, type: t };
     });
     const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache, joined);
