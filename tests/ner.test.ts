@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -422,6 +422,20 @@ describe("names with lower-case particles", () => {
     ["not an article that opens a group's name", "He joined al Harbour Front.", [[3, 5, 0]], [["Harbour Front", 0]]],
     ["nor such an article after a name of another type", "The Ruritanian al Vala group.", [[1, 2, 3], [3, 4, 0]], [["Ruritanian", 3], ["Vala", 0]]],
     ["not across two spaces", "Ann bin  Vala spoke.", [[0, 1, 0], [2, 3, 0]], [["Ann", 0], ["Vala", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a body named after a person", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(eponymBodies, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["the body's word the tagger left out", "Gifts to the Vale Foundation rose.", [[3, 4, 0]], [["Vale Foundation", 1]]],
+    ["up to two words before it", "The Vale Family Harbour Fund paid.", [[1, 2, 0]], [["Vale Family Harbour Fund", 1]]],
+    ["with a legal form after it", "Ann Vale Holdings Inc. bought it.", [[0, 2, 0]], [["Ann Vale Holdings Inc.", 1]]],
+    ["not three words before it", "The Vale Family Harbour Sea Fund paid.", [[1, 2, 0]], [["Vale", 0]]],
+    ["not after a function word", "In Vale We Trust, they said.", [[1, 2, 0]], [["Vale", 0]]],
+    ["not a word that opens the next sentence", "He met Ann Vale. Foundation work is slow.", [[2, 4, 0]], [["Ann Vale", 0]]],
+    ["not a tagged name", "Ann Vale Foundation Street is near.", [[0, 2, 0], [2, 4, 2]], [["Ann Vale", 0], ["Foundation Street", 2]]],
+    ["not in lower case", "Ann Vale foundation work.", [[0, 2, 0]], [["Ann Vale", 0]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

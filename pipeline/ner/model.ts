@@ -1214,6 +1214,36 @@ export function peopleBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
   });
 }
 
+/** A company's legal form after its name ("Inc", "Ltd."), lower-cased without the last full stop. */
+const LEGAL_FORMS: ReadonlySet<string> = new Set(`inc corp co ltd llc plc gmbh ${COMPANY_FORMS}`.split(" "));
+/** Last words of a body's name that a person's name opens ("the Vale Foundation", "the Vale Family Foundation"). */
+const EPONYM_BODY_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, ..."center centre school initiative fund trust".split(" ")]);
+
+/**
+ * A person's name right before a body's name the tagger left out is that body's name: "the Vale Foundation", "the
+ * Vale Global Initiative" (up to two capitalised words before the body's last word), read as the person "Vale" and
+ * nothing after. Not a body's word that is the first of a sentence, nor in a headline, nor after a function word
+ * ("In Vale We Trust").
+ */
+export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const org = ENTITY_TYPES.indexOf("ORG");
+  let tagged: Uint8Array | null = null;
+  const n = p.tokens.length;
+  return spans.map((s) => {
+    if (s.type !== per || p.caps[s.from]) return s;
+    for (let j = s.to; j < n && j < s.to + 3; j++) {
+      if (!p.words[j]!.cap || p.first[j] || STOPWORDS.has(p.lower[j]!) || !singleSpaceBefore(p, text, j) || (tagged ??= tokensIn(p, spans))[j]) return s;
+      if (EPONYM_BODY_HEADS.has(p.lower[j]!.replace(/\.$/, ""))) {
+        // with a company's legal form after it ("Vale Holdings Inc.")
+        while (j + 1 < n && LEGAL_FORMS.has(p.lower[j + 1]!.replace(/\.$/, "")) && p.words[j + 1]!.cap && singleSpaceBefore(p, text, j + 1)) j++;
+        return { from: s.from, to: j + 1, type: org };
+      }
+    }
+    return s;
+  });
+}
+
 /** Words that open a question or call on the reader, never a name's first word ("Is", "Why", "Read"); "Will" and "Can" open a question only in one. */
 const OPENERS: ReadonlySet<string> = new Set("is are was were can could would should did does do has have had why how when where what who whom read watch will".split(" "));
 const NAME_TOO: ReadonlySet<string> = new Set(["will", "can"]);
@@ -1270,7 +1300,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, extendToKnown(p, joinParticles(p, spans, text), text), text), text), text), text);
+  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, extendToKnown(p, joinParticles(p, spans, text), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
