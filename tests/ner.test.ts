@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -422,6 +422,22 @@ describe("names with lower-case particles", () => {
     ["not an article that opens a group's name", "He joined al Harbour Front.", [[3, 5, 0]], [["Harbour Front", 0]]],
     ["nor such an article after a name of another type", "The Ruritanian al Vala group.", [[1, 2, 3], [3, 4, 0]], [["Ruritanian", 3], ["Vala", 0]]],
     ["not across two spaces", "Ann bin  Vala spoke.", [[0, 1, 0], [2, 3, 0]], [["Ann", 0], ["Vala", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a lone given name and the rest of the name read apart", () => {
+  const gaz = gazIndex({ lists: { city: [], region: ["georgia"], country: [], nationality: [], firstname: [] }, sources: [] });
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(completeGivenNames, text, spans, gaz);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["a surname read as an organisation", "Then Ann Vale spoke. Vale said no.", [[1, 2, 0], [2, 3, 1], [5, 6, 0]], [["Ann Vale", 0], ["Vale", 0]]],
+    ["an untagged surname that is a word", "Then Ann May spoke. Mrs. May said no.", [[1, 2, 0], [5, 7, 0]], [["Ann May", 0], ["Mrs. May", 0]]],
+    ["... but not a function word read as a person alone only", "Then Ann May spoke. May said no.", [[1, 2, 0], [5, 6, 0]], [["Ann", 0], ["May", 0]]],
+    ["an initial between", "Then Ann B. Vale spoke.", [[1, 2, 0], [3, 4, 0]], [["Ann B. Vale", 0]]],
+    ["not a word the text never reads as a person", "Then Ann Harbour spoke.", [[1, 2, 0]], [["Ann", 0]]],
+    ["not a month before a number", "Then Ann May 5 spoke. May said no.", [[1, 2, 0], [6, 7, 0]], [["Ann", 0], ["May", 0]]],
+    ["not a region's name", "Georgia Vale spoke. Vale said no.", [[0, 1, 0], [1, 2, 1], [4, 5, 0]], [["Georgia", 0], ["Vale", 1], ["Vale", 0]]],
+    ["not a function word in capitals", "Then Ann OR Vale spoke.", [[1, 2, 0], [3, 4, 0]], [["Ann", 0], ["Vale", 0]]],
+    ["not a name of two words", "Then Ann Vale Pell spoke. Pell said no.", [[1, 2, 0], [2, 4, 1], [6, 7, 0]], [["Ann", 0], ["Vale Pell", 1], ["Pell", 0]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

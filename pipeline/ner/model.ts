@@ -1056,6 +1056,80 @@ export function joinGivenNames(p: Prepared, spans: TokenSpan[], text: string): T
   return out;
 }
 
+/** An initial written alone in a name: "W.", "J", "H.W.", "HW". */
+const MIDDLE_INITIAL = /^(?:\p{Lu}\.?|\p{Lu}\.\p{Lu}\.?|\p{Lu}{2})$/u;
+/** Words for a time that follow a name as the subject's adverb ("Ann Today" of a headline, "Ann Now"). */
+const TIME_WORDS: ReadonlySet<string> = new Set("today tonight tomorrow yesterday now".split(" "));
+/** Days of the week, which no surname is. */
+const WEEKDAYS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+
+/**
+ * A lone given name read as a person, with the rest of the name read apart: "Ann" a person and "Vale" an organisation,
+ * "Ann" and "Vale" untagged, "Ann" and "B. Vale". The tagger splits a full name so in long texts whose other mentions
+ * of the surname it read otherwise ("Vale" the company), or whose surname is a word ("Ann May"). The given name is
+ * a common one (in the lists of given names, or in the birth counts and never written in lower case in the text) that
+ * is no title, region, people's word or function word; the rest is a word the text reads as a person's name elsewhere
+ * (alone, or as a person's name's last word): a name of one word
+ * beginning with a capital, or an untagged capitalised word that opens no sentence, is no function word or weekday and
+ * is no month before a number ("Ann May 5"), each after one space, or an initial and then such a name.
+ */
+export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const n = p.tokens.length;
+  const startAt = new Map<number, number>();
+  let tagged: Uint8Array | null = null;
+  const out: TokenSpan[] = [];
+  const given = (i: number) => {
+    const w = p.lower[i]!;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(p.tokens[i]!.text) || !(isListedGivenName(w) || (isGivenName(w) && !writtenLower(p, w)))) return false;
+    if (NAME_TOO.has(w) || WEEKDAYS.test(w) || GROUP_WORDS.has(w) || STOPWORDS.has(w) || isPersonTitle(p, i) || isOffice(p, i)) return false;
+    // a region's or a country's name ("Georgia"), or the first word of a longer place's name here ("Ann Arbor"); many
+    // given names are some town's name too ("Ann", "Donald")
+    return !(p.gazS[i]! & REGION_BITS) && !(p.gazB[i]! & PLACE_BITS && p.gazI[i + 1]! & PLACE_BITS);
+  };
+  // the end of the name that starts at token j (a span of one or two words, or one untagged word), or -1
+  const nameFrom = (j: number, spanOk: boolean): number => {
+    if (j >= n || !singleSpaceBefore(p, text, j) || !p.words[j]!.cap || p.caps[j] || p.first[j]) return -1;
+    const k = startAt.get(j);
+    const w = p.lower[j]!;
+    if (!surnames.has(w)) return -1;
+    if (k !== undefined) {
+      const t = spans[k]!;
+      return spanOk && t.type !== per && t.to - t.from === 1 ? t.to : -1;
+    }
+    if ((tagged ??= tokensIn(p, spans))[j]) return -1;
+    // a function word only where a longer person's name ends in it ("Ann May" where "Mrs. May" is a person)
+    if (!/^\p{Lu}\p{Ll}/u.test(p.tokens[j]!.text) || (STOPWORDS.has(w) && !fullSurnames.has(w)) || WEEKDAYS.test(w) || TIME_WORDS.has(w)) return -1;
+    if (CALENDAR_WORDS.test(w) && j + 1 < n && /^\d/.test(p.tokens[j + 1]!.text)) return -1;
+    return j + 1;
+  };
+  spans.forEach((t, k) => startAt.set(t.from, k));
+  // words the text reads as a person's name alone or as a longer person's name's last word ("Vale said")
+  const surnames = new Set<string>();
+  const fullSurnames = personLastWords(p, spans);
+  for (const t of spans) if (t.type === per) surnames.add(p.lower[t.to - 1]!);
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    let end = -1;
+    if (s.type === per && s.to - s.from === 1 && !p.caps[s.from] && given(s.from)) {
+      const j = s.to;
+      end = nameFrom(j, true);
+      // an initial, then the surname ("Ann B. Vale")
+      if (end < 0 && j < n && MIDDLE_INITIAL.test(p.tokens[j]!.text) && !STOPWORDS.has(p.lower[j]!) && singleSpaceBefore(p, text, j) && !(tagged ??= tokensIn(p, spans))[j]) {
+        const k2 = startAt.get(j + 1);
+        end = k2 !== undefined && spans[k2]!.type === per ? spans[k2]!.to : nameFrom(j + 1, true);
+      }
+    }
+    if (end < 0) {
+      out.push(s);
+      continue;
+    }
+    out.push({ from: s.from, to: end, type: per });
+    while (k + 1 < spans.length && spans[k + 1]!.from < end) k++;
+  }
+  return out;
+}
+
 /**
  * Drops the one-word spans that name nothing: a function word, a title ("The" opening a sentence, "Sen." before a
  * name) or an interjection ("Well," opening an answer), a lone initial ("Y." of "(D-N.Y.)") or a party and state tag
@@ -1300,7 +1374,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, extendToKnown(p, joinParticles(p, spans, text), text), text), text), text), text), text);
+  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, extendToKnown(p, joinParticles(p, spans, text), text), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
