@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -438,6 +438,21 @@ describe("a lone given name and the rest of the name read apart", () => {
     ["not a region's name", "Georgia Vale spoke. Vale said no.", [[0, 1, 0], [1, 2, 1], [4, 5, 0]], [["Georgia", 0], ["Vale", 1], ["Vale", 0]]],
     ["not a function word in capitals", "Then Ann OR Vale spoke.", [[1, 2, 0], [3, 4, 0]], [["Ann", 0], ["Vale", 0]]],
     ["not a name of two words", "Then Ann Vale Pell spoke. Pell said no.", [[1, 2, 0], [2, 4, 1], [6, 7, 0]], [["Ann", 0], ["Vale Pell", 1], ["Pell", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("names of two words read as a name and a word apart", () => {
+  const gaz = gazIndex({ lists: { city: [], region: [], country: [], nationality: ["ruritanian"], firstname: [] }, sources: [] });
+  const run = (text: string, spans: [number, number, number][]) => spansThrough((p, sp, t) => namedPairs(p, sp, t, gaz), text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["a holiday's first word read as a person", "They met on Good Friday in Vale.", [[3, 4, 0], [6, 7, 2]], [["Good Friday", 3], ["Vale", 2]]],
+    ["an event's day", "Pell won Super Tuesday easily.", [[0, 1, 0], [2, 3, 0]], [["Pell", 0], ["Super Tuesday", 3]]],
+    ["a word and a people's plural", "Polls of Native Ruritanians vary.", [[2, 3, 0], [3, 4, 3]], [["Native Ruritanians", 3]]],
+    ["not a person's surname in the text", "Ann Vale spoke. Vale Ruritanians agree.", [[0, 2, 0], [4, 5, 0], [5, 6, 3]], [["Ann Vale", 0], ["Vale", 0], ["Ruritanians", 3]]],
+    ["not a function word", "More Ruritanians agree.", [[0, 1, 0], [1, 2, 3]], [["More", 0], ["Ruritanians", 3]]],
+    ["not a word in capitals", "The PAC Ruritanians agree.", [[1, 2, 1], [2, 3, 3]], [["PAC", 1], ["Ruritanians", 3]]],
+    ["not a place", "From Vale Ruritanians came.", [[1, 2, 2], [2, 3, 3]], [["Vale", 2], ["Ruritanians", 3]]],
+    ["not a word that is no people's", "Polls of Native Harbourites vary.", [[2, 3, 0], [3, 4, 3]], [["Native", 0], ["Harbourites", 3]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

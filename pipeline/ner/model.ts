@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { lexiconLines, STOPWORDS } from "../lexicon.ts";
-import { GAZ_CATS, gazIndex, type GazetteerData, type GazIndex } from "./gazetteer.ts";
+import { GAZ_CATS, gazIndex, gazKey, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
 import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, writtenLower, type NerType, type Prepared, type WordInfo } from "./features.ts";
 
@@ -402,6 +402,8 @@ const GROUP_WORDS: ReadonlySet<string> = new Set(
 const HOLIDAYS: ReadonlySet<string> = new Set([
   ..."christmas easter thanksgiving halloween hanukkah chanukah passover ramadan kwanzaa diwali eid purim juneteenth pentecost lent".split(" "),
   ..."christmas eve|christmas day|easter sunday|good friday|ash wednesday|palm sunday|yom kippur|rosh hashanah|mardi gras|new year|new year 's|lunar new year|eid al-fitr|eid al-adha".split("|"),
+  // days named for an event, national holidays and shopping days
+  ..."super tuesday|election day|inauguration day|independence day|memorial day|labor day|labour day|veterans day|presidents day|black friday|cyber monday".split("|"),
 ]);
 /** The first words of HOLIDAYS. */
 const HOLIDAY_FIRST: ReadonlySet<string> = new Set([...HOLIDAYS].map((h) => h.split(" ")[0]!));
@@ -1318,6 +1320,42 @@ export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
   });
 }
 
+/**
+ * Names of two words that the tagger reads as a name and a word apart, or as two names: a day's name ("Good" read as a
+ * person and "Friday" untagged; see HOLIDAYS) is other; a people's name made of a word and a people's word ("Native" a
+ * person and "Americans" other) is other too, when the word is a capitalised word read as a person or other, no
+ * function word ("More Americans") or given name, and no person's surname in the text ("Vale Americans").
+ */
+export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex = new Map()): TokenSpan[] {
+  // a people's word, or its plural ("Americans")
+  const people = (i: number) => GROUP_WORDS.has(p.lower[i]!) || p.gazS[i]! & NATIONALITY || (gaz.get(gazKey(p.lower[i]!.replace(/s$/, ""))) ?? 0) & NATIONALITY;
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  const per = ENTITY_TYPES.indexOf("PER");
+  const out: TokenSpan[] = [];
+  let tagged: Uint8Array | null = null;
+  let surnames: Set<string> | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    const t = s.to;
+    const next = spans[k + 1];
+    const fits = t < p.tokens.length && p.words[t]!.cap && !p.caps[s.from] && singleSpaceBefore(p, text, t);
+    if (fits && HOLIDAY_FIRST.has(p.lower[s.from]!) && !(tagged ??= tokensIn(p, spans))[t] && HOLIDAYS.has(`${p.lower.slice(s.from, t).join(" ")} ${p.lower[t]}`)) {
+      out.push({ from: s.from, to: t + 1, type: misc });
+      continue;
+    }
+    const w = p.lower[s.from]!;
+    if (fits && s.to - s.from === 1 && (s.type === per || s.type === misc) && /^\p{Lu}\p{Ll}+$/u.test(p.tokens[s.from]!.text) && !STOPWORDS.has(w) && next?.from === t && next.to === t + 1 && next.type === misc && people(t) && !isGivenName(w)) {
+      if (!(surnames ??= personLastWords(p, spans)).has(p.lower[s.from]!)) {
+        out.push({ from: s.from, to: t + 1, type: misc });
+        k++;
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** Words that open a question or call on the reader, never a name's first word ("Is", "Why", "Read"); "Will" and "Can" open a question only in one. */
 const OPENERS: ReadonlySet<string> = new Set("is are was were can could would should did does do has have had why how when where what who whom read watch will".split(" "));
 const NAME_TOO: ReadonlySet<string> = new Set(["will", "can"]);
@@ -1374,7 +1412,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, extendToKnown(p, joinParticles(p, spans, text), text), text), text), text), text), text), text);
+  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, joinParticles(p, spans, text), text), text, model.gaz), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
