@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -438,6 +438,17 @@ describe("a lone given name and the rest of the name read apart", () => {
     ["not a region's name", "Georgia Vale spoke. Vale said no.", [[0, 1, 0], [1, 2, 1], [4, 5, 0]], [["Georgia", 0], ["Vale", 1], ["Vale", 0]]],
     ["not a function word in capitals", "Then Ann OR Vale spoke.", [[1, 2, 0], [3, 4, 0]], [["Ann", 0], ["Vale", 0]]],
     ["not a name of two words", "Then Ann Vale Pell spoke. Pell said no.", [[1, 2, 0], [2, 4, 1], [6, 7, 0]], [["Ann", 0], ["Vale Pell", 1], ["Pell", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a court case's name", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(caseNames, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["two parties read apart", "They cited Vale v. Pell in court.", [[2, 3, 1], [5, 6, 0]], [["Vale v . Pell", 3]]],
+    ["untagged words on each side, and 'of'", "They cited Harbour Trust v. Board of Tides today.", [], [["Harbour Trust v . Board of Tides", 3]]],
+    ["not a function word opening the sentence", "The Vale v. Pell ruling stood.", [[1, 2, 1], [4, 5, 0]], [["Vale v . Pell", 3]]],
+    ["not the 'v' of a sports result", "Valeford v Harbour Town ended.", [[0, 1, 1], [2, 4, 1]], [["Valeford", 1], ["Harbour Town", 1]]],
+    ["not without a name on each side", "Plan v. the rest.", [[0, 1, 1]], [["Plan", 1]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

@@ -1321,6 +1321,44 @@ export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
 }
 
 /**
+ * A court case's name is one name, other: "Roe v. Wade", "Vale v. Board of Harbours", read as two parties (or a party
+ * and a person named "Wade"). Each side is a name that ends or starts at the "v." (any type), or a run of up to three
+ * untagged capitalised words; only "v." with its full stop, which news writes for cases, not the "v" of sports
+ * results ("Valeford v Harbour Town").
+ */
+export function caseNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  const n = p.tokens.length;
+  let out: TokenSpan[] | null = null;
+  // the tokenizer reads "v." as "v" and "."
+  for (let i = 1; i + 2 < n; i++) {
+    if (p.tokens[i]!.text !== "v" || p.tokens[i + 1]!.text !== "." || p.tokens[i + 1]!.start !== p.tokens[i]!.end) continue;
+    const r = i + 2;
+    if (!singleSpaceBefore(p, text, i) || !singleSpaceBefore(p, text, r) || !p.words[i - 1]!.cap || !p.words[r]!.cap) continue;
+    const list: TokenSpan[] = out ?? spans.map((s) => ({ ...s }));
+    const tagged = tokensIn(p, list);
+    const left = list.find((s) => s.to === i);
+    // each side takes in untagged capitalised words next to it, three words at most in all ("Planned" of "Planned
+    // Parenthood v. Vale"), and the right side "of" and such a word ("Board of Harbours")
+    let from = left ? left.from : i;
+    while (from > i - 3 && from > 0 && p.words[from - 1]!.cap && !tagged[from - 1] && !STOPWORDS.has(p.lower[from - 1]!) && singleSpaceBefore(p, text, from)) from--;
+    const right = list.find((s) => s.from === r);
+    let to = right ? right.to : r;
+    const take = () => {
+      while (to < r + 3 && to < n && p.words[to]!.cap && !tagged[to] && (to === r || singleSpaceBefore(p, text, to))) to++;
+    };
+    if (!right) take();
+    if (to > r && to + 1 < n && p.lower[to] === "of" && p.words[to + 1]!.cap && !tagged[to + 1] && singleSpaceBefore(p, text, to) && singleSpaceBefore(p, text, to + 1)) {
+      to += 2;
+      take();
+    }
+    if (from === i || to === r) continue;
+    out = [...list.filter((s) => s.to <= from || s.from >= to), { from, to, type: misc }].sort((a, b) => a.from - b.from);
+  }
+  return out ?? spans;
+}
+
+/**
  * Names of two words that the tagger reads as a name and a word apart, or as two names: a day's name ("Good" read as a
  * person and "Friday" untagged; see HOLIDAYS) is other; a people's name made of a word and a people's word ("Native" a
  * person and "Americans" other) is other too, when the word is a capitalised word read as a person or other, no
@@ -1412,7 +1450,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, joinParticles(p, spans, text), text), text, model.gaz), text), text), text), text), text), text);
+  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, joinParticles(p, spans, text), text), text), text, model.gaz), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
