@@ -50,6 +50,8 @@ describe("entities: mentions that must merge", () => {
     ["a surname alone joins the only suffixed name", [["p:Carl Brisbee Jr.", "p:Brisbee"]], ["0:0", "0:1"]],
     ["a woman's honorific joins the woman of that surname", [["p:Carl Brisbee", "p:Ada Brisbee", "p:Mrs Brisbee"]], ["0:1", "0:2"]],
     ["a man's honorific joins the man of that surname", [["p:Carl Brisbee", "p:Ada Brisbee", "p:Mr. Brisbee"]], ["0:0", "0:2"]],
+    ["a man's honorific joins the one man over a given name of either sex", [["p:Carl Brisbee", "p:Robin Brisbee", "p:Mr. Brisbee"]], ["0:0", "0:2"]],
+    ["a woman's honorific joins the one woman over a given name of either sex", [["p:Robin Brisbee", "p:Ada Brisbee", "p:Mrs Brisbee"]], ["0:1", "0:2"]],
     ["given-name romanisations", [["p:Dmitri Holtsov"], ["p:Dmitry Holtsov"], ["p:Dmitriy Holtsov"]], ["0:0", "1:0", "2:0"]],
     ["given name and its English equivalent", [["p:Pyotr Zalessky"], ["p:Peter Zalessky"]], ["0:0", "1:0"]],
     ["surname romanisation endings", [["p:Arkady Volynskiy"], ["p:Arkadiy Volynsky"], ["p:Arkadii Volynskii"]], ["0:0", "1:0", "2:0"]],

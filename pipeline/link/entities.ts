@@ -325,6 +325,12 @@ export function resolveArticle(
         // else a common given name alone ("Ann", with no honorific) is the person of the article with that given name,
         // and a family name written first ("Xi" of "Xi Jinping") the person whose name opens with it
         if (cands.length === 0 && !p.suffix && ((p.female === null && isGivenName(p.surname)) || surnameFirst(p.surname))) cands = people.filter((t) => fullsOf(t).some((f) => f.given === p.surname && !(p.female !== null && f.female !== null && p.female !== f.female)));
+        // an honorific's gender picks the one person known to be of it over those whose given names tell none ("Mr.
+        // Vale" with "Tom Vale" and "Robin Vale" in the article is Tom Vale)
+        if (p.female !== null && cands.length > 1) {
+          const known = cands.filter((t) => fullsOf(t).some((f) => f.female === p.female));
+          if (known.length === 1) cands = known;
+        }
         // a surname without "Jr." is the one named without it: "John Doe … John Doe Jr. … Doe said" is the father
         const plain = p.suffix ? [] : cands.filter((t) => !t.suffix);
         hit = pickCompatible(plain.length > 0 ? plain : cands);
