@@ -456,6 +456,8 @@ describe("names of two words read as a name and a word apart", () => {
   const gaz = gazIndex({ lists: { city: [], region: [], country: [], nationality: ["ruritanian"], firstname: [] }, sources: [] });
   const run = (text: string, spans: [number, number, number][]) => spansThrough((p, sp, t) => namedPairs(p, sp, t, gaz), text, spans);
   it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["a law's name cut before 'Act'", "They passed the Harbour Care Act today.", [[3, 5, 1]], [["Harbour Care Act", 3]]],
+    ["... not the verb", "They let Harbour Care act now.", [[2, 4, 1]], [["Harbour Care", 1]]],
     ["a holiday's first word read as a person", "They met on Good Friday in Vale.", [[3, 4, 0], [6, 7, 2]], [["Good Friday", 3], ["Vale", 2]]],
     ["an event's day", "Pell won Super Tuesday easily.", [[0, 1, 0], [2, 3, 0]], [["Pell", 0], ["Super Tuesday", 3]]],
     ["a word and a people's plural", "Polls of Native Ruritanians vary.", [[2, 3, 0], [3, 4, 3]], [["Native Ruritanians", 3]]],

@@ -1359,7 +1359,8 @@ export function caseNames(p: Prepared, spans: TokenSpan[], text: string): TokenS
 }
 
 /**
- * Names of two words that the tagger reads as a name and a word apart, or as two names: a day's name ("Good" read as a
+ * Names that the tagger reads as a name and a word apart, or as two names: a law's name without "Act" ("Harbour Care"
+ * and "Act" untagged) is the law's, other; a day's name ("Good" read as a
  * person and "Friday" untagged; see HOLIDAYS) is other; a people's name made of a word and a people's word ("Native" a
  * person and "Americans" other) is other too, when the word is a capitalised word read as a person or other, no
  * function word ("More Americans") or given name, and no person's surname in the text ("Vale Americans").
@@ -1377,6 +1378,11 @@ export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: G
     const t = s.to;
     const next = spans[k + 1];
     const fits = t < p.tokens.length && p.words[t]!.cap && !p.caps[s.from] && singleSpaceBefore(p, text, t);
+    // a law's name the tagger cut before its last word ("the Harbour Care Act" read as "Harbour Care")
+    if (fits && p.tokens[t]!.text === "Act" && !(tagged ??= tokensIn(p, spans))[t]) {
+      out.push({ from: s.from, to: t + 1, type: misc });
+      continue;
+    }
     if (fits && HOLIDAY_FIRST.has(p.lower[s.from]!) && !(tagged ??= tokensIn(p, spans))[t] && HOLIDAYS.has(`${p.lower.slice(s.from, t).join(" ")} ${p.lower[t]}`)) {
       out.push({ from: s.from, to: t + 1, type: misc });
       continue;
