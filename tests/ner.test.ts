@@ -431,7 +431,8 @@ describe("a lone given name and the rest of the name read apart", () => {
   it.each<[string, string, [number, number, number][], (string | number)[][]]>([
     ["a surname read as an organisation", "Then Ann Vale spoke. Vale said no.", [[1, 2, 0], [2, 3, 1], [5, 6, 0]], [["Ann Vale", 0], ["Vale", 0]]],
     ["an untagged surname that is a word", "Then Ann May spoke. Mrs. May said no.", [[1, 2, 0], [5, 7, 0]], [["Ann May", 0], ["Mrs. May", 0]]],
-    ["... but not a function word read as a person alone only", "Then Ann May spoke. May said no.", [[1, 2, 0], [5, 6, 0]], [["Ann", 0], ["May", 0]]],
+    ["a month's name after a listed given name, though read nowhere else as a person", "Then Ann May spoke.", [[1, 2, 0]], [["Ann May", 0]]],
+    ["... but not another function word read as a person alone only", "Then Ann Will spoke. Will said no.", [[1, 2, 0], [5, 6, 0]], [["Ann", 0], ["Will", 0]]],
     ["an initial between", "Then Ann B. Vale spoke.", [[1, 2, 0], [3, 4, 0]], [["Ann B. Vale", 0]]],
     ["not a word the text never reads as a person", "Then Ann Harbour spoke.", [[1, 2, 0]], [["Ann", 0]]],
     ["not a month before a number", "Then Ann May 5 spoke. May said no.", [[1, 2, 0], [6, 7, 0]], [["Ann", 0], ["May", 0]]],
@@ -461,6 +462,8 @@ describe("names of two words read as a name and a word apart", () => {
     ["a holiday's first word read as a person", "They met on Good Friday in Vale.", [[3, 4, 0], [6, 7, 2]], [["Good Friday", 3], ["Vale", 2]]],
     ["an event's day", "Pell won Super Tuesday easily.", [[0, 1, 0], [2, 3, 0]], [["Pell", 0], ["Super Tuesday", 3]]],
     ["a word and a people's plural", "Polls of Native Ruritanians vary.", [[2, 3, 0], [3, 4, 3]], [["Native Ruritanians", 3]]],
+    ["a place and 'Today'", "She told Ruritania Today so.", [[2, 3, 2]], [["Ruritania Today", 1]]],
+    ["... not a person and 'Today'", "She told Ann Today so.", [[2, 3, 0]], [["Ann", 0]]],
     ["not a person's surname in the text", "Ann Vale spoke. Vale Ruritanians agree.", [[0, 2, 0], [4, 5, 0], [5, 6, 3]], [["Ann Vale", 0], ["Vale", 0], ["Ruritanians", 3]]],
     ["not a function word", "More Ruritanians agree.", [[0, 1, 0], [1, 2, 3]], [["More", 0], ["Ruritanians", 3]]],
     ["not a word in capitals", "The PAC Ruritanians agree.", [[1, 2, 1], [2, 3, 3]], [["PAC", 1], ["Ruritanians", 3]]],

@@ -1094,14 +1094,17 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
     if (j >= n || !singleSpaceBefore(p, text, j) || !p.words[j]!.cap || p.caps[j] || p.first[j]) return -1;
     const k = startAt.get(j);
     const w = p.lower[j]!;
-    if (!surnames.has(w)) return -1;
+    // a month's name after a listed given name is a surname though the text reads it nowhere else as one ("Ann May";
+    // the tagger leaves it out as a month): not before a number ("Ann May 5")
+    const month = k === undefined && CALENDAR_WORDS.test(w) && !WEEKDAYS.test(w) && isListedGivenName(p.lower[j - 1]!);
+    if (!surnames.has(w) && !month) return -1;
     if (k !== undefined) {
       const t = spans[k]!;
       return spanOk && t.type !== per && t.to - t.from === 1 ? t.to : -1;
     }
     if ((tagged ??= tokensIn(p, spans))[j]) return -1;
     // a function word only where a longer person's name ends in it ("Ann May" where "Mrs. May" is a person)
-    if (!/^\p{Lu}\p{Ll}/u.test(p.tokens[j]!.text) || (STOPWORDS.has(w) && !fullSurnames.has(w)) || WEEKDAYS.test(w) || TIME_WORDS.has(w)) return -1;
+    if (!/^\p{Lu}\p{Ll}/u.test(p.tokens[j]!.text) || (STOPWORDS.has(w) && !fullSurnames.has(w) && !month) || WEEKDAYS.test(w) || TIME_WORDS.has(w)) return -1;
     if (CALENDAR_WORDS.test(w) && j + 1 < n && /^\d/.test(p.tokens[j + 1]!.text)) return -1;
     return j + 1;
   };
@@ -1360,7 +1363,8 @@ export function caseNames(p: Prepared, spans: TokenSpan[], text: string): TokenS
 
 /**
  * Names that the tagger reads as a name and a word apart, or as two names: a law's name without "Act" ("Harbour Care"
- * and "Act" untagged) is the law's, other; a day's name ("Good" read as a
+ * and "Act" untagged) is the law's, other; a place's name and "Today" is a paper's or a channel's, an organisation; a
+ * day's name ("Good" read as a
  * person and "Friday" untagged; see HOLIDAYS) is other; a people's name made of a word and a people's word ("Native" a
  * person and "Americans" other) is other too, when the word is a capitalised word read as a person or other, no
  * function word ("More Americans") or given name, and no person's surname in the text ("Vale Americans").
@@ -1370,6 +1374,8 @@ export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: G
   const people = (i: number) => GROUP_WORDS.has(p.lower[i]!) || p.gazS[i]! & NATIONALITY || (gaz.get(gazKey(p.lower[i]!.replace(/s$/, ""))) ?? 0) & NATIONALITY;
   const misc = ENTITY_TYPES.indexOf("MISC");
   const per = ENTITY_TYPES.indexOf("PER");
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const loc = ENTITY_TYPES.indexOf("LOC");
   const out: TokenSpan[] = [];
   let tagged: Uint8Array | null = null;
   let surnames: Set<string> | null = null;
@@ -1378,6 +1384,11 @@ export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: G
     const t = s.to;
     const next = spans[k + 1];
     const fits = t < p.tokens.length && p.words[t]!.cap && !p.caps[s.from] && singleSpaceBefore(p, text, t);
+    // a paper or channel named for a place and "Today" ("Ruritania Today" read as the place)
+    if (fits && s.type === loc && p.tokens[t]!.text === "Today" && !(tagged ??= tokensIn(p, spans))[t]) {
+      out.push({ from: s.from, to: t + 1, type: org });
+      continue;
+    }
     // a law's name the tagger cut before its last word ("the Harbour Care Act" read as "Harbour Care")
     if (fits && p.tokens[t]!.text === "Act" && !(tagged ??= tokensIn(p, spans))[t]) {
       out.push({ from: s.from, to: t + 1, type: misc });
