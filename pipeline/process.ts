@@ -42,6 +42,8 @@ export function processSource(source: SourceInput, until: ArticleStage | null = 
 }
 
 const UTF8 = new TextEncoder();
+/** A speaker written as a personal pronoun. */
+const PERSONAL = /^(?:he|she)$/i;
 /** Where a staged article's bytes are written before they are copied out (grown as needed, never shrunk). */
 let scratch = new Uint8Array(1 << 20);
 let at = 0;
@@ -73,7 +75,7 @@ function stage(rows: ArticleRows, link: LinkArticle): StagedArticle {
     for (const r of lists[t]) put(JSON.stringify(r), 1);
     ends.push(at);
   }
-  put(JSON.stringify({ ...link, quotes: link.quotes.map((q) => ({ text: "", speaker_mention: q.speaker_mention })) }), 0);
+  put(JSON.stringify({ ...link, quotes: link.quotes.map(({ text: _, ...q }) => ({ text: "", ...q })) }), 0);
   ends.push(at);
   put(JSON.stringify(link.quotes.map((q) => q.text)), 0);
   const bytes = scratch.slice(0, at);
@@ -100,7 +102,8 @@ function finish(q: QuotedArticle): Processed {
       const female = m.type === "person" ? honorificBefore(q.body, m.start, m.text) : null;
       return female === null ? { text: m.text, type: m.type } : { text: m.text, type: m.type, female };
     }),
-    quotes: q.quotes.map((x) => ({ text: x.text, speaker_mention: x.speaker_mention })),
+    // a speaker written "he" or "she" is a person, whatever the link stage makes of the mention it stands for
+    quotes: q.quotes.map((x) => (x.speaker !== null && PERSONAL.test(x.speaker) ? { text: x.text, speaker_mention: x.speaker_mention, person: true } : { text: x.text, speaker_mention: x.speaker_mention })),
     acronyms: acronymPairs(q.body, q.mentions),
   };
   return { kind: "article", staged: stage(rows, link) };

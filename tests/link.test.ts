@@ -612,6 +612,21 @@ describe("link stage", () => {
       [{ cluster_id: "x1/q0001", speaker_entity_id: "person:ann-vale", speaker_name: "Ann Vale" }, { cluster_id: "x2/q0002", speaker_entity_id: null, speaker_name: null }],
     ]);
   });
+  it("a speaker written 'he' or 'she' links only to a person", () => {
+    // "Harbourview" read as a person once and as an organisation three times: the corpus settles it as the organisation
+    const arts: LinkArticle[] = [
+      { article_id: "x1", outlet: null, mentions: [mention("p:Harbourview")], quotes: [{ text: LONG, speaker_mention: 0, person: true }, { text: "short one", speaker_mention: 0 }] },
+      { article_id: "x2", outlet: null, mentions: [mention("o:Harbourview"), mention("o:Harbourview"), mention("o:Harbourview")], quotes: [] },
+    ];
+    const out = link.run(arts);
+    expect(out.quoteLinks[0]!.map((q) => q.speaker_entity_id)).toEqual([null, "organization:harbourview"]);
+  });
+  it("the article stages mark a pronoun speaker so", () => {
+    const p = processSource({ source_path: "h.txt", id: null, bytes: new TextEncoder().encode("Ann Vale spoke at length on Monday.\n\n\u201cWe will build the harbour wall this year,\u201d she said.\n"), text: null, body: null, manifest: emptyManifest() });
+    if (p.kind !== "article") throw new Error("rejected");
+    const rec = JSON.parse(new TextDecoder().decode(linkRecordBytes(p.staged))) as LinkArticle;
+    expect(rec.quotes).toEqual([{ text: "", speaker_mention: 0, person: true }]);
+  });
 });
 
 describe("the runner's compact link records", () => {

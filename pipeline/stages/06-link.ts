@@ -19,9 +19,10 @@ export const LinkArticle = z.object({
   /**
    * in the article's quote order; speaker_mention indexes `mentions`. `text` may be the quote's raw text (what
    * the article stages send) or its words as quoteTokens (pipeline/link/quotes.ts) gives them, joined by single
-   * spaces: the clusters are the same
+   * spaces: the clusters are the same. `person`: the speaker is written "he" or "she", so its mention's entity must
+   * be a person's to be the quote's speaker (the link stage may settle the mention as a place or an organisation)
    */
-  quotes: z.array(z.object({ text: z.string().min(1), speaker_mention: z.number().int().nonnegative().nullable() })),
+  quotes: z.array(z.object({ text: z.string().min(1), speaker_mention: z.number().int().nonnegative().nullable(), person: z.literal(true).optional() })),
   /** in-text acronym definitions "Long Name (SHORT)": [long, short] indexes into `mentions` (pipeline/link/entities.ts acronymPairs) */
   acronyms: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
 });
@@ -81,7 +82,10 @@ export function linkCompact(src: ArticleSource<LinkArticle>, texts?: TextCluster
     const q0 = words.start[ai]!;
     if (words.start[ai + 1]! - q0 !== a.quotes.length) throw new Error(`article ${a.article_id}: ${a.quotes.length} quotes, clustered as ${words.start[ai + 1]! - q0}`);
     articleIds.push(a.article_id);
-    a.quotes.forEach((q, i) => (speakerOf[q0 + i] = speaker(ai, q.speaker_mention)));
+    a.quotes.forEach((q, i) => {
+      const e = speaker(ai, q.speaker_mention);
+      speakerOf[q0 + i] = e >= 0 && q.person && entities[e]!.type !== "person" ? -1 : e;
+    });
   }
   const quotes = finishClusters(words, articleIds, speakerOf);
   return { entities, mentions, quotes, speakerOf };
