@@ -101,6 +101,16 @@ describe("speakers and cues", () => {
     ["an aside between subject and verb", `Jane Roe, asked about the plan, said: "We will win."`, [["We will win.", "direct", "Jane Roe", "explicit", "said", 1]]],
     ["a lower-case title before the name", `"Rules are not optional," panel chairman Jane Roe said.`, [["Rules are not optional,", "direct", "panel chairman Jane Roe", "explicit", "said", 1]]],
     [
+      "the subject after a dateline, not the dateline",
+      `VALEFORD (AP) \u2014 Jane Roe swiped at the council on Thursday, declaring the plan "a waste of money."`,
+      [["a waste of money.", "partial", "Jane Roe", "explicit", "declaring", 1]],
+    ],
+    [
+      "... with a region after the place",
+      `VALEFORD, Ruritania \u2014 Jane Roe swiped at the council on Thursday, declaring the plan "a waste of money."`,
+      [["a waste of money.", "partial", "Jane Roe", "explicit", "declaring", 1]],
+    ],
+    [
       "an interrupted quote with a long appositive after the speaker",
       `"We will win," said Jane Roe, a lawyer who has advised the party on tax matters for a decade. "Nobody can stop us."`,
       [["We will win, \u2026 Nobody can stop us.", "direct", "Jane Roe", "explicit", "said", 2]],
