@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -439,6 +439,17 @@ describe("a lone given name and the rest of the name read apart", () => {
     ["not a region's name", "Georgia Vale spoke. Vale said no.", [[0, 1, 0], [1, 2, 1], [4, 5, 0]], [["Georgia", 0], ["Vale", 1], ["Vale", 0]]],
     ["not a function word in capitals", "Then Ann OR Vale spoke.", [[1, 2, 0], [3, 4, 0]], [["Ann", 0], ["Vale", 0]]],
     ["not a name of two words", "Then Ann Vale Pell spoke. Pell said no.", [[1, 2, 0], [2, 4, 1], [6, 7, 0]], [["Ann", 0], ["Vale Pell", 1], ["Pell", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a cabinet secretary's field", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(secretaryFields, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["is no organisation", "She was Secretary of State then.", [[4, 5, 1]], []],
+    ["... and the name after it is the person", "Then Secretary of Harbours Ann Vale spoke.", [[3, 6, 1]], [["Ann Vale", 0]]],
+    ["... after 'the'", "Then Secretary of the Treasury Ann Vale spoke.", [[4, 7, 1]], [["Ann Vale", 0]]],
+    ["but not after another title", "The Bank of Harbours said.", [[1, 4, 1]], [["Bank of Harbours", 1]]],
+    ["nor a person's span without a given name", "Then Secretary of Vale spoke.", [[3, 4, 0]], [["Vale", 0]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

@@ -1324,6 +1324,30 @@ export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
 }
 
 /**
+ * A cabinet secretary's field is part of the title, not a name: "Secretary of State" names no body ("State" read as an
+ * organisation), and "Secretary of Harbours Ann Vale" read as one organisation is the person "Ann Vale". A span right
+ * after "Secretary of" (or "Secretary of the") is split at its first given name, two to four words from its end;
+ * without one it is dropped, unless it is a person's.
+ */
+export function secretaryFields(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const out: TokenSpan[] = [];
+  for (const s of spans) {
+    let of = s.from - 1;
+    if (of >= 0 && p.lower[of] === "the") of--;
+    if (of < 1 || p.lower[of] !== "of" || p.lower[of - 1] !== "secretary" || !p.words[of - 1]!.cap) {
+      out.push(s);
+      continue;
+    }
+    let g = -1;
+    for (let i = s.from + 1; i < s.to && g < 0; i++) if (p.words[i]!.cap && s.to - i >= 2 && s.to - i <= 4 && isGivenName(p.lower[i]!) && singleSpaceBefore(p, text, i)) g = i;
+    if (g >= 0) out.push({ from: g, to: s.to, type: per });
+    else if (s.type === per) out.push(s);
+  }
+  return out;
+}
+
+/**
  * A court case's name is one name, other: "Roe v. Wade", "Vale v. Board of Harbours", read as two parties (or a party
  * and a person named "Wade"). Each side is a name that ends or starts at the "v." (any type), or a run of up to three
  * untagged capitalised words; only "v." with its full stop, which news writes for cases, not the "v" of sports
@@ -1467,7 +1491,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, joinParticles(p, spans, text), text), text), text, model.gaz), text), text), text), text), text), text);
+  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text, model.gaz), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
