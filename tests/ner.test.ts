@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -439,6 +439,16 @@ describe("a lone given name and the rest of the name read apart", () => {
     ["not a region's name", "Georgia Vale spoke. Vale said no.", [[0, 1, 0], [1, 2, 1], [4, 5, 0]], [["Georgia", 0], ["Vale", 1], ["Vale", 0]]],
     ["not a function word in capitals", "Then Ann OR Vale spoke.", [[1, 2, 0], [3, 4, 0]], [["Ann", 0], ["Vale", 0]]],
     ["not a name of two words", "Then Ann Vale Pell spoke. Pell said no.", [[1, 2, 0], [2, 4, 1], [6, 7, 0]], [["Ann", 0], ["Vale Pell", 1], ["Pell", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a person's name at the end of a longer name of another type", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(splitSwallowed, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["is the person, apart", "Envoy to Harbour Board Ann Vale spoke. Vale left.", [[2, 6, 1], [8, 9, 0]], [["Harbour Board", 1], ["Ann Vale", 0], ["Vale", 0]]],
+    ["... with an initial", "Envoy to Harbour Board Ann B. Vale spoke. Vale left.", [[2, 7, 1], [9, 10, 0]], [["Harbour Board", 1], ["Ann B. Vale", 0], ["Vale", 0]]],
+    ["not where the surname is read alone as a person nowhere", "Envoy to Harbour Board Ann Vale spoke.", [[2, 6, 1]], [["Harbour Board Ann Vale", 1]]],
+    ["not where the text writes the given name in lower case", "The Harbour Rose Vale spoke. Vale left. A rose grew.", [[1, 4, 1], [6, 7, 0]], [["Harbour Rose Vale", 1], ["Vale", 0]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

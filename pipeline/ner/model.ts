@@ -1324,6 +1324,43 @@ export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
 }
 
 /**
+ * A person's name at the end of a longer name of another type is that person, apart: "Harbour Board Ann Vale" (of
+ * "Ambassador to the Harbour Board Ann Vale") read as one organisation is the organisation "Harbour Board" and the
+ * person "Ann Vale", when the text reads the surname alone as a person's elsewhere ("Vale said"). The person's name is
+ * its last two or three words: a given name the text never writes in lower case, maybe an initial, and the surname.
+ */
+export function splitSwallowed(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  let surnames: Set<string> | null = null;
+  const out: TokenSpan[] = [];
+  for (const s of spans) {
+    if (s.type === per || s.to - s.from < 3 || p.caps[s.from]) {
+      out.push(s);
+      continue;
+    }
+    let g = s.to - 2;
+    if (g - 1 > s.from && MIDDLE_INITIAL.test(p.tokens[g]!.text) && !STOPWORDS.has(p.lower[g]!)) g--;
+    const given = p.lower[g]!;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(p.tokens[g]!.text) || !/^\p{Lu}\p{Ll}/u.test(p.tokens[s.to - 1]!.text) || !isListedGivenName(given) || writtenLower(p, given) || !singleSpaceBefore(p, text, g)) {
+      out.push(s);
+      continue;
+    }
+    if (!surnames) {
+      surnames = new Set();
+      // read alone as a person ("Vale said"): a full name "Ann Vale" read as a person elsewhere may be the very
+      // words at hand read otherwise ("Harbour Cross" read as a person once, "Ruritanian Harbour Cross" here)
+      for (const t of spans) if (t.type === per && t.to - t.from === 1) surnames.add(p.lower[t.from]!);
+    }
+    if (!surnames.has(p.lower[s.to - 1]!)) {
+      out.push(s);
+      continue;
+    }
+    out.push({ from: s.from, to: g, type: s.type }, { from: g, to: s.to, type: per });
+  }
+  return out;
+}
+
+/**
  * A cabinet secretary's field is part of the title, not a name: "Secretary of State" names no body ("State" read as an
  * organisation), and "Secretary of Harbours Ann Vale" read as one organisation is the person "Ann Vale". A span right
  * after "Secretary of" (or "Secretary of the") is split at its first given name, two to four words from its end;
@@ -1491,7 +1528,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text, model.gaz), text), text), text), text), text), text);
+  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, splitSwallowed(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text), text, model.gaz), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
