@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -449,6 +449,18 @@ describe("a person's name at the end of a longer name of another type", () => {
     ["... with an initial", "Envoy to Harbour Board Ann B. Vale spoke. Vale left.", [[2, 7, 1], [9, 10, 0]], [["Harbour Board", 1], ["Ann B. Vale", 0], ["Vale", 0]]],
     ["not where the surname is read alone as a person nowhere", "Envoy to Harbour Board Ann Vale spoke.", [[2, 6, 1]], [["Harbour Board Ann Vale", 1]]],
     ["not where the text writes the given name in lower case", "The Harbour Rose Vale spoke. Vale left. A rose grew.", [[1, 4, 1], [6, 7, 0]], [["Harbour Rose Vale", 1], ["Vale", 0]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a body's name with its field after 'for' or 'on'", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(fieldBodies, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["untagged words", "The Council on Harbour Relations met.", [[1, 2, 1]], [["Council on Harbour Relations", 1]]],
+    ["a name the tagger read apart, after 'a'", "The Committee for a Sound Harbour Budget said.", [[1, 2, 1], [4, 7, 1]], [["Committee for a Sound Harbour Budget", 1]]],
+    ["'and' between two words", "The Committee on Tides and Harbours met.", [[1, 2, 1]], [["Committee on Tides and Harbours", 1]]],
+    ["not a day", "The Committee on Tuesday voted.", [[1, 2, 1]], [["Committee", 1]]],
+    ["not a person", "The Committee for Ann Vale voted.", [[1, 2, 1], [3, 5, 0]], [["Committee", 1], ["Ann Vale", 0]]],
+    ["not a body's name of another kind", "The Harbour for Vale Town opened.", [[1, 2, 1]], [["Harbour", 1]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

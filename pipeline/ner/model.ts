@@ -1360,6 +1360,63 @@ export function splitSwallowed(p: Prepared, spans: TokenSpan[], text: string): T
   return out;
 }
 
+/** Last words of a body's name that "for" or "on" and its field may follow ("Council on Harbour Relations"). */
+const FIELD_BODIES: ReadonlySet<string> = new Set(
+  `${INSTITUTIONS} center centre centers centres council coalition alliance fund society league board network project caucus union federation organization organisation forum office campaign`.split(" "),
+);
+
+/**
+ * A body's name with its field after "for" or "on" is one name, an organisation: "the Council on Harbour Relations",
+ * "the Committee for a Sound Harbour Budget", which the tagger stops at the lower-case word ("Council", or "Committee"
+ * and "Sound Harbour Budget"). The field is a name right after it, or up to four capitalised words (with "and" or
+ * "of" between two), not a day or a time ("the Committee on Tuesday").
+ */
+export function fieldBodies(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const per = ENTITY_TYPES.indexOf("PER");
+  const n = p.tokens.length;
+  let tagged: Uint8Array | null = null;
+  const startAt = new Map<number, TokenSpan>();
+  for (const s of spans) startAt.set(s.from, s);
+  const out: TokenSpan[] = [];
+  const word = (i: number) => i < n && /^\p{Lu}\p{Ll}/u.test(p.tokens[i]!.text) && !CALENDAR_WORDS.test(p.lower[i]!) && !TIME_WORDS.has(p.lower[i]!) && !STOPWORDS.has(p.lower[i]!);
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    let j = s.to;
+    if (s.type !== org || p.caps[s.from] || !FIELD_BODIES.has(p.lower[s.to - 1]!) || j + 1 >= n || !(p.lower[j] === "for" || p.lower[j] === "on") || !singleSpaceBefore(p, text, j)) {
+      out.push(s);
+      continue;
+    }
+    j++;
+    if ((p.lower[j] === "a" || p.lower[j] === "the") && j + 1 < n && singleSpaceBefore(p, text, j)) j++;
+    if (!singleSpaceBefore(p, text, j)) {
+      out.push(s);
+      continue;
+    }
+    let end = -1;
+    const named = startAt.get(j);
+    if (named && named.type !== per) end = named.to;
+    else if (!named && word(j) && !(tagged ??= tokensIn(p, spans))[j]) {
+      end = j + 1;
+      while (end < n && end < j + 4 && singleSpaceBefore(p, text, end)) {
+        if (word(end) && !tagged[end]) end++;
+        else if ((p.lower[end] === "and" || p.lower[end] === "of") && end + 1 < n && word(end + 1) && singleSpaceBefore(p, text, end + 1)) {
+          const after = startAt.get(end + 1);
+          if (tagged[end + 1] && !(after && after.type !== per)) break;
+          end = after ? after.to : end + 2;
+        } else break;
+      }
+    }
+    if (end < 0) {
+      out.push(s);
+      continue;
+    }
+    out.push({ from: s.from, to: end, type: org });
+    while (k + 1 < spans.length && spans[k + 1]!.from < end) k++;
+  }
+  return out;
+}
+
 /**
  * A cabinet secretary's field is part of the title, not a name: "Secretary of State" names no body ("State" read as an
  * organisation), and "Secretary of Harbours Ann Vale" read as one organisation is the person "Ann Vale". A span right
@@ -1528,7 +1585,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, splitSwallowed(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text), text, model.gaz), text), text), text), text), text), text);
+  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, fieldBodies(p, splitSwallowed(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text), text), text, model.gaz), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
