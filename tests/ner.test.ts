@@ -395,9 +395,12 @@ describe("one-word spans that name nothing", () => {
     ]));
   it("a common noun's abbreviation in capitals is dropped, a body's is not", () =>
     expect(run("The CEO said the TV deal was OK. The DNA test, the CEO's ID and the HNC.", [[1, 2, 1], [4, 5, 1], [7, 8, 1], [10, 11, 1], [14, 15, 1], [16, 17, 1], [19, 20, 1]])).toEqual([["HNC", 1]]));
-  it("a title read as a person right before a person's name is dropped", () =>
-    expect(run("Judge Ann Vale met Judge Tom.", [[0, 1, 0], [1, 3, 0], [4, 5, 1], [5, 6, 0]])).toEqual([["Ann Vale", 0], ["Judge", 1], ["Tom", 0]]));
+  it("a title read as a person or an organisation right before a person's name is dropped", () =>
+    expect(run("Judge Ann Vale met Judge Tom.", [[0, 1, 0], [1, 3, 0], [4, 5, 1], [5, 6, 0]])).toEqual([["Ann Vale", 0], ["Tom", 0]]));
+  it("... not before a name of another kind, nor away from the name", () =>
+    expect(run("Judge Harbour Board met. Judge  Tom.", [[0, 1, 1], [1, 3, 1], [5, 6, 1], [6, 7, 0]])).toEqual([["Judge", 1], ["Harbour Board", 1], ["Judge", 1], ["Tom", 0]]));
   it("so is an office", () => expect(run("Justice Ann Vale spoke.", [[0, 1, 0], [1, 3, 0]])).toEqual([["Ann Vale", 0]]));
+  it("and a title of several words", () => expect(run("Then Rear Adm. Ann Vale spoke.", [[1, 3, 1], [3, 5, 0]])).toEqual([["Ann Vale", 0]]));
   it("an office of two words alone is dropped, not a party's nor a surname after an honorific", () =>
     expect(run("The Majority Leader, the GOP Leader and Dr. King spoke.", [[1, 3, 1], [5, 7, 1], [8, 10, 0]])).toEqual([
       ["GOP Leader", 1],

@@ -451,7 +451,7 @@ const OFFICES: ReadonlySet<string> = new Set([
   ..."leader whip spokesman spokeswoman spokesperson chair chairman chairwoman director commissioner administrator adviser advisor secretary ambassador ayatollah".split(" "),
 ]);
 /** Words that qualify an office and go with it ("Senate Majority Leader": the organisation is "Senate"). */
-const OFFICE_MODIFIERS: ReadonlySet<string> = new Set("majority minority deputy assistant associate acting vice former chief principal senior democratic republican gop".split(" "));
+const OFFICE_MODIFIERS: ReadonlySet<string> = new Set("majority minority deputy assistant associate acting vice former chief principal senior democratic republican gop rear".split(" "));
 /** Lower-case words inside a person's name ("Ana de Vale", "Tom van Pell"). */
 const PARTICLES: ReadonlySet<string> = new Set("de da del della di du la le van von der den bin ibn al el".split(" "));
 const PLACE_BITS = (1 << GAZ_CATS.indexOf("city")) | (1 << GAZ_CATS.indexOf("region")) | (1 << GAZ_CATS.indexOf("country"));
@@ -1143,10 +1143,13 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
 export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
   // a title read as a person of its own right before a person's name ("Judge" and "Ann Vale") belongs to that name
+  // (read as anything: "Justice" an organisation before "Ann Vale"), and so do titles of several words ("Rear Adm.")
   const titleOf = (k: number) => {
     const s = spans[k]!;
     const next = spans[k + 1];
-    return s.type === per && next?.type === per && next.from === s.to && (isPersonTitle(p, s.from) || isOffice(p, s.from)) && p.tokens[s.from]!.end + 1 === p.tokens[next.from]!.start;
+    if (next?.type !== per || next.from !== s.to || p.tokens[s.to - 1]!.end + 1 !== p.tokens[next.from]!.start) return false;
+    for (let i = s.from; i < s.to; i++) if (!(isPersonTitle(p, i) || isOffice(p, i) || (i < s.to - 1 && OFFICE_MODIFIERS.has(p.lower[i]!)))) return false;
+    return true;
   };
   // a call to a reader or a page's label ("Read more", "Click here", "See?", "Listen · 3:51", "Photo: …"), unless a
   // person's name ends in the word
@@ -1165,7 +1168,7 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   };
   return spans.filter((s, k) =>
     s.to - s.from > 1
-      ? !officeOnly(s)
+      ? !officeOnly(s) && !titleOf(k)
       : !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from)),
   );
 }
