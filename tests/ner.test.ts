@@ -519,6 +519,8 @@ describe("a body named after a person", () => {
     ["not a word that opens the next sentence", "He met Ann Vale. Foundation work is slow.", [[2, 4, 0]], [["Ann Vale", 0]]],
     ["not a tagged name", "Ann Vale Foundation Street is near.", [[0, 2, 0], [2, 4, 2]], [["Ann Vale", 0], ["Foundation Street", 2]]],
     ["not in lower case", "Ann Vale foundation work.", [[0, 2, 0]], [["Ann Vale", 0]]],
+    ["the body's word read as a name of its own", "At the Ruritania Embassy and the Vale Organization.", [[2, 3, 2], [3, 4, 3], [6, 7, 0], [7, 8, 1]], [["Ruritania Embassy", 1], ["Vale Organization", 1]]],
+    ["... not a word that is no body's", "At the Ruritania Harbour.", [[2, 3, 2], [3, 4, 3]], [["Ruritania", 2], ["Harbour", 3]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

@@ -426,7 +426,7 @@ const ORG_HEADS: ReadonlySet<string> = new Set(
  * a few such names as persons when their first word is a given name or a surname ("Jordan Center").
  */
 const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
-  ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention protection administration images alliance coalition federation movement league society network".split(" ").map((w) => [w, "ORG"] as const),
+  ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention protection administration images alliance coalition federation movement league society network organization organisation".split(" ").map((w) => [w, "ORG"] as const),
   ..."county garden gardens street avenue boulevard square valley island islands airport peninsula canyon river".split(" ").map((w) => [w, "LOC"] as const),
   ..."act".split(" ").map((w) => [w, "MISC"] as const),
 ]);
@@ -1299,20 +1299,34 @@ export function peopleBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
 /** A company's legal form after its name ("Inc", "Ltd."), lower-cased without the last full stop. */
 const LEGAL_FORMS: ReadonlySet<string> = new Set(`inc corp co ltd llc plc gmbh ${COMPANY_FORMS}`.split(" "));
 /** Last words of a body's name that a person's name opens ("the Vale Foundation", "the Vale Family Foundation"). */
-const EPONYM_BODY_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, ..."center centre school initiative fund trust".split(" ")]);
+const EPONYM_BODY_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, ..."center centre school initiative fund trust organization organisation".split(" ")]);
 
 /**
  * A person's name right before a body's name the tagger left out is that body's name: "the Vale Foundation", "the
  * Vale Global Initiative" (up to two capitalised words before the body's last word), read as the person "Vale" and
- * nothing after. Not a body's word that is the first of a sentence, nor in a headline, nor after a function word
- * ("In Vale We Trust").
+ * nothing after, or as a name of its own ("Vale" and "Foundation"; "Ruritania" and "Embassy"). Not a body's word that
+ * is the first of a sentence, nor in a headline, nor after a function word ("In Vale We Trust").
  */
 export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
   const org = ENTITY_TYPES.indexOf("ORG");
   let tagged: Uint8Array | null = null;
   const n = p.tokens.length;
-  return spans.map((s) => {
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    // a body's word read as a name of its own right after a name ("Vale" and "Foundation", "Ruritania" and
+    // "Embassy")
+    const next = spans[k + 1];
+    if (next && next.from === s.to && next.to === s.to + 1 && next.type !== per && !p.caps[s.from] && !p.first[next.from] && EPONYM_BODY_HEADS.has(p.lower[next.from]!) && p.words[next.from]!.cap && singleSpaceBefore(p, text, next.from)) {
+      out.push({ from: s.from, to: next.to, type: org });
+      k++;
+      continue;
+    }
+    out.push(eponym(s));
+  }
+  return out;
+  function eponym(s: TokenSpan): TokenSpan {
     if (s.type !== per || p.caps[s.from]) return s;
     for (let j = s.to; j < n && j < s.to + 3; j++) {
       if (!p.words[j]!.cap || p.first[j] || STOPWORDS.has(p.lower[j]!) || !singleSpaceBefore(p, text, j) || (tagged ??= tokensIn(p, spans))[j]) return s;
@@ -1323,7 +1337,7 @@ export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
       }
     }
     return s;
-  });
+  }
 }
 
 /**
