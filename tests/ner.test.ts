@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, stormNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -464,6 +464,16 @@ describe("a body's name with its field after 'for' or 'on'", () => {
     ["not a day", "The Committee on Tuesday voted.", [[1, 2, 1]], [["Committee", 1]]],
     ["not a person", "The Committee for Ann Vale voted.", [[1, 2, 1], [3, 5, 0]], [["Committee", 1], ["Ann Vale", 0]]],
     ["not a body's name of another kind", "The Harbour for Vale Town opened.", [[1, 2, 1]], [["Harbour", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a storm's name", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(stormNames, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["is the storm, and so is the word alone", "Hurricane Vala hit. After Vala, we left.", [[1, 2, 0], [5, 6, 0]], [["Hurricane Vala", 3], ["Vala", 3]]],
+    ["read as one name with the storm's word", "Tropical Storm Vala hit.", [[1, 3, 0]], [["Tropical Storm Vala", 3]]],
+    ["not the word alone where a person bears it in a longer name", "Hurricane Vala hit. Ann Vala said Vala was bad.", [[1, 2, 0], [4, 6, 0], [7, 8, 0]], [["Hurricane Vala", 3], ["Ann Vala", 0], ["Vala", 0]]],
+    ["not without a storm's word", "Vala hit. After Vala, we left.", [[0, 1, 0], [4, 5, 0]], [["Vala", 0], ["Vala", 0]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

@@ -1434,6 +1434,42 @@ export function fieldBodies(p: Prepared, spans: TokenSpan[], text: string): Toke
   return out;
 }
 
+/** Words before a storm's name ("Hurricane Vala"). */
+const STORM_WORDS: ReadonlySet<string> = new Set("hurricane typhoon cyclone storm superstorm".split(" "));
+
+/**
+ * A storm's name is no person's: "Hurricane Vala" read as the person "Vala" (or "Storm Vala" read as one) is the storm,
+ * other, and so is "Vala" alone in the same text, unless the text names a person with the word in a longer name
+ * ("Ann Vala").
+ */
+export function stormNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  const storm = (i: number) => i >= 0 && p.words[i]!.cap && STORM_WORDS.has(p.lower[i]!);
+  // the storm's word of a span read as a person: "Vala" after "Hurricane", or "Storm Vala" read as one name; -1 if none
+  const stormName = (s: TokenSpan): number =>
+    s.type !== per ? -1 : s.to - s.from === 1 && storm(s.from - 1) && singleSpaceBefore(p, text, s.from) ? s.from : s.to - s.from === 2 && storm(s.from) ? s.from + 1 : -1;
+  let storms: Set<string> | null = null;
+  for (const s of spans) {
+    const i = stormName(s);
+    if (i >= 0) (storms ??= new Set()).add(p.lower[i]!);
+  }
+  if (!storms) return spans;
+  for (const s of spans) if (s.type === per && s.to - s.from > 1 && stormName(s) < 0) for (let i = s.from; i < s.to; i++) storms.delete(p.lower[i]!);
+  const found = storms;
+  return spans.map((s) => {
+    const i = stormName(s);
+    if (i >= 0) {
+      // with the storm's word and a "Tropical" before it ("Tropical Storm Vala")
+      let from = i - 1;
+      if (from > 0 && p.lower[from - 1] === "tropical" && p.words[from - 1]!.cap && singleSpaceBefore(p, text, from)) from--;
+      return { from, to: s.to, type: misc };
+    }
+    if (s.type !== per || s.to - s.from !== 1 || !found.has(p.lower[s.from]!)) return s;
+    return { from: s.from, to: s.to, type: misc };
+  });
+}
+
 /**
  * A cabinet secretary's field is part of the title, not a name: "Secretary of State" names no body ("State" read as an
  * organisation), and "Secretary of Harbours Ann Vale" read as one organisation is the person "Ann Vale". A span right
@@ -1602,7 +1638,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, fieldBodies(p, splitSwallowed(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text), text), text, model.gaz), text), text), text), text), text), text);
+  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, stormNames(p, fieldBodies(p, splitSwallowed(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text), text), text), text, model.gaz), text), text), text), text), text), text);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
