@@ -1626,6 +1626,24 @@ function zoneOfTime(p: Prepared, i: number): boolean {
   return j >= 0 && TIME_BEFORE.test(p.tokens[j]!.text);
 }
 
+/** The passes over the tagger's spans after the consistency pass, in order; each reads the text and the spans before it. */
+const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex) => TokenSpan[])[] = [
+  joinParticles,
+  secretaryFields,
+  splitSwallowed,
+  fieldBodies,
+  stormNames,
+  caseNames,
+  extendToKnown,
+  namedPairs,
+  eponymBodies,
+  peopleBodies,
+  trimOpeners,
+  joinGivenNames,
+  completeGivenNames,
+  dropNonNames,
+];
+
 /** Entities in `text` with UTF-16 offsets. */
 export function tagText(model: Model, text: string, opts: TagOptions = {}): NerEntity[] {
   const p = prepare(text, model.gaz, false);
@@ -1638,7 +1656,7 @@ export function tagText(model: Model, text: string, opts: TagOptions = {}): NerE
     while (s.to - s.from > 1 && bare(s.to - 1) && p.tokens[s.to - 1]!.start > p.tokens[s.to - 2]!.end) s.to--;
     while (s.to - s.from > 1 && bare(s.from) && p.tokens[s.from + 1]!.start > p.tokens[s.from]!.end) s.from++;
   }
-  spans = dropNonNames(p, completeGivenNames(p, joinGivenNames(p, trimOpeners(p, peopleBodies(p, eponymBodies(p, namedPairs(p, extendToKnown(p, caseNames(p, stormNames(p, fieldBodies(p, splitSwallowed(p, secretaryFields(p, joinParticles(p, spans, text), text), text), text), text), text), text), text, model.gaz), text), text), text), text), text), text);
+  for (const pass of SPAN_PASSES) spans = pass(p, spans, text, model.gaz);
   return spans.map((s) => {
     const start = p.tokens[s.from]!.start;
     const end = p.tokens[s.to - 1]!.end;
