@@ -1495,6 +1495,35 @@ export function secretaryFields(p: Prepared, spans: TokenSpan[], text: string): 
 }
 
 /**
+ * One word, "of the" and a name of one word that the tagger read alone ("State" untagged, "of the", "Union" read as an
+ * organisation) are one name, as the consistency pass joins them when both are read (joinBodies): an organisation when
+ * the first word is a body's ("League of the South"), else other ("State of the Union"). Not a person's name, a
+ * region's or a given name, nor a first word that opens its sentence, is a function word or an office, nor a chamber
+ * after an office ("Speaker of the House" is a title and the House).
+ */
+/** Words for a person's place in a body, before "of the" ("Member of the House"). */
+const MEMBER_WORDS: ReadonlySet<string> = new Set("member members father mother head chair".split(" "));
+
+export function ofTheNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  let tagged: Uint8Array | null = null;
+  let surnames: Set<string> | null = null;
+  return spans.map((s) => {
+    const w = s.from - 3;
+    if (s.type === per || s.to - s.from !== 1 || w < 0 || p.lower[s.from - 1] !== "the" || p.lower[s.from - 2] !== "of") return s;
+    if (!/^\p{Lu}\p{Ll}/u.test(p.tokens[s.from]!.text) || p.gazS[s.from]! & REGION_BITS || isGivenName(p.lower[s.from]!)) return s;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(p.tokens[w]!.text) || p.first[w] || p.caps[w] || STOPWORDS.has(p.lower[w]!) || p.gazS[w]! & REGION_BITS) return s;
+    // not an office and its body ("Speaker of the House", "Member of the Harbour Board"), which are the body's mention
+    if (isOffice(p, w) || isPersonTitle(p, w) || MEMBER_WORDS.has(p.lower[w]!) || CHAMBERS.has(p.lower[s.from]!)) return s;
+    for (let i = w + 1; i <= s.from; i++) if (!singleSpaceBefore(p, text, i)) return s;
+    if ((tagged ??= tokensIn(p, spans))[w] || (surnames ??= personLastWords(p, spans)).has(p.lower[s.from]!)) return s;
+    return { from: w, to: s.to, type: BODY_HEADS.has(p.lower[w]!) ? org : misc };
+  });
+}
+
+/**
  * A court case's name is one name, other: "Roe v. Wade", "Vale v. Board of Harbours", read as two parties (or a party
  * and a person named "Wade"). Each side is a name that ends or starts at the "v." (any type), or a run of up to three
  * untagged capitalised words; only "v." with its full stop, which news writes for cases, not the "v" of sports
@@ -1634,6 +1663,7 @@ const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz
   fieldBodies,
   stormNames,
   caseNames,
+  ofTheNames,
   extendToKnown,
   namedPairs,
   eponymBodies,
