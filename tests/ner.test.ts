@@ -409,6 +409,10 @@ describe("one-word spans that name nothing", () => {
   it("a call to the reader or a page's label is dropped", () =>
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));
   it("... but not a person's surname", () => expect(run("Ann Read spoke. Read left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Read", 0], ["Read", 0]]));
+  it("a greeting's or an answer's first word is dropped", () =>
+    expect(run("Good morning, Tom. Good, I like it. Good ideas win.", [[0, 1, 0], [3, 4, 0], [5, 6, 0], [11, 12, 0]])).toEqual([["Tom", 0], ["Good", 0]]));
+  it("... not where a person's name in the text ends in it", () =>
+    expect(run("Ann Good spoke. Good, she said.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Good", 0], ["Good", 0]]));
   it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
 });
 

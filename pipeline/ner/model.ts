@@ -1155,6 +1155,13 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   // person's name ends in the word
   const lastNames = personLastWords(p, spans);
   const callWord = (i: number) => CALL_WORDS.has(p.lower[i]!) && !p.caps[i] && !lastNames.has(p.lower[i]!);
+  // a greeting's or an answer's first word ("Good morning", "Good, I like it" opening a sentence), unless a person's
+  // name ends in it
+  const greeting = (i: number) => {
+    if (!GREETING_WORDS.has(p.lower[i]!) || lastNames.has(p.lower[i]!) || i + 1 >= p.tokens.length) return false;
+    const next = p.lower[i + 1]!;
+    return GREETED.has(next) || (p.first[i] && (next === "," || next === "!" || next === "."));
+  };
   // an office alone, of two or more words ("Majority Leader", "Attorney General", "Vice President"): a title, no name;
   // not a party's ("GOP Leader"), nor one that opens with an abbreviation or ends in a title that is a surname too
   // ("Dr. King")
@@ -1169,7 +1176,7 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   return spans.filter((s, k) =>
     s.to - s.from > 1
       ? !officeOnly(s) && !titleOf(k)
-      : !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from)),
+      : !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
   );
 }
 
@@ -1643,6 +1650,10 @@ const SURNAME_TITLES: ReadonlySet<string> = new Set("king queen prince princess 
 /** Words in capitals that name no one ("CEO", "DNA", "OK"): pipeline/lexicon/common-abbreviations.txt. */
 const COMMON_ABBREVIATIONS: ReadonlySet<string> = new Set(lexiconLines("common-abbreviations.txt"));
 const CALL_WORDS: ReadonlySet<string> = new Set("read see click listen watch photo photos image images video shares advertisement".split(" "));
+
+/** Words that open a greeting or an answer ("Good morning", "Great, thanks"), and the words a greeting goes on with. */
+const GREETING_WORDS: ReadonlySet<string> = new Set("good great fine thanks sorry congratulations welcome".split(" "));
+const GREETED: ReadonlySet<string> = new Set("morning afternoon evening night luck bye day".split(" "));
 
 /** Time zones written after a time ("5 p.m. ET", "midnight GMT"). */
 const TIME_ZONES: ReadonlySet<string> = new Set("et est edt ct cst cdt mt mst mdt pt pst pdt akst hst gmt utc bst cet cest".split(" "));
