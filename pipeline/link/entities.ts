@@ -562,17 +562,22 @@ const wordKey = (word: string): string => matchKey(word.replace(/['\u2019]s$/, "
 /** A company-like name: two or more words, the last a company's or an institution's ("Vale Motors", "Vale Labs Inc.", "Vale University"). */
 const FIRM = /\S\s+(?:\S+\s+)*(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|sa|spa|nv|ab|company|companies|group|holdings|labs?|laboratory|laboratories|motors|media|news|industries|enterprises|foundation|institute|university|college|organi[sz]ation|brands|partners|capital|bank|airlines?|pharmaceuticals|entertainment|productions|studios|records|network)\.?$/i;
 
-/** The case-folded last word of a person's full name ("President Ann Vale" gives "vale"): its first word, titles aside, a capitalised word that is no function word; null for one word. */
-function surnameOfFull(text: string): string | null {
+/**
+ * A person's name of two or more words, titles aside: its first and last words, folded; whether the first is a listed
+ * given name; and its surname for surnameOfFull (the last word, when the first is a capitalised word that is no
+ * function word, else null). Null for one word.
+ */
+function personParts(text: string): { first: string; last: string; given: boolean; surname: string | null } | null {
   const words = cleanMention(text, "person").split(" ");
-  if (words.length < 2 || !/^\p{Lu}\p{L}/u.test(words[0]!) || STOPWORDS.has(words[0]!.toLowerCase())) return null;
-  return wordKey(words.at(-1)!) || null;
+  if (words.length < 2) return null;
+  const last = wordKey(words.at(-1)!);
+  const surname = !/^\p{Lu}\p{L}/u.test(words[0]!) || STOPWORDS.has(words[0]!.toLowerCase()) ? null : last || null;
+  return { first: wordKey(words[0]!), last, given: isListedGivenName(words[0]!), surname };
 }
 
-/** A person's name of two or more words, titles aside: its first and last words, folded, and whether the first is a listed given name; null for one word. */
-function personEnds(text: string): [string, string, boolean] | null {
-  const words = cleanMention(text, "person").split(" ");
-  return words.length < 2 ? null : [wordKey(words[0]!), wordKey(words.at(-1)!), isListedGivenName(words[0]!)];
+/** The case-folded last word of a person's full name ("President Ann Vale" gives "vale"): its first word, titles aside, a capitalised word that is no function word; null for one word. */
+function surnameOfFull(text: string): string | null {
+  return personParts(text)?.surname ?? null;
 }
 
 /** A name written with the Arabic article in lower case, or joined to it by a hyphen: "al Vala", "al-Vala", "Al-Vala"; the rest of the name. */
@@ -616,14 +621,13 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   const loc = TYPES.indexOf("location");
   // last words of persons' full names ("Ann Vale", "President Ann Vale"), case-folded, with the number of such mentions
   const surnames = new Map<string, number>();
-  const lastNames = new Memo<string | null>(MEMO_MAX);
   // of names of two or more words read as a person's (case-folded, titles aside): the last words of those that open
   // with a given name ("Ann Vale" gives "vale"), and the last words of those that open with each first word (a few)
   const givenLast = new Set<string>();
   const firstLast = new Map<string, string[]>();
   // ... and how many mentions of such names open or end with each word
   const edges = new Map<string, number>();
-  const nameEnds = new Memo<[string, string, boolean] | null>(MEMO_MAX);
+  const nameParts = new Memo<ReturnType<typeof personParts>>(MEMO_MAX);
   // first words of company-like names and parties ("Vale University", "Vale Party"), with the number of such mentions
   const opened = new Map<string, number>();
   // names written with the Arabic article in lower case or hyphenated ("al Vala", "al-Vala", "Al-Vala"), by the rest
@@ -647,11 +651,10 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       const al = ARTICLE.exec(m.text);
       if (al) tally(article, settleKey(al[1]!))[TYPES.indexOf(m.type)]!++;
       if (m.type === "person" && multi) {
-        const last = lastNames.get(m.text, surnameOfFull);
-        if (last) surnames.set(last, (surnames.get(last) ?? 0) + 1);
-        const ends = nameEnds.get(m.text, personEnds);
-        if (ends) {
-          const [first, last, given] = ends;
+        const parts = nameParts.get(m.text, personParts);
+        if (parts) {
+          const { first, last, given, surname } = parts;
+          if (surname) surnames.set(surname, (surnames.get(surname) ?? 0) + 1);
           if (given) givenLast.add(last);
           edges.set(first, (edges.get(first) ?? 0) + 1);
           if (last !== first) edges.set(last, (edges.get(last) ?? 0) + 1);
