@@ -539,6 +539,7 @@ describe("a body named after a person", () => {
     ["the body's word the tagger left out", "Gifts to the Vale Foundation rose.", [[3, 4, 0]], [["Vale Foundation", 1]]],
     ["up to two words before it", "The Vale Family Harbour Fund paid.", [[1, 2, 0]], [["Vale Family Harbour Fund", 1]]],
     ["with a legal form after it", "Ann Vale Holdings Inc. bought it.", [[0, 2, 0]], [["Ann Vale Holdings Inc.", 1]]],
+    ["... which the tagger read as a name of its own", "Ann Vale Holdings Inc. bought it.", [[0, 2, 0], [3, 4, 1]], [["Ann Vale Holdings Inc.", 1]]],
     ["not three words before it", "The Vale Family Harbour Sea Fund paid.", [[1, 2, 0]], [["Vale", 0]]],
     ["not after a function word", "In Vale We Trust, they said.", [[1, 2, 0]], [["Vale", 0]]],
     ["not a word that opens the next sentence", "He met Ann Vale. Foundation work is slow.", [[2, 4, 0]], [["Ann Vale", 0]]],

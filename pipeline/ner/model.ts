@@ -1058,6 +1058,13 @@ export function joinGivenNames(p: Prepared, spans: TokenSpan[], text: string): T
   return out;
 }
 
+/** Adds `s` (spans[k] or a longer span from it) to `out`; the index of the last of `spans` it covers. */
+function pushUpTo(out: TokenSpan[], spans: readonly TokenSpan[], k: number, s: TokenSpan): number {
+  out.push(s);
+  while (k + 1 < spans.length && spans[k + 1]!.from < s.to) k++;
+  return k;
+}
+
 /** An initial written alone in a name: "W.", "J", "H.W.", "HW". */
 const MIDDLE_INITIAL = /^(?:\p{Lu}\.?|\p{Lu}\.\p{Lu}\.?|\p{Lu}{2})$/u;
 /** Words for a time that follow a name as the subject's adverb ("Ann Today" of a headline, "Ann Now"). */
@@ -1125,12 +1132,7 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
         end = k2 !== undefined && spans[k2]!.type === per ? spans[k2]!.to : nameFrom(j + 1, true);
       }
     }
-    if (end < 0) {
-      out.push(s);
-      continue;
-    }
-    out.push({ from: s.from, to: end, type: per });
-    while (k + 1 < spans.length && spans[k + 1]!.from < end) k++;
+    k = pushUpTo(out, spans, k, end < 0 ? s : { from: s.from, to: end, type: per });
   }
   return out;
 }
@@ -1330,7 +1332,7 @@ export function eponymBodies(p: Prepared, spans: TokenSpan[], text: string): Tok
       k++;
       continue;
     }
-    out.push(eponym(s));
+    k = pushUpTo(out, spans, k, eponym(s));
   }
   return out;
   function eponym(s: TokenSpan): TokenSpan {
@@ -1431,12 +1433,7 @@ export function fieldBodies(p: Prepared, spans: TokenSpan[], text: string): Toke
         } else break;
       }
     }
-    if (end < 0) {
-      out.push(s);
-      continue;
-    }
-    out.push({ from: s.from, to: end, type: org });
-    while (k + 1 < spans.length && spans[k + 1]!.from < end) k++;
+    k = pushUpTo(out, spans, k, end < 0 ? s : { from: s.from, to: end, type: org });
   }
   return out;
 }
