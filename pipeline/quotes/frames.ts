@@ -636,7 +636,6 @@ function textClosing(toks: readonly Tok[], k: number): Cue | null {
 /** Whether a cue form is a participle ("saying", "adding"): its subject is the clause's subject. */
 const isParticiple = (t: Tok): boolean => t.lw.endsWith("ing");
 
-/** The subject at the start of a sentence: "On Monday, the former senator told …" → "the former senator". */
 /**
  * The token after a dateline that opens a sentence at `from`: a place in capitals, maybe a region or a country after
  * a comma and an agency in brackets, then a dash ("VALEFORD (AP) —", "VALEFORD, Ruritania —"); `from` where none.
@@ -645,14 +644,14 @@ function afterDateline(toks: readonly Tok[], from: number, to: number): number {
   const first = toks[from];
   if (!first || !/^\p{Lu}{2,}$/u.test(first.w)) return from;
   for (let k = from + 1; k < to && k < from + 10; k++) {
-    const d = dashBefore(toks, k + 1, from);
-    if (d >= 0 && d > from) return k + 1;
+    if (dashBefore(toks, k + 1, from) > from) return k + 1;
     const w = toks[k]!.w;
     if (!(isCap(toks[k]!) || w === "," || w === "." || w === "(" || w === ")" || w === "-")) return from;
   }
   return from;
 }
 
+/** The subject at the start of a sentence, after any dateline: "On Monday, the former senator told …" → "the former senator". */
 export function sentenceSubject(toks: readonly Tok[], from: number, to: number): Np | null {
   let i = afterDateline(toks, from, to);
   // leading phrases and clauses, each up to its comma: "Once in his twenties, when asked about it, he said"
