@@ -1192,8 +1192,6 @@ const OPENING_PARTICLES: ReadonlySet<string> = new Set("bin ibn bint de da di du
 /** Days and months, which the lists of given names hold too ("Tuesday", "May"). */
 const CALENDAR_WORDS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
-/** Whether tokens i-1 and i are one space apart. */
-const oneSpace = (p: Prepared, text: string, i: number): boolean => p.tokens[i]!.start === p.tokens[i - 1]!.end + 1 && text[p.tokens[i - 1]!.end] === " ";
 
 /**
  * A person's name with lower-case particles in it ("Ana bin Vala", "Tom van der Pell") is one name: the tagger often
@@ -1214,10 +1212,10 @@ export function joinParticles(p: Prepared, spans: TokenSpan[], text: string): To
     // title does ("Mr. bin Vala"); any span takes them in with a given name the tagger left out before them ("Hans von
     // Pell"), and is a person's
     let i = s.from;
-    while (i > s.from - 2 && isParticle(i - 1) && oneSpace(p, text, i)) i--;
+    while (i > s.from - 2 && isParticle(i - 1) && singleSpaceBefore(p, text, i)) i--;
     if (i < s.from && OPENING_PARTICLES.has(p.lower[i]!) && !(prev && prev.to > i - 1)) {
       const before = i - 1;
-      if (before < 0 || !p.words[before]!.cap || !oneSpace(p, text, i)) {
+      if (before < 0 || !p.words[before]!.cap || !singleSpaceBefore(p, text, i)) {
         if (s.type === per) s.from = i;
       } else if (isListedGivenName(p.lower[before]!) && !CALENDAR_WORDS.test(p.lower[before]!) && !p.caps[before]) {
         s.from = before;
@@ -1228,7 +1226,7 @@ export function joinParticles(p: Prepared, spans: TokenSpan[], text: string): To
     // open its name ("Tom van Pell" read as "Tom" and "Pell", "Ana bin Vala" as a person and a place)
     if (prev && (prev.type === per || (s.type === per && OPENING_PARTICLES.has(p.lower[prev.to]!))) && s.from > prev.to && s.from - prev.to <= 2) {
       let joined = true;
-      for (let i = prev.to; i <= s.from; i++) if ((i < s.from && !isParticle(i)) || !oneSpace(p, text, i)) joined = false;
+      for (let i = prev.to; i <= s.from; i++) if ((i < s.from && !isParticle(i)) || !singleSpaceBefore(p, text, i)) joined = false;
       if (joined) {
         out[out.length - 1] = { from: prev.from, to: s.to, type: per };
         continue;
