@@ -1103,7 +1103,7 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
     const w = p.lower[j]!;
     // a month's name after a listed given name is a surname though the text reads it nowhere else as one ("Ann May";
     // the tagger leaves it out as a month): not before a number ("Ann May 5")
-    const month = k === undefined && CALENDAR_WORDS.test(w) && !WEEKDAYS.test(w) && isListedGivenName(p.lower[j - 1]!);
+    const month = k === undefined && MONTHS.test(w) && isListedGivenName(p.lower[j - 1]!);
     if (!surnames.has(w) && !month) return -1;
     if (k !== undefined) {
       const t = spans[k]!;
@@ -1112,7 +1112,7 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
     if ((tagged ??= tokensIn(p, spans))[j]) return -1;
     // a function word only where a longer person's name ends in it ("Ann May" where "Mrs. May" is a person)
     if (!/^\p{Lu}\p{Ll}/u.test(p.tokens[j]!.text) || (STOPWORDS.has(w) && !fullSurnames.has(w) && !month) || WEEKDAYS.test(w) || TIME_WORDS.has(w)) return -1;
-    if (CALENDAR_WORDS.test(w) && j + 1 < n && /^\d/.test(p.tokens[j + 1]!.text)) return -1;
+    if (isCalendarWord(w) && j + 1 < n && /^\d/.test(p.tokens[j + 1]!.text)) return -1;
     return j + 1;
   };
   spans.forEach((t, k) => startAt.set(t.from, k));
@@ -1189,8 +1189,9 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
  */
 const OPENING_PARTICLES: ReadonlySet<string> = new Set("bin ibn bint de da di du del della dos das van von".split(" "));
 
-/** Days and months, which the lists of given names hold too ("Tuesday", "May"). */
-const CALENDAR_WORDS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+/** Months; with WEEKDAYS, the calendar's words, which the lists of given names hold too ("Tuesday", "May"). */
+const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const isCalendarWord = (w: string): boolean => MONTHS.test(w) || WEEKDAYS.test(w);
 
 
 /**
@@ -1217,7 +1218,7 @@ export function joinParticles(p: Prepared, spans: TokenSpan[], text: string): To
       const before = i - 1;
       if (before < 0 || !p.words[before]!.cap || !singleSpaceBefore(p, text, i)) {
         if (s.type === per) s.from = i;
-      } else if (isListedGivenName(p.lower[before]!) && !CALENDAR_WORDS.test(p.lower[before]!) && !p.caps[before]) {
+      } else if (isListedGivenName(p.lower[before]!) && !isCalendarWord(p.lower[before]!) && !p.caps[before]) {
         s.from = before;
         s.type = per;
       } else if (s.type === per && (isPersonTitle(p, before) || isOffice(p, before))) s.from = i;
@@ -1403,7 +1404,7 @@ export function fieldBodies(p: Prepared, spans: TokenSpan[], text: string): Toke
   const startAt = new Map<number, TokenSpan>();
   for (const s of spans) startAt.set(s.from, s);
   const out: TokenSpan[] = [];
-  const word = (i: number) => i < n && /^\p{Lu}\p{Ll}/u.test(p.tokens[i]!.text) && !CALENDAR_WORDS.test(p.lower[i]!) && !TIME_WORDS.has(p.lower[i]!) && !STOPWORDS.has(p.lower[i]!);
+  const word = (i: number) => i < n && /^\p{Lu}\p{Ll}/u.test(p.tokens[i]!.text) && !isCalendarWord(p.lower[i]!) && !TIME_WORDS.has(p.lower[i]!) && !STOPWORDS.has(p.lower[i]!);
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
     let j = s.to;
