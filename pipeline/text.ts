@@ -175,3 +175,28 @@ export function rowId(articleId: string, letter: string, index: number): string 
 
 /** `s` with the characters a regular expression reads as syntax escaped, to match it literally. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Where the name an acronym stands for begins among the words before it, by Schwartz and Hearst's rule (2003): each of
+ * the acronym's letters found in order, right to left, within the words, the first one opening a capitalised word
+ * ("Food and Drug Administration" for "FDA", "Organization of the Petroleum Exporting Countries" for "OPEC"). `words`
+ * are lower-cased and `capital(i)` tells whether word i is written with a capital; the index of the name's first word,
+ * or -1 where the letters do not reach back ("Valeford" for "CNN").
+ */
+export function acronymReach(acronym: string, words: readonly string[], capital: (i: number) => boolean): number {
+  const letters = acronym.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  let t = words.length - 1;
+  let c = t >= 0 ? words[t]!.length - 1 : -1;
+  const back = () => {
+    if (--c < 0 && --t >= 0) c = words[t]!.length - 1;
+  };
+  for (let k = letters.length - 1; k >= 0; k--) {
+    while (!(c >= 0 && words[t]![c] === letters[k] && (k > 0 || (c === 0 && capital(t))))) {
+      if (t < 0) return -1;
+      back();
+    }
+    if (k === 0) return t;
+    back();
+  }
+  return -1;
+}

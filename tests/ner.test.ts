@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -594,6 +594,96 @@ describe("a name cut short", () => {
       ["Harbour", 2],
       ["Ann Vale", 0],
     ]));
+});
+
+describe("a name defined by its acronym in brackets", () => {
+  // spans given as [words, type]: each the first run of tokens spelling those words from where the last one ended
+  const run = (text: string, given: [string, number][]) => {
+    const p = prepare(text, new Map());
+    let k = 0;
+    const spans = given.map(([words, type]): [number, number, number] => {
+      const want = words.split(" ");
+      while (k < p.tokens.length && p.tokens.slice(k, k + want.length).map((t) => t.text).join(" ") !== words) k++;
+      if (k >= p.tokens.length) throw new Error(`no "${words}" in the text`);
+      k += want.length;
+      return [k - want.length, k, type];
+    });
+    return spansThrough(acronymNames, text, spans);
+  };
+  it.each<[string, string, [string, number][], (string | number)[][]]>([
+    [
+      "a name read in two parts is the name its letters reach back to",
+      "They met the Harbour and Tide Administration ( HTA ) today.",
+      [["Harbour and", 1], ["Tide Administration", 1], ["HTA", 1]],
+      [["Harbour and Tide Administration", 1], ["HTA", 1]],
+    ],
+    [
+      "... and so is the same name read in part elsewhere in the text",
+      "The Harbour and Tide Administration (HTA) met. Later the Harbour and Tide Administration left.",
+      [["Tide Administration", 1], ["HTA", 1], ["Harbour and", 1], ["Tide Administration", 1]],
+      [["Harbour and Tide Administration", 1], ["HTA", 1], ["Harbour and Tide Administration", 1]],
+    ],
+    [
+      "letters inside the words, 'of the' passed over",
+      "The Order of the Valeford Tide Exporters (OVTEX) met.",
+      [["Valeford Tide Exporters", 1], ["OVTEX", 1]],
+      [["Order of the Valeford Tide Exporters", 1], ["OVTEX", 1]],
+    ],
+    [
+      "a part read as a person takes the acronym's type",
+      "Funds of the Land and Water Trust (LWT) grew.",
+      [["Land", 1], ["Water Trust", 0], ["LWT", 1]],
+      [["Land and Water Trust", 1], ["LWT", 1]],
+    ],
+    [
+      "a country's code read with the first word begins the name",
+      "The US Food and Tide Agency (FTA) said so.",
+      [["US Food", 3], ["Tide Agency", 1], ["FTA", 1]],
+      [["US Food and Tide Agency", 1], ["FTA", 1]],
+    ],
+    [
+      "other words read with the first word keep a span of their own",
+      "They fought the largely Valeish Harbour Defence Forces (HDF) there.",
+      [["Valeish Harbour", 3], ["Defence Forces", 0], ["HDF", 1]],
+      [["Valeish", 3], ["Harbour Defence Forces", 1], ["HDF", 1]],
+    ],
+    [
+      "a body's word with 'of' before the letters' first word",
+      "The Department of Harbour and Tide Services (HTS) spoke.",
+      [["Tide Services", 1], ["HTS", 1]],
+      [["Department of Harbour and Tide Services", 1], ["HTS", 1]],
+    ],
+    [
+      "not a dateline's place and agency",
+      "VALEFORD (RNN) — Pell spoke.",
+      [["VALEFORD", 2], ["RNN", 1], ["Pell", 0]],
+      [["VALEFORD", 2], ["RNN", 1], ["Pell", 0]],
+    ],
+    [
+      "not where the letters do not reach back over the words before",
+      "The Harbour Army (FVA) fired.",
+      [["Harbour Army", 1], ["FVA", 1]],
+      [["Harbour Army", 1], ["FVA", 1]],
+    ],
+    [
+      "not a person's initials",
+      "They named Ann B. Vale (ABV) again.",
+      [["Ann B. Vale", 0], ["ABV", 1]],
+      [["Ann B. Vale", 0], ["ABV", 1]],
+    ],
+    [
+      "not a possessive, nor the name already whole",
+      "The Harbour Care Act's (HCA) rule and the Tide Board (TB) stood.",
+      [["Harbour Care Act", 3], ["HCA", 1], ["Tide Board", 1], ["TB", 1]],
+      [["Harbour Care Act", 3], ["HCA", 1], ["Tide Board", 1], ["TB", 1]],
+    ],
+    [
+      "not across a line break",
+      "The Harbour and\nTide Administration (HTA) met.",
+      [["Tide Administration", 1], ["HTA", 1]],
+      [["Tide Administration", 1], ["HTA", 1]],
+    ],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 
 describe("a word that opens a question before a name", () => {

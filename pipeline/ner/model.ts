@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { lexiconLines, STOPWORDS } from "../lexicon.ts";
+import { acronymReach } from "../text.ts";
 import { GAZ_CATS, gazIndex, gazKey, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
 import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, writtenLower, type NerType, type Prepared, type WordInfo } from "./features.ts";
@@ -1281,6 +1282,116 @@ export function extendToKnown(p: Prepared, spans: TokenSpan[], text: string): To
   });
 }
 
+/** An acronym defined in brackets after a name: "(FDA)", "(H&M)"; capitals, not one letter. */
+const BRACKET_ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
+/** Small words a name's acronym may pass over ("Food and Drug Administration", "Bureau of Land Management"). */
+const NAME_JOINERS: ReadonlySet<string> = new Set("and of for the on to in at & de du des la le von van der del".split(" "));
+/** Marks inside a name before its acronym: "Alcohol, Tobacco", "People's", "Non-Proliferation". */
+const NAME_MARKS = /^(?:[,&'’-]|['’]s)$/;
+
+/**
+ * The first token of the name that the acronym in brackets after token `end - 1` stands for (acronymReach), or -1:
+ * over at most 12 tokens that are capitalised words, small joining words and marks, on one line ("Food and Drug
+ * Administration (FDA)"; not "Valeford (CNN)" of a dateline, nor "Army (FSA)" when "Free Valeford" was left out of the
+ * name).
+ */
+function acronymStart(p: Prepared, text: string, end: number, acronym: string): number {
+  let lo = end - 1;
+  const floor = Math.max(0, end - Math.min(12, 3 * acronym.length));
+  const fits = (t: number) => /^\p{Lu}/u.test(p.tokens[t]!.text) || NAME_JOINERS.has(p.lower[t]!) || NAME_MARKS.test(p.lower[t]!);
+  if (lo < 0 || !fits(lo)) return -1;
+  while (lo > floor && fits(lo - 1) && !/\n/.test(text.slice(p.tokens[lo - 1]!.end, p.tokens[lo]!.start))) lo--;
+  const at = acronymReach(acronym, p.lower.slice(lo, end), (i) => /^\p{Lu}/u.test(p.tokens[lo + i]!.text));
+  return at < 0 ? -1 : lo + at;
+}
+
+/**
+ * A name defined by the acronym in brackets after it ("the US Food and Drug Administration (FDA)") and read in part
+ * ("Drug Administration", or "Food and" and "Drug Administration") is the whole name its acronym's letters reach back
+ * to (acronymStart), of the part's type, or the acronym's where no part ends at the bracket or the part was read as a
+ * person ("Land and Water Conservation Fund (LWCF)" read as "Land" and the person "Water Conservation Fund"); a part
+ * that began before that ("US Food") begins the name. Then the same name read in part elsewhere in the text (of any
+ * type), its words before the part written out, is the whole name too. Not a person's name the acronym stands for
+ * ("John F. Kennedy (JFK)", "Ann Vale (OCA)" of her body), nor in a headline.
+ */
+export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  const n = p.tokens.length;
+  const made: TokenSpan[] = [];
+  // each name its acronym reaches (lower-cased words), with its type
+  const names = new Map<string, number>();
+  // what is left of a span a made name took the end of
+  const pieces: TokenSpan[] = [];
+  let endAt: Map<number, TokenSpan> | null = null;
+  let startAt: Map<number, TokenSpan> | null = null;
+  for (let t = 1; t + 2 < n; t++) {
+    if (p.tokens[t]!.text !== "(" || p.tokens[t + 2]!.text !== ")" || p.caps[t] || !BRACKET_ACRONYM.test(p.tokens[t + 1]!.text)) continue;
+    if (p.tokens[t]!.start > p.tokens[t - 1]!.end + 1) continue;
+    endAt ??= new Map(spans.map((s) => [s.to, s]));
+    startAt ??= new Map(spans.map((s) => [s.from, s]));
+    // (a possessive before the bracket is not the name's: "the Harbour Act's (HA)")
+    const end = /^['’]s$/.test(p.lower[t - 1]!) ? t - 1 : t;
+    const part = endAt.get(end) ?? endAt.get(t);
+    const acr = startAt.get(t + 1);
+    // (a part read as a person's name takes the acronym's type: "Land and Water Conservation Fund (LWCF)")
+    const acrType = acr && acr.to === t + 2 && acr.type !== per ? acr.type : -1;
+    let type = part && part.type !== per ? part.type : acrType;
+    if (type < 0) continue;
+    const named = acronymStart(p, text, end, p.tokens[t + 1]!.text);
+    if (named < 0 || end - named < 2 || (part && part.from <= named)) continue;
+    // a part that began before the name's first word: a country's code there, or a body's word with "of" or "for",
+    // begins the name ("US Food" of "US Food and Drug Administration", "Bureau of Alcohol" of "Bureau of Alcohol,
+    // Tobacco, Firearms and Explosives (ATF)"), other words keep a span of their own ("Kurdish Syrian" of "Kurdish
+    // Syrian Democratic Forces (SDF)"); so does a body's word with "of" or "for" read with nothing ("Department of"
+    // before "Health and Human Services (HHS)")
+    const before = spans.find((s) => s.from < named && s.to > named && s.to <= t && s.type !== per);
+    const headed = (at: number) => at >= 2 && (p.lower[at - 1] === "of" || p.lower[at - 1] === "for") && BODY_HEADS.has(p.lower[at - 2]!) && /^\p{Lu}/u.test(p.tokens[at - 2]!.text);
+    let from = named;
+    let rest: TokenSpan | null = null;
+    if (before && (headed(named) || p.tokens.slice(before.from, named).every((k) => /^(?:\p{Lu}\.?){2,3}$/u.test(k.text)))) from = before.from;
+    else if (before) rest = { from: before.from, to: named, type: before.type };
+    else if (headed(named) && !spans.some((s) => s.to > named - 2 && s.from < named)) from = named - 2;
+    while (NAME_JOINERS.has(p.lower[from]!)) from++;
+    // parts of two types: the acronym's ("Interim Force" and "Harbourland" of "Interim Force in Harbourland (IFH)"); a
+    // name ending in a body's word is an organisation ("Harbour Security Forces"), and so is one ending in a place's
+    // name whose acronym was read as one ("Citizens for Ethics in Valeford (CEV)")
+    if (type !== acrType && spans.some((s) => s.type === acrType && s.from >= from && s.to <= end)) type = acrType;
+    const last = p.lower[end - 1]!;
+    if (ORG_HEADS.has(last) || BODY_HEADS.has(last) || PEOPLE_BODIES.has(last) || last === "forces" || (type === loc && acrType === org)) type = org;
+    if (spans.some((s) => s !== before && ((s.from < from && s.to > from) || (s.from < end && s.to > end)))) continue;
+    made.push({ from, to: end, type });
+    if (rest) pieces.push(rest);
+    names.set(p.lower.slice(named, end).join(" "), type);
+  }
+  if (made.length === 0) return spans;
+  // the same names read in part elsewhere: a span ending where a made name ends, with the name's words before it
+  const key = (from: number, to: number) => p.lower.slice(from, to).join(" ");
+  const longest = Math.max(...made.map((m) => m.to - m.from));
+  for (const s of spans) {
+    if (made.some((m) => m.from <= s.from && s.to <= m.to)) continue;
+    for (let from = s.from - 1; from >= 0 && s.to - from <= longest; from--) {
+      if (!singleSpaceBefore(p, text, from + 1) && !NAME_MARKS.test(p.lower[from + 1]!)) break;
+      const type = names.get(key(from, s.to));
+      if (type !== undefined && /^\p{Lu}/u.test(p.tokens[from]!.text)) {
+        made.push({ from, to: s.to, type });
+        break;
+      }
+    }
+  }
+  // the made names replace the spans they cover (where two made names overlap, the first made stays)
+  const out: TokenSpan[] = [];
+  const cover = new Uint8Array(n);
+  for (const m of made) {
+    if (cover.subarray(m.from, m.to).some((x) => x === 1)) continue;
+    cover.fill(1, m.from, m.to);
+    out.push(m);
+  }
+  for (const s of [...spans, ...pieces]) if (!cover.subarray(s.from, s.to).some((x) => x === 1)) out.push(s);
+  return out.sort((a, b) => a.from - b.from);
+}
+
 /** Nouns of bodies named after a people or a faith: "Islamic State", "Catholic Church", "Syrian Army", "Muslim Brotherhood". */
 const PEOPLE_BODIES: ReadonlySet<string> = new Set("state church army jihad brotherhood front guard guards movement".split(" "));
 const NATIONALITY = 1 << GAZ_CATS.indexOf("nationality");
@@ -1675,6 +1786,7 @@ const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz
   namedPairs,
   eponymBodies,
   peopleBodies,
+  acronymNames,
   trimOpeners,
   joinGivenNames,
   completeGivenNames,
