@@ -67,6 +67,9 @@ describe("entities: mentions that must merge", () => {
     ["acronym alone in another article", [["o:Office of Coastal Affairs (OCA)"], ["o:OCA"]], ["0:0", "1:0"]],
     ["acronym defined for one name written two ways (a small word left out, a plural)", [["o:Office of Coastal Affairs (OCA)"], ["o:Office Coastal Affair (OCA)"], ["o:OCA"]], ["0:0", "1:0", "2:0"]],
     ["hyphenated words give initials per part", [["o:Treaty on Non-Proliferation Work", "o:TNPW"]], ["0:0", "0:1"]],
+    ["an acronym alone joins the name nine in ten of the articles defining it define it for", [...Array.from({ length: 9 }, () => ["o:Office of Coastal Affairs (OCA)"]), ["o:Order of Chartered Accountants (OCA)"], ["o:OCA"]], ["0:0", "8:0", "10:0"]],
+    ["a department's field alone, defined for its acronym", [["o:Department of Harbour and Tide Services (HTS)"], ["o:Harbour and Tide Services (HTS)"], ["o:HTS"]], ["0:0", "1:0", "2:0"]],
+    ["a name cut short, and one without its tail, defined for the acronym", [["o:Centers for Harbour Control and Prevention (CHC)"], ["o:Centers for Harbour Control (CHC)"], ["o:Harbour Control (CHC)"], ["o:CHC"]], ["0:0", "1:0", "2:0", "3:0"]],
     ["country short forms", [["l:U.S."], ["l:US"], ["l:United States"], ["l:the United States"], ["l:United States of America"]], ["0:0", "1:0", "2:0", "3:0", "4:0"]],
     ["country names with and without the article", [["l:Netherlands"], ["l:the Netherlands"]], ["0:0", "1:0"]],
     ["a country the tagger called an organisation", [["l:United States"], ["o:U.S."], ["x:US"]], ["0:0", "1:0", "2:0"]],
@@ -288,6 +291,12 @@ describe("entities: mentions that must stay apart", () => {
     ["acronym defined differently in two articles (1)", [["o:Office of Coastal Affairs (OCA)"], ["o:Order of Chartered Accountants (OCA)"], ["o:OCA"]], "2:0", "0:0"],
     ["acronym defined differently in two articles (2)", [["o:Office of Coastal Affairs (OCA)"], ["o:Order of Chartered Accountants (OCA)"], ["o:OCA"]], "2:0", "1:0"],
     ["the two definitions themselves", [["o:Office of Coastal Affairs (OCA)"], ["o:Order of Chartered Accountants (OCA)"]], "0:0", "1:0"],
+    ["an acronym alone, defined for another name in more than one in ten articles", [...Array.from({ length: 8 }, () => ["o:Office of Coastal Affairs (OCA)"]), ["o:Order of Chartered Accountants (OCA)"], ["o:Order of Chartered Accountants (OCA)"], ["o:OCA"]], "10:0", "0:0"],
+    ["a name inside two longer ones defined as often for its acronym", [["o:Ruritanian Tide Association (TA)"], ["o:Valeford Tide Association (TA)"], ["o:Tide Association (TA)"]], "2:0", "0:0"],
+    ["... nor is it either of them", [["o:Ruritanian Tide Association (TA)"], ["o:Valeford Tide Association (TA)"], ["o:Tide Association (TA)"]], "2:0", "1:0"],
+    ["a one-word name inside a longer one defined for its acronym", [["o:Valeford Harbour Army (VHA)"], ["o:Army (VHA)"]], "1:0", "0:0"],
+    ["an acronym alone, defined for a name of another type as often", [["o:Harbour Tide Court (HTC)"], ["x:Harbour Tide Charter (HTC)"], ["o:HTC"]], "2:0", "0:0"],
+    ["a name inside a longer one before another noun (a court, not its act)", [["o:Harbour Tide Surveillance Court (HTS)"], ["o:Harbour Tide Surveillance (HTS)"]], "1:0", "0:0"],
     ["place and organisation of the same name", [["l:Valemouth"], ["o:Valemouth"]], "0:0", "1:0"],
     ["a country and an organisation named after it", [["l:Georgia"], ["o:Georgia Power"]], "0:0", "1:0"],
     ["place and person of the same name", [["l:Georgia"], ["p:Georgia Vale"]], "0:0", "1:0"],
@@ -396,6 +405,10 @@ describe("name helpers", () => {
     ["Office of Coastal Affairs", "oca", true],
     ["Vale Motors Inc", "vm", true],
     ["Vale Motors", "vmi", false],
+    ["U.S. Harbour Service", "ushs", true],
+    ["U.S. Harbour Service", "uhs", false],
+    ["UK Tide Party", "uktp", true],
+    ["HARBOUR TIDE BOARD", "htb", true],
   ])("acronymsOf(%j) has %j: %s", (name, acr, want) => expect(acronymsOf(name).has(acr)).toBe(want));
 
   it.each<[string, string | null]>([["U.S.", "US"], ["Britain", "GB"], ["the Netherlands", "NL"], ["Congo", null], ["Valeland", null]])("countryCode(%j) = %j", (s, cc) => expect(countryCode(s)).toBe(cc));
@@ -459,6 +472,11 @@ describe("acronyms defined in the body", () => {
     ["the Office of Coastal Affairs, OCA, said", "o:Office of Coastal Affairs|o:OCA", []],
     ["the Federal Harbour Service (HSF) said", "o:Federal Harbour Service|o:HSF", [["Federal Harbour Service", "HSF"]]],
     ["Ann Vale (OCA) said", "p:Ann Vale|o:OCA", []],
+    ["VALEFORD (RNN) — Pell said", "o:VALEFORD|o:RNN", []],
+    ["Pell said.\n  Valeford (RNN) - Pell said", "o:Valeford|o:RNN", []],
+    ["Pell saw the Valeford (VNN) — a paper — there", "o:Valeford|o:VNN", [["Valeford", "VNN"]]],
+    ["Valeford (RNN) The town is calm", "o:Valeford|o:RNN", []],
+    ["Office of Coastal Affairs (OCA) Director Ann Vale said", "o:Office of Coastal Affairs|o:OCA", [["Office of Coastal Affairs", "OCA"]]],
   ])("%j", (body, ms, want) => {
     const mentions = ms.split("|").map(mention).map((m) => {
       const start = body.indexOf(m.text);

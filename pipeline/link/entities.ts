@@ -17,7 +17,8 @@
 //     candidates that are not compatible with each other; a surname alone in an article with no one of that name joins
 //     the person such surnames joined in at least 9 in 10 of the (5 or more) articles that named someone of it
 //     (joinLoneSurnames); a standalone acronym (typed organisation, or other when the corpus defines it only as an
-//     organisation) joins the one organisation the corpus defines it for. Types never mix (but see countries in rule 1), once a
+//     organisation) joins the one organisation the corpus defines it for, or the one 9 in 10 of the (5 or more) articles
+//     defining it define it for, definitions cut short joining the longer names (joinDefinedNames). Types never mix (but see countries in rule 1), once a
 //     name of two or more words has taken the type most of its mentions got (settleTypes).
 //  4. Canonical name, entity_id and every sort are functions of the content, not of input order.
 import type { EntityType } from "../../schemas/records.ts";
@@ -48,6 +49,7 @@ import {
   type PersonName,
 } from "./names.ts";
 import { STOPWORDS } from "../lexicon.ts";
+import { acronymReach } from "../text.ts";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { Column } from "./column.ts";
 import { Memo } from "../memo.ts";
@@ -132,7 +134,7 @@ function pickCompatible(cands: PersonName[]): PersonName | null {
  * In-text acronym definitions, for the article stages to pass on: [long, short] mention indexes
  * where the body reads "Long Name (SHORT)" (spaces allowed inside the brackets), both mentions of
  * one type that is not person, the short one an acronym. "Ann Vale (OCA)" is an affiliation, not
- * a definition.
+ * a definition, and "VALEFORD (RNN) —" opening a line a dateline.
  */
 export function acronymPairs(body: string, mentions: { start: number; end: number; text: string; type: EntityType }[]): [number, number][] {
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start || a - b);
@@ -148,6 +150,12 @@ export function acronymPairs(body: string, mentions: { start: number; end: numbe
     const l = mentions[order[j]!]!;
     if (l.type !== s.type || isAcronym(tidy(l.text))) continue;
     if (!/^\s*\(\s*$/.test(body.slice(l.end, s.start))) continue;
+    // a dateline's place and news agency ("VALEFORD (RNN) —", "Valeford (RNN) The …" opening a line) define nothing:
+    // the acronym's letters do not reach back over the place's name (acronymReach)
+    if (/(?:^|\n)[^\S\n]*$/.test(body.slice(Math.max(0, l.start - 8), l.start)) && /^\s*\)\s*(?:[-–—]|\p{Lu})/u.test(body.slice(s.end, s.end + 12))) {
+      const words = l.text.split(/\s+/);
+      if (acronymReach(s.text, words.map((w) => w.toLowerCase()), (i) => /^\p{Lu}/u.test(words[i]!)) < 0) continue;
+    }
     out.push([order[j]!, order[k]!]);
   }
   return out.sort((a, b) => a[1] - b[1]);
@@ -218,7 +226,8 @@ const LOOSE_SMALL: ReadonlySet<string> = new Set(["of", "the", "and", "for", "on
 /** Resolves one article's mentions to node keys (rule 2). */
 export function resolveArticle(
   mentions: LinkMentionIn[],
-  acronymDefs: Map<string, Set<string>>,
+  /** per acronym ("type|key"), the nodes it stood for and in how many articles, added to */
+  acronymDefs: Map<string, Map<string, number>>,
   pairs: [number, number][] = [],
   cache = new MentionCache(),
   /** told, once per article, of each surname alone that joined a full name there: its own node and the full name's */
@@ -278,15 +287,17 @@ export function resolveArticle(
       const node = [...cands][0]!;
       out[i] = { node, clean, primary: false };
       const g = `organization|${acr}`;
-      if (!acronymDefs.has(g)) acronymDefs.set(g, new Set());
-      acronymDefs.get(g)!.add(node);
+      if (!localAcr.has(g)) localAcr.set(g, new Set());
+      localAcr.get(g)!.add(node);
     } else {
       out[i] = { node: own, clean, primary: false, own: prep[i]! };
     }
   });
+  // the corpus counts each name an acronym stood for once per article
   for (const [k, nodes] of localAcr) {
-    if (!acronymDefs.has(k)) acronymDefs.set(k, new Set());
-    for (const n of nodes) acronymDefs.get(k)!.add(n);
+    let defs = acronymDefs.get(k);
+    if (!defs) acronymDefs.set(k, (defs = new Map()));
+    for (const n of nodes) defs.set(n, (defs.get(n) ?? 0) + 1);
   }
 
   // full names first: "Lloyd Doe" inside an article naming "Ann Lloyd Doe" is that person
@@ -365,6 +376,74 @@ const WOMAN = "|f";
 const MAN = "|m";
 /** A lone surname's node key without its mark. */
 const unmarked = (key: string) => key.replace(/\|(?:[fm]|\?.*)$/, "");
+
+/** Articles defining an acronym, at least, before the name most of them define it for is the acronym's alone. */
+const ACRONYM_MIN_ARTICLES = 5;
+/** The share of those articles that name needs. */
+const ACRONYM_MIN_SHARE = 0.9;
+
+/** How many times the corpus defines the acronym of `acrNode` ("type|key") read as any other type. */
+function rivalDefinitions(acronymDefs: Map<string, Map<string, number>>, acrNode: string): number {
+  const bar = acrNode.indexOf("|");
+  let n = 0;
+  for (const type of ["organization", "location", "other"]) {
+    if (type === acrNode.slice(0, bar)) continue;
+    for (const c of acronymDefs.get(`${type}${acrNode.slice(bar)}`)?.values() ?? []) n += c;
+  }
+  return n;
+}
+
+/**
+ * Names the corpus defines one acronym for that are one name (rule 3): written two ways, differing only in a small word
+ * or a plural ("Federal Bureau of Investigation" and "Federal Bureau Investigation"), or a name of two words or more
+ * that is longer ones cut short or without their tail (cutFrom: "Harbour Control" and "Centers for Harbour Control"
+ * beside "Centers for Harbour Control and Prevention") when those are one organisation by now, in at least
+ * ACRONYM_MIN_SHARE of the articles defining them. Not a name inside two longer ones that are not one ("Tide
+ * Association" inside "Ruritanian Tide Association" and "Valeford Tide Association", each defined as often).
+ */
+function joinDefinedNames(table: NodeTable, uf: UnionFind, named: number[], count: (x: number) => number): void {
+  const words = new Map(named.map((x) => [x, looseName(table.nodes[x]!.key).split(" ")]));
+  const byLoose = new Map<string, number>();
+  for (const x of named) {
+    const k = words.get(x)!.join(" ");
+    const y = byLoose.get(k);
+    if (y === undefined) byLoose.set(k, x);
+    else uf.union(y, x);
+  }
+  // the longest first, so that names inside names are joined to what the longer ones have become
+  const order = [...named].sort((a, b) => words.get(b)!.length - words.get(a)!.length || a - b);
+  for (const x of order) {
+    const w = words.get(x)!;
+    if (w.length < 2) continue;
+    const holders = new Map<number, number>();
+    let total = 0;
+    for (const y of order) {
+      if (words.get(y)!.length <= w.length || !cutFrom(w, table.nodes[y]!.key)) continue;
+      const r = uf.find(y);
+      holders.set(r, (holders.get(r) ?? 0) + count(y));
+      total += count(y);
+    }
+    for (const [r, n] of holders) if (n >= ACRONYM_MIN_SHARE * total) uf.union(x, r);
+  }
+}
+
+/**
+ * Whether a name of the loose words `a` (looseName) is the name of node key `b` cut short: the words together, in
+ * order, in b's, at its end or before a small word ("Harbour Control" of "Centers for Harbour Control and Prevention";
+ * not "Harbour Control" of "Harbour Control Board", another body), or before the "department" or "ministry" that
+ * orgKey moved to the end.
+ */
+function cutFrom(a: readonly string[], b: string): boolean {
+  const raw = b.slice(b.indexOf("|") + 1).split(" ");
+  const loose: { w: string; next: string }[] = [];
+  raw.forEach((w, i) => {
+    if (!LOOSE_SMALL.has(w)) loose.push({ w: w.length > 3 ? w.replace(/s$/, "") : w, next: raw[i + 1] ?? "" });
+  });
+  const last = raw.length - 1;
+  const ends = (next: string) => next === "" || LOOSE_SMALL.has(next) || ((next === "department" || next === "ministry") && raw[last] === next);
+  for (let i = 0; i + a.length <= loose.length; i++) if (a.every((w, k) => loose[i + k]!.w === w) && ends(loose[i + a.length - 1]!.next)) return true;
+  return false;
+}
 
 /** Articles where a lone surname joined a full name, at least, before the corpus's usual bearer of it counts. */
 const SURNAME_MIN_ARTICLES = 5;
@@ -791,7 +870,7 @@ export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleI
 export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactEntityLinks {
   // each mention's settled type, by its position among the corpus's mentions; dropped once they are resolved
   let settled: SettledTypes | null = settledTypes(src);
-  const acronymDefs = new Map<string, Set<string>>();
+  const acronymDefs = new Map<string, Map<string, number>>();
   const cache = new MentionCache();
   // node keys get temporary ids in the order first seen; each mention keeps its node's id
   const tempId = new Map<string, number>();
@@ -871,22 +950,36 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   for (const [a, b] of personMerges(table.nodes)) uf.union(a, b);
   joinLoneSurnames(table, uf, votes);
   votes.clear();
-  // a standalone acronym joins the one organisation the corpus defines it for
+  // a standalone acronym joins the organisation the corpus defines it for, in at least ACRONYM_MIN_SHARE of the
+  // (ACRONYM_MIN_ARTICLES or more) articles that define it, or in all of them
   // (and so does the acronym read as other, "GOP senators", when the corpus defines it only as an organisation; its
   // forms then name the entity no more than the organisation's own acronym does)
   const shortForms = new Set<number>();
   for (const [acrNode, defs] of [...acronymDefs.entries()].sort(([a], [b]) => cmp(a, b))) {
     const acr = acrNode.slice(acrNode.indexOf("|") + 1);
-    // names defined for one acronym that differ only in a small word or a plural are one name written two ways
-    // ("Federal Bureau of Investigation" and "Federal Bureau Investigation", "Harbour Controls" and "Harbour Control")
-    const named = [...defs].filter((d) => d.startsWith("organization|")).map((d) => table.index.get(d)).filter((x): x is number => x !== undefined);
-    if (named.length > 1 && new Set(named.map((x) => looseName(table.nodes[x]!.key))).size === 1) for (const x of named.slice(1)) uf.union(named[0]!, x);
+    const named = [...defs.keys()].filter((d) => d.startsWith("organization|")).map((d) => table.index.get(d)).filter((x): x is number => x !== undefined);
+    if (named.length > 1) joinDefinedNames(table, uf, named, (x) => defs.get(table.nodes[x]!.key) ?? 0);
     const other = acrNode.startsWith("organization|") && !acronymDefs.has(`other|${acr}`) ? table.index.get(`other|${acr}`) : undefined;
     for (const self of [table.index.get(acrNode), other]) {
       if (self === undefined) continue;
-      const roots = new Set([...defs].map((d) => table.index.get(d)).filter((x): x is number => x !== undefined && x !== self).map((x) => uf.find(x)));
-      if (roots.size !== 1) continue;
-      uf.union(self, [...roots][0]!);
+      const byRoot = new Map<number, number>();
+      let total = 0;
+      for (const [d, n] of defs) {
+        const x = table.index.get(d);
+        if (x === undefined || x === self) continue;
+        const r = uf.find(x);
+        byRoot.set(r, (byRoot.get(r) ?? 0) + n);
+        total += n;
+      }
+      // (definitions of the acronym read as another type count against: "Harbour Surveillance Act (HSA)" read as
+      // other beside "Harbour Surveillance Court (HSA)")
+      const rivals = self === other ? 0 : rivalDefinitions(acronymDefs, acrNode);
+      total += rivals;
+      let best = -1;
+      let bestN = 0;
+      for (const [r, n] of byRoot) if (n > bestN || (n === bestN && r < best)) [best, bestN] = [r, n];
+      if (best < 0 || ((byRoot.size > 1 || rivals > 0) && !(total >= ACRONYM_MIN_ARTICLES && bestN >= ACRONYM_MIN_SHARE * total))) continue;
+      uf.union(self, best);
       if (self === other) shortForms.add(self);
     }
   }

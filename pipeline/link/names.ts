@@ -184,16 +184,20 @@ export function isAcronym(s: string): boolean {
 }
 
 const ACRONYM_SKIP = new Set(["of", "the", "and", "for", "on", "in", "to", "at", "by", "de", "du", "des", "la", "le", "el", "a", "an"]);
-/** Initials an acronym of this name could have (lower case): capitalised words only, or every word. */
+/**
+ * Initials an acronym of this name could have (lower case): capitalised words only, or every word. A short word in
+ * capitals gives all its letters ("U.S. Harbour Service" is USHS, not UHS), unless the whole name is in capitals.
+ */
 export function acronymsOf(name: string): Set<string> {
   const out = new Set<string>();
-  const words = fold(name).replace(/['.]/g, "").split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
   const orig = name.replace(/['.\u2019]/g, "").split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
   if (orig.length < 2) return out;
   const content = orig.filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
-  const init = (ws: string[]) => ws.map((w) => (w === "&" ? "" : fold(w)[0] ?? "")).join("");
+  const shouted = orig.every((w) => w === w.toUpperCase());
+  const letters = (w: string) => (w === "&" ? "" : !shouted && w.length <= 4 && /^\p{Lu}+$/u.test(w) ? fold(w) : (fold(w)[0] ?? ""));
+  const init = (ws: string[]) => ws.map(letters).join("");
   out.add(init(content));
-  out.add(init(words.map((w) => w)));
+  out.add(init(orig));
   // hyphenated words give one initial per part too ("Non-Proliferation Treaty" -> NPT)
   const hy = name.replace(/['.\u2019]/g, "").split(/[\s]+/).flatMap((w) => (ACRONYM_SKIP.has(w.toLowerCase()) ? [] : w.split("-")));
   out.add(init(hy.filter(Boolean)));
