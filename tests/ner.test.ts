@@ -570,6 +570,17 @@ describe("a body named after a people or a faith", () => {
       ["Catholic", 3],
       ["Church", 1],
     ]));
+  it("a people's word read alone before an organisation's name of two words or more is part of it", () => {
+    const gaz = gazIndex({ lists: { city: [], region: [], country: [], nationality: ["ruritanian"], firstname: [] }, sources: [] });
+    const text = "The Ruritanian Foreign Ministry said. A Ruritanian Vale official. Ruritanian Ann Vale spoke.";
+    expect(spansThrough(peopleBodies, text, [[1, 2, 3], [2, 4, 1], [7, 8, 3], [8, 9, 1], [11, 12, 3], [12, 14, 0]], gaz)).toEqual([
+      ["Ruritanian Foreign Ministry", 1],
+      ["Ruritanian", 3],
+      ["Vale", 1],
+      ["Ruritanian", 3],
+      ["Ann Vale", 0],
+    ]);
+  });
 });
 
 describe("a name cut short", () => {

@@ -1399,20 +1399,32 @@ const NATIONALITY = 1 << GAZ_CATS.indexOf("nationality");
 /**
  * A people's or a faith's word read alone as other, right before a body's noun the tagger left out ("the Islamic
  * State", "the Catholic Church"), is that body, an organisation: one space between, the noun capitalised and not
- * opening a sentence, and not in capitals (a headline's).
+ * opening a sentence, and not in capitals (a headline's). So is a people's word read alone as other right before an
+ * organisation's name of two words or more ("American" and "Civil Harbour Union", "Ruritanian" and "Foreign
+ * Ministry", which alone would be every country's).
  */
 export function peopleBodies(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const misc = ENTITY_TYPES.indexOf("MISC");
   const org = ENTITY_TYPES.indexOf("ORG");
   // (which tokens the spans hold is asked only of an article with such a word: most have none)
   let tagged: Uint8Array | null = null;
-  return spans.map((s) => {
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
     const t = s.to;
-    if (s.type !== misc || t - s.from !== 1 || t >= p.tokens.length || p.caps[s.from]) return s;
-    if (!(GROUP_WORDS.has(p.lower[s.from]!) || p.gazS[s.from]! & NATIONALITY) || !PEOPLE_BODIES.has(p.lower[t]!) || !p.words[t]!.cap || p.first[t]) return s;
-    if ((tagged ??= tokensIn(p, spans))[t] || !singleSpaceBefore(p, text, t)) return s;
-    return { from: s.from, to: t + 1, type: org };
-  });
+    if (s.type !== misc || t - s.from !== 1 || t >= p.tokens.length || p.caps[s.from] || !p.words[t]!.cap || p.first[t] || !singleSpaceBefore(p, text, t)) {
+      out.push(s);
+      continue;
+    }
+    const people = p.gazS[s.from]! & NATIONALITY;
+    const next = spans[k + 1];
+    if (people && next && next.from === t && next.type === org && next.to - next.from >= 2) {
+      out.push({ from: s.from, to: next.to, type: org });
+      k++;
+    } else if ((people || GROUP_WORDS.has(p.lower[s.from]!)) && PEOPLE_BODIES.has(p.lower[t]!) && !(tagged ??= tokensIn(p, spans))[t]) out.push({ from: s.from, to: t + 1, type: org });
+    else out.push(s);
+  }
+  return out;
 }
 
 /** A company's legal form after its name ("Inc", "Ltd."), lower-cased without the last full stop. */
