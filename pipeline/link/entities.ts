@@ -8,8 +8,9 @@
 //     when no one there has it as a surname; a shorter name that ends a longer one ("Lloyd Doe" in
 //     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
 //     ("Agency for Things (AFT)", or "Long Name (ABC)" in the body: LinkArticle.acronyms) or
-//     whose initials it is. A feminine surname alone never joins a man, nor "Mrs Doe" a man or "Mr Doe" a
-//     woman; a bare surname prefers the full name without "Jr."/"Sr.", "Doe Jr." only joins "… Doe Jr.".
+//     whose initials it is; a paper's one-word name ("the Times") joins the one organisation whose name ends
+//     in it. A feminine surname alone never joins a man, nor "Mrs Doe" a man or "Mr Doe" a woman; a bare
+//     surname prefers the full name without "Jr."/"Sr.", "Doe Jr." only joins "… Doe Jr.".
 //     Two or more candidates that may be different people or bodies: it joins none.
 //  3. Across the corpus: nodes with the same key are one entity; full person names merge when
 //     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
@@ -213,6 +214,11 @@ function preparedMention(text: string, type: EntityType): Prepared {
   return { clean, person: null, def, acronym: !cc && type === "organization" && !def && isAcronym(clean), node, num: -1, numberedBy: null };
 }
 
+/** The last words of newspapers' and magazines' names, which news writes alone for the paper ("the Times", "the Post"). */
+const PAPER_WORDS: ReadonlySet<string> = new Set(
+  "times post journal tribune herald globe examiner telegraph chronicle gazette observer star sun independent mirror express register inquirer bee dispatch enquirer guardian courier bulletin standard mail monitor beast caller".split(" "),
+);
+
 /** A name's words less its small words and a plural's "s": the same for two writings of one name ("Centers for Harbour Controls", "Center for Harbour Control"). */
 const looseName = (key: string): string =>
   key
@@ -254,6 +260,21 @@ export function resolveArticle(
     out[i] = { node: p.node, clean: p.clean, primary: true, own: p };
     if (p.def) define(m.type, p.def[1], p.node);
     if (m.type === "organization") orgFulls.push({ node: p.node, clean: p.clean });
+  });
+  // a paper's one-word name ("the Times") joins the one organisation of the article whose name ends in it ("The
+  // Valeford Times"); with two ("Valeford Times", "Harbour Times") it joins neither
+  mentions.forEach((m, i) => {
+    const r = out[i];
+    if (m.type !== "organization" || !r?.own || !PAPER_WORDS.has(r.clean.toLowerCase())) return;
+    const word = r.clean.toLowerCase();
+    let node: string | null = null;
+    for (const o of orgFulls) {
+      const sp = o.clean.lastIndexOf(" ");
+      if (sp < 0 || o.clean.slice(sp + 1).toLowerCase() !== word || o.node === node) continue;
+      if (node !== null) return;
+      node = o.node;
+    }
+    if (node !== null) out[i] = { node, clean: r.clean, primary: false };
   });
   // in-text definitions "Long Name (SHORT)" handed over by the article stages
   for (const [l, sh] of pairs) {
