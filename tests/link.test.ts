@@ -67,6 +67,8 @@ describe("entities: mentions that must merge", () => {
     ["acronym alone in another article", [["o:Office of Coastal Affairs (OCA)"], ["o:OCA"]], ["0:0", "1:0"]],
     ["acronym defined for one name written two ways (a small word left out, a plural)", [["o:Office of Coastal Affairs (OCA)"], ["o:Office Coastal Affair (OCA)"], ["o:OCA"]], ["0:0", "1:0", "2:0"]],
     ["a paper's one-word name joins the one paper of the article whose name ends in it", [["o:Valeford Times", "o:The Times", "o:Times’"]], ["0:0", "0:1", "0:2"]],
+    ["a department's field alone joins the article's department of it", [["o:Department of Harbour Security", "o:Harbour Security", "o:Valeford Police Department", "o:Valeford Police"]], ["0:0", "0:1"]],
+    ["... and a police force its department", [["o:Valeford Police Department", "o:Valeford Police"]], ["0:0", "0:1"]],
     ["hyphenated words give initials per part", [["o:Treaty on Non-Proliferation Work", "o:TNPW"]], ["0:0", "0:1"]],
     ["an acronym alone joins the name nine in ten of the articles defining it define it for", [...Array.from({ length: 9 }, () => ["o:Office of Coastal Affairs (OCA)"]), ["o:Order of Chartered Accountants (OCA)"], ["o:OCA"]], ["0:0", "8:0", "10:0"]],
     ["a department's field alone, defined for its acronym", [["o:Department of Harbour and Tide Services (HTS)"], ["o:Harbour and Tide Services (HTS)"], ["o:HTS"]], ["0:0", "1:0", "2:0"]],
@@ -293,6 +295,7 @@ describe("entities: mentions that must stay apart", () => {
     ["acronym defined differently in two articles (2)", [["o:Office of Coastal Affairs (OCA)"], ["o:Order of Chartered Accountants (OCA)"], ["o:OCA"]], "2:0", "1:0"],
     ["a paper's one-word name beside two papers whose names end in it", [["o:Valeford Times", "o:Harbour Times", "o:Times"]], "0:2", "0:0"],
     ["... nor the other", [["o:Valeford Times", "o:Harbour Times", "o:Times"]], "0:2", "0:1"],
+    ["a department's field alone, in an article without the department", [["o:Department of Harbour Security"], ["o:Harbour Security"]], "0:0", "1:0"],
     ["a chamber's name is not a paper's", [["o:Valeford Senate", "o:Senate"]], "0:1", "0:0"],
     ["the two definitions themselves", [["o:Office of Coastal Affairs (OCA)"], ["o:Order of Chartered Accountants (OCA)"]], "0:0", "1:0"],
     ["an acronym alone, defined for another name in more than one in ten articles", [...Array.from({ length: 8 }, () => ["o:Office of Coastal Affairs (OCA)"]), ["o:Order of Chartered Accountants (OCA)"], ["o:Order of Chartered Accountants (OCA)"], ["o:OCA"]], "10:0", "0:0"],
@@ -480,6 +483,7 @@ describe("acronyms defined in the body", () => {
     ["Pell said.\n  Valeford (RNN) - Pell said", "o:Valeford|o:RNN", []],
     ["Pell saw the Valeford (VNN) — a paper — there", "o:Valeford|o:VNN", [["Valeford", "VNN"]]],
     ["Valeford (RNN) The town is calm", "o:Valeford|o:RNN", []],
+    ["Valeford, North Harbourland (VNN) The town is calm", "o:Valeford, North Harbourland|o:VNN", []],
     ["Office of Coastal Affairs (OCA) Director Ann Vale said", "o:Office of Coastal Affairs|o:OCA", [["Office of Coastal Affairs", "OCA"]]],
   ])("%j", (body, ms, want) => {
     const mentions = ms.split("|").map(mention).map((m) => {

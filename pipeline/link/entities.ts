@@ -50,7 +50,6 @@ import {
   type PersonName,
 } from "./names.ts";
 import { STOPWORDS } from "../lexicon.ts";
-import { acronymReach } from "../text.ts";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { Column } from "./column.ts";
 import { Memo } from "../memo.ts";
@@ -151,12 +150,14 @@ export function acronymPairs(body: string, mentions: { start: number; end: numbe
     const l = mentions[order[j]!]!;
     if (l.type !== s.type || isAcronym(tidy(l.text))) continue;
     if (!/^\s*\(\s*$/.test(body.slice(l.end, s.start))) continue;
-    // a dateline's place and news agency ("VALEFORD (RNN) —", "Valeford (RNN) The …" opening a line) define nothing:
-    // the acronym's letters do not reach back over the place's name (acronymReach)
-    if (/(?:^|\n)[^\S\n]*$/.test(body.slice(Math.max(0, l.start - 8), l.start)) && /^\s*\)\s*(?:[-–—]|\p{Lu})/u.test(body.slice(s.end, s.end + 12))) {
-      const words = l.text.split(/\s+/);
-      if (acronymReach(s.text, words.map((w) => w.toLowerCase()), (i) => /^\p{Lu}/u.test(words[i]!)) < 0) continue;
-    }
+    // a dateline's place and news agency ("VALEFORD (RNN) —", "Valeford, North Harbourland (VNN) The …" opening a line)
+    // define nothing: the acronym is not the initials of the place's name
+    if (
+      /(?:^|\n)[^\S\n]*$/.test(body.slice(Math.max(0, l.start - 8), l.start)) &&
+      /^\s*\)\s*(?:[-–—]|\p{Lu})/u.test(body.slice(s.end, s.end + 12)) &&
+      !acronymsOf(l.text).has(acronymKey(s.text))
+    )
+      continue;
     out.push([order[j]!, order[k]!]);
   }
   return out.sort((a, b) => a[1] - b[1]);
@@ -262,10 +263,20 @@ export function resolveArticle(
     if (m.type === "organization") orgFulls.push({ node: p.node, clean: p.clean });
   });
   // a paper's one-word name ("the Times") joins the one organisation of the article whose name ends in it ("The
-  // Valeford Times"); with two ("Valeford Times", "Harbour Times") it joins neither
+  // Valeford Times"); with two ("Valeford Times", "Harbour Times") it joins neither. A department's or a ministry's
+  // field of two words or more alone ("Harbour Security") joins the article's department of it ("Department of Harbour
+  // Security", "Harbour Security Department"; "Valeford Police" joins "Valeford Police Department").
+  let orgNodes: Set<string> | null = null;
   mentions.forEach((m, i) => {
     const r = out[i];
-    if (m.type !== "organization" || !r?.own || !PAPER_WORDS.has(r.clean.toLowerCase())) return;
+    if (m.type !== "organization" || !r?.own) return;
+    if (r.clean.includes(" ")) {
+      orgNodes ??= new Set(orgFulls.map((o) => o.node));
+      const node = [`${r.node} department`, `${r.node} ministry`].filter((k) => orgNodes!.has(k));
+      if (node.length === 1) out[i] = { node: node[0]!, clean: r.clean, primary: false };
+      return;
+    }
+    if (!PAPER_WORDS.has(r.clean.toLowerCase())) return;
     const word = r.clean.toLowerCase();
     let node: string | null = null;
     for (const o of orgFulls) {
