@@ -665,6 +665,12 @@ describe("a name defined by its acronym in brackets", () => {
       [["Department of Harbour and Tide Services", 1], ["HTS", 1]],
     ],
     [
+      "a place's name after 'in' is the body's seat, an organisation; not after 'of'",
+      "The Harbour State in Valeford and Tide (HSVT) grew. The Republic of Valeford (ROV) grew.",
+      [["Harbour State", 1], ["Valeford and Tide", 2], ["HSVT", 3], ["Republic", 1], ["Valeford", 2], ["ROV", 2]],
+      [["Harbour State in Valeford and Tide", 1], ["HSVT", 3], ["Republic of Valeford", 2], ["ROV", 2]],
+    ],
+    [
       "not a dateline's place and agency",
       "VALEFORD (RNN) — Pell spoke.",
       [["VALEFORD", 2], ["RNN", 1], ["Pell", 0]],

@@ -1356,10 +1356,12 @@ export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     while (NAME_JOINERS.has(p.lower[from]!)) from++;
     // parts of two types: the acronym's ("Interim Force" and "Harbourland" of "Interim Force in Harbourland (IFH)"); a
     // name ending in a body's word is an organisation ("Harbour Security Forces"), and so is one ending in a place's
-    // name whose acronym was read as one ("Citizens for Ethics in Valeford (CEV)")
+    // name whose acronym was read as one ("Citizens for Ethics in Valeford (CEV)"), or a place's name after "in" (the
+    // body's seat: "Harbour State in Valeford and Tide (HSVT)"; not "Republic of Valeford (ROV)")
     if (type !== acrType && spans.some((s) => s.type === acrType && s.from >= from && s.to <= end)) type = acrType;
     const last = p.lower[end - 1]!;
-    if (ORG_HEADS.has(last) || BODY_HEADS.has(last) || PEOPLE_BODIES.has(last) || last === "forces" || (type === loc && acrType === org)) type = org;
+    const seat = type === loc && p.lower.slice(from + 1, end - 1).includes("in");
+    if (ORG_HEADS.has(last) || BODY_HEADS.has(last) || PEOPLE_BODIES.has(last) || last === "forces" || (type === loc && acrType === org) || seat) type = org;
     if (spans.some((s) => s !== before && ((s.from < from && s.to > from) || (s.from < end && s.to > end)))) continue;
     made.push({ from, to: end, type });
     if (rest) pieces.push(rest);
