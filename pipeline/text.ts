@@ -179,9 +179,9 @@ export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]
 /**
  * Where the name an acronym stands for begins among the words before it, by Schwartz and Hearst's rule (2003): each of
  * the acronym's letters found in order, right to left, within the words, the first one opening a capitalised word
- * ("Food and Drug Administration" for "FDA", "Organization of the Petroleum Exporting Countries" for "OPEC"). `words`
+ * ("Harbour and Tide Administration" for "HTA", "Order of the Valeford Tide Exporters" for "OVTEX"). `words`
  * are lower-cased and `capital(i)` tells whether word i is written with a capital; the index of the name's first word,
- * or -1 where the letters do not reach back ("Valeford" for "CNN").
+ * or -1 where the letters do not reach back ("Valeford" for "RNN").
  */
 export function acronymReach(acronym: string, words: readonly string[], capital: (i: number) => boolean): number {
   const letters = acronym.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");

@@ -1282,17 +1282,17 @@ export function extendToKnown(p: Prepared, spans: TokenSpan[], text: string): To
   });
 }
 
-/** An acronym defined in brackets after a name: "(FDA)", "(H&M)"; capitals, not one letter. */
+/** An acronym defined in brackets after a name: "(HTA)", "(H&M)"; capitals, not one letter. */
 const BRACKET_ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
-/** Small words a name's acronym may pass over ("Food and Drug Administration", "Bureau of Land Management"). */
+/** Small words a name's acronym may pass over ("Harbour and Tide Administration", "Bureau of Tide Management"). */
 const NAME_JOINERS: ReadonlySet<string> = new Set("and of for the on to in at & de du des la le von van der del".split(" "));
-/** Marks inside a name before its acronym: "Alcohol, Tobacco", "People's", "Non-Proliferation". */
+/** Marks inside a name before its acronym: "Salt, Tar", "People's", "Non-Harbour". */
 const NAME_MARKS = /^(?:[,&'’-]|['’]s)$/;
 
 /**
  * The first token of the name that the acronym in brackets after token `end - 1` stands for (acronymReach), or -1:
- * over at most 12 tokens that are capitalised words, small joining words and marks, on one line ("Food and Drug
- * Administration (FDA)"; not "Valeford (CNN)" of a dateline, nor "Army (FSA)" when "Free Valeford" was left out of the
+ * over at most 12 tokens that are capitalised words, small joining words and marks, on one line ("Harbour and Tide
+ * Administration (HTA)"; not "Valeford (RNN)" of a dateline, nor "Army (FVA)" when "Free Valeford" was left out of the
  * name).
  */
 function acronymStart(p: Prepared, text: string, end: number, acronym: string): number {
@@ -1306,13 +1306,13 @@ function acronymStart(p: Prepared, text: string, end: number, acronym: string): 
 }
 
 /**
- * A name defined by the acronym in brackets after it ("the US Food and Drug Administration (FDA)") and read in part
- * ("Drug Administration", or "Food and" and "Drug Administration") is the whole name its acronym's letters reach back
+ * A name defined by the acronym in brackets after it ("the US Harbour and Tide Administration (HTA)") and read in part
+ * ("Tide Administration", or "Harbour and" and "Tide Administration") is the whole name its acronym's letters reach back
  * to (acronymStart), of the part's type, or the acronym's where no part ends at the bracket or the part was read as a
- * person ("Land and Water Conservation Fund (LWCF)" read as "Land" and the person "Water Conservation Fund"); a part
- * that began before that ("US Food") begins the name. Then the same name read in part elsewhere in the text (of any
+ * person ("Land and Tide Trust (LTT)" read as "Land" and the person "Tide Trust"); a part
+ * that began before that ("US Harbour") begins the name. Then the same name read in part elsewhere in the text (of any
  * type), its words before the part written out, is the whole name too. Not a person's name the acronym stands for
- * ("John F. Kennedy (JFK)", "Ann Vale (OCA)" of her body), nor in a headline.
+ * ("Ann B. Vale (ABV)", "Ann Vale (OCA)" of her body), nor in a headline.
  */
 export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
@@ -1335,16 +1335,16 @@ export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     const end = /^['’]s$/.test(p.lower[t - 1]!) ? t - 1 : t;
     const part = endAt.get(end) ?? endAt.get(t);
     const acr = startAt.get(t + 1);
-    // (a part read as a person's name takes the acronym's type: "Land and Water Conservation Fund (LWCF)")
+    // (a part read as a person's name takes the acronym's type: "Land and Tide Trust (LTT)")
     const acrType = acr && acr.to === t + 2 && acr.type !== per ? acr.type : -1;
     let type = part && part.type !== per ? part.type : acrType;
     if (type < 0) continue;
     const named = acronymStart(p, text, end, p.tokens[t + 1]!.text);
     if (named < 0 || end - named < 2 || (part && part.from <= named)) continue;
     // a part that began before the name's first word: a country's code there, or a body's word with "of" or "for",
-    // begins the name ("US Food" of "US Food and Drug Administration", "Bureau of Alcohol" of "Bureau of Alcohol,
-    // Tobacco, Firearms and Explosives (ATF)"), other words keep a span of their own ("Kurdish Syrian" of "Kurdish
-    // Syrian Democratic Forces (SDF)"); so does a body's word with "of" or "for" read with nothing ("Department of"
+    // begins the name ("US Harbour" of "US Harbour and Tide Administration", "Bureau of Salt" of "Bureau of Salt,
+    // Tar, Ropes and Sails (STRS)"), other words keep a span of their own ("Valeish Harbour" of "Valeish
+    // Harbour Defence Forces (HDF)"); so does a body's word with "of" or "for" read with nothing ("Department of"
     // before "Health and Human Services (HHS)")
     const before = spans.find((s) => s.from < named && s.to > named && s.to <= t && s.type !== per);
     const headed = (at: number) => at >= 2 && (p.lower[at - 1] === "of" || p.lower[at - 1] === "for") && BODY_HEADS.has(p.lower[at - 2]!) && /^\p{Lu}/u.test(p.tokens[at - 2]!.text);
@@ -1402,7 +1402,7 @@ const NATIONALITY = 1 << GAZ_CATS.indexOf("nationality");
  * A people's or a faith's word read alone as other, right before a body's noun the tagger left out ("the Islamic
  * State", "the Catholic Church"), is that body, an organisation: one space between, the noun capitalised and not
  * opening a sentence, and not in capitals (a headline's). So is a people's word read alone as other right before an
- * organisation's name of two words or more ("American" and "Civil Harbour Union", "Ruritanian" and "Foreign
+ * organisation's name of two words or more ("Valeish" and "Civil Harbour Union", "Ruritanian" and "Foreign
  * Ministry", which alone would be every country's).
  */
 export function peopleBodies(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
