@@ -9,7 +9,7 @@
 //     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
 //     ("Agency for Things (AFT)", or "Long Name (ABC)" in the body: LinkArticle.acronyms) or
 //     whose initials it is; a paper's one-word name ("the Times") joins the one organisation whose name ends
-//     in it. A feminine surname alone never joins a man, nor "Mrs Doe" a man or "Mr Doe" a woman; a bare
+//     in it, a company's ("Acme") the one of it and a company's word ("Acme Labs"). A feminine surname alone never joins a man, nor "Mrs Doe" a man or "Mr Doe" a woman; a bare
 //     surname prefers the full name without "Jr."/"Sr.", "Doe Jr." only joins "… Doe Jr.".
 //     Two or more candidates that may be different people or bodies: it joins none.
 //  3. Across the corpus: nodes with the same key are one entity; full person names merge when
@@ -220,6 +220,33 @@ const PAPER_WORDS: ReadonlySet<string> = new Set(
   "times post journal tribune herald globe examiner telegraph chronicle gazette observer star sun independent mirror express register inquirer bee dispatch enquirer guardian courier bulletin standard mail monitor beast caller".split(" "),
 );
 
+/** Last words of companies' names after the name readers shorten them to ("Vale Labs" is "Vale"). */
+const COMPANY_WORDS: ReadonlySet<string> = new Set(
+  "lab labs laboratory laboratories group holdings capital partners airlines airways motors industries enterprises technologies pharmaceuticals brands studios".split(" "),
+);
+
+/**
+ * The one-word names that stand for organisations of an article (lower-cased), each with the nodes it may stand for:
+ * a paper's last word ("Times" of "The Valeford Times", PAPER_WORDS) and a company's first word before a company's
+ * word, two words in all ("Vale" of "Vale Labs", COMPANY_WORDS; not "Harbour" of "Harbour Science Laboratory").
+ */
+function shortNamesOf(orgs: readonly { node: string; clean: string }[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (word: string, node: string) => {
+    const s = out.get(word);
+    if (s) s.add(node);
+    else out.set(word, new Set([node]));
+  };
+  for (const o of orgs) {
+    const words = o.clean.toLowerCase().split(" ");
+    if (words.length < 2) continue;
+    const last = words[words.length - 1]!.replace(/\.$/, "");
+    if (PAPER_WORDS.has(last)) add(last, o.node);
+    if (words.length === 2 && COMPANY_WORDS.has(last)) add(words[0]!, o.node);
+  }
+  return out;
+}
+
 /** A name's words less its small words and a plural's "s": the same for two writings of one name ("Centers for Harbour Controls", "Center for Harbour Control"). */
 const looseName = (key: string): string =>
   key
@@ -263,10 +290,13 @@ export function resolveArticle(
     if (m.type === "organization") orgFulls.push({ node: p.node, clean: p.clean });
   });
   // a paper's one-word name ("the Times") joins the one organisation of the article whose name ends in it ("The
-  // Valeford Times"); with two ("Valeford Times", "Harbour Times") it joins neither. A department's or a ministry's
-  // field of two words or more alone ("Harbour Security") joins the article's department of it ("Department of Harbour
-  // Security", "Harbour Security Department"; "Valeford Police" joins "Valeford Police Department").
+  // Valeford Times"), and a company's one-word name ("Vale") the one named by it and a company's word ("Vale Labs",
+  // "Vale Group"; not an acronym, "ABC" of "ABC Laboratory"); with two ("Valeford Times", "Harbour Times") it joins
+  // neither. A department's or a ministry's field of two words or more alone ("Harbour Security") joins the article's
+  // department of it ("Department of Harbour Security", "Harbour Security Department"; "Valeford Police" joins
+  // "Valeford Police Department").
   let orgNodes: Set<string> | null = null;
+  let shortNames: Map<string, Set<string>> | null = null;
   mentions.forEach((m, i) => {
     const r = out[i];
     if (m.type !== "organization" || !r?.own) return;
@@ -276,16 +306,9 @@ export function resolveArticle(
       if (node.length === 1) out[i] = { node: node[0]!, clean: r.clean, primary: false };
       return;
     }
-    if (!PAPER_WORDS.has(r.clean.toLowerCase())) return;
-    const word = r.clean.toLowerCase();
-    let node: string | null = null;
-    for (const o of orgFulls) {
-      const sp = o.clean.lastIndexOf(" ");
-      if (sp < 0 || o.clean.slice(sp + 1).toLowerCase() !== word || o.node === node) continue;
-      if (node !== null) return;
-      node = o.node;
-    }
-    if (node !== null) out[i] = { node, clean: r.clean, primary: false };
+    shortNames ??= shortNamesOf(orgFulls);
+    const nodes = shortNames.get(r.clean.toLowerCase());
+    if (nodes?.size === 1 && !isAcronym(r.clean)) out[i] = { node: [...nodes][0]!, clean: r.clean, primary: false };
   });
   // in-text definitions "Long Name (SHORT)" handed over by the article stages
   for (const [l, sh] of pairs) {
