@@ -9,8 +9,9 @@
 //     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
 //     ("Agency for Things (AFT)", or "Long Name (ABC)" in the body: LinkArticle.acronyms) or
 //     whose initials it is; a paper's one-word name ("the Times") joins the one organisation whose name ends
-//     in it, a company's ("Acme") the one of it and a company's word ("Acme Labs"). A feminine surname alone never joins a man, nor "Mrs Doe" a man or "Mr Doe" a woman; a bare
-//     surname prefers the full name without "Jr."/"Sr.", "Doe Jr." only joins "… Doe Jr.".
+//     in it, a company's ("Acme") the one of it and a company's word ("Acme Labs"), a department's field
+//     ("Harbour Security") its department. A feminine surname alone never joins a man, nor "Mrs Doe" a man or
+//     "Mr Doe" a woman; a bare surname prefers the full name without "Jr."/"Sr.", "Doe Jr." only joins "… Doe Jr.".
 //     Two or more candidates that may be different people or bodies: it joins none.
 //  3. Across the corpus: nodes with the same key are one entity; full person names merge when
 //     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
@@ -18,9 +19,10 @@
 //     candidates that are not compatible with each other; a surname alone in an article with no one of that name joins
 //     the person such surnames joined in at least 9 in 10 of the (5 or more) articles that named someone of it
 //     (joinLoneSurnames); a standalone acronym (typed organisation, or other when the corpus defines it only as an
-//     organisation) joins the one organisation the corpus defines it for, or the one 9 in 10 of the (5 or more) articles
-//     defining it define it for, definitions cut short joining the longer names (joinDefinedNames). Types never mix (but see countries in rule 1), once a
-//     name of two or more words has taken the type most of its mentions got (settleTypes).
+//     organisation) joins the one organisation the corpus defines it for, or the one 9 in 10 of the (5 or more)
+//     articles defining it define it for, definitions cut short joining the longer names (joinDefinedNames). Types
+//     never mix (but see countries in rule 1), once a name of two or more words has taken the type most of its
+//     mentions got (settleTypes).
 //  4. Canonical name, entity_id and every sort are functions of the content, not of input order.
 import type { EntityType } from "../../schemas/records.ts";
 import type { EntityRow } from "../../schemas/tables.ts";

@@ -1309,9 +1309,9 @@ function acronymStart(p: Prepared, text: string, end: number, acronym: string): 
  * A name defined by the acronym in brackets after it ("the US Harbour and Tide Administration (HTA)") and read in part
  * ("Tide Administration", or "Harbour and" and "Tide Administration") is the whole name its acronym's letters reach back
  * to (acronymStart), of the part's type, or the acronym's where no part ends at the bracket or the part was read as a
- * person ("Land and Tide Trust (LTT)" read as "Land" and the person "Tide Trust"); a part
- * that began before that ("US Harbour") begins the name. Then the same name read in part elsewhere in the text (of any
- * type), its words before the part written out, is the whole name too. Not a person's name the acronym stands for
+ * person ("Land and Tide Trust (LTT)" read as "Land" and the person "Tide Trust"); a part that began before that ("US
+ * Harbour") begins the name. Then the same name read in part elsewhere in the text (of any type), its words before the
+ * part written out, is the whole name too. Not a person's name the acronym stands for
  * ("Ann B. Vale (ABV)", "Ann Vale (OCA)" of her body), nor in a headline.
  */
 export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
@@ -1345,7 +1345,7 @@ export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     // begins the name ("US Harbour" of "US Harbour and Tide Administration", "Bureau of Salt" of "Bureau of Salt,
     // Tar, Ropes and Sails (STRS)"), other words keep a span of their own ("Valeish Harbour" of "Valeish
     // Harbour Defence Forces (HDF)"); so does a body's word with "of" or "for" read with nothing ("Department of"
-    // before "Health and Human Services (HHS)")
+    // before "Harbour and Tide Services (HTS)")
     const before = spans.find((s) => s.from < named && s.to > named && s.to <= t && s.type !== per);
     const headed = (at: number) => at >= 2 && (p.lower[at - 1] === "of" || p.lower[at - 1] === "for") && BODY_HEADS.has(p.lower[at - 2]!) && /^\p{Lu}/u.test(p.tokens[at - 2]!.text);
     let from = named;
