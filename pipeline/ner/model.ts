@@ -599,15 +599,20 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const out: TokenSpan[] = [];
   // last words of persons' full names in the text: "the Vale" in "Supporters of the Vale campaign" is a person's
   const surnames = personLastWords(p, spans);
+  // how many persons' names end in each word (asked only where a name ends in "of" or "for" before a person's)
+  let personEnds: Map<string, number> | null = null;
   for (const s of spans) {
     const prev = out[out.length - 1];
     const link = prev ? prev.to : -1;
     // a name does not end in "of" or "for": the name after it goes on with it ("University of" and "Ruritania"); not
-    // a person's, nor one with a given name in it ("Ann Vale of" before "Ruritania" is a person and a place)
+    // a person's, nor one with a given name in it ("Ann Vale of" before "Ruritania" is a person and a place); a name
+    // read as a person's goes on with it when it opens with no given name and no other person's name in the text ends
+    // in its last word (the same name again may), and the name before opens with no function word ("Delayed Relief
+    // for" and "Harbour Arrivals"; not "Ta-Vala Pell" beside "Pell", nor a title's "The Rage of" and "Ta-Vala Pell")
     if (
       prev &&
       prev.type !== per &&
-      s.type !== per &&
+      (s.type !== per || (s.to - s.from >= 2 && !STOPWORDS.has(p.lower[prev.from]!) && !isGivenName(p.lower[s.from]!) && (personEnds ??= lastWordCounts(p, spans, per)).get(p.lower[s.to - 1]!) === 1)) &&
       s.from === link &&
       prev.to - prev.from >= 2 &&
       ENDS_OPEN.has(p.lower[link - 1]!) &&
@@ -1244,6 +1249,20 @@ function tokensIn(p: Prepared, spans: readonly TokenSpan[]): Uint8Array {
   const tagged = new Uint8Array(p.tokens.length);
   for (const s of spans) tagged.fill(1, s.from, s.to);
   return tagged;
+}
+
+/** How many different names (lower-cased words) among the spans of `type` end in each word. */
+function lastWordCounts(p: Prepared, spans: readonly TokenSpan[], type: number): Map<string, number> {
+  const names = new Map<string, Set<string>>();
+  for (const s of spans) {
+    if (s.type !== type) continue;
+    const last = p.lower[s.to - 1]!;
+    const name = p.lower.slice(s.from, s.to).join(" ");
+    const set = names.get(last);
+    if (set) set.add(name);
+    else names.set(last, new Set([name]));
+  }
+  return new Map([...names].map(([w, set]) => [w, set.size]));
 }
 
 /** Whether token t follows token t - 1 after a single space (not a line break, a tab or two spaces). */
