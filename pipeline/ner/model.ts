@@ -1345,8 +1345,16 @@ export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): Tok
   const pieces: TokenSpan[] = [];
   let endAt: Map<number, TokenSpan> | null = null;
   let startAt: Map<number, TokenSpan> | null = null;
-  for (let t = 1; t + 2 < n; t++) {
-    if (p.tokens[t]!.text !== "(" || p.tokens[t + 2]!.text !== ")" || p.caps[t] || !BRACKET_ACRONYM.test(p.tokens[t + 1]!.text)) continue;
+  // the brackets are found next to the spans (a part ends before one, possessive aside, or the acronym is read in it):
+  // far fewer than the tokens
+  const brackets = new Set<number>();
+  for (const s of spans) {
+    if (s.from >= 2 && p.lower[s.from - 1] === "(") brackets.add(s.from - 1);
+    const after = s.to < n && /^['’]s$/.test(p.lower[s.to]!) ? s.to + 1 : s.to;
+    if (after < n && p.lower[after] === "(") brackets.add(after);
+  }
+  for (const t of [...brackets].sort((a, b) => a - b)) {
+    if (t < 1 || t + 2 >= n || p.lower[t + 2] !== ")" || p.caps[t] || !BRACKET_ACRONYM.test(p.tokens[t + 1]!.text)) continue;
     if (p.tokens[t]!.start > p.tokens[t - 1]!.end + 1) continue;
     endAt ??= new Map(spans.map((s) => [s.to, s]));
     startAt ??= new Map(spans.map((s) => [s.from, s]));
@@ -1680,6 +1688,8 @@ export function caseNames(p: Prepared, spans: TokenSpan[], text: string): TokenS
   const misc = ENTITY_TYPES.indexOf("MISC");
   const n = p.tokens.length;
   let out: TokenSpan[] | null = null;
+  // (most texts name no case: no token is looked at)
+  if (!text.includes(" v. ")) return spans;
   // the tokenizer reads "v." as "v" and "."
   for (let i = 1; i + 2 < n; i++) {
     if (p.tokens[i]!.text !== "v" || p.tokens[i + 1]!.text !== "." || p.tokens[i + 1]!.start !== p.tokens[i]!.end) continue;
