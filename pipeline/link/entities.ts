@@ -249,13 +249,15 @@ function shortNamesOf(orgs: readonly { node: string; clean: string }[]): Map<str
   return out;
 }
 
+/** A word of a name without a plural's "s" ("Controls" and "Control"; not "Bus"). */
+const singular = (w: string): string => (w.length > 3 ? w.replace(/s$/, "") : w);
 /** A name's words less its small words and a plural's "s": the same for two writings of one name ("Centers for Harbour Controls", "Center for Harbour Control"). */
 const looseName = (key: string): string =>
   key
     .slice(key.indexOf("|") + 1)
     .split(" ")
     .filter((w) => !LOOSE_SMALL.has(w))
-    .map((w) => (w.length > 3 ? w.replace(/s$/, "") : w))
+    .map(singular)
     .join(" ");
 const LOOSE_SMALL: ReadonlySet<string> = new Set(["of", "the", "and", "for", "on", "in", "at", "to"]);
 
@@ -494,7 +496,7 @@ function cutFrom(a: readonly string[], b: string): boolean {
   const raw = b.slice(b.indexOf("|") + 1).split(" ");
   const loose: { w: string; next: string }[] = [];
   raw.forEach((w, i) => {
-    if (!LOOSE_SMALL.has(w)) loose.push({ w: w.length > 3 ? w.replace(/s$/, "") : w, next: raw[i + 1] ?? "" });
+    if (!LOOSE_SMALL.has(w)) loose.push({ w: singular(w), next: raw[i + 1] ?? "" });
   });
   const last = raw.length - 1;
   const ends = (next: string) => next === "" || LOOSE_SMALL.has(next) || ((next === "department" || next === "ministry") && raw[last] === next);
