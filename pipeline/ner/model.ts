@@ -721,7 +721,7 @@ function joinSplitRepeats(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // a lone word read as other is a people's or a party's adjective, which qualifies a name ("Harbour" in "Harbour Vale Party")
   const oneOther = (s: TokenSpan) => s.to - s.from === 1 && s.type === ENTITY_TYPES.indexOf("MISC");
   const whole = new Map<string, number>();
-  for (const s of spans) if (s.to - s.from >= 2) whole.set(p.lower.slice(s.from, s.to).join(" "), s.type);
+  for (const s of spans) if (s.to - s.from >= 2) whole.set(wordsKey(p, s.from, s.to), s.type);
   if (whole.size === 0) return spans;
   const out: TokenSpan[] = [];
   for (let k = 0; k < spans.length; k++) {
@@ -737,7 +737,7 @@ function joinSplitRepeats(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       const b = spans[j]!;
       const prev = spans[j - 1]!;
       if (b.from !== prev.to || p.first[b.from] || !spaced(p, prev.to - 1, b.from) || a.type === per || b.type === per || oneOther(a) || oneOther(b)) break;
-      const t = whole.get(p.lower.slice(a.from, b.to).join(" "));
+      const t = whole.get(wordsKey(p, a.from, b.to));
       if (t !== undefined && t !== per) best = j;
     }
     if (best < 0) {
@@ -745,7 +745,7 @@ function joinSplitRepeats(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       continue;
     }
     const to = spans[best]!.to;
-    out.push({ from: a.from, to, type: whole.get(p.lower.slice(a.from, to).join(" "))! });
+    out.push({ from: a.from, to, type: whole.get(wordsKey(p, a.from, to))! });
     k = best;
   }
   return out;
@@ -825,7 +825,6 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans) if (s.to - s.from >= 2 && /^(?:jr|sr|jnr|snr)\.?$/.test(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = per;
   // a name of two to four words right after a person's title or honorific is a person's ("President Ann Vale" read as a place)
   for (const s of spans) if (s.type !== per && s.to - s.from >= 2 && s.to - s.from <= 4 && s.from > 0 && isPersonTitle(p, s.from - 1) && p.words[s.from]!.cap && !notPersonHead(p, s)) s.type = per;
-  const key = (a: number, b: number) => p.lower.slice(a, b).join(" ");
   // a dateline's place ("SPRINGFIELD, Ruritania 1996-08-30", "SPRINGFIELD (Wire) —") is a place, whatever the same
   // words name elsewhere in the text (a team), and it does not vote for them
   spans = joinSplitRepeats(p, spans);
@@ -833,7 +832,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const votes = new Map<string, number[]>();
   for (const s of spans) {
     if (dateline.has(s)) continue;
-    const k = key(s.from, s.to);
+    const k = wordsKey(p, s.from, s.to);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
     v[s.type]!++;
@@ -854,12 +853,12 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     return tie ? -1 : best;
   };
   for (const s of spans) {
-    const m = dateline.has(s) ? loc : major(key(s.from, s.to));
+    const m = dateline.has(s) ? loc : major(wordsKey(p, s.from, s.to));
     if (m >= 0) s.type = m;
   }
   // a span's new type, given by a rule below after the vote: its untagged repeats take it too
   const retype = (s: TokenSpan, t: number): void => {
-    const v = dateline.has(s) ? undefined : votes.get(key(s.from, s.to));
+    const v = dateline.has(s) ? undefined : votes.get(wordsKey(p, s.from, s.to));
     if (v) {
       v[s.type]!--;
       v[t]!++;
@@ -942,7 +941,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const misc = ENTITY_TYPES.indexOf("MISC");
   for (const s of spans) if (s.to - s.from === 1 && p.words[s.from]!.cap && GROUP_WORDS.has(p.lower[s.from]!) && !lastNames.has(p.lower[s.from]!) && !titled.has(p.lower[s.from]!)) retype(s, misc);
   // so is a holiday's or a feast's name ("Christmas" read as a place), unless a person's name ends in it
-  for (const s of spans) if (HOLIDAY_FIRST.has(p.lower[s.from]!) && p.words[s.from]!.cap && HOLIDAYS.has(key(s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
+  for (const s of spans) if (HOLIDAY_FIRST.has(p.lower[s.from]!) && p.words[s.from]!.cap && HOLIDAYS.has(wordsKey(p, s.from, s.to)) && !lastNames.has(p.lower[s.to - 1]!)) retype(s, misc);
   // an epidemic disease's name ("Ebola", "SARS") is other, whatever the tagger read
   for (const s of spans) if (s.to - s.from === 1 && s.type !== misc && DISEASE_WORDS.has(p.lower[s.from]!) && !dateline.has(s)) retype(s, misc);
   // a newspaper's one-word name right after "the" ("the Guardian", "told The Hill") read as other, a person or a place
@@ -1015,7 +1014,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
         if (e > s.to) continue;
         let free = true;
         for (let j = i; j < e; j++) if (tagged[j]) free = false;
-        if (!free || key(i, e) !== c.key) continue;
+        if (!free || wordsKey(p, i, e) !== c.key) continue;
         const m = major(c.key);
         if (m < 0) continue;
         // the last token must not run on into a capitalised word (a longer name)
@@ -1244,6 +1243,9 @@ export function joinParticles(p: Prepared, spans: TokenSpan[], text: string): To
   return out;
 }
 
+/** The lower-cased words of tokens from..to, one space apart: a name's key within its text. */
+const wordsKey = (p: Prepared, from: number, to: number): string => p.lower.slice(from, to).join(" ");
+
 /** 1 for each token inside one of `spans`. */
 function tokensIn(p: Prepared, spans: readonly TokenSpan[]): Uint8Array {
   const tagged = new Uint8Array(p.tokens.length);
@@ -1257,7 +1259,7 @@ function lastWordCounts(p: Prepared, spans: readonly TokenSpan[], type: number):
   for (const s of spans) {
     if (s.type !== type) continue;
     const last = p.lower[s.to - 1]!;
-    const name = p.lower.slice(s.from, s.to).join(" ");
+    const name = wordsKey(p, s.from, s.to);
     const set = names.get(last);
     if (set) set.add(name);
     else names.set(last, new Set([name]));
@@ -1276,10 +1278,9 @@ const singleSpaceBefore = (p: Prepared, text: string, t: number): boolean => p.t
 export function extendToKnown(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const MAX = 3;
   const known = new Map<string, number[]>();
-  const key = (from: number, to: number) => p.lower.slice(from, to).join(" ");
   for (const s of spans) {
     if (s.to - s.from < 2) continue;
-    const k = key(s.from, s.to);
+    const k = wordsKey(p, s.from, s.to);
     const votes = known.get(k) ?? [0, 0, 0, 0];
     votes[s.type]!++;
     known.set(k, votes);
@@ -1293,10 +1294,10 @@ export function extendToKnown(p: Prepared, spans: TokenSpan[], text: string): To
       // (not into an office, which the pass before took out of names: "Harbour Mayor", "Senate Majority Leader")
       const w = p.lower[t]!.replace(/\.$/, "");
       if (tagged[t] || !p.words[t]!.cap || p.first[t] || OFFICES.has(w) || OFFICE_MODIFIERS.has(w) || w === "general" || w === "attorney" || !singleSpaceBefore(p, text, t)) break;
-      if (known.has(key(s.from, e))) best = e;
+      if (known.has(wordsKey(p, s.from, e))) best = e;
     }
     if (best < 0) return s;
-    const votes = known.get(key(s.from, best))!;
+    const votes = known.get(wordsKey(p, s.from, best))!;
     return { from: s.from, to: best, type: votes.indexOf(Math.max(...votes)) };
   });
 }
@@ -1392,17 +1393,16 @@ export function acronymNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     if (spans.some((s) => s !== before && ((s.from < from && s.to > from) || (s.from < end && s.to > end)))) continue;
     made.push({ from, to: end, type });
     if (rest) pieces.push(rest);
-    names.set(p.lower.slice(named, end).join(" "), type);
+    names.set(wordsKey(p, named, end), type);
   }
   if (made.length === 0) return spans;
   // the same names read in part elsewhere: a span ending where a made name ends, with the name's words before it
-  const key = (from: number, to: number) => p.lower.slice(from, to).join(" ");
   const longest = Math.max(...made.map((m) => m.to - m.from));
   for (const s of spans) {
     if (made.some((m) => m.from <= s.from && s.to <= m.to)) continue;
     for (let from = s.from - 1; from >= 0 && s.to - from <= longest; from--) {
       if (!singleSpaceBefore(p, text, from + 1) && !NAME_MARKS.test(p.lower[from + 1]!)) break;
-      const type = names.get(key(from, s.to));
+      const type = names.get(wordsKey(p, from, s.to));
       if (type !== undefined && /^\p{Lu}/u.test(p.tokens[from]!.text)) {
         made.push({ from, to: s.to, type });
         break;
@@ -1751,7 +1751,7 @@ export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: G
       out.push({ from: s.from, to: t + 1, type: misc });
       continue;
     }
-    if (fits && HOLIDAY_FIRST.has(p.lower[s.from]!) && !(tagged ??= tokensIn(p, spans))[t] && HOLIDAYS.has(`${p.lower.slice(s.from, t).join(" ")} ${p.lower[t]}`)) {
+    if (fits && HOLIDAY_FIRST.has(p.lower[s.from]!) && !(tagged ??= tokensIn(p, spans))[t] && HOLIDAYS.has(`${wordsKey(p, s.from, t)} ${p.lower[t]}`)) {
       out.push({ from: s.from, to: t + 1, type: misc });
       continue;
     }
