@@ -306,8 +306,9 @@ export function resolveArticle(
     if (m.type !== "organization" || !r?.own) return;
     if (r.clean.includes(" ")) {
       orgNodes ??= new Set(orgFulls.map((o) => o.node));
-      const node = [`${r.node} department`, `${r.node} ministry`].filter((k) => orgNodes!.has(k));
-      if (node.length === 1) out[i] = { node: node[0]!, clean: r.clean, primary: false };
+      const department = orgNodes.has(`${r.node} department`);
+      const ministry = orgNodes.has(`${r.node} ministry`);
+      if (department !== ministry) out[i] = { node: `${r.node} ${department ? "department" : "ministry"}`, clean: r.clean, primary: false };
       return;
     }
     shortNames ??= shortNamesOf(orgFulls);
