@@ -3,7 +3,8 @@
 //     persons, leading "the" otherwise) and given a node key: its type plus a matching key
 //     (a country's name or alias is the country, a location, whatever the tagger's type).
 //  2. Within an article: a surname-only person mention joins the one full name there with that
-//     surname (or its feminine/masculine form); an initial + surname ("J. Doe") joins the one
+//     surname (or its feminine/masculine form; "Al Doe", a particle that is a given name, is a full name where
+//     "Doe" stands alone in the article, and "J. Ann Doe" is Ann Doe's); an initial + surname ("J. Doe") joins the one
 //     full name with that initial; a common given name alone ("Ann") joins the one full name with that given name
 //     when no one there has it as a surname; a shorter name that ends a longer one ("Lloyd Doe" in
 //     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
@@ -36,6 +37,7 @@ import {
   deletions,
   isTitleWord,
   surnameFirst,
+  isSurnameParticle,
   isAcronym,
   locKey,
   matchKey,
@@ -276,6 +278,22 @@ export function resolveArticle(
   const persons = prep.map((p) => p.person);
   const fulls = new Map<string, PersonName>();
   for (const p of persons) if (p && !p.single && !p.initial) fulls.set(p.key, p);
+  // a surname's particle that is also a given name, written capitalised before one word ("Al Vale", "Van Roe"), is
+  // that given name where the article writes the word alone ("Vale said") and no longer name of it ends in the two
+  // words ("Ann Van Roe" makes them her surname): a full name, so that "Vale" alone is Al Vale
+  let lone: Set<string> | null = null;
+  persons.forEach((p, i) => {
+    if (!p?.single || !p.surname.includes(" ") || p.surname.split(" ").length !== 2) return;
+    lone ??= new Set(persons.flatMap((q) => (q?.single ? [q.surname] : [])));
+    if (!lone.has(p.last)) return;
+    const clean = prep[i]!.clean;
+    const first = clean.slice(0, clean.indexOf(" "));
+    if (!/^\p{Lu}\p{Ll}/u.test(first) || !isSurnameParticle(first) || !isGivenName(first)) return;
+    for (const k of fulls.keys()) if (k.endsWith(` ${p.key}`)) return;
+    const full = parsePerson(clean, p.female, true);
+    persons[i] = full;
+    fulls.set(full.key, full);
+  });
   const fullList = [...fulls.values()];
 
   // organisations (and explicit "Name (ABBR)" definitions of any type) first, so acronyms can find them
