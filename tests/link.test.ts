@@ -41,6 +41,7 @@ describe("entities: mentions that must merge", () => {
     ["middle name dropped across articles", [["p:Ann Lloyd Deverell"], ["p:Ann Deverell"]], ["0:0", "1:0"]],
     ["one middle name of two dropped, across articles", [["p:Ann Mary Lloyd Deverell"], ["p:Ann Lloyd Deverell"], ["p:Ann Deverell"]], ["0:0", "1:0", "2:0"]],
     ["a short form of a given name and the formal name", [["p:William Drayford"], ["p:Bill Drayford"], ["p:Billy Drayford"]], ["0:0", "1:0", "2:0"]],
+    ["more short forms: Josh, Marty, Stan", [["p:Joshua Drayford"], ["p:Josh Drayford"], ["p:Martin Pell"], ["p:Marty Pell"]], ["0:0", "1:0"]],
     ["a short form of a name from a variant group", [["p:Aleksandr Drayford"], ["p:Alex Drayford"]], ["0:0", "1:0"]],
     ["a short form with a surname misspelt, beside the very same name misspelt", [["p:Bernard Vallender"], ["p:Bernie Vallender"], ["p:Bernie Valender"]], ["0:0", "1:0", "2:0"]],
     ["same full name in two articles", [["p:Ann Vale"], ["p:Ann Vale"]], ["0:0", "1:0"]],
