@@ -153,6 +153,21 @@ describe("entities: a given name alone", () => {
     const { at } = entityOf(ds);
     expect(at(`0:${ds[0]!.length - 1}`)).not.toBe(at(`0:${ds[0]!.length - 2}`));
   });
+  // a word no list has, which the corpus writes first in persons' names five times, and never last
+  const quorin = Array.from({ length: 5 }, () => ["p:Quorin Vale", "p:Vale"]);
+  it("a word the lists lack joins the person of its article whose name opens with it, where the corpus writes it so", () => {
+    const { at } = entityOf([["p:Quorin Vale", "p:Quorin"], ...quorin]);
+    expect(at("0:1")).toBe(at("0:0"));
+  });
+  it.each<[string, string[][]]>([
+    ["too few of the corpus's names open with it", [["p:Quorin Vale", "p:Quorin"], ...quorin.slice(2)]],
+    ["the corpus writes it last in persons' names too", [["p:Quorin Vale", "p:Quorin"], ...quorin, ["p:Ann Quorin"]]],
+    ["the name it opens ends in a word the corpus never reads alone as a person's", [["p:Quorin Labs", "p:Quorin"], ...quorin]],
+    ["it is written in capitals", [["p:Quorin Vale", "p:QUORIN"], ...quorin]],
+  ])("... not where %s", (_n, ds) => {
+    const { at } = entityOf(ds);
+    expect(at("0:1")).not.toBe(at("0:0"));
+  });
 });
 
 describe("entities: a lone surname and the corpus's usual bearer of it", () => {

@@ -6,7 +6,8 @@
 //     surname (or its feminine/masculine form; "Al Doe", a particle that is a given name, is a full name where
 //     "Doe" stands alone in the article, and "J. Ann Doe" is Ann Doe's); an initial + surname ("J. Doe") joins the one
 //     full name with that initial; a common given name alone ("Ann") joins the one full name with that given name
-//     when no one there has it as a surname; a shorter name that ends a longer one ("Lloyd Doe" in
+//     when no one there has it as a surname (and a name no list has, "Quorin", that the corpus writes first in persons'
+//     names); a shorter name that ends a longer one ("Lloyd Doe" in
 //     "Ann Lloyd Doe") joins it; an acronym joins the one organisation defined with it
 //     ("Agency for Things (AFT)", or "Long Name (ABC)" in the body: LinkArticle.acronyms) or
 //     whose initials it is; a paper's one-word name ("the Times") joins the one organisation whose name ends
@@ -272,6 +273,8 @@ export function resolveArticle(
   cache = new MentionCache(),
   /** told, once per article, of each surname alone that joined a full name there: its own node and the full name's */
   joined?: (surnameNode: string, fullNode: string) => void,
+  /** what the corpus reads as a given name alone and as a surname (settleTypes); by default, nothing */
+  corpus: { givenLike: (i: number) => boolean; surnameWord: (w: string) => boolean } = { givenLike: () => false, surnameWord: () => false },
 ): Resolved[] {
   const out: (Resolved | null)[] = mentions.map(() => null);
   const prep = mentions.map((m) => cache.prepare(m));
@@ -413,7 +416,13 @@ export function resolveArticle(
         if (cands.length === 0) cands = fits("typo");
         // else a common given name alone ("Ann", with no honorific) is the person of the article with that given name,
         // and a family name written first ("Xi" of "Xi Jinping") the person whose name opens with it
-        if (cands.length === 0 && !p.suffix && ((p.female === null && isGivenName(p.surname)) || surnameFirst(p.surname))) cands = people.filter((t) => fullsOf(t).some((f) => f.given === p.surname && !(p.female !== null && f.female !== null && p.female !== f.female)));
+        if (cands.length === 0 && !p.suffix && ((p.female === null && isGivenName(p.surname)) || surnameFirst(p.surname)))
+          cands = people.filter((t) => fullsOf(t).some((f) => f.given === p.surname && !(p.female !== null && f.female !== null && p.female !== f.female)));
+        // and a word the lists do not have ("Quorin" of "Quorin Vale"), written in small letters after a capital, that
+        // opens persons' names across the corpus and seldom ends them, is the person whose name opens with it and ends
+        // in a word the corpus reads alone as a person's (not "Quorin Labs" read as a person)
+        else if (cands.length === 0 && !p.suffix && p.female === null && corpus.givenLike(i) && /^\p{Lu}\p{Ll}+$/u.test(clean))
+          cands = people.filter((t) => fullsOf(t).some((f) => f.given === p.surname && corpus.surnameWord(f.last)));
         // an honorific's gender picks the one person known to be of it over those whose given names tell none ("Mr.
         // Vale" with "Tom Vale" and "Robin Vale" in the article is Tom Vale)
         if (p.female !== null && cands.length > 1) {
@@ -523,6 +532,10 @@ function cutFrom(a: readonly string[], b: string): boolean {
   return false;
 }
 
+/** Persons' full names a word opens, at least, before it alone may be a given name the lists lack. */
+const GIVEN_OPENS_MIN = 5;
+/** Readings of a word alone as a person's, at least, before it may end a name that opens with such a given name. */
+const SURNAME_ALONE_MIN = 3;
 /** Articles where a lone surname joined a full name, at least, before the corpus's usual bearer of it counts. */
 const SURNAME_MIN_ARTICLES = 5;
 /** The share of those articles the usual bearer needs. */
@@ -778,6 +791,8 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   const loc = TYPES.indexOf("location");
   // last words of persons' full names ("Ann Vale", "President Ann Vale"), case-folded, with the number of such mentions
   const surnames = new Map<string, number>();
+  // ... and their first words, titles aside, with the number of such mentions
+  const firsts = new Map<string, number>();
   // of names of two or more words read as a person's (case-folded, titles aside): the last words of those that open
   // with a given name ("Ann Vale" gives "vale"), and the last words of those that open with each first word (a few)
   const givenLast = new Set<string>();
@@ -811,7 +826,10 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
         const parts = nameParts.get(m.text, personParts);
         if (parts) {
           const { first, last, given, surname } = parts;
-          if (surname) surnames.set(surname, (surnames.get(surname) ?? 0) + 1);
+          if (surname) {
+            surnames.set(surname, (surnames.get(surname) ?? 0) + 1);
+            firsts.set(first, (firsts.get(first) ?? 0) + 1);
+          }
           if (given) givenLast.add(last);
           edges.set(first, (edges.get(first) ?? 0) + 1);
           if (last !== first) edges.set(last, (edges.get(last) ?? 0) + 1);
@@ -867,6 +885,15 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
     const top = Math.max(...v.map((x, t) => (t === per ? -1 : x)));
     if (v.filter((x, t) => t !== per && x === top).length === 1) notNames.set(w, v.indexOf(top));
   }
+  // words that open persons' full names GIVEN_OPENS_MIN times or more and end them less than once for every twenty
+  // times they open them, as given names do ("Quorin" of "Quorin Vale"); and the words read alone as a person's
+  // SURNAME_ALONE_MIN times or more, as surnames are ("Vale")
+  const givenLike = new Uint8Array(settled.length);
+  const personWords = new Set<string>();
+  for (const [w, n] of firsts) if (n >= GIVEN_OPENS_MIN && 20 * (surnames.get(w) ?? 0) < n) personWords.add(w);
+  const lastWords = new Set<string>();
+  for (const [w, v] of wordVotes) if (v[per]! >= SURNAME_ALONE_MIN) lastWords.add(w);
+  firsts.clear();
   givenLast.clear();
   firstLast.clear();
   edges.clear();
@@ -874,6 +901,7 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   for (const [k, f] of index) {
     if (single[f]) {
       const w = wordKey(k);
+      if (personWords.has(w)) givenLike[f] = 1;
       if (surnameWords.has(w)) settled[f] = per;
       else if (notNames.has(w)) settled[f] = notNames.get(w)!;
       if (overPlaceWords.has(w)) overPlaces[f] = 1;
@@ -906,6 +934,8 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
       return TYPES[t]!;
     },
     surname: (k) => single[formOf.get(k)] === 1 && settled[formOf.get(k)] === per,
+    givenLike: (k) => givenLike[formOf.get(k)] === 1,
+    surnameWord: (w) => lastWords.has(w),
   };
 }
 
@@ -916,6 +946,10 @@ export interface SettledTypes {
   typeOf(k: number, m: LinkMentionIn): EntityType;
   /** whether the k-th mention is a single word settled as a surname (whose settled type its article may overrule) */
   surname(k: number): boolean;
+  /** whether the k-th mention is a single word that opens persons' full names often and seldom ends them */
+  givenLike(k: number): boolean;
+  /** whether a word (folded) is read alone as a person's SURNAME_ALONE_MIN times or more */
+  surnameWord(w: string): boolean;
 }
 
 /** What the mentions of one node (a matching key) add up to. */
@@ -980,7 +1014,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
       if (t === m.type || (settled!.surname(k0 + k) && firmsOf().has(wordKey(m.text)))) return m;
       return { ...m, type: t };
     });
-    const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache, joined);
+    const rs = resolveArticle(ms, acronymDefs, a.acronyms ?? [], cache, joined, { givenLike: (k) => settled!.givenLike(k0 + k), surnameWord: (w) => settled!.surnameWord(w) });
     start[i] = mentionNode.length;
     rs.forEach((r, mi) => {
       // a mention that stands for itself finds its node's number on its preparation, shared by every mention of its text
