@@ -1,7 +1,8 @@
 // From a speaker as written to the entity mention it refers to: the mention it overlaps, or for
 // a pronoun or a description the most recent compatible mention before it. A pronoun is the last
-// speaker of its sex, unless another person has since opened a sentence (subjectSince). No
-// coreference model: "he" after two men goes to the later one, right or wrong.
+// speaker of its sex, unless another person has since opened a sentence (subjectSince); a person's
+// sex is that of the given name or honorific, else of the pronouns in the rest of the person's own
+// sentence (sexInSentence). No coreference model: "he" after two men goes to the later one, right or wrong.
 import type { MentionSpan } from "../../schemas/records.ts";
 import { SPEAKER_NOUNS, type NounType } from "./lexicon.ts";
 import { cleanMention, countryCode, femaleGiven, honorificGender, stripTitles } from "../link/names.ts";
@@ -188,7 +189,7 @@ function subjectSince(mentions: readonly MentionSpan[], from: number, last: read
     if (!/\p{Ll}/u.test(m.text) || /^[DRI]-\p{Lu}/u.test(m.text) || /^['\u2019]s\b/u.test(text.slice(m.end, m.end + 3))) continue;
     const nx = mentions[k + 1];
     if (nx && nx.type === "person" && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(text.slice(m.end, nx.start))) continue;
-    const female = wantFemale === null ? null : femaleAt(mentions, k);
+    const female = wantFemale === null ? null : (femaleAt(mentions, k) ?? sexInSentence(mentions, k, rc));
     if (female === !wantFemale || !opensClause(text, sentenceStartAt(starts, m.start), m, mentions[k - 1])) continue;
     if (last[0] < 0) return k;
     // the last speaker again, or a speaker known to be a woman for "she" (a man for "he") over one not known to be
@@ -196,6 +197,31 @@ function subjectSince(mentions: readonly MentionSpan[], from: number, last: read
     return k;
   }
   return null;
+}
+
+/**
+ * The sex the rest of a person's own sentence gives them by its pronouns ("Ann Vale, whose parents …, says she was
+ * …"): true for "she", "her" or "herself" and none of "he", "him", "his", "himself", false for the reverse; null for
+ * both, neither, or where another person is named between the name and the pronouns.
+ */
+function sexInSentence(mentions: readonly MentionSpan[], k: number, rc: ResolveContext): boolean | null {
+  const { text, starts } = rc;
+  if (!text || !starts?.length) return null;
+  const m = mentions[k]!;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo < starts.length ? starts[lo]! : text.length;
+  for (let j = k + 1; j < mentions.length && mentions[j]!.start < end; j++)
+    if (mentions[j]!.type === "person" && mentions[j]!.start >= m.end) end = mentions[j]!.start;
+  const rest = text.slice(m.end, end);
+  const she = /\b(?:she|her|herself)\b/i.test(rest);
+  const he = /\b(?:he|him|his|himself)\b/i.test(rest);
+  return she === he ? null : she;
 }
 
 /** How a role is also written before a name ("the senator" is "Sen. Jane Roe"). */
