@@ -461,6 +461,14 @@ describe("pronouns and descriptions resolve to a mention", () => {
     expect([q.speaker, q.attribution, q.speaker_mention]).toEqual([speaker, attribution, mention]);
   });
 
+  // figures before the verb name no one: the end of a date, or of a figure read as reported speech
+  it.each<[string, string, [string, string | null][]]>([
+    ["the end of a date is no speaker", `The Harbour Trust on 1 December 2015 said: "We will win."`, [["We will win.", null]]],
+    ["the end of a figure before a verb is no speaker, and says nothing", `The bureau said 332,000 jobs were added in February and 138,000 added in March.`, []],
+  ])("%s", (_name, body, want) => {
+    expect(extractQuotes(body, []).map((q) => [q.text, q.speaker])).toEqual(want);
+  });
+
   it.each<[string, ReturnType<typeof speakerKind>]>([
     ["she", "pronoun"],
     ["Jane Roe", "name"],

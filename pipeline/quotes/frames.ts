@@ -501,6 +501,13 @@ function validNp(toks: readonly Tok[], np: Np): boolean {
 
 function frame(toks: readonly Tok[], np: Np | null, cueI: number | null, cueLen: number, text: string): Frame | null {
   if (!np) return null;
+  // figures alone before the verb name no one: the end of a figure ("1,168 pledged delegates", "138,000 added in
+  // March") or of a date ("on 1 December 2015 said"); a share may ("78% say")
+  if (cueI !== null && cueI >= np.j && !SHARE.test(toks[np.i + 1]?.lw ?? "")) {
+    let letter = false;
+    for (let k = np.i; k < np.j && !letter; k++) letter = /\p{L}/u.test(toks[k]!.w);
+    if (!letter) return null;
+  }
   const s = toks[np.i]!.s;
   let e = toks[np.j - 1]!.e;
   if (text[e] === "." && isAbbrev(toks[np.j - 1]!) && toks[np.j - 1]!.w.length <= 3 && /^(?:Jr|Sr|Inc|Co|Corp|Ltd)$/.test(toks[np.j - 1]!.w)) e++;
