@@ -310,16 +310,18 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
       bestOverlap = ov;
     }
   }
-  // a surname the tagger took for a company or place here is the person of that surname named before:
-  // "Jane Roe … 'We will win,' Roe said" with "Roe" tagged an organisation
+  // a surname the tagger took for a company or place here, or did not tag at all ("May", "Mrs May"), is the person of
+  // that surname named before: "Jane Roe … 'We will win,' Roe said" with "Roe" tagged an organisation
   // (only when one person of the article has that surname: not "Roe" after "Jane Roe" and "Tom Roe")
-  if (best !== null && mentions[best]!.type !== "person" && /^\p{Lu}[\p{L}'\u2019-]+$/u.test(speaker)) {
+  const kind = best === null ? speakerKind(speaker) : null;
+  const word = best !== null ? speaker : kind === "name" ? stripTitles(speaker) : "";
+  if ((best === null || mentions[best]!.type !== "person") && /^\p{Lu}[\p{L}'\u2019-]+$/u.test(word)) {
     let named: number | null = null;
     for (let k = from; k >= Math.max(0, from - LOOKBACK); k--) {
       const m = mentions[k]!;
       if (m.type !== "person" || m.end > start) continue;
-      if (m.text === speaker) return k; // the surname as a person before: the link stage decides whose it is
-      if (!m.text.endsWith(` ${speaker}`)) continue;
+      if (m.text === word) return k; // the surname as a person before: the link stage decides whose it is
+      if (!m.text.endsWith(` ${word}`)) continue;
       if (named !== null && mentions[named]!.text !== m.text) {
         named = null;
         break;
@@ -329,7 +331,6 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     if (named !== null) return named;
   }
   if (best !== null) return best;
-  const kind = speakerKind(speaker);
   if (kind === "name") return null;
   // a description named right after it: "said Vale's sister, Ann Roe." is Ann Roe
   // (the name set off by commas or ending the sentence: not the subject of a clause, "According to police, Vale had …")
