@@ -267,6 +267,50 @@ const INDEFINITE = /^(?:a|an|one|another|some|several|many|multiple|two|three|fo
 
 const RECENT = 1500; // characters within which the last speaker is the one a pronoun means
 
+/**
+ * The US states with their AP style abbreviations and postal codes (public facts: the AP Stylebook's state
+ * abbreviations and the USPS codes), as news writes them beside a politician's name: "Sen. Ann Vale, R-Ky.",
+ * "(D-Calif.)", "Kentucky Republican Ann Vale".
+ */
+const US_STATES: readonly (readonly [string, string, string])[] = [
+  ["Alabama", "Ala.", "AL"], ["Alaska", "Alaska", "AK"], ["Arizona", "Ariz.", "AZ"], ["Arkansas", "Ark.", "AR"],
+  ["California", "Calif.", "CA"], ["Colorado", "Colo.", "CO"], ["Connecticut", "Conn.", "CT"], ["Delaware", "Del.", "DE"],
+  ["Florida", "Fla.", "FL"], ["Georgia", "Ga.", "GA"], ["Hawaii", "Hawaii", "HI"], ["Idaho", "Idaho", "ID"],
+  ["Illinois", "Ill.", "IL"], ["Indiana", "Ind.", "IN"], ["Iowa", "Iowa", "IA"], ["Kansas", "Kan.", "KS"],
+  ["Kentucky", "Ky.", "KY"], ["Louisiana", "La.", "LA"], ["Maine", "Maine", "ME"], ["Maryland", "Md.", "MD"],
+  ["Massachusetts", "Mass.", "MA"], ["Michigan", "Mich.", "MI"], ["Minnesota", "Minn.", "MN"], ["Mississippi", "Miss.", "MS"],
+  ["Missouri", "Mo.", "MO"], ["Montana", "Mont.", "MT"], ["Nebraska", "Neb.", "NE"], ["Nevada", "Nev.", "NV"],
+  ["New Hampshire", "N.H.", "NH"], ["New Jersey", "N.J.", "NJ"], ["New Mexico", "N.M.", "NM"], ["New York", "N.Y.", "NY"],
+  ["North Carolina", "N.C.", "NC"], ["North Dakota", "N.D.", "ND"], ["Ohio", "Ohio", "OH"], ["Oklahoma", "Okla.", "OK"],
+  ["Oregon", "Ore.", "OR"], ["Pennsylvania", "Pa.", "PA"], ["Rhode Island", "R.I.", "RI"], ["South Carolina", "S.C.", "SC"],
+  ["South Dakota", "S.D.", "SD"], ["Tennessee", "Tenn.", "TN"], ["Texas", "Texas", "TX"], ["Utah", "Utah", "UT"],
+  ["Vermont", "Vt.", "VT"], ["Virginia", "Va.", "VA"], ["Washington", "Wash.", "WA"], ["West Virginia", "W.Va.", "WV"],
+  ["Wisconsin", "Wis.", "WI"], ["Wyoming", "Wyo.", "WY"],
+];
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** "the Kentucky Republican", "The New York senator": the state's name. */
+const STATE_DESCRIPTION = new RegExp(
+  `^[Tt]he\\s+(${US_STATES.map(([n]) => n.replace(" ", "\\s+")).join("|")})\\s+(?:Republican|Democrat|[Ii]ndependent|senator|lawmaker|congressman|congresswoman|governor|representative|legislator)$`,
+  "u",
+);
+/**
+ * Per state, what says it beside a name: before it, its name in the name's title ("Kentucky Republican Sen. "); after
+ * it, a party's letter with its name, abbreviation or code (", R-Ky.", " (D-KY)"), or its name after "a" (", a Kentucky Republican"; not "the": "Like Vale, the Ohio senator …" is someone else).
+ */
+const STATE_NEAR = new Map(
+  US_STATES.map(([name, ap, code]) => {
+    const n = name.replace(" ", "\\s+");
+    return [
+      name.toLowerCase(),
+      {
+        before: new RegExp(`\\b${n}(?:\\s+\\p{Lu}[\\p{L}.]*){0,4}\\s+$`, "u"),
+        after: new RegExp(`^[\\s,(]+(?:[RDI][-\u2013]\\s?(?:${n}|${escapeRe(ap)}|${code}\\b)|an?\\s+${n}\\b)`, "u"),
+      },
+    ];
+  }),
+);
+const stateNear = (name: string): { before: RegExp; after: RegExp } => STATE_NEAR.get(name.replace(/\s+/g, " ").toLowerCase())!;
+
 /** The mention a speaker span resolves to, or null. */
 export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, end: number, speaker: string, rc: ResolveContext = {}): number | null {
   const [hs, he] = headWord(speaker);
@@ -331,6 +375,22 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     if (named !== null) return named;
   }
   if (best !== null) return best;
+  // "the Kentucky Republican", "the Ohio senator": the person named before with that state beside the name
+  const state = STATE_DESCRIPTION.exec(speaker);
+  if (state && rc.text) {
+    const { before, after } = stateNear(state[1]!);
+    // (written before the name in its title, "Kentucky Republican Sen. Ann Vale", or after it, "Ann Vale, R-Ky.," up
+    // to the next person's name)
+    let next = start;
+    for (let k = from; k >= Math.max(0, from - LOOKBACK); k--) {
+      const m = mentions[k]!;
+      if (m.type !== "person") continue;
+      const upTo = next;
+      next = m.start;
+      if (m.end > start || rc.skip?.(k)) continue;
+      if (before.test(rc.text.slice(Math.max(0, m.start - 50), m.start)) || after.test(rc.text.slice(m.end, Math.min(upTo, m.end + 30)).split("\n")[0]!)) return k;
+    }
+  }
   if (kind === "name") return null;
   // a description named right after it: "said Vale's sister, Ann Roe." is Ann Roe
   // (the name set off by commas or ending the sentence: not the subject of a clause, "According to police, Vale had …")
