@@ -467,6 +467,17 @@ describe("pronouns and descriptions resolve to a mention", () => {
     expect([q.speaker, q.attribution, q.speaker_mention]).toEqual([speaker, attribution, mention]);
   });
 
+  // a sentence's opening adverb or time before its comma is not its subject
+  it.each<[string, string, string]>([
+    ["an opening adverb, then the name and an appositive", `Similarly, Tom Vale, a former deputy director of the agency, told the paper the report was "off-base."`, "Tom Vale"],
+    ["... and a party tag", `Similarly, Sen. Ann Roe (D-Ohio), also a lawmaker, tweeted, "This is a disgrace."`, "Sen. Ann Roe (D-Ohio)"],
+    ["an opening time before a participle's subject", `Shortly thereafter, the Harbour Times released a report boasting that it signed on to "the pledge."`, "the Harbour Times"],
+    ["... before a subject who says it", `Hours earlier, Vale took to Twitter to say that "the polls are phony."`, "Vale"],
+    ["a name with an adverb after it is still the subject", `Vale also, at times, suggested that the plan was "fine."`, "Vale also"],
+  ])("%s", (_name, body, want) => {
+    expect(extractQuotes(body, []).map((q) => q.speaker)).toEqual([want]);
+  });
+
   // figures before the verb name no one: the end of a date, or of a figure read as reported speech
   it.each<[string, string, [string, string | null][]]>([
     ["the end of a date is no speaker", `The Harbour Trust on 1 December 2015 said: "We will win."`, [["We will win.", null]]],

@@ -307,6 +307,8 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
     }
     for (let k = commas.length - 1; k >= 0; k--) {
       const head = npBackwardPlain(toks, commas[k]!, Math.max(floor, c));
+      // a sentence's opening adverb or time is no one: "Similarly, Ann Vale, a former aide, said", "Hours earlier, …"
+      if (head && head.j - head.i <= 3 && toks.slice(head.i, head.j).every((t) => OPENERS.has(t.lw))) continue;
       // a leading participle's phrase is no one: "Speaking at the forum, the chairman, Ann Vale, said"
       // (not a name in -ing: "Sterling, the firm's head, said")
       if (head && head.j - head.i >= 2 && /\p{Ll}ing$/u.test(toks[head.i]!.w) && isCap(toks[head.i]!) && /^\p{Ll}/u.test(toks[head.i + 1]!.w)) continue;
@@ -332,6 +334,12 @@ export function npBackward(toks: readonly Tok[], k: number, floor: number): Np |
   }
   return np;
 }
+/** The words of a phrase that opens a sentence before its comma, and names no one ("Similarly,", "Hours earlier,"). */
+const OPENERS = new Set([
+  ...LEAD_TRIM,
+  ...TIME,
+  ..."similarly additionally separately likewise nevertheless nonetheless shortly thereafter afterward afterwards subsequently ultimately eventually initially previously recently notably importantly interestingly unfortunately fortunately surprisingly ironically well yes most late early hours days weeks months years minutes moments".split(" "),
+]);
 /** Prepositions of place that end a noun phrase read leftwards: the phrase before them is a participle's place. */
 const MOTION_PREPS = set("through near across along outside inside around into toward towards past behind beside under over");
 
@@ -664,7 +672,9 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
   // leading phrases and clauses, each up to its comma: "Once in his twenties, when asked about it, he said"
   for (let first = toks[i]; first; first = toks[i]) {
     const clause = SUBORDINATORS.has(first.lw) || verbForm(first);
-    if (!clause && !PREPS.has(first.lw) && !LEAD_TRIM.has(first.lw) && !isAdverb(first)) break;
+    // (an opening adverb or time before a comma: "Shortly thereafter, …", "Hours earlier, …")
+    const opener = OPENERS.has(first.lw) || (toks[i + 2]?.w === "," && OPENERS.has(toks[i + 1]?.lw ?? ""));
+    if (!clause && !opener && !PREPS.has(first.lw) && !LEAD_TRIM.has(first.lw) && !isAdverb(first)) break;
     // a joining word before a name opens the main clause, not a leading phrase: "Yet Jane Roe stood firm, …"
     const next = toks[i + 1];
     if (LEAD_TRIM.has(first.lw) && next && (isCap(next) || PRONOUNS.has(next.lw)) && !TIME.has(next.lw) && !PREPS.has(next.lw)) {
