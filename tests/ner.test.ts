@@ -178,6 +178,7 @@ describe("consistency pass", () => {
       [[2, 4, 0], [6, 8, 0], [10, 12, 0]],
       [["Fair Velt Act", 3], ["Dana Center", 1], ["Velt County", 2]],
     ],
+    ["nor in a company's word", "Dana Foods grew. Velt Capital closed. Dana Motors hired.", [[0, 2, 0], [4, 6, 0], [8, 10, 0]], [["Dana Foods", 1], ["Velt Capital", 1], ["Dana Motors", 1]]],
     ["nor in an island's, an airport's or a river's", "Dana Island grew. Velt Airport closed. Dana River rose.", [[0, 2, 0], [4, 6, 0], [8, 10, 0]], [["Dana Island", 2], ["Velt Airport", 2], ["Dana River", 2]]],
     ["but not across a function word or another name", "The Velt of Dana Act passed.", [[1, 2, 1], [3, 5, 0]], [["Velt", 1], ["Dana Act", 3]]],
     [

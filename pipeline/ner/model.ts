@@ -427,7 +427,7 @@ const ORG_HEADS: ReadonlySet<string> = new Set(
  * a few such names as persons when their first word is a given name or a surname ("Jordan Center").
  */
 const NOT_PERSON_HEADS: ReadonlyMap<string, NerType> = new Map([
-  ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention protection administration images alliance coalition federation movement league society network organization organisation".split(" ").map((w) => [w, "ORG"] as const),
+  ..."center centre centers centres school schools corps brotherhood parenthood enforcement customs control prevention protection administration images alliance coalition federation movement league society network organization organisation foods industries sciences pharmaceuticals technologies airlines motors capital partners analytics".split(" ").map((w) => [w, "ORG"] as const),
   ..."county garden gardens street avenue boulevard square valley island islands airport peninsula canyon river".split(" ").map((w) => [w, "LOC"] as const),
   ..."act".split(" ").map((w) => [w, "MISC"] as const),
 ]);
@@ -795,7 +795,8 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     if (!head || p.tokens.slice(s.from, s.to).some((t) => GLUED.test(t.text))) continue;
     s.type = ENTITY_TYPES.indexOf(head);
     // a place may be named after a titled person ("Prince Ann County"), a body stops at a title
-    const free = (i: number) => !covered[i] && !p.caps[i] && p.words[i]!.cap && p.words[i]!.letter && !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, "")) && (head === "LOC" || !isOffice(p, i));
+    // (nor a place's adjective, "Erie-based")
+    const free = (i: number) => !covered[i] && !p.caps[i] && p.words[i]!.cap && p.words[i]!.letter && !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, "")) && !p.lower[i]!.endsWith("-based") && (head === "LOC" || !isOffice(p, i));
     for (let i = s.from - 1; i >= 0 && !p.first[s.from] && free(i) && p.tokens[i]!.end + 1 === p.tokens[i + 1]!.start; i--) s.from = i;
   }
   spans = joinBodies(p, spans);
