@@ -735,6 +735,12 @@ describe("names side by side", () => {
 describe("consistency pass with a gazetteer", () => {
   const gaz = gazIndex({ lists: { city: ["port selwyn", "dana", "liberal"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
   const run = (text: string, spans: [number, number, number][]) => spansThrough(consistency, text, spans, gaz);
+  it("a place's name and a newspaper's word is a newspaper, but for a city that is a given name and a word that is a surname", () =>
+    expect(run("The North Vale Examiner said. The Dana Tribune said. Dana Herald said.", [[1, 4, 2], [7, 9, 0], [11, 13, 0]])).toEqual([
+      ["North Vale Examiner", 1],
+      ["Dana Tribune", 1],
+      ["Dana Herald", 0],
+    ]));
   it("a place read as an organisation right before a public office is that place", () =>
     expect(run("North Vale Sen. Tom Pell met the Dana governor and Dana Republican Rep. Ann Roe.", [[0, 2, 1], [3, 5, 0], [7, 8, 1], [10, 11, 1], [13, 15, 0]])).toEqual([
       ["North Vale", 2],

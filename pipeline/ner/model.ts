@@ -546,6 +546,8 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside"
 const LAW_HEADS: ReadonlySet<string> = new Set(["constitution", "amendment", "amendments"]);
 /** Newspapers' one-word names, written after "the": "the Guardian", "told The Hill". */
 const NEWSPAPER_WORDS: ReadonlySet<string> = new Set("guardian observer telegraph economist herald tribune gazette times post journal chronicle courier inquirer examiner dispatch sentinel hill".split(" "));
+/** Of those, the words that are surnames too ("Ann Post", "Tom Herald"). */
+const SURNAME_PAPER_WORDS: ReadonlySet<string> = new Set("guardian observer herald post courier".split(" "));
 /** Names of epidemic diseases and their viruses, written with capitals: other, as a disease is ("Ebola", "SARS"). */
 const DISEASE_WORDS: ReadonlySet<string> = new Set("ebola zika covid covid-19 sars sars-cov-2 mers hiv aids h1n1 h5n1 coronavirus mpox monkeypox".split(" "));
 /** Prepositions of place before "the Hill": Capitol Hill, not the newspaper. */
@@ -783,6 +785,15 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
   spans = splitOffices(p, spans);
   for (const s of spans) if (s.to - s.from >= 2 && ORG_HEADS.has(p.lower[s.to - 1]!.replace(/\.$/, "")) && p.words[s.to - 1]!.cap) s.type = org;
+  // a place's name and a newspaper's word is a newspaper, whatever the tagger read it as ("the Valeford Examiner", "The
+  // Valeford Post"; not "Ann Post", nor a hill, "Valeford Hill")
+  // (a city's name that is a given name too goes only with a word that is no surname: "Ann Herald" is a person's name)
+  for (const s of spans) {
+    const head = p.lower[s.to - 1]!;
+    if (s.to - s.from < 2 || s.to - s.from > 3 || !NEWSPAPER_WORDS.has(head) || head === "hill" || !p.words[s.to - 1]!.cap || p.caps[s.to - 1]) continue;
+    const place = p.gazS[s.from]! | p.gazB[s.from]!;
+    if (place & REGION_BITS || (place & PLACE_BITS && (!isGivenName(p.tokens[s.from]!.text) || !SURNAME_PAPER_WORDS.has(head)))) s.type = org;
+  }
   // a name read as an organisation that ends in a street's or a square's noun is that place ("Harbour Square")
   for (const s of spans) if (s.type === org && s.to - s.from >= 2 && STREET_HEADS.has(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = loc;
   // a person's name does not end in "Center" or "County"; the capitalised words right before such a name, which the
