@@ -77,8 +77,9 @@ export function headWord(speaker: string): [number, number] {
   s = s.replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, "").replace(/\s+(?:himself|herself|itself|themselves|even|now|also|too|again|alone|instead|later)$/i, "").replace(/[^\p{L}\p{N}]+$/u, "");
   // a person's noun before "of" or "for" and a name is the head: "the head of the Harbour Agency", "a reporter for the
   // Harbour Post" (not a title with a noun of its own before the name: "chief of staff Ann Vale")
-  for (const m of s.matchAll(/(?<![\p{L}\p{N}'\u2019])(\p{Ll}[\p{Ll}-]*)\s+(?:of|for)\s+(?=(?:the|a|an)\s|\p{Lu})/gu))
-    if (SPEAKER_NOUNS.get(m[1]!) === "person") {
+  // (or groups of them, the first word capitalised where it opens the sentence: "Critics of Ann Vale", "Lawyers for …")
+  for (const m of s.matchAll(/(?<![\p{L}\p{N}'\u2019])(\p{Ll}[\p{Ll}-]*|^\p{Lu}\p{Ll}+s)\s+(?:of|for)\s+(?=(?:the|a|an)\s|\p{Lu})/gu))
+    if (SPEAKER_NOUNS.get(m[1]!) === "person" || (m[1]!.endsWith("s") && SPEAKER_NOUNS.get(m[1]!.slice(0, -1).toLowerCase()) === "person")) {
       s = s.slice(0, m.index + m[1]!.length);
       break;
     }
@@ -316,9 +317,12 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const [hs, he] = headWord(speaker);
   const headText = speaker.slice(hs, he).toLowerCase();
   // a group ("officials", "Jane Roe's lawyers") is not one person of the article, nor a text ("Roe's complaint") its author
-  const common = /^\p{Ll}/u.test(speaker.slice(hs, he)); // "the Post" is a newspaper, "the post" a text
+  // ("Critics" opening the phrase is capitalised as the sentence's first word: a noun all the same)
+  const common = /^\p{Ll}/u.test(speaker.slice(hs, he)) || (hs === 0 && he < speaker.length && SPEAKER_NOUNS.get(headText.slice(0, -1)) === "person"); // "the Post" is a newspaper, "the post" a text
   const group = common && headText.endsWith("s") && SPEAKER_NOUNS.get(headText.slice(0, -1)) === "person";
-  if (group || (common && SPEAKER_NOUNS.get(headText) === "document")) return null;
+  // (unless a name holds the head, "Friends of the Harbour" being a body's name, or a person's name ends the phrase
+  // other than as the group's object, "Students for Vale President Ann Roe"; not "Critics of Ann Roe")
+  if ((group && !mentions.some((m) => (m.start <= start + hs && m.end >= start + he) || (m.type === "person" && m.end === end && !/\s(?:of|for|to|with|at|between)\s+(?:the\s+)?$/i.test(speaker.slice(0, m.start - start))))) || (common && SPEAKER_NOUNS.get(headText) === "document")) return null;
   // "a senior official", "one aide", "an Ohio Democrat" is someone not named, whoever else the phrase names
   // (but "a tired Jane Roe" is Jane Roe)
   const indefinite = INDEFINITE.test(speaker);
