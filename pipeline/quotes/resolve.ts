@@ -365,7 +365,8 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const word = best !== null ? speaker : kind === "name" ? stripTitles(speaker) : "";
   if ((best === null || mentions[best]!.type !== "person") && /^\p{Lu}[\p{L}'\u2019-]+$/u.test(word)) {
     let named: number | null = null;
-    for (let k = from; k >= Math.max(0, from - LOOKBACK); k--) {
+    // (a name the tagger left out is looked for from the article's start: this is seldom asked)
+    for (let k = from; k >= (best === null ? 0 : Math.max(0, from - LOOKBACK)); k--) {
       const m = mentions[k]!;
       if (m.type !== "person" || m.end > start) continue;
       if (m.text === word) return k; // the surname as a person before: the link stage decides whose it is
