@@ -68,6 +68,8 @@ function sexOf(mentions: readonly MentionSpan[], k: number): boolean | null {
   return null;
 }
 
+/** A plural noun opening a phrase before "of" or "for" and a name ("Critics of Ann Vale"). */
+const GROUP_OF = /^(\p{Lu}\p{Ll}+s)\s+(?:of|for)\s+(?=(?:the|a|an)\s|\p{Lu})/u;
 /** Offsets in `speaker` of its head: the last word before a closing parenthesis, a suffix, a reflexive or a phrase of place ("Jane Roe (D-Ohio)", "Jane Roe Jr.", "Roe herself", "the embassy in Ohio"). */
 export function headWord(speaker: string): [number, number] {
   let s = speaker.replace(/\s*\([^()]*\)\s*$/, "");
@@ -78,11 +80,14 @@ export function headWord(speaker: string): [number, number] {
   // a person's noun before "of" or "for" and a name is the head: "the head of the Harbour Agency", "a reporter for the
   // Harbour Post" (not a title with a noun of its own before the name: "chief of staff Ann Vale")
   // (or groups of them, the first word capitalised where it opens the sentence: "Critics of Ann Vale", "Lawyers for …")
-  for (const m of s.matchAll(/(?<![\p{L}\p{N}'\u2019])(\p{Ll}[\p{Ll}-]*|^\p{Lu}\p{Ll}+s)\s+(?:of|for)\s+(?=(?:the|a|an)\s|\p{Lu})/gu))
-    if (SPEAKER_NOUNS.get(m[1]!) === "person" || (m[1]!.endsWith("s") && SPEAKER_NOUNS.get(m[1]!.slice(0, -1).toLowerCase()) === "person")) {
-      s = s.slice(0, m.index + m[1]!.length);
-      break;
-    }
+  const group = GROUP_OF.exec(s);
+  if (group && SPEAKER_NOUNS.get(group[1]!.slice(0, -1).toLowerCase()) === "person") s = group[1]!;
+  else
+    for (const m of s.matchAll(/(?<![\p{L}\p{N}'\u2019])(\p{Ll}[\p{Ll}-]*)\s+(?:of|for)\s+(?=(?:the|a|an)\s|\p{Lu})/gu))
+      if (SPEAKER_NOUNS.get(m[1]!) === "person" || (m[1]!.endsWith("s") && SPEAKER_NOUNS.get(m[1]!.slice(0, -1)) === "person")) {
+        s = s.slice(0, m.index + m[1]!.length);
+        break;
+      }
   const m = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*$/u.exec(s);
   return m ? [m.index, m.index + m[0].length] : [0, speaker.length];
 }
@@ -312,6 +317,16 @@ const STATE_NEAR = new Map(
 );
 const stateNear = (name: string): { before: RegExp; after: RegExp } => STATE_NEAR.get(name.replace(/\s+/g, " ").toLowerCase())!;
 
+/** Whether a mention in the speaker's phrase holds its head, or is a person's name ending it other than as its object. */
+function namedGroup(mentions: readonly MentionSpan[], start: number, end: number, speaker: string, hs: number, he: number): boolean {
+  for (let k = Math.max(0, lastMentionBefore(mentions, start + 1)); k < mentions.length && mentions[k]!.start < end; k++) {
+    const m = mentions[k]!;
+    if (m.start <= start + hs && m.end >= start + he) return true;
+    if (m.type === "person" && m.end === end && !/\s(?:of|for|to|with|at|between)\s+(?:the\s+)?$/i.test(speaker.slice(0, m.start - start))) return true;
+  }
+  return false;
+}
+
 /** The mention a speaker span resolves to, or null. */
 export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, end: number, speaker: string, rc: ResolveContext = {}): number | null {
   const [hs, he] = headWord(speaker);
@@ -322,7 +337,7 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const group = common && headText.endsWith("s") && SPEAKER_NOUNS.get(headText.slice(0, -1)) === "person";
   // (unless a name holds the head, "Friends of the Harbour" being a body's name, or a person's name ends the phrase
   // other than as the group's object, "Students for Vale President Ann Roe"; not "Critics of Ann Roe")
-  if ((group && !mentions.some((m) => (m.start <= start + hs && m.end >= start + he) || (m.type === "person" && m.end === end && !/\s(?:of|for|to|with|at|between)\s+(?:the\s+)?$/i.test(speaker.slice(0, m.start - start))))) || (common && SPEAKER_NOUNS.get(headText) === "document")) return null;
+  if ((group && !namedGroup(mentions, start, end, speaker, hs, he)) || (common && SPEAKER_NOUNS.get(headText) === "document")) return null;
   // "a senior official", "one aide", "an Ohio Democrat" is someone not named, whoever else the phrase names
   // (but "a tired Jane Roe" is Jane Roe)
   const indefinite = INDEFINITE.test(speaker);
