@@ -138,17 +138,22 @@ export interface ResolveContext {
 /** Words that may open a sentence before its subject: "But Ann Vale …", "Meanwhile, Vale …". */
 const CONNECTIVE = /^(?:but|and|yet|still|so|meanwhile|now|then|later|however|also|instead|separately),?$/i;
 
+/** The index of the first sentence start after offset `pos` (`starts.length` when none). */
+function startsAfter(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The start of the sentence holding offset `pos`. */
 function sentenceStartAt(starts: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= pos) (best = starts[mid]!), (lo = mid + 1);
-    else hi = mid - 1;
-  }
-  return best;
+  const i = startsAfter(starts, pos);
+  return i > 0 ? starts[i - 1]! : 0;
 }
 
 /** Words that go on a list or a phrase after a name, not a clause: "Vale and Pell", "Vale of Ohio", "I know, Vale, you …". */
@@ -214,14 +219,8 @@ function sexInSentence(mentions: readonly MentionSpan[], k: number, rc: ResolveC
   const { text, starts } = rc;
   if (!text || !starts?.length) return null;
   const m = mentions[k]!;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= m.start) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo < starts.length ? starts[lo]! : text.length;
+  const next = startsAfter(starts, m.start);
+  let end = next < starts.length ? starts[next]! : text.length;
   for (let j = k + 1; j < mentions.length && mentions[j]!.start < end; j++)
     if (mentions[j]!.type === "person" && mentions[j]!.start >= m.end) end = mentions[j]!.start;
   const rest = text.slice(m.end, end);
