@@ -264,6 +264,9 @@ describe("entities: a name after the Arabic article", () => {
     expect(typeOf([["p:Al Vasra"], ["o:al-Vasra"], ["o:al Vasra", "o:Al-Vasra"]], "0:0")).toBe("organization"));
   it("... but stays a person where those readings are a person's", () => expect(typeOf([["p:Al Vasra"], ["p:al-Vasra"], ["o:al-Vasra"], ["p:Al-Vasra"]], "0:0")).toBe("person"));
   it("... and where the corpus never writes it so", () => expect(typeOf([["p:Al Pell"], ["o:Pell Motors"]], "0:0")).toBe("person"));
+  it("... nor where the rest is a surname read alone as a person's far more often (\"al Pell\" written for \"Al Pell\")", () =>
+    expect(typeOf([["p:Al Pell"], ["p:Pell"], ["p:Pell"], ["p:Pell"], ["o:al Pell"]], "0:0")).toBe("person"));
+  it("... which a few such readings do not outweigh", () => expect(typeOf([["p:Al Pell"], ["p:Pell"], ["p:Pell"], ["p:Pell"], ["o:al Pell"], ["o:al-Pell"]], "0:0")).toBe("organization"));
 });
 
 describe("entities: mentions that must stay apart", () => {

@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { acronymNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -423,6 +423,17 @@ describe("one-word spans that name nothing", () => {
   it("... not where a person's name in the text ends in it", () =>
     expect(run("Ann Good spoke. Good, she said.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Good", 0], ["Good", 0]]));
   it("a time zone after a time is dropped, not elsewhere", () => expect(run("At 5 p.m. ET the ET crew left.", [[3, 4, 1], [5, 6, 1]])).toEqual([["ET", 1]]));
+});
+
+describe("names after the Arabic article", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(articleNames, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["a group's name read without its article takes it", "He joined al Harbour Front.", [[3, 5, 1]], [["al Harbour Front", 1]]],
+    ["... an organisation where it was read as a person's", "The raid on al Harbour ended.", [[4, 5, 0]], [["al Harbour", 1]]],
+    ["not a person's surname the text writes without it", "Ann Harbour spoke. Later al Harbour left.", [[0, 2, 0], [6, 7, 0]], [["Ann Harbour", 0], ["Harbour", 0]]],
+    ["... though a name that opens with the article is no such person", "Al Harbour claimed it. Later al Harbour did.", [[0, 2, 0], [7, 8, 0]], [["Al Harbour", 0], ["al Harbour", 1]]],
+    ["not inside a name", "Ann Vale al Harbour spoke.", [[3, 4, 0]], [["Harbour", 0]]],
+  ])("%s", (_n, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 
 describe("names with lower-case particles", () => {

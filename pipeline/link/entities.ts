@@ -891,8 +891,8 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
   const givenLike = new Uint8Array(settled.length);
   const personWords = new Set<string>();
   for (const [w, n] of firsts) if (n >= GIVEN_OPENS_MIN && 20 * (surnames.get(w) ?? 0) < n) personWords.add(w);
-  const lastWords = new Set<string>();
-  for (const [w, v] of wordVotes) if (v[per]! >= SURNAME_ALONE_MIN) lastWords.add(w);
+  const lastWords = new Map<string, number>();
+  for (const [w, v] of wordVotes) if (v[per]! >= SURNAME_ALONE_MIN) lastWords.set(w, v[per]!);
   firsts.clear();
   givenLast.clear();
   firstLast.clear();
@@ -911,12 +911,13 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
     const max = Math.max(...v);
     if (v.filter((x) => x > 0).length > 1 && v.filter((x) => x === max).length === 1) settled[f] = v.indexOf(max);
     // "Al Vala" is no person named Al where the corpus writes the name with the Arabic article ("al Vala", "al-Vala")
-    // and reads those mostly as one other type: it takes that type
+    // and reads those mostly as one other type: it takes that type; not where "Vala" alone is read as a person's at
+    // least twice as often as those readings (a surname: "al Vala" is then "Al Vala" written in lower case)
     const a = k.startsWith("al ") ? article.get(k.slice(3)) : undefined;
     if (a) {
       const top = Math.max(...a);
       const t = a.indexOf(top);
-      if (t !== per && a.filter((x) => x === top).length === 1) settled[f] = t;
+      if (t !== per && a.filter((x) => x === top).length === 1 && (lastWords.get(k.slice(3)) ?? 0) < 2 * top) settled[f] = t;
     }
   }
   index.clear();

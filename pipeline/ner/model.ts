@@ -1828,9 +1828,38 @@ function zoneOfTime(p: Prepared, i: number): boolean {
   return j >= 0 && TIME_BEFORE.test(p.tokens[j]!.text);
 }
 
+/**
+ * A name after the Arabic article written apart in lower case ("al Harbour", "al Harbour Front") takes it: a group's or
+ * a place's name, which the tagger reads without its article, an organisation where it read a person's. Not a
+ * person's surname (the text names a person by the word without the article), nor a name the article stands inside
+ * ("Ann Vale al Pell", joined by joinParticles).
+ */
+export function articleNames(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  let surnames: Set<string> | null = null;
+  for (const s of spans) {
+    const a = s.from - 1;
+    if (a < 0 || p.tokens[a]!.text !== "al" || p.tokens[a]!.end + 1 !== p.tokens[s.from]!.start || !p.words[s.from]!.cap) continue;
+    if (a > 0 && p.words[a - 1]!.cap && !p.first[a - 1] && p.tokens[a - 1]!.end + 1 === p.tokens[a]!.start) continue;
+    if (s.type === per) {
+      // (the last word of a person's longer name that does not open with the article, "Al Harbour" read as a person's,
+      // or a person's name of one word written without it)
+      surnames ??= new Set(
+        spans.filter((t) => t.type === per && (t.to - t.from >= 2 ? p.lower[t.from] !== "al" : t.from === 0 || p.lower[t.from - 1] !== "al")).map((t) => p.lower[t.to - 1]!),
+      );
+      if (s.to - s.from > 1 || surnames.has(p.lower[s.from]!)) continue;
+      // a group's name, then, read as a person's ("al Harbour" of "al Harbour claimed the attack")
+      s.type = ENTITY_TYPES.indexOf("ORG");
+    }
+    s.from = a;
+  }
+  return spans;
+}
+
 /** The passes over the tagger's spans after the consistency pass, in order; each reads the text and the spans before it. */
 const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex) => TokenSpan[])[] = [
   joinParticles,
+  articleNames,
   secretaryFields,
   splitSwallowed,
   fieldBodies,
