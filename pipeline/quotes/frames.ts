@@ -674,7 +674,8 @@ export function sentenceSubject(toks: readonly Tok[], from: number, to: number):
     const clause = SUBORDINATORS.has(first.lw) || verbForm(first);
     // (an opening adverb or time before a comma: "Shortly thereafter, …", "Hours earlier, …")
     const opener = OPENERS.has(first.lw) || (toks[i + 2]?.w === "," && OPENERS.has(toks[i + 1]?.lw ?? ""));
-    if (!clause && !opener && !PREPS.has(first.lw) && !LEAD_TRIM.has(first.lw) && !isAdverb(first)) break;
+    // (OPENERS holds LEAD_TRIM's words)
+    if (!clause && !opener && !PREPS.has(first.lw) && !isAdverb(first)) break;
     // a joining word before a name opens the main clause, not a leading phrase: "Yet Jane Roe stood firm, …"
     const next = toks[i + 1];
     if (LEAD_TRIM.has(first.lw) && next && (isCap(next) || PRONOUNS.has(next.lw)) && !TIME.has(next.lw) && !PREPS.has(next.lw)) {

@@ -6,6 +6,7 @@
 import type { MentionSpan } from "../../schemas/records.ts";
 import { SPEAKER_NOUNS, type NounType } from "./lexicon.ts";
 import { cleanMention, countryCode, femaleGiven, honorificGender, stripTitles } from "../link/names.ts";
+import { escapeRegExp } from "../text.ts";
 
 export type SpeakerKind = "pronoun" | "name" | "description";
 
@@ -292,10 +293,11 @@ const US_STATES: readonly (readonly [string, string, string])[] = [
   ["Vermont", "Vt.", "VT"], ["Virginia", "Va.", "VA"], ["Washington", "Wash.", "WA"], ["West Virginia", "W.Va.", "WV"],
   ["Wisconsin", "Wis.", "WI"], ["Wyoming", "Wyo.", "WY"],
 ];
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A state's name as a pattern: its words apart by any space. */
+const statePattern = (name: string): string => name.replace(" ", "\\s+");
 /** "the Kentucky Republican", "The New York senator": the state's name. */
 const STATE_DESCRIPTION = new RegExp(
-  `^[Tt]he\\s+(${US_STATES.map(([n]) => n.replace(" ", "\\s+")).join("|")})\\s+(?:Republican|Democrat|[Ii]ndependent|senator|lawmaker|congressman|congresswoman|governor|representative|legislator)$`,
+  `^[Tt]he\\s+(${US_STATES.map(([n]) => statePattern(n)).join("|")})\\s+(?:Republican|Democrat|[Ii]ndependent|senator|lawmaker|congressman|congresswoman|governor|representative|legislator)$`,
   "u",
 );
 /**
@@ -304,12 +306,12 @@ const STATE_DESCRIPTION = new RegExp(
  */
 const STATE_NEAR = new Map(
   US_STATES.map(([name, ap, code]) => {
-    const n = name.replace(" ", "\\s+");
+    const n = statePattern(name);
     return [
       name.toLowerCase(),
       {
         before: new RegExp(`\\b${n}(?:\\s+\\p{Lu}[\\p{L}.]*){0,4}\\s+$`, "u"),
-        after: new RegExp(`^[\\s,(]+(?:[RDI][-\u2013]\\s?(?:${n}|${escapeRe(ap)}|${code}\\b)|an?\\s+${n}\\b)`, "u"),
+        after: new RegExp(`^[\\s,(]+(?:[RDI][-\u2013]\\s?(?:${n}|${escapeRegExp(ap)}|${code}\\b)|an?\\s+${n}\\b)`, "u"),
       },
     ];
   }),
@@ -332,8 +334,9 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   const headText = speaker.slice(hs, he).toLowerCase();
   // a group ("officials", "Jane Roe's lawyers") is not one person of the article, nor a text ("Roe's complaint") its author
   // ("Critics" opening the phrase is capitalised as the sentence's first word: a noun all the same)
-  const common = /^\p{Ll}/u.test(speaker.slice(hs, he)) || (hs === 0 && he < speaker.length && SPEAKER_NOUNS.get(headText.slice(0, -1)) === "person"); // "the Post" is a newspaper, "the post" a text
-  const group = common && headText.endsWith("s") && SPEAKER_NOUNS.get(headText.slice(0, -1)) === "person";
+  const people = SPEAKER_NOUNS.get(headText.slice(0, -1)) === "person"; // (the head less its last letter: a plural's noun)
+  const common = /^\p{Ll}/u.test(speaker.slice(hs, he)) || (hs === 0 && he < speaker.length && people); // "the Post" is a newspaper, "the post" a text
+  const group = common && headText.endsWith("s") && people;
   // (unless a name holds the head, "Friends of the Harbour" being a body's name, or a person's name ends the phrase
   // other than as the group's object, "Students for Vale President Ann Roe"; not "Critics of Ann Roe")
   if ((group && !namedGroup(mentions, start, end, speaker, hs, he)) || (common && SPEAKER_NOUNS.get(headText) === "document")) return null;
