@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -415,6 +415,20 @@ describe("one-word spans that name nothing", () => {
       ["GOP Leader", 1],
       ["Dr. King", 0],
     ]));
+  it("the first word of an office of two words read alone is dropped", () =>
+    expect(run("Attorney General Ann Vale met Vice President Tom Pell and Minority Leader Ann Roe.", [[0, 1, 1], [2, 4, 0], [5, 6, 2], [7, 9, 0], [10, 11, 1], [12, 14, 0]])).toEqual([
+      ["Ann Vale", 0],
+      ["Tom Pell", 0],
+      ["Ann Roe", 0],
+    ]));
+  it("... not a name that goes on otherwise, nor the whole office", () =>
+    expect(run("Attorney Ann Vale met the Vice Squad and the Deputy Harbour. The Attorney General spoke.", [[0, 1, 1], [1, 3, 0], [5, 6, 1], [9, 10, 1], [13, 15, 1]])).toEqual([
+      ["Attorney", 1],
+      ["Ann Vale", 0],
+      ["Vice", 1],
+      ["Deputy", 1],
+      ["Attorney General", 1],
+    ]));
   it("a call to the reader or a page's label is dropped", () =>
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));
   it("... but not a person's surname", () => expect(run("Ann Read spoke. Read left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann Read", 0], ["Read", 0]]));
@@ -488,6 +502,32 @@ describe("a body's name with its field after 'for' or 'on'", () => {
     ["not a day", "The Committee on Tuesday voted.", [[1, 2, 1]], [["Committee", 1]]],
     ["not a person", "The Committee for Ann Vale voted.", [[1, 2, 1], [3, 5, 0]], [["Committee", 1], ["Ann Vale", 0]]],
     ["not a body's name of another kind", "The Harbour for Vale Town opened.", [[1, 2, 1]], [["Harbour", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a chamber's panel cut in two at 'and'", () => {
+  const gaz = gazIndex({ lists: { city: ["tides", "dana"], region: ["ruritania"], country: [], nationality: [], firstname: [] }, sources: [] });
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(consistency, text, spans, gaz);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["is one organisation though a town bears its field's name", "The Senate Tides and Harbours Committee met.", [[1, 3, 1], [4, 6, 1]], [["Senate Tides and Harbours Committee", 1]]],
+    ["... not a region's name", "The Senate Ruritania and Harbours Committee met.", [[1, 3, 1], [4, 6, 1]], [["Senate Ruritania", 1], ["Harbours Committee", 1]]],
+    ["... nor a town's name after another body's", "The Harbour Tides and Vale Committee met.", [[1, 3, 1], [4, 6, 1]], [["Harbour Tides", 1], ["Vale Committee", 1]]],
+    ["a body's second part read as other", "The Office of Harbours and Vale Services met.", [[1, 4, 1], [5, 7, 3]], [["Office of Harbours and Vale Services", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a body's panel named after it", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(panelNames, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["untagged words", "The Harbour Board Rules Committee met.", [[1, 3, 1]], [["Harbour Board Rules Committee", 1]]],
+    ["pieces read as other and as an organisation", "Ann Vale chairs the Senate Tide Steering Committee.", [[0, 2, 0], [4, 5, 1], [5, 6, 3], [7, 8, 1]], [["Ann Vale", 0], ["Senate Tide Steering Committee", 1]]],
+    ["an organisation's name right after it", "The National Harbour Party Committee met.", [[1, 2, 1], [2, 5, 1]], [["National Harbour Party Committee", 1]]],
+    ["before an office", "Senate Tide Committee Chairman Ann Vale spoke.", [[0, 1, 1], [2, 3, 1], [4, 6, 0]], [["Senate Tide Committee", 1], ["Ann Vale", 0]]],
+    ["not through a person's name", "The Senate Ann Vale Committee met.", [[1, 2, 1], [2, 4, 0]], [["Senate", 1], ["Ann Vale", 0]]],
+    ["not without a panel's noun", "The Senate Tide Rules passed.", [[1, 2, 1]], [["Senate", 1]]],
+    ["not through an office", "Senate Chairman Tide Committee met.", [[0, 1, 1], [2, 4, 1]], [["Senate", 1], ["Tide Committee", 1]]],
+    ["not more than four words on", "The Senate Tide Sea Salt Water Committee met.", [[1, 2, 1]], [["Senate", 1]]],
+    ["not after a function word read as a name", "He saw the The Tide Committee.", [[3, 4, 1], [4, 6, 1]], [["The", 1], ["Tide Committee", 1]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

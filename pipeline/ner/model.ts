@@ -603,6 +603,9 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   const surnames = personLastWords(p, spans);
   // how many persons' names end in each word (asked only where a name ends in "of" or "for" before a person's)
   let personEnds: Map<string, number> | null = null;
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  // a chamber's panel ("Senate Harbour and Tides Committee"): a small town's name in the gazetteer is a field's word there
+  const chamberFirst = (s: TokenSpan) => s.to - s.from >= 2 && CHAMBERS.has(p.lower[s.from]!);
   for (const s of spans) {
     const prev = out[out.length - 1];
     const link = prev ? prev.to : -1;
@@ -640,20 +643,22 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       continue;
     }
     // a body's name cut in two at "and" ("Immigration" and "Customs Enforcement", "Health" and "Human Services", the
-    // second part read as a person's when it ends in a body's noun: "Urban Development"): the
+    // second part read as a person's or as other when it ends in a body's noun: "Urban Development"): the
     // first part ends in a common noun (written in lower case in the text, or no place's or given name before a
     // body's noun such as "Enforcement"), not in a name ("Dana and Vale Labs", "Ruritania and Harbour Board"), an
-    // acronym or a body's own last word ("Harbour Department and Vale Agency", "Harbour Times and Vale News")
+    // acronym or a body's own last word ("Harbour Department and Vale Agency", "Harbour Times and Vale News"); after a
+    // chamber's name only a region's or a country's name counts, a small town's being a field's word there ("Senate
+    // Tides and Harbours Committee")
     if (
       prev &&
       prev.type !== per &&
-      (s.type === org || (prev.type === org && s.type === per && AND_HEADS.has(p.lower[s.to - 1]!))) &&
+      (s.type === org || (prev.type === org && s.type !== loc && AND_HEADS.has(p.lower[s.to - 1]!))) &&
       s.to - s.from >= 2 &&
       s.from === link + 1 &&
       p.lower[link] === "and" &&
       !p.caps[link] &&
       /^\p{Lu}\p{Ll}/u.test(p.tokens[link - 1]!.text) &&
-      !(p.gazS[link - 1]! & (PLACE_BITS | PEOPLES)) &&
+      !(p.gazS[link - 1]! & (chamberFirst(prev) ? REGION_BITS | PEOPLES : PLACE_BITS | PEOPLES)) &&
       !isGivenName(p.lower[link - 1]!) &&
       !BODY_ENDS.has(p.lower[link - 1]!.replace(/\.$/, "")) &&
       !/^\p{Lu}{2,}$/u.test(p.tokens[link - 1]!.text) &&
@@ -1154,6 +1159,11 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
   return out;
 }
 
+/** Words that open an office of two words: "Vice President", "Majority Leader", "Prime Minister", "Deputy Secretary". */
+const OFFICE_OPENERS: ReadonlySet<string> = new Set("vice prime majority minority deputy assistant associate acting".split(" "));
+/** Offices of two words that end in "General" ("Attorney General"; "General" alone opens names too, "General Harbour Board"). */
+const GENERAL_OFFICES: ReadonlySet<string> = new Set("attorney solicitor inspector surgeon postmaster secretary".split(" "));
+
 /**
  * Drops the one-word spans that name nothing: a function word, a title ("The" opening a sentence, "Sen." before a
  * name) or an interjection ("Well," opening an answer), a lone initial ("Y." of "(D-N.Y.)") or a party and state tag
@@ -1192,10 +1202,19 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     const last = p.lower[s.to - 1]!.replace(/\.$/, "");
     return (OFFICES.has(last) && !SURNAME_TITLES.has(last) && !/\.$/.test(p.tokens[s.from]!.text)) || last === "president-elect";
   };
+  // the first word of an office of two words read alone, the office's last word left out ("Attorney" of "Attorney
+  // General Ann Vale", "Vice" of "Vice President", "Minority" of "Minority Leader"): a title's word, no name
+  const officeHead = (k: number) => {
+    const s = spans[k]!;
+    const t = s.from + 1;
+    if (t >= p.tokens.length || (spans[k + 1]?.from ?? p.tokens.length) <= t || !p.words[s.from]!.cap || !singleSpaceBefore(p, text, t)) return false;
+    const first = p.lower[s.from]!;
+    return (OFFICE_OPENERS.has(first) && isOffice(p, t)) || (GENERAL_OFFICES.has(first) && p.lower[t] === "general" && p.words[t]!.cap);
+  };
   return spans.filter((s, k) =>
     s.to - s.from > 1
       ? !officeOnly(s) && !titleOf(k)
-      : !(isTag(text, p.tokens[s.from]!) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
+      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
   );
 }
 
@@ -1601,6 +1620,65 @@ export function fieldBodies(p: Prepared, spans: TokenSpan[], text: string): Toke
   return out;
 }
 
+/** Last words of a legislature's or a party's working body, which a chamber's or a body's name opens ("the Harbour Board Rules Committee"). */
+const PANEL_HEADS: ReadonlySet<string> = new Set("committee committees subcommittee caucus commission council".split(" "));
+
+/**
+ * A body's panel named after it is one name, an organisation: "the Harbour Board Rules Committee", "the Harbour
+ * Board Vale Caucus", which the tagger reads as the body and leaves the rest out, or reads in pieces ("Harbour
+ * Board", "Rules" other, "Committee"; "National" and "Harbour Party Committee"). An organisation's name is followed,
+ * one space apart, by up to four capitalised words the tagger left out or read as organisations or other, the last a
+ * panel's noun ("Committee", "Caucus", "Commission", "Council"): not in a headline, not through a person's name,
+ * a given name, a place, a title or an office, nor into a sentence's first word.
+ */
+export function panelNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const per = ENTITY_TYPES.indexOf("PER");
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  const n = p.tokens.length;
+  const startAt = new Map<number, TokenSpan>();
+  for (const s of spans) startAt.set(s.from, s);
+  let tagged: Uint8Array | null = null;
+  const free = (i: number) =>
+    i < n &&
+    p.words[i]!.cap &&
+    p.words[i]!.letter &&
+    !p.caps[i] &&
+    !p.first[i] &&
+    singleSpaceBefore(p, text, i) &&
+    !isGivenName(p.lower[i]!) &&
+    !isOffice(p, i) &&
+    !isPersonTitle(p, i) &&
+    !STOPWORDS.has(p.lower[i]!) &&
+    !NOT_A_NAME.has(p.lower[i]!.replace(/\.$/, ""));
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    let end = -1;
+    // not after a function word read as a name ("The"), nor after a region's or a country's name read as an organisation
+    // ("Ruritania Harbour Party Committee member": a member for the place)
+    if (s.type === org && !p.caps[s.from] && !PANEL_HEADS.has(p.lower[s.to - 1]!) && !STOPWORDS.has(p.lower[s.to - 1]!) && !(s.to - s.from === 1 && p.gazS[s.from]! & REGION_BITS)) {
+      let j = s.to;
+      while (j < n && j < s.to + 4 && free(j)) {
+        const at = startAt.get(j);
+        if (at) {
+          if (at.type === per || at.type === loc || at.to > s.to + 4) break;
+          for (let i = at.from + 1; i < at.to; i++) if (!free(i)) j = -1;
+          if (j < 0) break;
+          j = at.to;
+        } else if ((tagged ??= tokensIn(p, spans))[j]) break;
+        else j++;
+        if (PANEL_HEADS.has(p.lower[j - 1]!)) {
+          end = j;
+          break;
+        }
+      }
+    }
+    k = pushUpTo(out, spans, k, end < 0 ? s : { from: s.from, to: end, type: org });
+  }
+  return out;
+}
+
 /** Words before a storm's name ("Hurricane Vala"). */
 const STORM_WORDS: ReadonlySet<string> = new Set("hurricane typhoon cyclone storm superstorm".split(" "));
 
@@ -1863,6 +1941,7 @@ const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz
   secretaryFields,
   splitSwallowed,
   fieldBodies,
+  panelNames,
   stormNames,
   caseNames,
   ofTheNames,
