@@ -345,6 +345,12 @@ describe("consistency pass", () => {
       [[0, 2, 0], [3, 5, 1], [6, 7, 1], [9, 10, 1]],
       [["Ana Velt", 0], ["Velt Labs", 1], ["Velt", 1], ["Velt", 1]],
     ],
+    [
+      "... save right after a person's title",
+      "The Velt Organization grew. Aides trust Mr. Velt. Velt rose.",
+      [[1, 3, 1], [8, 9, 1], [10, 11, 1]],
+      [["Velt Organization", 1], ["Velt", 0], ["Velt", 1]],
+    ],
     ["a lone word naming a faith or an ethnic group is other", "Muslims and Hindus met Dana.", [[0, 1, 0], [2, 3, 2], [4, 5, 0]], [["Muslims", 3], ["Hindus", 3], ["Dana", 0]]],
     [
       "a lone word that begins a company's name is that company, read as a person or a place",

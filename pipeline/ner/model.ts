@@ -909,12 +909,13 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     // was tagged otherwise ("Vale's plan", "the Vale administration" read as an organisation) when it
     // follows such a title, or is the surname of a full name as above written as there (or in a headline:
     // not "UN" for "Kim Un"); unless it names a country or a people ("Jordan", "French") or begins a
-    // company-like name in the text ("Vale" beside "Ann Vale" and "Vale Motors"). Else a surname is a
-    // person only when it was tagged otherwise just once and never alone as a person.
+    // company-like name in the text ("Vale" beside "Ann Vale" and "Vale Motors"; but "Mr. Vale" itself is the
+    // person's). Else a surname is a person only when it was tagged otherwise just once and never alone as a person.
     const v = votes.get(w)!;
     const written = fullNames.get(w) === p.tokens[s.from]!.text || (p.caps[s.from] === 1 && fullNames.has(w));
     const country = (p.gazS[s.from]! & PEOPLES) !== 0;
-    if (((written || titled.has(w)) && !country && !eponyms.has(w)) || (surnames.has(w) && !v[per] && v[s.type]! <= 1)) s.type = per;
+    const afterTitle = s.from > 0 && isPersonTitle(p, s.from - 1);
+    if (((written || titled.has(w)) && !country && (!eponyms.has(w) || afterTitle)) || (surnames.has(w) && !v[per] && v[s.type]! <= 1)) s.type = per;
   }
   // a lone word that begins a company-like name in the text is that company's short name, unless it is a given name,
   // a person's surname or follows a title here, or names a place or a people ("Vale" beside "Vale Motors", read as a
