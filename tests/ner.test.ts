@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -508,6 +508,19 @@ describe("a body's name with its field after 'for' or 'on'", () => {
     ["not a day", "The Committee on Tuesday voted.", [[1, 2, 1]], [["Committee", 1]]],
     ["not a person", "The Committee for Ann Vale voted.", [[1, 2, 1], [3, 5, 0]], [["Committee", 1], ["Ann Vale", 0]]],
     ["not a body's name of another kind", "The Harbour for Vale Town opened.", [[1, 2, 1]], [["Harbour", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a place's name of several words read only at its end", () => {
+  const gaz = gazIndex({ lists: { city: ["the dales"], region: ["new harbour"], country: ["harbour"], nationality: [], firstname: [] }, sources: [] });
+  const run = (text: string, spans: [number, number, number][]) => spansThrough((p, s, t) => placeHeads(p, s, t, gaz), text, spans, gaz);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["is the whole place", "New Harbour voters left.", [[1, 2, 3]], [["New Harbour", 2]]],
+    ["... inside a longer name, whose type stays", "He read the New Harbour Times.", [[4, 6, 1]], [["New Harbour Times", 1]]],
+    ["not a person's span", "New Harbour spoke.", [[1, 2, 0]], [["Harbour", 0]]],
+    ["not a function word", "He saw The Dales.", [[3, 4, 2]], [["Dales", 2]]],
+    ["not in a headline", "NEW HARBOUR VOTES NO", [[1, 2, 3]], [["HARBOUR", 3]]],
+    ["not a word already in a name", "Ann New Harbour left.", [[0, 2, 0], [2, 3, 2]], [["Ann New", 0], ["Harbour", 2]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

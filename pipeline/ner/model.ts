@@ -11,7 +11,7 @@ import { gunzipSync } from "node:zlib";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { lexiconLines, STOPWORDS } from "../lexicon.ts";
 import { acronymReach } from "../text.ts";
-import { GAZ_CATS, gazIndex, gazKey, type GazetteerData, type GazIndex } from "./gazetteer.ts";
+import { GAZ_CATS, GAZ_MAX_LEN, GAZ_PREFIX, gazIndex, gazKey, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
 import { BIAS, BOS, dynamicFeatures, ENTITY_TYPES, EOS, HEAD_CONTEXT, headHashes, History, FEATURE_SET_VERSION, isInside, MAX_STATIC, NDYN, NTAGS, prepare, staticFeatures, tagType, writtenLower, type NerType, type Prepared, type WordInfo } from "./features.ts";
 
@@ -1232,6 +1232,40 @@ const isCalendarWord = (w: string): boolean => MONTHS.test(w) || WEEKDAYS.test(w
 
 
 /**
+ * A place's name of several words of which the tagger read only the end ("New" and "Harbour", "North" and
+ * "Ruritania", read as "Harbour" alone, often as other where the word alone is a country's or a people's) is the whole
+ * place's name: the word before the span, capitalised, untagged and one space before it, opens a city's, a region's or
+ * a country's name of the gazetteer that ends inside the span. The span takes the word, and is that place where the
+ * name is all of it ("New Harbour"), else keeps its type ("New Harbour Times"). Not a person's span, nor a function
+ * word ("The Harbour", a town of the gazetteer), nor in a headline.
+ */
+export function placeHeads(p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex = new Map()): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  let prevEnd = 0;
+  for (const s of spans) {
+    const i = s.from - 1;
+    if (s.type !== per && i >= prevEnd && p.gazB[i]! & PLACE_BITS && p.words[i]!.cap && !p.caps[i] && !STOPWORDS.has(p.lower[i]!) && singleSpaceBefore(p, text, s.from)) {
+      let key = p.lower[i]!;
+      let end = -1;
+      for (let j = s.from; j < s.to && j < i + GAZ_MAX_LEN; j++) {
+        key += " " + p.lower[j]!;
+        const m = gaz.get(key);
+        if (m === undefined) break;
+        if (m & PLACE_BITS) end = j + 1;
+        if (!(m & GAZ_PREFIX)) break;
+      }
+      if (end > 0) {
+        s.from = i;
+        if (end === s.to) s.type = loc;
+      }
+    }
+    prevEnd = s.to;
+  }
+  return spans;
+}
+
+/**
  * A person's name with lower-case particles in it ("Ana bin Vala", "Tom van der Pell") is one name: the tagger often
  * stops at the particle and reads the two halves apart, or the second as a place ("Ana" and "Vala"). Two spans, or a
  * span and a capitalised word, joined by one or two particles become one person's span when either half is a
@@ -1937,6 +1971,7 @@ export function articleNames(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
 
 /** The passes over the tagger's spans after the consistency pass, in order; each reads the text and the spans before it. */
 const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex) => TokenSpan[])[] = [
+  placeHeads,
   joinParticles,
   articleNames,
   secretaryFields,
