@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, capitalisedHeads, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -521,6 +521,21 @@ describe("a place's name of several words read only at its end", () => {
     ["not a function word", "He saw The Dales.", [[3, 4, 2]], [["Dales", 2]]],
     ["not in a headline", "NEW HARBOUR VOTES NO", [[1, 2, 3]], [["HARBOUR", 3]]],
     ["not a word already in a name", "Ann New Harbour left.", [[0, 2, 0], [2, 3, 2]], [["Ann New", 0], ["Harbour", 2]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a name's first word left out mid-sentence", () => {
+  const gaz = gazIndex({ lists: { city: ["dana"], region: [], country: [], nationality: ["ruritanian"], firstname: [] }, sources: [] });
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(capitalisedHeads, text, spans, gaz);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["is part of an organisation's name", "Funds went to Founded Harbour Trust today.", [[4, 6, 1]], [["Founded Harbour Trust", 1]]],
+    ["... after a comma, and of other", "They cited, Second Harbour Act.", [[4, 6, 3]], [["Second Harbour Act", 3]]],
+    ["not at a sentence's start", "Founded Harbour Trust won.", [[1, 3, 1]], [["Harbour Trust", 1]]],
+    ["not after a capitalised word", "Then Founded Harbour Trust won.", [[2, 4, 1]], [["Harbour Trust", 1]]],
+    ["not before a person's or a place's name", "He met Founded Vale and Founded Dana.", [[3, 4, 0], [6, 7, 2]], [["Vale", 0], ["Dana", 2]]],
+    ["not a title, a plural title or an office's qualifier", "He told Senator Harbour Trust and Senators Vale Group and Deputy Harbour Board.", [[3, 5, 1], [7, 9, 1], [11, 13, 1]], [["Harbour Trust", 1], ["Vale Group", 1], ["Harbour Board", 1]]],
+    ["not a verb's -ing form, a weekday, a people or a place", "He backs Barring Harbour Trust, said Monday Vale Group, met Ruritanian Harbour Board in Dana Tide Trust.", [[3, 5, 1], [8, 10, 1], [13, 15, 1], [17, 19, 1]], [["Harbour Trust", 1], ["Vale Group", 1], ["Harbour Board", 1], ["Tide Trust", 1]]],
+    ["not a person's surname in the text", "Ann Pell spoke. He saw Pell Harbour Trust.", [[0, 2, 0], [7, 9, 1]], [["Ann Pell", 0], ["Harbour Trust", 1]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

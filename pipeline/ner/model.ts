@@ -1266,6 +1266,46 @@ export function placeHeads(p: Prepared, spans: TokenSpan[], text: string, gaz: G
 }
 
 /**
+ * A name's first word that the tagger left out mid-sentence ("Founded" and "Harbour Trust" read as "Harbour Trust"):
+ * a capitalised word after a lower-case word or a comma, one space before an organisation's or other name, is part of
+ * it. Not a function word, a verb's -ing form ("Barring"), a title or an office (or their plurals) or an office's
+ * qualifier, a calendar or time word, a given name, a party's word, a place or a people of the gazetteer, the last word
+ * of a person's name in the text, nor a call to the reader.
+ */
+export function capitalisedHeads(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const org = ENTITY_TYPES.indexOf("ORG");
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  let surnames: Set<string> | null = null;
+  let prevEnd = 0;
+  for (const s of spans) {
+    const i = s.from - 1;
+    if ((s.type === org || s.type === misc) && i >= Math.max(prevEnd, 1) && /^\p{Lu}\p{Ll}+$/u.test(p.tokens[i]!.text) && !p.first[i] && !p.caps[i] && singleSpaceBefore(p, text, s.from) && singleSpaceBefore(p, text, i)) {
+      const w = p.lower[i]!;
+      const before = p.tokens[i - 1]!.text;
+      if (
+        (p.words[i - 1]!.lowerWord || before === ",") &&
+        !STOPWORDS.has(w) &&
+        !w.endsWith("ing") &&
+        !OFFICES.has(w.replace(/s$/, "")) &&
+        !OFFICE_MODIFIERS.has(w) &&
+        !PERSON_TITLES.has(w.replace(/s$/, "")) &&
+        !isCalendarWord(w) &&
+        !TIME_WORDS.has(w) &&
+        !isGivenName(w) &&
+        !PARTY_WORDS.has(w) &&
+        !NOT_A_NAME.has(w) &&
+        !CALL_WORDS.has(w) &&
+        !(p.gazS[i]! & (PLACE_BITS | PEOPLES)) &&
+        !(surnames ??= personLastWords(p, spans)).has(w)
+      )
+        s.from = i;
+    }
+    prevEnd = s.to;
+  }
+  return spans;
+}
+
+/**
  * A person's name with lower-case particles in it ("Ana bin Vala", "Tom van der Pell") is one name: the tagger often
  * stops at the particle and reads the two halves apart, or the second as a place ("Ana" and "Vala"). Two spans, or a
  * span and a capitalised word, joined by one or two particles become one person's span when either half is a
@@ -1972,6 +2012,7 @@ export function articleNames(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
 /** The passes over the tagger's spans after the consistency pass, in order; each reads the text and the spans before it. */
 const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex) => TokenSpan[])[] = [
   placeHeads,
+  capitalisedHeads,
   joinParticles,
   articleNames,
   secretaryFields,
