@@ -525,7 +525,7 @@ describe("a place's name of several words read only at its end", () => {
 });
 
 describe("a name's first word left out mid-sentence", () => {
-  const gaz = gazIndex({ lists: { city: ["dana"], region: [], country: [], nationality: ["ruritanian"], firstname: [] }, sources: [] });
+  const gaz = gazIndex({ lists: { city: ["dana", "valemouth"], region: ["ruritania"], country: [], nationality: ["ruritanian"], firstname: [] }, sources: [] });
   const run = (text: string, spans: [number, number, number][]) => spansThrough(capitalisedHeads, text, spans, gaz);
   it.each<[string, string, [number, number, number][], (string | number)[][]]>([
     ["is part of an organisation's name", "Funds went to Founded Harbour Trust today.", [[4, 6, 1]], [["Founded Harbour Trust", 1]]],
@@ -536,6 +536,8 @@ describe("a name's first word left out mid-sentence", () => {
     ["not a title, a plural title or an office's qualifier", "He told Senator Harbour Trust and Senators Vale Group and Deputy Harbour Board.", [[3, 5, 1], [7, 9, 1], [11, 13, 1]], [["Harbour Trust", 1], ["Vale Group", 1], ["Harbour Board", 1]]],
     ["not a verb's -ing form, a weekday, a people or a place", "He backs Barring Harbour Trust, said Monday Vale Group, met Ruritanian Harbour Board in Dana Tide Trust.", [[3, 5, 1], [8, 10, 1], [13, 15, 1], [17, 19, 1]], [["Harbour Trust", 1], ["Vale Group", 1], ["Harbour Board", 1], ["Tide Trust", 1]]],
     ["not a person's surname in the text", "Ann Pell spoke. He saw Pell Harbour Trust.", [[0, 2, 0], [7, 9, 1]], [["Ann Pell", 0], ["Harbour Trust", 1]]],
+    ["a body's first field before 'and', at a sentence's start too", "Tides and Harbours Committee met. He joined the Valemouth and Harbours Committee and the Tides and Vale Trust.", [[2, 4, 1], [11, 13, 1], [17, 19, 1]], [["Tides and Harbours Committee", 1], ["Valemouth and Harbours Committee", 1], ["Vale Trust", 1]]],
+    ["... not a region's name", "Ruritania and Harbours Committee met.", [[2, 4, 1]], [["Harbours Committee", 1]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 
@@ -545,7 +547,8 @@ describe("a chamber's panel cut in two at 'and'", () => {
   it.each<[string, string, [number, number, number][], (string | number)[][]]>([
     ["is one organisation though a town bears its field's name", "The Senate Tides and Harbours Committee met.", [[1, 3, 1], [4, 6, 1]], [["Senate Tides and Harbours Committee", 1]]],
     ["... not a region's name", "The Senate Ruritania and Harbours Committee met.", [[1, 3, 1], [4, 6, 1]], [["Senate Ruritania", 1], ["Harbours Committee", 1]]],
-    ["... nor a town's name after another body's", "The Harbour Tides and Vale Committee met.", [[1, 3, 1], [4, 6, 1]], [["Harbour Tides", 1], ["Vale Committee", 1]]],
+    ["... nor a town's name after another body's before another noun than a committee's", "The Harbour Tides and Vale Agency met.", [[1, 3, 1], [4, 6, 1]], [["Harbour Tides", 1], ["Vale Agency", 1]]],
+    ["a committee's fields", "The Harbour Tides and Vale Committee met.", [[1, 3, 1], [4, 6, 1]], [["Harbour Tides and Vale Committee", 1]]],
     ["a body's second part read as other", "The Office of Harbours and Vale Services met.", [[1, 4, 1], [5, 7, 3]], [["Office of Harbours and Vale Services", 1]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });

@@ -604,8 +604,9 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // how many persons' names end in each word (asked only where a name ends in "of" or "for" before a person's)
   let personEnds: Map<string, number> | null = null;
   const loc = ENTITY_TYPES.indexOf("LOC");
-  // a chamber's panel ("Senate Harbour and Tides Committee"): a small town's name in the gazetteer is a field's word there
-  const chamberFirst = (s: TokenSpan) => s.to - s.from >= 2 && CHAMBERS.has(p.lower[s.from]!);
+  // a chamber's panel ("Senate Tides and Harbours Committee", "Tides and Harbours Committee"): a small town's name in the
+  // gazetteer is a field's word there
+  const panelFields = (prev: TokenSpan, s: TokenSpan) => (prev.to - prev.from >= 2 && CHAMBERS.has(p.lower[prev.from]!)) || COMMITTEES.has(p.lower[s.to - 1]!);
   for (const s of spans) {
     const prev = out[out.length - 1];
     const link = prev ? prev.to : -1;
@@ -658,7 +659,7 @@ export function joinBodies(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
       p.lower[link] === "and" &&
       !p.caps[link] &&
       /^\p{Lu}\p{Ll}/u.test(p.tokens[link - 1]!.text) &&
-      !(p.gazS[link - 1]! & (chamberFirst(prev) ? REGION_BITS | PEOPLES : PLACE_BITS | PEOPLES)) &&
+      !(p.gazS[link - 1]! & (panelFields(prev, s) ? REGION_BITS | PEOPLES : PLACE_BITS | PEOPLES)) &&
       !isGivenName(p.lower[link - 1]!) &&
       !BODY_ENDS.has(p.lower[link - 1]!.replace(/\.$/, "")) &&
       !/^\p{Lu}{2,}$/u.test(p.tokens[link - 1]!.text) &&
@@ -1268,37 +1269,49 @@ export function placeHeads(p: Prepared, spans: TokenSpan[], text: string, gaz: G
 /**
  * A name's first word that the tagger left out mid-sentence ("Founded" and "Harbour Trust" read as "Harbour Trust"):
  * a capitalised word after a lower-case word or a comma, one space before an organisation's or other name, is part of
- * it. Not a function word, a verb's -ing form ("Barring"), a title or an office (or their plurals) or an office's
- * qualifier, a calendar or time word, a given name, a party's word, a place or a people of the gazetteer, the last word
- * of a person's name in the text, nor a call to the reader.
+ * it. So is a body's first field before "and" ("Tides and Harbours Committee" read as "Harbours Committee"; the name
+ * ends in a body's noun such as "Committee", "Services" or "Enforcement"), there at a sentence's start too. Not a
+ * function word, a verb's -ing form ("Barring"), a title or an office (or their plurals) or an office's qualifier, a
+ * calendar or time word, a given name, a party's word, a place or a people of the gazetteer, the last word of a
+ * person's name in the text, nor a call to the reader.
  */
 export function capitalisedHeads(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const org = ENTITY_TYPES.indexOf("ORG");
   const misc = ENTITY_TYPES.indexOf("MISC");
   let surnames: Set<string> | null = null;
+  // token i is a capitalised word, untagged, that may open the name after it
+  const head = (i: number, from: number, towns = false): boolean => {
+    if (i < from || !/^\p{Lu}\p{Ll}+$/u.test(p.tokens[i]!.text) || p.caps[i] || (i > 0 && !singleSpaceBefore(p, text, i))) return false;
+    const w = p.lower[i]!;
+    return (
+      !STOPWORDS.has(w) &&
+      !w.endsWith("ing") &&
+      !OFFICES.has(w.replace(/s$/, "")) &&
+      !OFFICE_MODIFIERS.has(w) &&
+      !PERSON_TITLES.has(w.replace(/s$/, "")) &&
+      !isCalendarWord(w) &&
+      !TIME_WORDS.has(w) &&
+      !isGivenName(w) &&
+      !PARTY_WORDS.has(w) &&
+      !NOT_A_NAME.has(w) &&
+      !CALL_WORDS.has(w) &&
+      !(p.gazS[i]! & (towns ? REGION_BITS | PEOPLES : PLACE_BITS | PEOPLES)) &&
+      !(surnames ??= personLastWords(p, spans)).has(w)
+    );
+  };
   let prevEnd = 0;
   for (const s of spans) {
-    const i = s.from - 1;
-    if ((s.type === org || s.type === misc) && i >= Math.max(prevEnd, 1) && /^\p{Lu}\p{Ll}+$/u.test(p.tokens[i]!.text) && !p.first[i] && !p.caps[i] && singleSpaceBefore(p, text, s.from) && singleSpaceBefore(p, text, i)) {
-      const w = p.lower[i]!;
-      const before = p.tokens[i - 1]!.text;
-      if (
-        (p.words[i - 1]!.lowerWord || before === ",") &&
-        !STOPWORDS.has(w) &&
-        !w.endsWith("ing") &&
-        !OFFICES.has(w.replace(/s$/, "")) &&
-        !OFFICE_MODIFIERS.has(w) &&
-        !PERSON_TITLES.has(w.replace(/s$/, "")) &&
-        !isCalendarWord(w) &&
-        !TIME_WORDS.has(w) &&
-        !isGivenName(w) &&
-        !PARTY_WORDS.has(w) &&
-        !NOT_A_NAME.has(w) &&
-        !CALL_WORDS.has(w) &&
-        !(p.gazS[i]! & (PLACE_BITS | PEOPLES)) &&
-        !(surnames ??= personLastWords(p, spans)).has(w)
-      )
-        s.from = i;
+    if ((s.type === org || s.type === misc) && s.from > 0 && singleSpaceBefore(p, text, s.from)) {
+      const i = s.from - 1;
+      const before = i > 0 ? p.tokens[i - 1]! : null;
+      if (before && !p.first[i] && (p.words[i - 1]!.lowerWord || before.text === ",") && head(i, Math.max(prevEnd, 1))) s.from = i;
+      // (not the end of a name or a list of names: "Vale Harbours and Tides Service", "Vale, Harbours and Tides Service")
+      else if (s.type === org && p.lower[i] === "and" && AND_HEADS.has(p.lower[s.to - 1]!) && i > 0 && singleSpaceBefore(p, text, i) && !BODY_ENDS.has(p.lower[i - 1]!) && head(i - 1, prevEnd, COMMITTEES.has(p.lower[s.to - 1]!))) {
+        const b = i - 2;
+        const listed = b >= 1 && (p.lower[b] === "and" || p.lower[b] === ",") && p.words[b - 1]!.cap;
+        // after a name right before it only when that is a chamber's ("House Tides and Harbours Committee")
+        if (b < 0 || (b < prevEnd ? CHAMBERS.has(p.lower[b]!) : !p.words[b]!.cap && !listed)) s.from = i - 1;
+      }
     }
     prevEnd = s.to;
   }
@@ -1695,6 +1708,8 @@ export function fieldBodies(p: Prepared, spans: TokenSpan[], text: string): Toke
   return out;
 }
 
+/** A legislature's panels, often named by two fields joined by "and" ("Tides and Harbours Committee"). */
+const COMMITTEES: ReadonlySet<string> = new Set(["committee", "committees", "subcommittee"]);
 /** Last words of a legislature's or a party's working body, which a chamber's or a body's name opens ("the Harbour Board Rules Committee"). */
 const PANEL_HEADS: ReadonlySet<string> = new Set("committee committees subcommittee caucus commission council".split(" "));
 
