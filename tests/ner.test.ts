@@ -576,6 +576,9 @@ describe("one word, 'of the' and a name the tagger read alone", () => {
     ["not an office and its chamber", "He was Speaker of the House then.", [[5, 6, 1]], [["House", 1]]],
     ["not a person", "The Friend of the Vale spoke. Vale left.", [[4, 5, 0], [7, 8, 0]], [["Vale", 0], ["Vale", 0]]],
     ["not a sentence's first word", "Speech of the Harbour begins.", [[3, 4, 1]], [["Harbour", 1]]],
+    ["a show's title, a word and 'the' before a name mid-sentence", "She said on \u201cMeet the Harbour\u201d that he told Face the Harbour so.", [[6, 7, 1], [13, 14, 2]], [["Meet the Harbour", 3], ["Face the Harbour", 3]]],
+    ["... not after a capitalised word, a weekday or a title", "Ann Vale Meets the Harbour, said Monday the Harbour and Senator the Harbour.", [[4, 5, 1], [9, 10, 1], [13, 14, 1]], [["Harbour", 1], ["Harbour", 1], ["Harbour", 1]]],
+    ["... nor before a people's or a faith's word", "They vowed to Defeat the Islamic threat.", [[5, 6, 3]], [["Islamic", 3]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

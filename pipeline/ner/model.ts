@@ -1846,6 +1846,7 @@ export function ofTheNames(p: Prepared, spans: TokenSpan[], text: string): Token
   let tagged: Uint8Array | null = null;
   let surnames: Set<string> | null = null;
   return spans.map((s) => {
+    if (s.type !== per && s.to - s.from === 1 && s.from >= 3 && p.lower[s.from - 1] === "the" && p.lower[s.from - 2] !== "of") return verbThe(s);
     const w = s.from - 3;
     if (s.type === per || s.to - s.from !== 1 || w < 0 || p.lower[s.from - 1] !== "the" || p.lower[s.from - 2] !== "of") return s;
     if (!/^\p{Lu}\p{Ll}/u.test(p.tokens[s.from]!.text) || p.gazS[s.from]! & REGION_BITS || isGivenName(p.lower[s.from]!)) return s;
@@ -1856,6 +1857,20 @@ export function ofTheNames(p: Prepared, spans: TokenSpan[], text: string): Token
     if ((tagged ??= tokensIn(p, spans))[w] || (surnames ??= personLastWords(p, spans)).has(p.lower[s.from]!)) return s;
     return { from: w, to: s.to, type: BODY_HEADS.has(p.lower[w]!) ? org : misc };
   });
+  // a title of a show or a work made of a capitalised word, "the" and a one-word name, mid-sentence ("on “Meet the
+  // Harbour”", "told Face the Harbour"): the word after a lower-case word, an opening quote mark or "'s"; not a function
+  // word, a calendar or time word, an office or a title, a place's or a people's name or a given name, nor before a
+  // people's word ("Defeat the Harbourian State")
+  function verbThe(s: TokenSpan): TokenSpan {
+    const w = s.from - 2;
+    const x = p.lower[w]!;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(p.tokens[w]!.text) || p.first[w] || p.caps[w] || !/^\p{Lu}\p{Ll}/u.test(p.tokens[s.from]!.text) || p.gazS[s.from]! & PEOPLES || GROUP_WORDS.has(p.lower[s.from]!)) return s;
+    const before = p.tokens[w - 1]!.text;
+    if (!(p.words[w - 1]!.lowerWord || /^['\u2019]s$|^["\u201c]$/u.test(before))) return s;
+    if (STOPWORDS.has(x) || isCalendarWord(x) || TIME_WORDS.has(x) || isOffice(p, w) || isPersonTitle(p, w) || OFFICE_MODIFIERS.has(x) || isGivenName(x) || p.gazS[w]! & (PLACE_BITS | PEOPLES) || NOT_A_NAME.has(x)) return s;
+    if (!singleSpaceBefore(p, text, w + 1) || !singleSpaceBefore(p, text, s.from) || (tagged ??= tokensIn(p, spans))[w]) return s;
+    return { from: w, to: s.to, type: misc };
+  }
 }
 
 /**
