@@ -413,7 +413,7 @@ describe("one-word spans that name nothing", () => {
   it("a title read as a person or an organisation right before a person's name is dropped", () =>
     expect(run("Judge Ann Vale met Judge Tom.", [[0, 1, 0], [1, 3, 0], [4, 5, 1], [5, 6, 0]])).toEqual([["Ann Vale", 0], ["Tom", 0]]));
   it("... not before a name of another kind, nor away from the name", () =>
-    expect(run("Judge Harbour Board met. Judge  Tom.", [[0, 1, 1], [1, 3, 1], [5, 6, 1], [6, 7, 0]])).toEqual([["Judge", 1], ["Harbour Board", 1], ["Judge", 1], ["Tom", 0]]));
+    expect(run("Justice Harbour Board met. Justice  Tom.", [[0, 1, 1], [1, 3, 1], [5, 6, 1], [6, 7, 0]])).toEqual([["Justice", 1], ["Harbour Board", 1], ["Justice", 1], ["Tom", 0]]));
   it("so is an office", () => expect(run("Justice Ann Vale spoke.", [[0, 1, 0], [1, 3, 0]])).toEqual([["Ann Vale", 0]]));
   it("and a title of several words", () => expect(run("Then Rear Adm. Ann Vale spoke.", [[1, 3, 1], [3, 5, 0]])).toEqual([["Ann Vale", 0]]));
   it("an office of two words alone is dropped, not a party's nor a surname after an honorific", () =>
@@ -434,6 +434,13 @@ describe("one-word spans that name nothing", () => {
       ["Vice", 1],
       ["Deputy", 1],
       ["Attorney General", 1],
+    ]));
+  it("a title or an office alone is dropped, not one that is a surname too, a person's surname in the text or in capitals", () =>
+    expect(run("The Mayor and the President-elect met the King. Ann Judge spoke. The Judge left. VICE ran it.", [[1, 2, 0], [4, 5, 3], [7, 8, 0], [9, 11, 0], [14, 15, 0], [17, 18, 1]])).toEqual([
+      ["King", 0],
+      ["Ann Judge", 0],
+      ["Judge", 0],
+      ["VICE", 1],
     ]));
   it("a call to the reader or a page's label is dropped", () =>
     expect(run("Read more. Click here. Photo: Tom Pell spoke.", [[0, 1, 0], [3, 4, 0], [6, 7, 1], [8, 10, 0]])).toEqual([["Tom Pell", 0]]));

@@ -1213,10 +1213,16 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     const first = p.lower[s.from]!;
     return (OFFICE_OPENERS.has(first) && isOffice(p, t)) || (GENERAL_OFFICES.has(first) && p.lower[t] === "general" && p.words[t]!.cap);
   };
+  // a title or an office alone, no name after it ("the Mayor said", "the President-elect"); not one that is a surname too
+  // ("King", "Pope") or the last word of a person's name in the text ("Ann Judge"), nor in capitals (a brand's name)
+  const loneTitle = (i: number) => {
+    const w = p.lower[i]!.replace(/\.$/, "");
+    return (PERSON_TITLES.has(w) || w === "president-elect") && /^\p{Lu}\p{Ll}/u.test(p.tokens[i]!.text) && !SURNAME_TITLES.has(w) && !lastNames.has(w);
+  };
   return spans.filter((s, k) =>
     s.to - s.from > 1
       ? !officeOnly(s) && !titleOf(k)
-      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
+      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || loneTitle(s.from) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
   );
 }
 
