@@ -29,6 +29,13 @@ const person = (body: string, name: string): MentionSpan => {
   return { start, end: start + name.length, text: name, type: "person" };
 };
 const org = (body: string, name: string): MentionSpan => ({ ...person(body, name), type: "organization" });
+/** Every mention of each name, as persons, in text order. */
+const persons = (body: string, ...names: string[]): MentionSpan[] =>
+  names
+    .flatMap((name) => [...body.matchAll(new RegExp(name, "g"))].map((m): MentionSpan => ({ start: m.index, end: m.index + name.length, text: name, type: "person" })))
+    .sort((a, b) => a.start - b.start);
+/** A paragraph that names one person 70 times: more mentions than a description's usual look back. */
+const LONG = "Ann Vale spoke again. ".repeat(70);
 const place = (body: string, name: string): MentionSpan => ({ ...person(body, name), type: "location" });
 
 describe("quotation marks are paired robustly", () => {
@@ -462,6 +469,10 @@ describe("pronouns and descriptions resolve to a mention", () => {
     ["... but the last organisation named otherwise", `The Harbour Ministry sued Harbour Friends. "We will win," the group said.`, (b) => [org(b, "Harbour Ministry"), org(b, "Harbour Friends")], "the group", "nominal", 1],
     ["'authorities' are no organisation named", `Harbour Police closed the road. "It is safe," authorities said.`, (b) => [org(b, "Harbour Police")], "authorities", "nominal", null],
     ["a person's body is no organisation named ('his campaign')", `Tom Pell met the Harbour Campaign. "We will win," his campaign said.`, (b) => [person(b, "Tom Pell"), org(b, "Harbour Campaign")], "his campaign", "nominal", null],
+    ["'the president' is the person written with that office far back, an office one person holds", `President Tom Pell met Ann Vale. ${LONG}"We will win," the president said.`, (b) => persons(b, "Tom Pell", "Ann Vale"), "the president", "nominal", 0],
+    ["... not a past holder", `Former President Tom Pell met Ann Vale. ${LONG}"We will win," the president said.`, (b) => persons(b, "Tom Pell", "Ann Vale"), "the president", "nominal", null],
+    ["... nor another country's", `Ruritanian President Tom Pell met Ann Vale. ${LONG}"We will win," the president said.`, (b) => persons(b, "Tom Pell", "Ann Vale"), "the president", "nominal", null],
+    ["... nor an official, who is most often someone left unnamed", `The official Tom Pell met Ann Vale. ${LONG}"We will win," the official said.`, (b) => persons(b, "Tom Pell", "Ann Vale"), "the official", "nominal", null],
     ["'the President' with a capital is the person written with that office", `President Tom Pell met Ann Vale. "We will win," the President said.`, (b) => [person(b, "Tom Pell"), person(b, "Ann Vale")], "the President", "nominal", 0],
     ["the head is the phrase's last noun: government figures are no government", `The Harbour Government met Acme Widgets. Jobs grew, according to the latest government figures.`, (b) => [org(b, "Harbour Government"), org(b, "Acme Widgets")], "the latest government figures", "nominal", null],
   ])("%s", (_name, body, mk, speaker, attribution, mention) => {

@@ -122,6 +122,8 @@ export function lastMentionBefore(mentions: readonly MentionSpan[], pos: number)
 }
 
 const LOOKBACK = 60; // mentions; keeps resolution linear
+/** How far back a role ("the mayor") is looked for written with a name ("Mayor Ann Vale"): most articles' mentions. */
+const ROLE_LOOKBACK = 1000;
 
 /** What the extractor knows when resolving: mentions to pass over (inside quotes), the last named speakers. */
 export interface ResolveContext {
@@ -264,6 +266,14 @@ function rolePatterns(speaker: string, head: string): { before: RegExp; after: R
   if (!r) ROLE_PATTERNS.set(role, (r = { before: new RegExp(`\\b${role}\\.?,?\\s+$`, "iu"), after: new RegExp(`^,\\s+(?:[\\p{L}'\u2019.-]+\\s+){0,5}?${role}\\b`, "iu"), deputy: !!deputy }));
   return r;
 }
+
+/** Offices that one person holds at a time in a text's world ("the president", "the mayor"), unlike "the official". */
+const SOLE_ROLES: ReadonlySet<string> = new Set(["president", "vice president", "governor", "mayor", "judge", "prime minister", "chancellor", "pope"]);
+/** "Former" or "then-" before a title and a name: a past holder, who is no "the president" of the text's present. */
+const FORMER = /\b(?:former|ex-|then-|late|previous|past)\s*(?:\p{L}+\s+){0,2}\S+\s+$/iu;
+
+/** A people's adjective right before a title and a name ("Ruritanian President Ann Vale", "Valish Prime Minister"); not a party's ("Republican Gov."), nor initials ("U.S."). */
+const FOREIGN = /(?:^|\s)(?!Republican\s)\p{Lu}\p{Ll}+(?:an|ese|ish|i|ch)\s+(?:\p{Lu}\p{Ll}+\s+)?\S+\s+$/u;
 
 /** A deputy's title before a name: "Vice President Jane Roe" is not "the president". */
 const VICE = /\b(?:vice|deputy|assistant)[\s-]+\S+\.?,?\s+$/i;
@@ -475,11 +485,20 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     // (a role of something named after it is not the role written with a name: "the president of a group" is no
     // "President Ann Vale")
     if (!rc.text || !head || /^\s+(?:of|for)\s/.test(speaker.slice(he))) return null;
+    // (an office one person holds at a time, "the president", "the mayor", as far back as the article's start: it
+    // names one person through an article, often written with the name once, near its top; not a former holder)
     const { before, after, deputy } = rolePatterns(speaker, head);
-    for (let k = from; k >= stop; k--) {
+    const sole = SOLE_ROLES.has(head);
+    for (let k = from; k >= (sole ? Math.max(0, from - ROLE_LOOKBACK) : stop); k--) {
       const m = mentions[k]!;
       if (skip(k) || m.type !== "person") continue;
       const pre = rc.text.slice(Math.max(0, m.start - 40), m.start);
+      // (further back, only the title right before the name, of no other country and no past holder: not "Syrian
+      // President Ana Vale", "former President Ann Vale", nor "Ann Vale, who met the president,")
+      if (k < stop) {
+        if (before.test(pre) && (deputy || !VICE.test(pre)) && !FORMER.test(pre) && !FOREIGN.test(pre)) return k;
+        continue;
+      }
       if ((before.test(pre) && (deputy || !VICE.test(pre))) || after.test(rc.text.slice(m.end, m.end + 60))) return k;
     }
     return null;
