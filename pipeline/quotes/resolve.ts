@@ -213,6 +213,41 @@ function subjectSince(mentions: readonly MentionSpan[], from: number, last: read
   return null;
 }
 
+/** A reporting verb right after a name ("Pell said"). */
+const SAID_AFTER = /^\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|noted|explained)\b/;
+/** A word that opens a clause right before a pronoun ("but he said", "which he called"). */
+const CLAUSE_OPENER = /\b(?:but|and|as|which|who|whom|when|while|because|though|although|that|so)\s+$/i;
+
+/**
+ * The person who opens the pronoun's own sentence, before a quotation that the pronoun follows: "Vale, a radio host,
+ * summed it up: '…,' he said." and "Vale, who was ready to quit ('…,' he said), stayed." are Vale, whoever spoke
+ * last or was named last. Null when the sentence opens otherwise, or the person's sex is not the pronoun's.
+ */
+function ownSubject(mentions: readonly MentionSpan[], from: number, start: number, rc: ResolveContext, wantFemale: boolean | null): number | null {
+  const { text, starts } = rc;
+  if (!text || !starts?.length || from < 0) return null;
+  const own = sentenceStartAt(starts, start);
+  let k = from;
+  while (k > 0 && mentions[k - 1]!.start >= own) k--;
+  if (mentions[k]!.start < own) return null;
+  while (k <= from && mentions[k]!.type !== "person") k++;
+  if (k > from) return null;
+  const m = mentions[k]!;
+  if (rc.skip?.(k) || !/\p{Ll}/u.test(m.text) || /^['\u2019]s\b/u.test(text.slice(m.end, m.end + 3))) return null;
+  // a whole quotation between the name and the pronoun, opened after a colon, a bracket, a dash or a comma ("Vale
+  // summed it up: '…,' he said"), or the pronoun opening a clause of its own ("… 'veto,' but he said", "which he
+  // said"): not "Vale 'will lose,' she said", where the quotation says what someone else said of Vale
+  const between = text.slice(m.end, start);
+  const open = between.search(/["\u201C]/u);
+  if (open < 0 || !/["\u201D]/u.test(between.slice(open + 1)) || !opensClause(text, own, m, mentions[k - 1])) return null;
+  if (!/[:(\u2014\u2013,-]\s*$/u.test(between.slice(0, open)) && !CLAUSE_OPENER.test(between)) return null;
+  // in one paragraph, and no one else said it between ("Vale is 'respected,' Pell said, '…' (who he called …)")
+  if (between.includes("\n")) return null;
+  for (let j = k + 1; j <= from; j++) if (mentions[j]!.type === "person" && !rc.skip?.(j) && SAID_AFTER.test(text.slice(mentions[j]!.end, mentions[j]!.end + 12))) return null;
+  const female = wantFemale === null ? null : (femaleAt(mentions, k) ?? sexInSentence(mentions, k, rc));
+  return female === !wantFemale ? null : k;
+}
+
 /**
  * The sex the rest of a person's own sentence gives them by its pronouns ("Ann Vale, whose parents …, says she was
  * …"): true for "she", "her" or "herself" and none of "he", "him", "his", "himself", false for the reverse; null for
@@ -459,6 +494,10 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
   // "she" is not a man of a known given name, "he" not a woman ("Jane Roe met Tom Pell. … she said" is Jane Roe)
   const wantFemale = kind !== "pronoun" ? null : /^she$/i.test(speaker) ? true : /^he$/i.test(speaker) ? false : null;
   const otherSex = (k: number) => wantFemale !== null && femaleAt(mentions, k) === !wantFemale;
+  if (kind === "pronoun" && type === "person") {
+    const own = ownSubject(mentions, from, start, rc, wantFemale);
+    if (own !== null) return own;
+  }
   const last = kind === "pronoun" ? (type === "person" ? rc.lastPerson : rc.lastOrg) : null;
   if (last && last[1] <= start && start - last[1] <= RECENT && (last[0] < 0 || !otherSex(last[0])))
     return (type === "person" ? subjectSince(mentions, from, last, start, rc, wantFemale) : null) ?? (last[0] < 0 ? null : last[0]);
