@@ -820,6 +820,10 @@ describe("a word that opens a question before a name", () => {
   it("'Will' opening a question is no given name", () => expect(run("Will Vale run again?", [[0, 2, 0]])).toEqual([["Vale", 0]]));
   it("... but is one in a statement", () => expect(run("Will Vale, the mayor, said no.", [[0, 2, 0]])).toEqual([["Will Vale", 0]]));
   it("a title of a work keeps its words", () => expect(run('Her book "Is Harbour Dead?" sold.', [[3, 6, 3]])).toEqual([["Is Harbour Dead", 3]]));
+  it("a person's name opens with no function word where the rest is read as a person elsewhere", () =>
+    expect(run("Ann Vale won. Yet Vale left, and If Vale ran.", [[0, 2, 0], [4, 6, 0], [9, 11, 0]])).toEqual([["Ann Vale", 0], ["Vale", 0], ["Vale", 0]]));
+  it("... not a title made so, nor a given name", () =>
+    expect(run("He spoke on This Week with Will Vale.", [[3, 5, 0], [6, 8, 0]])).toEqual([["This Week", 0], ["Will Vale", 0]]));
 });
 
 describe("names side by side", () => {

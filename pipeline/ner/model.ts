@@ -1980,7 +1980,18 @@ const NAME_TOO: ReadonlySet<string> = new Set(["will", "can"]);
  */
 export function trimOpeners(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const misc = ENTITY_TYPES.indexOf("MISC");
+  const per = ENTITY_TYPES.indexOf("PER");
+  // the last words of the persons' names in the text that open with no function word
+  let named: Set<string> | null = null;
+  const opensWithFunctionWord = (s: TokenSpan) => STOPWORDS.has(p.lower[s.from]!) && !isGivenName(p.lower[s.from]!) && !PARTICLES.has(p.lower[s.from]!);
   return spans.map((s) => {
+    // a person's name opens with no function word ("If Vale", "Yet Vale", "The Vale" of a headline), where the rest is
+    // a person's name the text reads so elsewhere ("Vale"); not a given name ("Will Vale") nor a particle, and not a
+    // title made so ("This Week", "Your Honor")
+    if (s.type === per && s.to - s.from >= 2 && opensWithFunctionWord(s) && p.words[s.from + 1]!.cap) {
+      named ??= new Set(spans.filter((x) => x.type === per && !opensWithFunctionWord(x)).map((x) => p.lower[x.to - 1]!));
+      if (named.has(p.lower[s.to - 1]!)) return { ...s, from: s.from + 1 };
+    }
     // a title of a work keeps its words ("Is Harbour Dead?", a book)
     if (s.to - s.from < 2 || s.type === misc || !OPENERS.has(p.lower[s.from]!) || !p.words[s.from + 1]!.cap) return s;
     let i = p.tokens[s.from]!.start;
