@@ -527,7 +527,8 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     // (an office one person holds at a time, "the president", "the mayor", as far back as the article's start: it
     // names one person through an article, often written with the name once, near its top; not a former holder)
     const { before, after, deputy } = rolePatterns(speaker, head);
-    const sole = SOLE_ROLES.has(head);
+    // (the office alone, "the president", "the vice president": not "the former president", "a confidant of the president")
+    const sole = SOLE_ROLES.has(head) && /^the\s+(?:(?:vice|deputy)[\s-]+)?\p{L}+$/iu.test(speaker.trim());
     for (let k = from; k >= (sole ? Math.max(0, from - ROLE_LOOKBACK) : stop); k--) {
       const m = mentions[k]!;
       if (skip(k) || m.type !== "person") continue;
