@@ -402,6 +402,12 @@ describe("names after a title", () => {
 
 describe("one-word spans that name nothing", () => {
   const run = (text: string, spans: [number, number, number][]) => spansThrough(dropNonNames, text, spans);
+  it("a word of thanks or a request is dropped", () =>
+    expect(run("Thank you, Ann. Thank God. Please, Tom.", [[0, 1, 1], [3, 4, 0], [5, 6, 1], [6, 7, 0], [8, 9, 3], [10, 11, 0]])).toEqual([
+      ["Ann", 0],
+      ["God", 0],
+      ["Tom", 0],
+    ]));
   it("a function word, a title, an interjection, an initial or a party tag is dropped; capitals stay", () =>
     expect(run("ANN: Well, The Sen. Y. (R-Ky) NY US Vale Sens.", [[2, 3, 1], [4, 5, 1], [5, 6, 0], [6, 7, 2], [8, 9, 1], [10, 11, 2], [11, 12, 2], [12, 13, 0], [13, 14, 2]])).toEqual([
       ["NY", 2],

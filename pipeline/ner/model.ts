@@ -167,10 +167,11 @@ export function loadModel(path: string): Model {
 
 /**
  * Words that are never a name on their own: English function words, abbreviated titles ("Sen.", "Mr."; not "King", a
- * surname too) and the interjections that open a speaker's answer in a transcript ("Well, …").
+ * surname too), the interjections that open a speaker's answer in a transcript ("Well, …") and the words of thanks
+ * and requests ("Thank you", "Thank God", "Please").
  */
 const NOT_A_NAME: ReadonlySet<string> = new Set(
-  [...STOPWORDS, ...lexiconLines("speaker-titles.txt").filter((t) => t.endsWith(".")), ..."well oh ok okay yes yeah hey hi hello wow um uh ah".split(" ")].map((w) => w.replace(/\.$/, "").toLowerCase()),
+  [...STOPWORDS, ...lexiconLines("speaker-titles.txt").filter((t) => t.endsWith(".")), ..."well oh ok okay yes yeah hey hi hello wow um uh ah thank thanks please".split(" ")].map((w) => w.replace(/\.$/, "").toLowerCase()),
 );
 
 /** A lone word that names nothing: a function word or title as written in running text ("The", "Sen."), not in capitals ("US"). */
