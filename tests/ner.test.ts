@@ -402,6 +402,12 @@ describe("names after a title", () => {
 
 describe("one-word spans that name nothing", () => {
   const run = (text: string, spans: [number, number, number][]) => spansThrough(dropNonNames, text, spans);
+  it("a date's month or a weekday alone is dropped", () =>
+    expect(run("On March 6, 2016 and Tuesday, April Vale met us in March.", [[1, 2, 1], [6, 7, 1], [8, 10, 0], [13, 14, 1]])).toEqual([
+      ["April Vale", 0],
+      ["March", 1],
+    ]));
+  it("... not a person's name in the text", () => expect(run("Ann March spoke. March 4 she left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann March", 0], ["March", 0]]));
   it("a word of thanks or a request is dropped", () =>
     expect(run("Thank you, Ann. Thank God. Please, Tom.", [[0, 1, 1], [3, 4, 0], [5, 6, 1], [6, 7, 0], [8, 9, 3], [10, 11, 0]])).toEqual([
       ["Ann", 0],

@@ -1220,10 +1220,15 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     const w = p.lower[i]!.replace(/\.$/, "");
     return (PERSON_TITLES.has(w) || w === "president-elect") && /^\p{Lu}\p{Ll}/u.test(p.tokens[i]!.text) && !SURNAME_TITLES.has(w) && !lastNames.has(w);
   };
+  // a date's month ("March 6, 2016", "March 2019") or a weekday alone; not the last word of a person's name in the text
+  const dateWord = (i: number) => {
+    const w = p.lower[i]!;
+    return (WEEKDAYS.test(w) || (MONTHS.test(w) && /^\d/.test(p.tokens[i + 1]?.text ?? ""))) && !lastNames.has(w);
+  };
   return spans.filter((s, k) =>
     s.to - s.from > 1
       ? !officeOnly(s) && !titleOf(k)
-      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || loneTitle(s.from) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
+      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || loneTitle(s.from) || dateWord(s.from) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
   );
 }
 
