@@ -648,6 +648,7 @@ describe("names of two words read as a name and a word apart", () => {
     ["not a function word", "More Ruritanians agree.", [[0, 1, 0], [1, 2, 3]], [["More", 0], ["Ruritanians", 3]]],
     ["not a word in capitals", "The PAC Ruritanians agree.", [[1, 2, 1], [2, 3, 3]], [["PAC", 1], ["Ruritanians", 3]]],
     ["not a place", "From Vale Ruritanians came.", [[1, 2, 2], [2, 3, 3]], [["Vale", 2], ["Ruritanians", 3]]],
+    ["... but a part of the world's word read as anything", "Central Ruritanian migrants came.", [[0, 1, 1], [1, 2, 3]], [["Central Ruritanian", 3]]],
     ["not a word that is no people's", "Polls of Native Harbourites vary.", [[2, 3, 0], [3, 4, 3]], [["Native", 0], ["Harbourites", 3]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });

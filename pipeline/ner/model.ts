@@ -1925,13 +1925,17 @@ export function caseNames(p: Prepared, spans: TokenSpan[], text: string): TokenS
   return out ?? spans;
 }
 
+/** Words for a part of the world that open a people's name ("Central" and "Americans"), read as any type. */
+const REGION_WORDS: ReadonlySet<string> = new Set("north south east west central latin middle northern southern eastern western upper lower".split(" "));
+
 /**
  * Names that the tagger reads as a name and a word apart, or as two names: a law's name without "Act" ("Harbour Care"
  * and "Act" untagged) is the law's, other; a place's name and "Today" is a paper's or a channel's, an organisation; a
  * day's name ("Good" read as a
  * person and "Friday" untagged; see HOLIDAYS) is other; a people's name made of a word and a people's word ("Native" a
- * person and "Americans" other) is other too, when the word is a capitalised word read as a person or other, no
- * function word ("More Americans") or given name, and no person's surname in the text ("Vale Americans").
+ * person and "Americans" other) is other too, when the word is a capitalised word read as a person or other, or a
+ * part of the world's word read as anything ("Central" an organisation and "American" other), no function word ("More
+ * Americans") or given name, and no person's surname in the text ("Vale Americans").
  */
 export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex = new Map()): TokenSpan[] {
   // a people's word, or its plural ("Americans")
@@ -1963,7 +1967,7 @@ export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: G
       continue;
     }
     const w = p.lower[s.from]!;
-    if (fits && s.to - s.from === 1 && (s.type === per || s.type === misc) && /^\p{Lu}\p{Ll}+$/u.test(p.tokens[s.from]!.text) && !STOPWORDS.has(w) && next?.from === t && next.to === t + 1 && next.type === misc && people(t) && !isGivenName(w)) {
+    if (fits && s.to - s.from === 1 && (s.type === per || s.type === misc || REGION_WORDS.has(w)) && /^\p{Lu}\p{Ll}+$/u.test(p.tokens[s.from]!.text) && !STOPWORDS.has(w) && next?.from === t && next.to === t + 1 && next.type === misc && people(t) && !isGivenName(w)) {
       if (!(surnames ??= personLastWords(p, spans)).has(p.lower[s.from]!)) {
         out.push({ from: s.from, to: t + 1, type: misc });
         k++;
