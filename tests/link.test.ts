@@ -211,6 +211,15 @@ describe("entities: a lone surname and the corpus's usual bearer of it", () => {
     const { at } = entityOf([...withAnn(5), ["p:Mrs Vale"]]);
     expect(at("5:0")).toBe(at("0:0"));
   });
+  it("beside a Jr. alone in its article, it joins his namesake when that is the usual bearer", () => {
+    const withTomSr = Array.from({ length: 5 }, () => ["p:Tom Vale", "p:Vale"]);
+    const { at } = entityOf([...withTomSr, ["p:Tom Vale Jr.", "p:Vale"]]);
+    expect([at("5:1"), at("5:0")]).toEqual([at("0:0"), expect.not.stringMatching(new RegExp(`^${at("0:0")}$`))]);
+  });
+  it("... else it joins the Jr.", () => {
+    const { at } = entityOf([...withAnn(5), ["p:Tom Vale Jr.", "p:Vale"], ["p:Eve Pell Jr.", "p:Pell"]]);
+    expect([at("5:1"), at("6:1")]).toEqual([at("5:0"), at("6:0")]);
+  });
 });
 
 describe("entities: an acronym read as other", () => {

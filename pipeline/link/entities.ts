@@ -401,6 +401,7 @@ export function resolveArticle(
   // a surname alone resolves the same way each time it appears in the article
   const surnameHit = new Map<string, PersonName | null>();
   const ambiguous = new Map<string, string>(); // the same, when it fits several people: their keys
+  const deferred = new Map<string, string>(); // the same, when it fits one "Jr." only: his node
   mentions.forEach((m, i) => {
     const p = persons[i];
     if (!p) return;
@@ -432,15 +433,23 @@ export function resolveArticle(
         // a surname without "Jr." is the one named without it: "John Doe … John Doe Jr. … Doe said" is the father
         const plain = p.suffix ? [] : cands.filter((t) => !t.suffix);
         hit = pickCompatible(plain.length > 0 ? plain : cands);
+        // the only person of that surname being a "Jr." ("Tom Vale Jr. … Vale said"), the bare surname is his unless
+        // the corpus's usual bearer of it is his namesake without the suffix (his father "Tom Vale", whom news calls
+        // "Vale" while it calls the son "Vale Jr."): the corpus decides (joinLoneSurnames), and this does not vote
+        if (hit && !p.suffix && plain.length === 0 && hit.suffix && hit.suffix !== "sr" && p.female !== true) {
+          deferred.set(hitKey, personNode(hit));
+          hit = null;
+        }
         surnameHit.set(hitKey, hit);
         if (hit) joined?.(prep[i]!.node, personNode(hit));
-        else if (cands.length > 0) ambiguous.set(hitKey, sorted(new Set(cands.map((t) => t.key))).join(CANDIDATES));
+        else if (cands.length > 0 && !deferred.has(hitKey)) ambiguous.set(hitKey, sorted(new Set(cands.map((t) => t.key))).join(CANDIDATES));
       }
       // a surname alone that joins no one here keeps, in its node, the people of the article it may be and the gender
       // its honorific says (linkEntitiesCompact's surname rule reads both)
       const own = prep[i]!.node;
       const amb = hit ? undefined : ambiguous.get(hitKey);
-      const node = hit ? personNode(hit) : amb !== undefined ? `${own}${AMBIGUOUS}${amb}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
+      const junior = hit ? undefined : deferred.get(hitKey);
+      const node = hit ? personNode(hit) : junior !== undefined ? `${own}${NAMESAKE}${junior}` : amb !== undefined ? `${own}${AMBIGUOUS}${amb}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
       out[i] = hit ? { node, clean, primary: false } : node === own ? { node, clean, primary: false, own: prep[i]! } : { node, clean, primary: false };
     } else if (p.initial) {
       const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
@@ -458,11 +467,13 @@ export function resolveArticle(
  * CANDIDATES); a woman's or a man's honorific.
  */
 const AMBIGUOUS = "|?";
+/** Mark on a lone surname's node key, before the node of the one "Jr." of its article whose namesake it may be. */
+const NAMESAKE = "|>";
 const CANDIDATES = "\t";
 const WOMAN = "|f";
 const MAN = "|m";
 /** A lone surname's node key without its mark. */
-const unmarked = (key: string) => key.replace(/\|(?:[fm]|\?.*)$/, "");
+const unmarked = (key: string) => key.replace(/\|(?:[fm]|\?.*|>.*)$/, "");
 
 /** Articles defining an acronym, at least, before the name most of them define it for is the acronym's alone. */
 const ACRONYM_MIN_ARTICLES = 5;
@@ -586,6 +597,16 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
     let rest = -1;
     for (const i of ids) {
       const key = table.nodes[i]!.key;
+      // (the bare surname beside the one "Jr." of its article: his father's when the father is the usual bearer, else his)
+      const ns = key.indexOf(NAMESAKE);
+      if (ns >= 0) {
+        const junior = key.slice(ns + NAMESAKE.length);
+        const father = table.index.get(junior.replace(/ (?:jr|ii|iii|iv)$/, ""));
+        const own = table.index.get(junior);
+        if (usual && father !== undefined && uf.find(father) === uf.find(usual.root)) uf.union(i, usual.root);
+        else if (own !== undefined) uf.union(i, own);
+        continue;
+      }
       // (a surname its article left between several people joins the usual bearer when that is one of them)
       const amb = key.indexOf(AMBIGUOUS);
       const among = amb < 0 || key.slice(amb + AMBIGUOUS.length).split(CANDIDATES).some(isUsual);
