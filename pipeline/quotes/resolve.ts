@@ -524,10 +524,10 @@ export function resolveSpeaker(mentions: readonly MentionSpan[], start: number, 
     // (a role of something named after it is not the role written with a name: "the president of a group" is no
     // "President Ann Vale")
     if (!rc.text || !head || /^\s+(?:of|for)\s/.test(speaker.slice(he))) return null;
-    // (an office one person holds at a time, "the president", "the mayor", as far back as the article's start: it
-    // names one person through an article, often written with the name once, near its top; not a former holder)
+    // (an office one person holds at a time, written alone, "the president", "the vice president", is looked for as far
+    // back as the article's start: it names one person through an article, often written with the name once, near its
+    // top; not "the former president", nor "the onetime confidant of the president")
     const { before, after, deputy } = rolePatterns(speaker, head);
-    // (the office alone, "the president", "the vice president": not "the former president", "a confidant of the president")
     const sole = SOLE_ROLES.has(head) && /^the\s+(?:(?:vice|deputy)[\s-]+)?\p{L}+$/iu.test(speaker.trim());
     for (let k = from; k >= (sole ? Math.max(0, from - ROLE_LOOKBACK) : stop); k--) {
       const m = mentions[k]!;
