@@ -1245,6 +1245,26 @@ const isCalendarWord = (w: string): boolean => MONTHS.test(w) || WEEKDAYS.test(w
 
 
 /**
+ * Whether token i's word, capitalised before a name the tagger read, may be the name's own first word: no function word,
+ * calendar or time word, office, title or office's qualifier, given name, or place's or people's name of the gazetteer
+ * (with `towns`, a small town's name may be: only a region's or a country's may not).
+ */
+function opensName(p: Prepared, i: number, towns = false): boolean {
+  const w = p.lower[i]!;
+  return (
+    !STOPWORDS.has(w) &&
+    !NOT_A_NAME.has(w) &&
+    !isCalendarWord(w) &&
+    !TIME_WORDS.has(w) &&
+    !isOffice(p, i) &&
+    !isPersonTitle(p, i) &&
+    !OFFICE_MODIFIERS.has(w) &&
+    !isGivenName(w) &&
+    !(p.gazS[i]! & (towns ? REGION_BITS | PEOPLES : PLACE_BITS | PEOPLES))
+  );
+}
+
+/**
  * A place's name of several words of which the tagger read only the end ("New" and "Harbour", "North" and
  * "Ruritania", read as "Harbour" alone, often as other where the word alone is a country's or a people's) is the whole
  * place's name: the word before the span, capitalised, untagged and one space before it, opens a city's, a region's or
@@ -1295,19 +1315,14 @@ export function capitalisedHeads(p: Prepared, spans: TokenSpan[], text: string):
   const head = (i: number, from: number, towns = false): boolean => {
     if (i < from || !/^\p{Lu}\p{Ll}+$/u.test(p.tokens[i]!.text) || p.caps[i] || (i > 0 && !singleSpaceBefore(p, text, i))) return false;
     const w = p.lower[i]!;
+    // (and no title's or office's plural, -ing form, party's word, call to the reader or person's surname in the text)
     return (
-      !STOPWORDS.has(w) &&
+      opensName(p, i, towns) &&
       !w.endsWith("ing") &&
       !OFFICES.has(w.replace(/s$/, "")) &&
-      !OFFICE_MODIFIERS.has(w) &&
       !PERSON_TITLES.has(w.replace(/s$/, "")) &&
-      !isCalendarWord(w) &&
-      !TIME_WORDS.has(w) &&
-      !isGivenName(w) &&
       !PARTY_WORDS.has(w) &&
-      !NOT_A_NAME.has(w) &&
       !CALL_WORDS.has(w) &&
-      !(p.gazS[i]! & (towns ? REGION_BITS | PEOPLES : PLACE_BITS | PEOPLES)) &&
       !(surnames ??= personLastWords(p, spans)).has(w)
     );
   };
@@ -1875,11 +1890,10 @@ export function ofTheNames(p: Prepared, spans: TokenSpan[], text: string): Token
   // people's word ("Defeat the Harbourian State")
   function verbThe(s: TokenSpan): TokenSpan {
     const w = s.from - 2;
-    const x = p.lower[w]!;
     if (!/^\p{Lu}\p{Ll}+$/u.test(p.tokens[w]!.text) || p.first[w] || p.caps[w] || !/^\p{Lu}\p{Ll}/u.test(p.tokens[s.from]!.text) || p.gazS[s.from]! & PEOPLES || GROUP_WORDS.has(p.lower[s.from]!)) return s;
     const before = p.tokens[w - 1]!.text;
     if (!(p.words[w - 1]!.lowerWord || /^['\u2019]s$|^["\u201c]$/u.test(before))) return s;
-    if (STOPWORDS.has(x) || isCalendarWord(x) || TIME_WORDS.has(x) || isOffice(p, w) || isPersonTitle(p, w) || OFFICE_MODIFIERS.has(x) || isGivenName(x) || p.gazS[w]! & (PLACE_BITS | PEOPLES) || NOT_A_NAME.has(x)) return s;
+    if (!opensName(p, w)) return s;
     if (!singleSpaceBefore(p, text, w + 1) || !singleSpaceBefore(p, text, s.from) || (tagged ??= tokensIn(p, spans))[w]) return s;
     return { from: w, to: s.to, type: misc };
   }
