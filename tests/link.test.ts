@@ -216,6 +216,16 @@ describe("entities: a lone surname and the corpus's usual bearer of it", () => {
     const { at } = entityOf([...withTomSr, ["p:Tom Vale Jr.", "p:Vale"]]);
     expect([at("5:1"), at("5:0")]).toEqual([at("0:0"), expect.not.stringMatching(new RegExp(`^${at("0:0")}$`))]);
   });
+  it("written before the one person of its article named in full, it joins the usual bearer when that is someone else", () => {
+    // (the two articles that name Ann Vale are two votes of twenty for her: Tom Vale stays the usual bearer)
+    const { at } = entityOf([...withTom(18), ["p:Vale", "p:Ann Vale", "p:Vale"], ["p:Ann Vale", "p:Vale"]]);
+    expect([at("18:0"), at("18:2"), at("19:1")]).toEqual([at("0:0"), at("0:0"), at("19:0")]);
+    expect(at("18:1")).not.toBe(at("0:0"));
+  });
+  it("... else that person", () => {
+    const { at } = entityOf([...withTom(5), ["p:Vale", "p:Tom Vale"], ["p:Pell", "p:Ann Pell"], ["p:Vale-Pell", "p:Ann Vale-Pell"]]);
+    expect([at("5:0"), at("6:0"), at("7:0")]).toEqual([at("0:0"), at("6:1"), at("7:1")]);
+  });
   it("... else it joins the Jr.", () => {
     const { at } = entityOf([...withAnn(5), ["p:Tom Vale Jr.", "p:Vale"], ["p:Eve Pell Jr.", "p:Pell"]]);
     expect([at("5:1"), at("6:1")]).toEqual([at("5:0"), at("6:0")]);

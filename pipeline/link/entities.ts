@@ -401,7 +401,13 @@ export function resolveArticle(
   // a surname alone resolves the same way each time it appears in the article
   const surnameHit = new Map<string, PersonName | null>();
   const ambiguous = new Map<string, string>(); // the same, when it fits several people: their keys
-  const deferred = new Map<string, string>(); // the same, when it fits one "Jr." only: his node
+  const deferred = new Map<string, string>(); // the same, when the corpus decides between one person and another: a mark and that person's node
+  // where each person's full name is first written (the index of the first mention of any of its full names)
+  const firstFull = (t: PersonName) => {
+    let first = mentions.length;
+    for (const f of fullsOf(t)) first = Math.min(first, persons.findIndex((q) => q === f || (q !== null && !q.single && !q.initial && q.key === f.key)));
+    return first < 0 ? mentions.length : first;
+  };
   mentions.forEach((m, i) => {
     const p = persons[i];
     if (!p) return;
@@ -437,7 +443,15 @@ export function resolveArticle(
         // the corpus's usual bearer of it is his namesake without the suffix (his father "Tom Vale", whom news calls
         // "Vale" while it calls the son "Vale Jr."): the corpus decides (joinLoneSurnames), and this does not vote
         if (hit && !p.suffix && plain.length === 0 && hit.suffix && hit.suffix !== "sr" && p.female !== true) {
-          deferred.set(hitKey, personNode(hit));
+          deferred.set(hitKey, `${NAMESAKE}${personNode(hit)}`);
+          hit = null;
+        }
+        // and written before that person's full name ("Vale's speech … first lady Ann Vale", the article taking "Vale"
+        // as known), the bare surname is the corpus's usual bearer of it, if that is someone else, else that person
+        // (it still votes for that person: "Gen. Vale … Ann Vale" is most often one person)
+        else if (hit && p.female !== true && i < firstFull(hit)) {
+          joined?.(prep[i]!.node, personNode(hit));
+          deferred.set(hitKey, `${KNOWN}${personNode(hit)}`);
           hit = null;
         }
         surnameHit.set(hitKey, hit);
@@ -449,7 +463,7 @@ export function resolveArticle(
       const own = prep[i]!.node;
       const amb = hit ? undefined : ambiguous.get(hitKey);
       const junior = hit ? undefined : deferred.get(hitKey);
-      const node = hit ? personNode(hit) : junior !== undefined ? `${own}${NAMESAKE}${junior}` : amb !== undefined ? `${own}${AMBIGUOUS}${amb}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
+      const node = hit ? personNode(hit) : junior !== undefined ? `${own}${junior}` : amb !== undefined ? `${own}${AMBIGUOUS}${amb}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
       out[i] = hit ? { node, clean, primary: false } : node === own ? { node, clean, primary: false, own: prep[i]! } : { node, clean, primary: false };
     } else if (p.initial) {
       const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
@@ -469,11 +483,13 @@ export function resolveArticle(
 const AMBIGUOUS = "|?";
 /** Mark on a lone surname's node key, before the node of the one "Jr." of its article whose namesake it may be. */
 const NAMESAKE = "|>";
+/** Mark on a lone surname's node key, before the node of the one person of its article, named in full after it. */
+const KNOWN = "|<";
 const CANDIDATES = "\t";
 const WOMAN = "|f";
 const MAN = "|m";
 /** A lone surname's node key without its mark. */
-const unmarked = (key: string) => key.replace(/\|(?:[fm]|\?.*|>.*)$/, "");
+const unmarked = (key: string) => key.replace(/\|(?:[fm]|\?.*|[<>].*)$/, "");
 
 /** Articles defining an acronym, at least, before the name most of them define it for is the acronym's alone. */
 const ACRONYM_MIN_ARTICLES = 5;
@@ -562,8 +578,10 @@ const SURNAME_MIN_SHARE = 0.9;
 function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Map<string, number>>): void {
   const marks = new Map<string, number[]>(); // unmarked surname node -> its nodes (marked or not)
   table.nodes.forEach((n, i) => {
-    if (!n.person?.single) return;
+    // (a marked key is a lone surname's by its making, though its words, read again, may look like a full name: a
+    // hyphenated surname's key is "vale pell")
     const k = unmarked(n.key);
+    if (!n.person?.single && k === n.key) return;
     const l = marks.get(k);
     if (l) l.push(i);
     else marks.set(k, [i]);
@@ -597,13 +615,15 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
     let rest = -1;
     for (const i of ids) {
       const key = table.nodes[i]!.key;
-      // (the bare surname beside the one "Jr." of its article: his father's when the father is the usual bearer, else his)
+      // (the bare surname beside the one "Jr." of its article: his father's when the father is the usual bearer, else
+      // his; written before the one person of its article named in full, the usual bearer when someone else, else hers)
       const ns = key.indexOf(NAMESAKE);
-      if (ns >= 0) {
-        const junior = key.slice(ns + NAMESAKE.length);
-        const father = table.index.get(junior.replace(/ (?:jr|ii|iii|iv)$/, ""));
-        const own = table.index.get(junior);
-        if (usual && father !== undefined && uf.find(father) === uf.find(usual.root)) uf.union(i, usual.root);
+      const kn = key.indexOf(KNOWN);
+      if (ns >= 0 || kn >= 0) {
+        const named = key.slice((ns >= 0 ? ns : kn) + NAMESAKE.length);
+        const own = table.index.get(named);
+        const other = ns >= 0 ? table.index.get(named.replace(/ (?:jr|ii|iii|iv)$/, "")) : usual?.root;
+        if (usual && other !== undefined && uf.find(other) === uf.find(usual.root) && (own === undefined || uf.find(own) !== uf.find(usual.root))) uf.union(i, usual.root);
         else if (own !== undefined) uf.union(i, own);
         continue;
       }
