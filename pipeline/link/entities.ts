@@ -402,12 +402,12 @@ export function resolveArticle(
   const surnameHit = new Map<string, PersonName | null>();
   const ambiguous = new Map<string, string>(); // the same, when it fits several people: their keys
   const deferred = new Map<string, string>(); // the same, when the corpus decides between one person and another: a mark and that person's node
-  // where each person's full name is first written (the index of the first mention of any of its full names)
-  const firstFull = (t: PersonName) => {
-    let first = mentions.length;
-    for (const f of fullsOf(t)) first = Math.min(first, persons.findIndex((q) => q === f || (q !== null && !q.single && !q.initial && q.key === f.key)));
-    return first < 0 ? mentions.length : first;
-  };
+  // where each person's full name is first written: the first mention of any of its full names
+  const firstAt = new Map<string, number>();
+  persons.forEach((q, i) => {
+    if (q && !q.single && !q.initial && !firstAt.has(q.key)) firstAt.set(q.key, i);
+  });
+  const firstFull = (t: PersonName) => Math.min(mentions.length, ...fullsOf(t).map((f) => firstAt.get(f.key) ?? mentions.length));
   mentions.forEach((m, i) => {
     const p = persons[i];
     if (!p) return;
@@ -462,8 +462,8 @@ export function resolveArticle(
       // its honorific says (linkEntitiesCompact's surname rule reads both)
       const own = prep[i]!.node;
       const amb = hit ? undefined : ambiguous.get(hitKey);
-      const junior = hit ? undefined : deferred.get(hitKey);
-      const node = hit ? personNode(hit) : junior !== undefined ? `${own}${junior}` : amb !== undefined ? `${own}${AMBIGUOUS}${amb}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
+      const mark = hit ? undefined : deferred.get(hitKey);
+      const node = hit ? personNode(hit) : mark !== undefined ? `${own}${mark}` : amb !== undefined ? `${own}${AMBIGUOUS}${amb}` : p.female === null ? own : `${own}${p.female ? WOMAN : MAN}`;
       out[i] = hit ? { node, clean, primary: false } : node === own ? { node, clean, primary: false, own: prep[i]! } : { node, clean, primary: false };
     } else if (p.initial) {
       const hit = pickCompatible(people.filter((t) => fullsOf(t).some((f) => f.surname === p.surname && f.given.startsWith(p.given))));
@@ -620,7 +620,7 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
       const ns = key.indexOf(NAMESAKE);
       const kn = key.indexOf(KNOWN);
       if (ns >= 0 || kn >= 0) {
-        const named = key.slice((ns >= 0 ? ns : kn) + NAMESAKE.length);
+        const named = key.slice(ns >= 0 ? ns + NAMESAKE.length : kn + KNOWN.length);
         const own = table.index.get(named);
         const other = ns >= 0 ? table.index.get(named.replace(/ (?:jr|ii|iii|iv)$/, "")) : usual?.root;
         if (usual && other !== undefined && uf.find(other) === uf.find(usual.root) && (own === undefined || uf.find(own) !== uf.find(usual.root))) uf.union(i, usual.root);
