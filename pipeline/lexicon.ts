@@ -11,3 +11,38 @@ export function lexiconLines(name: string): string[] {
 
 /** English function words (pipeline/lexicon/stopwords-en.txt), lower case. */
 export const STOPWORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt").map((l) => l.trim().toLowerCase()));
+
+/** A US state (or the District of Columbia) as pipeline/lexicon/us-states.txt gives it. */
+export interface UsState {
+  name: string;
+  /** the news agencies' (AP) abbreviations, the current one first ("Fla."); none where the name is not shortened ("Ohio") */
+  abbreviations: string[];
+  /** the two-letter postal code ("FL") */
+  postal: string;
+  /** other names ("Washington, D.C.") */
+  other: string[];
+}
+
+export const US_STATES: readonly UsState[] = lexiconLines("us-states.txt").map((line) => {
+  const [name, abbr = "", postal = "", other = ""] = line.split("\t");
+  const list = (s: string) => s.split("; ").filter(Boolean);
+  return { name: name!, abbreviations: list(abbr), postal, other: list(other) };
+});
+
+/** A state's written form as compared: single spaces, no space after a dot inside it ("W. Va." as "W.Va."), no final dot. */
+const stateForm = (s: string): string => s.replace(/\s+/g, " ").trim().replace(/\.\s+(?=\S)/g, ".").replace(/\.$/, "");
+/**
+ * The states by their abbreviations and other names (stateForm, case kept: "La." is not "LA"), and by the postal codes
+ * that are an abbreviation without its dots ("NY" for "N.Y.").
+ */
+const STATE_BY_FORM = new Map<string, { name: string; abbreviation: boolean }>();
+for (const st of US_STATES) {
+  for (const a of st.abbreviations) STATE_BY_FORM.set(stateForm(a), { name: st.name, abbreviation: true });
+  if (st.abbreviations.some((a) => a.replace(/\./g, "") === st.postal)) STATE_BY_FORM.set(st.postal, { name: st.name, abbreviation: true });
+  for (const o of st.other) STATE_BY_FORM.set(stateForm(o), { name: st.name, abbreviation: false });
+}
+
+/** The US state (or the District of Columbia) a place's written name is an abbreviation or other name of ("Fla." is Florida). */
+export function stateOf(written: string): { name: string; abbreviation: boolean } | null {
+  return STATE_BY_FORM.get(stateForm(written)) ?? null;
+}

@@ -80,6 +80,9 @@ describe("entities: mentions that must merge", () => {
     ["a name cut short, and one without its tail, defined for the acronym", [["o:Centers for Harbour Control and Prevention (CHC)"], ["o:Centers for Harbour Control (CHC)"], ["o:Harbour Control (CHC)"], ["o:CHC"]], ["0:0", "1:0", "2:0", "3:0"]],
     ["country short forms", [["l:U.S."], ["l:US"], ["l:United States"], ["l:the United States"], ["l:United States of America"]], ["0:0", "1:0", "2:0", "3:0", "4:0"]],
     ["country names with and without the article", [["l:Netherlands"], ["l:the Netherlands"]], ["0:0", "1:0"]],
+    ["a US state's abbreviation, with or without its dot, and the state", [["l:Florida"], ["l:Valeford", "l:Fla."], ["l:Fla"]], ["0:0", "1:1", "2:0"]],
+    ["... initials too, spaced or not", [["l:West Virginia"], ["l:W. Va."], ["l:W.Va"], ["l:New York"], ["l:N.Y."]], ["0:0", "1:0", "2:0"]],
+    ["the capital district's names", [["l:D.C."], ["l:Washington, D.C."], ["l:District of Columbia"], ["l:DC"]], ["0:0", "1:0", "2:0", "3:0"]],
     ["a country the tagger called an organisation", [["l:United States"], ["o:U.S."], ["x:US"]], ["0:0", "1:0", "2:0"]],
     ["organisation legal form", [["o:Quillfeather Corp."], ["o:Quillfeather"], ["o:Quillfeather Corporation"]], ["0:0", "1:0", "2:0"]],
     ["a department named after its field either way", [["o:Department of Harbours"], ["o:Harbours Department"], ["o:the Department of the Harbours"]], ["0:0", "1:0", "2:0"]],
@@ -358,6 +361,8 @@ describe("entities: mentions that must stay apart", () => {
     ["a place and a longer place containing it", [["l:Georgia"], ["l:South Georgia"]], "0:0", "1:0"],
     ["state or country: no merge with a country-only form", [["l:Georgia"], ["l:Republic of Georgia"]], "0:0", "1:0"],
     ["two countries", [["l:Niger"], ["l:Nigeria"]], "0:0", "1:0"],
+    ["a state's abbreviation is written with its case ('L.A.' is not 'La.')", [["l:La."], ["l:L.A."]], "0:0", "1:0"],
+    ["... and names the state only as a place", [["l:Kentucky"], ["p:Ky"]], "0:0", "1:0"],
     ["Congo is claimed by two countries", [["l:Congo"], ["l:Democratic Republic of the Congo"]], "0:0", "1:0"],
   ])("%s", (_, ds, a, b) => {
     const { at } = entityOf(ds);
@@ -376,6 +381,8 @@ describe("entities: rows", () => {
   it.each<[string, string[][], string, string]>([
     ["country: its common English name", [["l:U.S."], ["l:US"]], "location:united-states", "United States"],
     ["... not the shortest of its names", [["l:Korea"], ["l:Republic of Korea"]], "location:south-korea", "South Korea"],
+    ["a US state: its name, not an abbreviation", [["l:Fla."], ["l:Fla"], ["l:Florida"]], "location:florida", "Florida"],
+    ["... even where only its abbreviations name it", [["l:Fla."], ["l:Fla"]], "location:florida", "Florida"],
     ["acronym: the defined long form", [["o:OCA", "o:Office of Coastal Affairs (OCA)"], ["o:OCA"], ["o:OCA"]], "organization:office-of-coastal-affairs", "Office of Coastal Affairs"],
     ["person: the full name, not the surname", [["p:Vale", "p:Vale", "p:Vale", "p:Ann Vale"]], "person:ann-vale", "Ann Vale"],
     ["person: the fuller form, when as frequent", [["p:Ann Lloyd Deverell"], ["p:Ann Deverell"]], "person:ann-lloyd-deverell", "Ann Lloyd Deverell"],

@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, capitalisedHeads, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, capitalisedHeads, stateLabels, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -527,6 +527,24 @@ describe("a body's name with its field after 'for' or 'on'", () => {
     ["not a day", "The Committee on Tuesday voted.", [[1, 2, 1]], [["Committee", 1]]],
     ["not a person", "The Committee for Ann Vale voted.", [[1, 2, 1], [3, 5, 0]], [["Committee", 1], ["Ann Vale", 0]]],
     ["not a body's name of another kind", "The Harbour for Vale Town opened.", [[1, 2, 1]], [["Harbour", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a US state's abbreviation after a town or in brackets", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(stateLabels, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["after a town, read as an organisation: the state, and the town a place", "He lives in Valeford Heights, Fla., now.", [[3, 5, 1], [6, 7, 1]], [["Valeford Heights", 2], ["Fla", 2]]],
+    ["... untagged, with its dot apart", "He lives in Valeford, Ky. now.", [[3, 4, 2]], [["Valeford", 2], ["Ky", 2]]],
+    ["in brackets after a legislator, read as a person", "Sen. Ann Vale (Ky.) spoke.", [[1, 3, 0], [4, 5, 0]], [["Ann Vale", 0], ["Ky", 2]]],
+    ["... a dotted two-letter form", "Rep. Tom Pell (N.J.) spoke.", [[1, 3, 0]], [["Tom Pell", 0], ["N.J.", 2]]],
+    ["... initials written apart, after a party's letter", "Sen. Ann Vale (D., W. Va.) spoke.", [[1, 3, 0]], [["Ann Vale", 0], ["W. Va", 2]]],
+    ["... or together, read as a person", "Sen. Ann Vale (D., W.Va.) spoke.", [[1, 3, 0], [6, 8, 0]], [["Ann Vale", 0], ["W. Va", 2]]],
+    ["a person before the comma stays a person", "He met Ann Vale, Fla. resident.", [[2, 4, 0]], [["Ann Vale", 0], ["Fla", 2]]],
+    ["... and a name with a small word stays as it is", "He joined the Lyceum of Valeford, Ill. today.", [[3, 6, 1]], [["Lyceum of Valeford", 1], ["Ill", 2]]],
+    ["not without its dot", "He felt Ill and Mass was said.", [], []],
+    ["not after a weekday", "On Sunday, Mass. was said.", [], []],
+    ["not in brackets with more in them", "Sen. Ann Vale (Ky. native) spoke.", [[1, 3, 0]], [["Ann Vale", 0]]],
+    ["not in a headline", "VOTERS IN VALEFORD, FLA. SPEAK", [], []],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

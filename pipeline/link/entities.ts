@@ -54,7 +54,7 @@ import {
   tidy,
   type PersonName,
 } from "./names.ts";
-import { STOPWORDS } from "../lexicon.ts";
+import { stateOf, STOPWORDS } from "../lexicon.ts";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { Column } from "./column.ts";
 import { Memo } from "../memo.ts";
@@ -310,7 +310,8 @@ export function resolveArticle(
   mentions.forEach((m, i) => {
     const p = prep[i]!;
     if (m.type === "person" || p.acronym) return; // persons and acronyms are resolved below
-    out[i] = { node: p.node, clean: p.clean, primary: true, own: p };
+    // (a state's abbreviation names the state, but is not the name to show: "Fla." is Florida)
+    out[i] = { node: p.node, clean: p.clean, primary: m.type !== "location" || !stateOf(p.clean)?.abbreviation, own: p };
     if (p.def) define(m.type, p.def[1], p.node);
     if (m.type === "organization") orgFulls.push({ node: p.node, clean: p.clean });
   });
@@ -1184,7 +1185,9 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   const rows: { root: number; name: string; base: string; g: Agg }[] = [];
   for (const [root, g] of aggs) {
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
-    const name = (cc && countryName(cc)) || pickCanonical(g.forms, g.type === "person");
+    let name = (cc && countryName(cc)) || pickCanonical(g.forms, g.type === "person");
+    // a state named only by its abbreviation is shown by its name
+    if (g.type === "location") name = (stateOf(name)?.abbreviation && stateOf(name)?.name) || name;
     rows.push({ root, name, base: `${g.type}:${slug(name)}`, g });
   }
   const byBase = new Map<string, typeof rows>();

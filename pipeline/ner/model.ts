@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
-import { lexiconLines, STOPWORDS } from "../lexicon.ts";
+import { lexiconLines, stateOf, STOPWORDS } from "../lexicon.ts";
 import { acronymReach } from "../text.ts";
 import { GAZ_CATS, GAZ_MAX_LEN, GAZ_PREFIX, gazIndex, gazKey, type GazetteerData, type GazIndex } from "./gazetteer.ts";
 import type { Sentence } from "./tokenize.ts";
@@ -533,9 +533,10 @@ function trimOffice(p: Prepared, s: TokenSpan): TokenSpan {
 }
 /**
  * US states' and the District of Columbia's abbreviations in the news agencies' style (AP) that are initials, one token
- * each ("Calif." is two: "Calif" and the full stop, and "Miss." or "Del." may be a title).
+ * each ("N.Y.", "D.C."; pipeline/lexicon/us-states.txt). Other abbreviations ("Calif.", "Miss.") are words, and "Miss."
+ * or "Del." may be a title: stateLabels reads them by their context.
  */
-const STATE_INITIALS: ReadonlySet<string> = new Set("N.H. N.J. N.M. N.Y. N.C. N.D. R.I. S.C. S.D. D.C.".split(" "));
+const isStateInitials = (w: string): boolean => /^\p{Lu}\.\p{Lu}\.$/u.test(w) && stateOf(w)?.abbreviation === true;
 
 /** A one-word name of a programme or a policy: a name and "care" or "nomics" ("Valecare", "ValeCare"; the name is not a word the text writes in lower case: "HealthCare"). */
 const PROGRAMME_WORD = /^(\p{Lu}\p{Ll}+)(?:[Cc]are|nomics)$/u;
@@ -829,7 +830,7 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   for (const s of spans)
     if (LAW_HEADS.has(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap && !p.caps[s.to - 1] && !p.lower.slice(s.from, s.to - 1).some((w) => BODY_ENDS.has(w))) s.type = ENTITY_TYPES.indexOf("MISC");
   // a US state's or the capital district's abbreviation in initials ("N.Y.", "D.C.") read as another type is that place
-  for (const s of spans) if (s.type !== loc && s.to - s.from === 1 && STATE_INITIALS.has(p.tokens[s.from]!.text)) s.type = loc;
+  for (const s of spans) if (s.type !== loc && s.to - s.from === 1 && isStateInitials(p.tokens[s.from]!.text)) s.type = loc;
   // a name right before "poll" or "survey" is the pollster's, an organisation ("a Vale poll", "the Harbour Journal
   // survey"), unless it is a region's, a country's, a people's or a party's ("an Iowa poll", "a Republican poll")
   for (const s of spans)
@@ -1262,6 +1263,61 @@ function opensName(p: Prepared, i: number, towns = false): boolean {
     !isGivenName(w) &&
     !(p.gazS[i]! & (towns ? REGION_BITS | PEOPLES : PLACE_BITS | PEOPLES))
   );
+}
+
+/** Whether every word of a span is capitalised ("Valeford Heights", not "Lyceum of Valeford"). */
+const capitalisedOnly = (p: Prepared, s: TokenSpan): boolean => {
+  for (let j = s.from; j < s.to; j++) if (!p.words[j]!.cap) return false;
+  return true;
+};
+
+/**
+ * A US state's abbreviation with its dot after a town and a comma ("Valeford, Fla.") or alone in brackets ("Ann Vale
+ * (Fla.)", a legislator's state) is the state, whatever the tagger read it as, and is tagged where it read nothing; a
+ * town before ", Fla." that the tagger read as an organisation or other is the town, where all its words are
+ * capitalised ("Harbour County", not "Lyceum of Valeford"). The town is a capitalised word, not a function or calendar
+ * word; nothing in a headline.
+ */
+export function stateLabels(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  const per = ENTITY_TYPES.indexOf("PER");
+  const n = p.tokens.length;
+  let spanAt: Int32Array | null = null;
+  const added: TokenSpan[] = [];
+  for (let i = 1; i < n; i++) {
+    const t = p.tokens[i]!;
+    if (p.caps[i] || !p.words[i]!.cap) continue;
+    // the abbreviation with its dot: one token ("Calif.", "N.J."), or up to three written together or one space after
+    // a dot ("W." and "Va"), and the dot right after them
+    let end = -1;
+    let after = -1;
+    for (let e = i + 1, form = t.text; e <= i + 3 && e <= n; e++) {
+      if (e > i + 1) {
+        const gap = p.tokens[e - 1]!.start - p.tokens[e - 2]!.end;
+        if (p.tokens[e - 1]!.text === "." || gap > 1 || (gap === 1 && (!form.endsWith(".") || text[p.tokens[e - 2]!.end] !== " "))) break;
+        form += (gap ? " " : "") + p.tokens[e - 1]!.text;
+      }
+      const dot = !form.endsWith(".") && e < n && p.tokens[e]!.text === "." && p.tokens[e]!.start === p.tokens[e - 1]!.end;
+      if ((form.endsWith(".") || dot) && stateOf(dot ? form + "." : form)?.abbreviation) [end, after] = [e, dot ? e + 1 : e];
+    }
+    if (end < 0) continue;
+    const prev = p.tokens[i - 1]!.text;
+    const town = i >= 2 && prev === "," && p.words[i - 2]!.cap && !p.caps[i - 2] && !STOPWORDS.has(p.lower[i - 2]!) && !isCalendarWord(p.lower[i - 2]!);
+    if (!town && !(prev === "(" && p.tokens[after]?.text === ")")) continue;
+    if (!spanAt) {
+      spanAt = new Int32Array(n).fill(-1);
+      spans.forEach((s, k) => spanAt!.fill(k, s.from, s.to));
+    }
+    const k = spanAt[i]!;
+    if (k < 0) {
+      if (spanAt.subarray(i, end).some((x) => x >= 0)) continue;
+      added.push({ from: i, to: end, type: loc });
+    } else if (spans[k]!.from === i && (spans[k]!.to === end || spans[k]!.to === after)) spans[k]!.type = loc;
+    else continue;
+    const b = town ? spanAt[i - 2]! : -1;
+    if (b >= 0 && spans[b]!.to === i - 1 && spans[b]!.type !== per && capitalisedOnly(p, spans[b]!)) spans[b]!.type = loc;
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.from - b.from) : spans;
 }
 
 /**
@@ -2082,6 +2138,7 @@ export function articleNames(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
 
 /** The passes over the tagger's spans after the consistency pass, in order; each reads the text and the spans before it. */
 const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex) => TokenSpan[])[] = [
+  stateLabels,
   placeHeads,
   capitalisedHeads,
   joinParticles,

@@ -6,6 +6,7 @@
 import type { MentionSpan } from "../../schemas/records.ts";
 import { SPEAKER_NOUNS, type NounType } from "./lexicon.ts";
 import { cleanMention, countryCode, femaleGiven, honorificGender, stripTitles } from "../link/names.ts";
+import { US_STATES } from "../lexicon.ts";
 import { escapeRegExp } from "../text.ts";
 
 export type SpeakerKind = "pronoun" | "name" | "description";
@@ -318,31 +319,11 @@ const INDEFINITE = /^(?:a|an|one|another|some|several|many|multiple|two|three|fo
 
 const RECENT = 1500; // characters within which the last speaker is the one a pronoun means
 
-/**
- * The US states with their AP style abbreviations and postal codes (public facts: the AP Stylebook's state
- * abbreviations and the USPS codes), as news writes them beside a politician's name: "Sen. Ann Vale, R-Ky.",
- * "(D-Calif.)", "Kentucky Republican Ann Vale".
- */
-const US_STATES: readonly (readonly [string, string, string])[] = [
-  ["Alabama", "Ala.", "AL"], ["Alaska", "Alaska", "AK"], ["Arizona", "Ariz.", "AZ"], ["Arkansas", "Ark.", "AR"],
-  ["California", "Calif.", "CA"], ["Colorado", "Colo.", "CO"], ["Connecticut", "Conn.", "CT"], ["Delaware", "Del.", "DE"],
-  ["Florida", "Fla.", "FL"], ["Georgia", "Ga.", "GA"], ["Hawaii", "Hawaii", "HI"], ["Idaho", "Idaho", "ID"],
-  ["Illinois", "Ill.", "IL"], ["Indiana", "Ind.", "IN"], ["Iowa", "Iowa", "IA"], ["Kansas", "Kan.", "KS"],
-  ["Kentucky", "Ky.", "KY"], ["Louisiana", "La.", "LA"], ["Maine", "Maine", "ME"], ["Maryland", "Md.", "MD"],
-  ["Massachusetts", "Mass.", "MA"], ["Michigan", "Mich.", "MI"], ["Minnesota", "Minn.", "MN"], ["Mississippi", "Miss.", "MS"],
-  ["Missouri", "Mo.", "MO"], ["Montana", "Mont.", "MT"], ["Nebraska", "Neb.", "NE"], ["Nevada", "Nev.", "NV"],
-  ["New Hampshire", "N.H.", "NH"], ["New Jersey", "N.J.", "NJ"], ["New Mexico", "N.M.", "NM"], ["New York", "N.Y.", "NY"],
-  ["North Carolina", "N.C.", "NC"], ["North Dakota", "N.D.", "ND"], ["Ohio", "Ohio", "OH"], ["Oklahoma", "Okla.", "OK"],
-  ["Oregon", "Ore.", "OR"], ["Pennsylvania", "Pa.", "PA"], ["Rhode Island", "R.I.", "RI"], ["South Carolina", "S.C.", "SC"],
-  ["South Dakota", "S.D.", "SD"], ["Tennessee", "Tenn.", "TN"], ["Texas", "Texas", "TX"], ["Utah", "Utah", "UT"],
-  ["Vermont", "Vt.", "VT"], ["Virginia", "Va.", "VA"], ["Washington", "Wash.", "WA"], ["West Virginia", "W.Va.", "WV"],
-  ["Wisconsin", "Wis.", "WI"], ["Wyoming", "Wyo.", "WY"],
-];
 /** A state's name as a pattern: its words apart by any space. */
-const statePattern = (name: string): string => name.replace(" ", "\\s+");
+const statePattern = (name: string): string => name.replace(/ /g, "\\s+");
 /** "the Kentucky Republican", "The New York senator": the state's name. */
 const STATE_DESCRIPTION = new RegExp(
-  `^[Tt]he\\s+(${US_STATES.map(([n]) => statePattern(n)).join("|")})\\s+(?:Republican|Democrat|[Ii]ndependent|senator|lawmaker|congressman|congresswoman|governor|representative|legislator)$`,
+  `^[Tt]he\\s+(${US_STATES.map((st) => statePattern(st.name)).join("|")})\\s+(?:Republican|Democrat|[Ii]ndependent|senator|lawmaker|congressman|congresswoman|governor|representative|legislator)$`,
   "u",
 );
 /**
@@ -350,13 +331,14 @@ const STATE_DESCRIPTION = new RegExp(
  * it, a party's letter with its name, abbreviation or code (", R-Ky.", " (D-KY)"), or its name after "a" (", a Kentucky Republican"; not "the": "Like Vale, the Ohio senator …" is someone else).
  */
 const STATE_NEAR = new Map(
-  US_STATES.map(([name, ap, code]) => {
+  US_STATES.map(({ name, abbreviations, postal }) => {
     const n = statePattern(name);
+    const forms = [n, ...abbreviations.map(escapeRegExp), `${postal}\\b`].join("|");
     return [
       name.toLowerCase(),
       {
         before: new RegExp(`\\b${n}(?:\\s+\\p{Lu}[\\p{L}.]*){0,4}\\s+$`, "u"),
-        after: new RegExp(`^[\\s,(]+(?:[RDI][-\u2013]\\s?(?:${n}|${escapeRegExp(ap)}|${code}\\b)|an?\\s+${n}\\b)`, "u"),
+        after: new RegExp(`^[\\s,(]+(?:[RDI][-\u2013]\\s?(?:${forms})|an?\\s+${n}\\b)`, "u"),
       },
     ];
   }),
