@@ -17,6 +17,8 @@ import { brandLexicon } from "../pipeline/lexicon/gen-brands.ts";
 import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
 
 const TYPES: Record<string, EntityType> = { p: "person", o: "organization", l: "location", x: "other" };
+/** k articles, each naming one mention */
+const n = (k: number, m: string): string[][] => Array.from({ length: k }, () => [m]);
 /** "p:Ann Vale" -> a person mention */
 const mention = (s: string) => ({ text: s.slice(2), type: TYPES[s[0]!]! });
 const docs = (ds: string[][]) => ds.map((ms, i) => ({ article_id: `a${i}`, mentions: ms.map(mention) }));
@@ -38,6 +40,7 @@ describe("entities: mentions that must merge", () => {
     ["a given name that is a surname's particle, and the surname alone", [["p:Al Quillfeather", "p:Quillfeather"]], ["0:0", "0:1"]],
     ["... Van too", [["p:Van Harbury", "p:Mr. Harbury"]], ["0:0", "0:1"]],
     ["middle name dropped in the article", [["p:Ann Lloyd Deverell", "p:Lloyd Deverell", "p:Deverell"]], ["0:0", "0:1", "0:2"]],
+    ["a name between two middle initials joins the one named ten times as often as the other, and 20 times at least, when written as often", [...n(20, "p:Ann B. Vale"), ["p:Ann C. Vale"], ...n(20, "p:Ann Vale")], ["0:0", "21:0", "40:0"]],
     ["middle name dropped across articles", [["p:Ann Lloyd Deverell"], ["p:Ann Deverell"]], ["0:0", "1:0"]],
     ["one middle name of two dropped, across articles", [["p:Ann Mary Lloyd Deverell"], ["p:Ann Lloyd Deverell"], ["p:Ann Deverell"]], ["0:0", "1:0", "2:0"]],
     ["a short form of a given name and the formal name", [["p:William Drayford"], ["p:Bill Drayford"], ["p:Billy Drayford"]], ["0:0", "1:0", "2:0"]],
@@ -330,6 +333,11 @@ describe("entities: mentions that must stay apart", () => {
     ["surname alone, one letter apart, but the first letter", [["p:Ann Marrick", "p:Darrick"]], "0:0", "0:1"],
     ["misspelling with two possible targets (1)", [["p:Ann Carrisford"], ["p:Ann Carisford"], ["p:Ann Carrisfort"]], "0:0", "1:0"],
     ["misspelling with two possible targets (2)", [["p:Ann Carrisford"], ["p:Ann Carisford"], ["p:Ann Carrisfort"]], "0:0", "2:0"],
+    ["a name between two middle initials, the one named not ten times as often as the other", [...n(20, "p:Ann B. Vale"), ...n(3, "p:Ann C. Vale"), ...n(25, "p:Ann Vale")], "0:0", "23:0"],
+    ["... nor named 20 times", [...n(19, "p:Ann B. Vale"), ["p:Ann C. Vale"], ...n(25, "p:Ann Vale")], "0:0", "20:0"],
+    ["... nor a misspelling between two surnames, however often one is named", [...n(30, "p:Ann Carrisford"), ["p:Ann Carisford"], ["p:Ann Carrisfort"]], "0:0", "30:0"],
+    ["... and the other stays apart from both", [...n(20, "p:Ann B. Vale"), ["p:Ann C. Vale"], ...n(20, "p:Ann Vale")], "20:0", "21:0"],
+    ["... nor when the name is written less often than the candidate", [...n(20, "p:Ann B. Vale"), ["p:Ann C. Vale"], ...n(19, "p:Ann Vale")], "0:0", "21:0"],
     ["feminine surname alone, man of that surname in the article", [["p:Pavel Varnov", "p:Varnova"]], "0:0", "0:1"],
     ["feminine surname alone, man with a common English name", [["p:Thomas Varnov", "p:Varnova"]], "0:0", "0:1"],
     ["feminine and masculine forms with a woman's and a man's given name", [["p:Olga Varnova"], ["p:Pavel Varnov"]], "0:0", "1:0"],

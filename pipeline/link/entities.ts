@@ -18,7 +18,8 @@
 //  3. Across the corpus: nodes with the same key are one entity; full person names merge when
 //     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
 //     a one-letter surname misspelling with the same given name), unless either name has two
-//     candidates that are not compatible with each other; a surname alone in an article with no one of that name joins
+//     candidates that are not compatible with each other (then a name joins the one of its very surname named
+//     DOMINANT_SHARE times as often as those it conflicts with, DOMINANT_MIN times at least); a surname alone in an article with no one of that name joins
 //     the person such surnames joined in at least 9 in 10 of the (5 or more) articles that named someone of it
 //     (joinLoneSurnames); a standalone acronym (typed organisation, or other when the corpus defines it only as an
 //     organisation) joins the one organisation the corpus defines it for, or the one 9 in 10 of the (5 or more)
@@ -639,8 +640,13 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
   }
 }
 
+/** A name whose candidates conflict joins one named at least this many times as often as those it conflicts with together… */
+export const DOMINANT_SHARE = 10;
+/** …and at least this many times in all. */
+export const DOMINANT_MIN = 20;
+
 /** Full-name person nodes that may be merged across the corpus (rule 3), as pairs of node ids. */
-export function personMerges(nodes: Node[]): [number, number][] {
+export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = null): [number, number][] {
   const ids: number[] = [];
   nodes.forEach((n, i) => {
     if (n.person && !n.person.single && !n.person.initial) ids.push(i);
@@ -686,6 +692,21 @@ export function personMerges(nodes: Node[]): [number, number][] {
     if (ambiguous.has(i)) continue;
     for (const j of ok) if (i < j && !ambiguous.has(j)) pairs.push([i, j]);
   }
+  // (a name whose candidates conflict joins the one the corpus names far more often than all it conflicts with)
+  if (weight)
+    for (const i of ambiguous) {
+      const ok = cands.get(i)!;
+      if (ok.length > MAX) continue;
+      let best = -1;
+      for (const j of ok) if (best < 0 || weight[j]! > weight[best]! || (weight[j] === weight[best] && j < best)) best = j;
+      // (with the very same surname: a misspelling's reading is too weak a bet for it; and written at least as often as
+      // the candidate: a name written less often may be the usual name of a second person, seldom told apart by an
+      // initial, where the candidate is famous under its fuller form)
+      if (nodes[best]!.person!.surnameKey !== nodes[i]!.person!.surnameKey || weight[i]! < weight[best]!) continue;
+      let rivals = 0;
+      for (const j of ok) if (j !== best && !personsCompatible(nodes[best]!.person!, nodes[j]!.person!)) rivals += weight[j]!;
+      if (weight[best]! >= DOMINANT_MIN && weight[best]! >= DOMINANT_SHARE * rivals) pairs.push(i < best ? [i, best] : [best, i]);
+    }
   return pairs;
 }
 
@@ -1102,7 +1123,9 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   }
   const nodeOfTemp = Int32Array.from(tempKeys, (k) => table.index.get(k)!);
   const uf = new UnionFind(table.nodes.length);
-  for (const [a, b] of personMerges(table.nodes)) uf.union(a, b);
+  const weight = new Int32Array(table.nodes.length);
+  tempKeys.forEach((_, t) => (weight[nodeOfTemp[t]!]! += nodeAggs[t]!.mentions));
+  for (const [a, b] of personMerges(table.nodes, weight)) uf.union(a, b);
   joinLoneSurnames(table, uf, votes);
   votes.clear();
   // a standalone acronym joins the organisation the corpus defines it for, in at least ACRONYM_MIN_SHARE of the
