@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, capitalisedHeads, stateLabels, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, capitalisedHeads, stateLabels, speakerLabels, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -527,6 +527,24 @@ describe("a body's name with its field after 'for' or 'on'", () => {
     ["not a day", "The Committee on Tuesday voted.", [[1, 2, 1]], [["Committee", 1]]],
     ["not a person", "The Committee for Ann Vale voted.", [[1, 2, 1], [3, 5, 0]], [["Committee", 1], ["Ann Vale", 0]]],
     ["not a body's name of another kind", "The Harbour for Vale Town opened.", [[1, 2, 1]], [["Harbour", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a transcript's speaker label", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(speakerLabels, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["a name in capitals opening a line, before a colon, read in part", "The talks went on.\nANN VALE: We met.", [[5, 6, 0]], [["ANN VALE", 0]]],
+    ["... or not at all, opening a sentence", "The talks went on. TOM PELL: We met.", [], [["TOM PELL", 0]]],
+    ["... after a title, which it leaves out", "It rained. SEN. ANN B. VALE: We met.", [[4, 5, 3]], [["ANN B. VALE", 0]]],
+    ["... with a role in capitals after a comma", "It rained. TOM PELL, HOST: Welcome.", [], [["TOM PELL", 0]]],
+    ["... a name the tagger read, opening with no given name", "It rained. QUORIN HARBURY: Yes.", [[3, 4, 0]], [["QUORIN HARBURY", 0]]],
+    ["not a heading", "It rained. FILE PHOTO: A man. SPECIAL REPORT: More.", [], []],
+    ["nor a headline with a function word", "It rained. ANN VALE TO TOM PELL: Yes.", [], []],
+    ["nor a call to the reader", "It rained. SEE ROE: More.", [], []],
+    ["nor words the text writes in lower case", "It rained. MARK TIME: the time we mark.", [], []],
+    ["nor one word", "It rained. ANN: Yes.", [], []],
+    ["nor a role in lower case", "It rained. TOM PELL, the host: Welcome.", [], []],
+    ["nor mid-sentence", "He said ANN VALE: yes.", [], []],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

@@ -1265,6 +1265,44 @@ function opensName(p: Prepared, i: number, towns = false): boolean {
   );
 }
 
+/** A word written in capitals ("VALE", "O'PELL", "JR.", "Q."), as a transcript's speaker label writes a name. */
+const CAPITALS_WORD = /^\p{Lu}(?:[\p{Lu}'\u2019-]*\p{Lu}\.?|\.)$|^\p{Lu}$/u;
+
+/**
+ * A transcript's speaker label: a name in capitals opening a line or a sentence and ending in a colon ("ANN VALE: Well,
+ * …", "SEN. ANN VALE:", "ANN VALE, HOST:") is that person, whatever the tagger read in it (often the given name alone, or
+ * nothing). After any titles, two to four words, none a function word ("VALE TO PELL:" is a headline), either the
+ * start of a person's name the tagger read or a given name and words the text never writes in lower case ("SEE
+ * RELATED:", "GRANT ACCESS:" are headings), the first no call to the reader ("SEE", "WATCH"); a role after a comma is in
+ * capitals too. Not a heading such as "FILE PHOTO:".
+ */
+export function speakerLabels(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const n = p.tokens.length;
+  let out = spans;
+  for (let i = 0; i < n; i++) {
+    const t = p.tokens[i]!;
+    if (!(i === 0 || p.first[i] || text.slice(p.tokens[i - 1]!.end, t.start).includes("\n")) || !CAPITALS_WORD.test(t.text)) continue;
+    let j = i + 1;
+    while (j < n && j < i + 7 && CAPITALS_WORD.test(p.tokens[j]!.text) && !text.slice(p.tokens[j - 1]!.end, p.tokens[j]!.start).includes("\n")) j++;
+    const after = p.tokens[j]?.text;
+    if (after !== ":" && !(after === "," && /^[^:\n\p{Ll}]{1,40}:/u.test(text.slice(p.tokens[j]!.end)))) continue;
+    let a = i;
+    while (a < j && isPersonTitle(p, a)) a++;
+    if (j - a < 2 || j - a > 4) continue;
+    let small = false;
+    let lower = false;
+    for (let k = a; k < j; k++) {
+      small ||= STOPWORDS.has(p.lower[k]!);
+      lower ||= writtenLower(p, p.lower[k]!);
+    }
+    if (small || CALL_WORDS.has(p.lower[a]!) || !((isGivenName(p.lower[a]!) && !lower) || out.some((s) => s.type === per && s.from === a))) continue;
+    out = [...out.filter((s) => s.to <= a || s.from >= j), { from: a, to: j, type: per }].sort((x, y) => x.from - y.from);
+    i = j;
+  }
+  return out;
+}
+
 /** Whether every word of a span is capitalised ("Valeford Heights", not "Lyceum of Valeford"). */
 const capitalisedOnly = (p: Prepared, s: TokenSpan): boolean => {
   for (let j = s.from; j < s.to; j++) if (!p.words[j]!.cap) return false;
@@ -2138,6 +2176,7 @@ export function articleNames(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
 
 /** The passes over the tagger's spans after the consistency pass, in order; each reads the text and the spans before it. */
 const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz: GazIndex) => TokenSpan[])[] = [
+  speakerLabels,
   stateLabels,
   placeHeads,
   capitalisedHeads,
