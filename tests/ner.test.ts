@@ -408,6 +408,15 @@ describe("one-word spans that name nothing", () => {
       ["March", 1],
     ]));
   it("... not a person's name in the text", () => expect(run("Ann March spoke. March 4 she left.", [[0, 2, 0], [4, 5, 0]])).toEqual([["Ann March", 0], ["March", 0]]));
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["an adjective read alone as an organisation before a common noun, written in lower case elsewhere", "Federal spending rose. It was federal money.", [[0, 1, 1]], []],
+    ["... or as a place", "Coastal towns grew. Coastal and coastal.", [[0, 1, 2]], []],
+    ["not where the text never writes it in lower case", "Federal spending rose.", [[0, 1, 1]], [["Federal", 1]]],
+    ["nor a person's name", "Mr. Ruinous said so. It was ruinous.", [[1, 2, 0]], [["Ruinous", 0]]],
+    ["nor before a function word", "Central and South Harbour grew. It was central.", [[0, 1, 2], [2, 4, 2]], [["Central", 2], ["South Harbour", 2]]],
+    ["nor a party's word", "The Liberal leader spoke. He is liberal.", [[1, 2, 1]], [["Liberal", 1]]],
+    ["nor other", "Federal workers left. It was federal.", [[0, 1, 3]], [["Federal", 3]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
   it("a word of thanks or a request is dropped", () =>
     expect(run("Thank you, Ann. Thank God. Please, Tom.", [[0, 1, 1], [3, 4, 0], [5, 6, 1], [6, 7, 0], [8, 9, 3], [10, 11, 0]])).toEqual([
       ["Ann", 0],

@@ -1163,6 +1163,11 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
   return out;
 }
 
+/** A capitalised word with an adjective's ending ("Federal", "Executive", "Judicial", "Numerous"). */
+const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:al|ive|ic|ous|ary)$/u;
+/** Parties' adjectives, which name a party where it is capitalised ("the Liberal leader", "a Conservative MP"). */
+const PARTY_ADJECTIVES: ReadonlySet<string> = new Set("conservative liberal progressive democratic republican socialist radical".split(" "));
+
 /** Words that open an office of two words: "Vice President", "Majority Leader", "Prime Minister", "Deputy Secretary". */
 const OFFICE_OPENERS: ReadonlySet<string> = new Set("vice prime majority minority deputy assistant associate acting".split(" "));
 /** Offices of two words that end in "General" ("Attorney General"; "General" alone opens names too, "General Harbour Board"). */
@@ -1171,10 +1176,12 @@ const GENERAL_OFFICES: ReadonlySet<string> = new Set("attorney solicitor inspect
 /**
  * Drops the one-word spans that name nothing: a function word, a title ("The" opening a sentence, "Sen." before a
  * name) or an interjection ("Well," opening an answer), a lone initial ("Y." of "(D-N.Y.)") or a party and state tag
- * ("D-N", "R-Ky"), a time zone after a time ("5 p.m. ET"), or a title read as a person right before a person's name.
+ * ("D-N", "R-Ky"), a time zone after a time ("5 p.m. ET"), an adjective before a common noun ("Federal spending"), or a
+ * title read as a person right before a person's name.
  */
 export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
+  const misc = ENTITY_TYPES.indexOf("MISC");
   // a title read as a person of its own right before a person's name ("Judge" and "Ann Vale") belongs to that name
   // (read as anything: "Justice" an organisation before "Ann Vale"), and so do titles of several words ("Rear Adm.")
   const titleOf = (k: number) => {
@@ -1226,10 +1233,19 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     const w = p.lower[i]!;
     return (WEEKDAYS.test(w) || (MONTHS.test(w) && /^\d/.test(p.tokens[i + 1]?.text ?? ""))) && !lastNames.has(w);
   };
+  // an adjective read alone as an organisation or a place before a common noun ("Federal spending", "Congressional
+  // scrutiny"), a word the text writes in lower case elsewhere; not a person's name ("Mr. Ruinous said"), other
+  // ("Republican voters") or a party's word ("the Liberal leader"), nor before a function word ("Central and South …")
+  const adjective = (k: number) => {
+    const s = spans[k]!;
+    const i = s.from;
+    if (s.type === misc || s.type === per || p.caps[i] || !ADJECTIVE.test(p.tokens[i]!.text) || PARTY_ADJECTIVES.has(p.lower[i]!) || !writtenLower(p, p.lower[i]!)) return false;
+    return i + 1 < p.tokens.length && p.words[i + 1]!.lowerWord && !STOPWORDS.has(p.lower[i + 1]!) && singleSpaceBefore(p, text, i + 1);
+  };
   return spans.filter((s, k) =>
     s.to - s.from > 1
       ? !officeOnly(s) && !titleOf(k)
-      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || loneTitle(s.from) || dateWord(s.from) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
+      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || adjective(k) || loneTitle(s.from) || dateWord(s.from) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
   );
 }
 
