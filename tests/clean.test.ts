@@ -141,6 +141,12 @@ describe("page-tail phrasing (tail-lines.txt)", () => {
     ["a membership ask", "Become a paid subscriber to unlock every issue and the full archive of guides."],
     ["a reader-funding line", "This story is funded by readers like you. Please consider a gift to support our independent journalism."],
     ["a subscriber count", "Join 80,000+ subscribers who get our weekly briefing on energy and climate."],
+    ["a robot check", "Please verify you're not a robot by clicking the box."],
+    ["a form's error", "Invalid email address."],
+    ["... and its retry", "Please re-enter."],
+    ["an opt-out line", "You may opt out at any time."],
+    ["a consent to mail", "You agree to receive occasional updates and special offers."],
+    ["a sign-up's thanks", "Thank you for subscribing."],
   ])("%s reads as the page's tail", (_name, text) => expect(tailLine(text)).toBe(true));
 
   it.each([
@@ -449,6 +455,22 @@ describe("selectBody", () => {
     // (the first heading is taken for the title here: the title picker prefers a headline next to the prose)
     expect(c.body.split(h2).length - 1).toBe(1);
     expect(c.body.indexOf(h2)).toBeGreaterThan(c.body.indexOf("The coastal road was closed"));
+  });
+
+  it("drops a sign-up box written out as one paragraph inside the body", () => {
+    const box =
+      "Harbour Daily newsletter Sign up for our morning briefing. Please verify you're not a robot by clicking the box. Invalid email address. Please re-enter. You may opt out at any time. Thank you for subscribing.";
+    const c = cleanText([...article.slice(0, 3), box, prose[2]].join("\n\n"));
+    expect(c.body).not.toContain("not a robot");
+    expect(c.body).toContain(prose[2]!.slice(0, 40));
+    expect(c.boilerplate.find((b) => b.text === box)?.kind).toBe("site_chrome");
+  });
+
+  it("keeps a paragraph about such things written in long sentences", () => {
+    const para =
+      "Copyright law came up again. The first copyright act gave authors a term of fourteen years after first publication, which could be renewed once for another fourteen. The purpose of the copyright was to give authors a reason to write works for the public good, the historian said.";
+    const c = cleanText([...article.slice(0, 3), para, prose[2]].join("\n\n"));
+    expect(c.body).toContain(para);
   });
 
   it("drops a rule line of dashes inside the body", () => {

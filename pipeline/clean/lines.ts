@@ -3,7 +3,7 @@
 // context pass keeps the densest run of prose and the short lines (subheadings) that sit inside it.
 import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
-import { escapeRegExp, wordEnd, wordStart } from "../text.ts";
+import { escapeRegExp, sentenceSpans, wordEnd, wordStart } from "../text.ts";
 import { isListedGivenName } from "../given-names.ts";
 import { lexiconLines, STOPWORDS } from "../lexicon.ts";
 
@@ -81,12 +81,35 @@ function slashCredit(text: string): boolean {
 }
 
 const FURNITURE_MAX_W = 40;
+/** A line this long or longer may be a sign-up box or a form written out as one paragraph (formBlock). */
+const FORM_MIN_W = 12;
+/** A sentence of a sign-up box or a form is at most this many words long. */
+const FORM_SENTENCE_W = 20;
 /** A caption widget's toggle, which marks its line as a caption however long the caption is: "… Hide Caption 3 of 12". */
 const CAPTION_TOGGLE = /\b(?:hide|show|toggle) caption\b/i;
 
-/** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain (a caption toggle aside). */
+/**
+ * A sign-up box or a web form written out as one paragraph: three sentences or more, at least two in three of them
+ * short (FORM_SENTENCE_W words at most) and page-tail phrasing (calls to action, consent lines, form messages: "Sign up
+ * for our newsletter. Invalid email address. Please re-enter. You may opt out at any time."). Prose about such things
+ * ("the term of copyright protection has grown …") is written in longer sentences.
+ */
+function formBlock(text: string): boolean {
+  if (!tailLine(text)) return false;
+  const spans = sentenceSpans(text);
+  if (spans.length < 3) return false;
+  let n = 0;
+  for (const [a, b] of spans) {
+    const sentence = text.slice(a, b);
+    if (sentence.split(/\s+/).length <= FORM_SENTENCE_W && tailLine(sentence)) n++;
+  }
+  return 3 * n >= 2 * spans.length;
+}
+
+/** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain (a caption toggle and a form aside). */
 export function furnitureKind(text: string, words: number): BoilerplateKind | null {
   if (CAPTION_TOGGLE.test(text)) return "caption";
+  if (words >= FORM_MIN_W && formBlock(text)) return "site_chrome";
   if (words > FURNITURE_MAX_W) return null;
   for (const f of FURNITURE)
     if (f.re.test(text)) {
