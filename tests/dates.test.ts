@@ -174,9 +174,23 @@ describe("false friends produce no date", () => {
     ["Spring training starts with a march in the rain."],
     ["The first half of the match was dull."],
     ["The Sun said the mayor would sue."],
+    ["Prime Minister Ann May met the envoys."],
+    ["The envoys met Mrs May at the palace."],
+    ["Mrs May spoke to the envoys."],
+    ["The town of Cape May was spared."],
+    ["After the talks, May said the deal was done."],
+    ["“May God bless you,” she said."],
   ])("%s", (text) => {
     expect(extractDates(text, DCT)).toEqual([]);
   });
+
+  it.each<Row>([
+    ["The talks end in late May, officials said.", DCT, "late May", "date", "2021-05"],
+    ["A report released in May said the plan failed.", DCT, "May", "date", "2021-05"],
+    ["Come June, the House will vote.", DCT, "June", "date", "2021-06"],
+    ["Nearly June, and nothing has changed.", DCT, "June", "date", "2021-06"],
+    ["The May report was late.", DCT, "May", "date", "2021-05"],
+  ])("a month after a word opening a sentence or a date is still one: %s", (...row) => check(row));
 });
 
 describe("rows", () => {

@@ -11,6 +11,7 @@ import {
   VAGUE_QUANTITY, WEEKDAY_RE, WEEKDAYS,
 } from "./lexicon.ts";
 import { chronoFallback, TRIGGER } from "./fallback.ts";
+import { STOPWORDS } from "../lexicon.ts";
 import { escapeRegExp } from "../text.ts";
 import { type Tense, tenseAround } from "./tense.ts";
 
@@ -109,8 +110,37 @@ const cap = (s: string | undefined): boolean => !!s && s.charCodeAt(0) >= 65 && 
 const monthNo = (s: string): number => MONTHS[s.toLowerCase().replace(".", "")] ?? 0;
 const lc = (s: string | undefined): string => (s ?? "").toLowerCase().replace(/\s+/g, " ");
 
-/** "May" the modal verb, not the month. */
-const MODAL_NEXT = /^\s+(?:be|have|not|also|well|need|take|make|come|go|get|want|seem|become|help|include|lead|cause|prove|face|result|want|still|even|never|soon|yet|i|we|you|he|she|it|they)\b/i;
+/** "May" the modal verb, not the month; "May God …" a wish. */
+const MODAL_NEXT = /^\s+(?:be|have|not|also|well|need|take|make|come|go|get|want|seem|become|help|include|lead|cause|prove|face|result|want|still|even|never|soon|yet|i|we|you|he|she|it|they|god|allah)\b/i;
+/** Words before a month alone that make it a date ("in May", "Last June", "early April"), though capitalised. */
+const BEFORE_MONTH = /^(?:in|on|by|since|until|till|through|from|to|of|for|during|before|after|last|this|next|early|late|mid|each|every|that|in early|in late|since early|since late|and|or|but|as|when|then)$/i;
+/** Verbs of saying right after a name, which a month does not do ("June said", "May told reporters"). */
+const SAID_AFTER = /^\s+(?:said|says|told|tells|added|argued|insisted|warned|wrote|tweeted|announced|replied|responded|defended|declared|urged)\b/;
+
+/** Honorifics and titles written before a surname ("Mrs May", "Sen. June"). */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Rep|Gov|Prof|Sir|Lady|Dame|Lord|Minister|Secretary|Chancellor|President)$/;
+
+/**
+ * A month's name alone that is a person's or a place's name: not after a function word or another word opening a
+ * date ("in May", "Last June", "The May report", "released in May said"), but before a verb of saying ("May said"),
+ * or after a capitalised word ("Prime Minister May", "Ann June", "Cape May"), where a word opening its sentence counts
+ * only as an honorific ("Mrs May"; not "Come January", "Nearly May").
+ */
+function personMonth(g: Record<string, string | undefined>, text: string, s: number, e: number): boolean {
+  // (a month with a word of its own, "late May", "last June", is a date)
+  if (e - s !== g.mon!.length) return false;
+  const pre = text.slice(Math.max(0, s - 40), s);
+  const m = /([\p{L}.]+)\s+$/u.exec(pre);
+  const w = m?.[1]!.replace(/\.$/, "");
+  // (after a function word or a word opening a date, a date whatever follows: "released in May said")
+  if (w !== undefined && (BEFORE_MONTH.test(w) || STOPWORDS.has(w.toLowerCase()))) return false;
+  if (SAID_AFTER.test(text.slice(e, e + 14))) return true;
+  if (!m || !/^\p{Lu}/u.test(m[1]!)) return false;
+  const lead = pre.slice(0, m.index).trimEnd();
+  const opens = m[1]!.endsWith(".") || lead === "" || /[.!?:;"\u201c\u201d\u2018\u2019(\n]$/u.test(lead);
+  return HONORIFIC.test(w!) || !opens;
+}
+
 function monthOk(mon: string | undefined, text: string, end: number): boolean {
   if (!cap(mon)) return false;
   if (/^may$/i.test(mon!) && MODAL_NEXT.test(text.slice(end, end + 12))) return false;
@@ -381,7 +411,7 @@ rule(
     if (!r.value.startsWith("X")) ctx.month = { y: Number(r.value.slice(0, 4)), m: monthNo(g.mon!) };
     return { type: "date", ...r };
   },
-  (g, text, _s, e) => monthOk(g.mon, text, e) && /^(?:[a-z]{5,}|may|june|july)\.?$/i.test(g.mon!) && !/^\s*(?:\d|[A-Z][a-z]+ [A-Z])/.test(text.slice(e, e + 3)),
+  (g, text, s, e) => monthOk(g.mon, text, e) && /^(?:[a-z]{5,}|may|june|july)\.?$/i.test(g.mon!) && !/^\s*(?:\d|[A-Z][a-z]+ [A-Z])/.test(text.slice(e, e + 3)) && !personMonth(g, text, s, e),
 );
 
 // Seasons: "this summer", "last fall", "the winter of 1994", "spring 2016"
