@@ -893,7 +893,7 @@ describe("names side by side", () => {
 });
 
 describe("consistency pass with a gazetteer", () => {
-  const gaz = gazIndex({ lists: { city: ["port selwyn", "dana", "liberal"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
+  const gaz = gazIndex({ lists: { city: ["port selwyn", "dana", "liberal", "congress", "harbour", "justice"], region: ["north vale"], country: [], nationality: [], firstname: ["ann"] }, sources: [] });
   const run = (text: string, spans: [number, number, number][]) => spansThrough(consistency, text, spans, gaz);
   it("a place's name and a newspaper's word is a newspaper, but for a city that is a given name and a word that is a surname", () =>
     expect(run("The North Vale Examiner said. The Dana Tribune said. Dana Herald said.", [[1, 4, 2], [7, 9, 0], [11, 13, 0]])).toEqual([
@@ -928,6 +928,13 @@ describe("consistency pass with a gazetteer", () => {
       ["Dana", 0],
       ["Dana", 0],
     ]));
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["a city read as an organisation right after 'in' is the place", "They met in Dana on Monday.", [[3, 4, 1]], [["Dana", 2]]],
+    ["... not a chamber's word", "They met in Congress on Monday.", [[3, 4, 1]], [["Congress", 1]]],
+    ["... nor a word the text writes in lower case", "Officials in Justice said justice was done.", [[2, 3, 1]], [["Justice", 1]]],
+    ["... nor a pollster", "He led in Harbour polls.", [[3, 4, 1]], [["Harbour", 1]]],
+    ["... nor an acronym", "They met in DANA on Monday.", [[3, 4, 1]], [["DANA", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
   it("a region read as a person is the place", () => expect(run("Ann Roe of North Vale spoke.", [[0, 2, 0], [3, 5, 0]])).toEqual([["Ann Roe", 0], ["North Vale", 2]]));
   it("a city read as a person stays a person (towns are named after people)", () => expect(run("Port Selwyn spoke.", [[0, 2, 0]])).toEqual([["Port Selwyn", 0]]));
   it("a team named after a region stays an organisation", () => expect(run("North Vale won.", [[0, 2, 1]])).toEqual([["North Vale", 1]]));

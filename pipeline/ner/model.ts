@@ -948,11 +948,16 @@ export function consistency(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
     if (s.type === loc && s.from > 0 && p.lower[s.from - 1] === "the") continue;
     retype(s, org);
   }
-  // a city's or a region's name read as a person's right after "in", "near" or "outside" ("in Vale, Ruritania") is that
-  // place, unless the text gives the word to a person as above or it is followed by "'s" or a verb in -ing
+  // a city's or a region's name read as a person's or an organisation's right after "in", "near" or "outside" ("in
+  // Vale, Ruritania") is that place, unless the text gives the word to a person as above, it is followed by "'s" or a
+  // verb in -ing, or, read as an organisation, it is a word the text writes in lower case ("officials in Justice")
+  // (CoNLL dev 0.9330 -> 0.9334 with the organisations)
   for (const s of spans) {
-    if (s.type !== per || s.to - s.from !== 1 || s.from === 0 || !PLACE_PREPOSITIONS.has(p.lower[s.from - 1]!) || !(p.gazS[s.from]! & PLACE_BITS)) continue;
+    if ((s.type !== per && s.type !== org) || s.to - s.from !== 1 || s.from === 0 || !PLACE_PREPOSITIONS.has(p.lower[s.from - 1]!) || !(p.gazS[s.from]! & PLACE_BITS)) continue;
     const w = p.lower[s.from]!;
+    // (read as an organisation: a word written as a name, "Vale", no acronym, no body's or chamber's word, "in Congress",
+    // no word of a longer name, "in Harbour State polls", and no pollster, "in Vale polls")
+    if (s.type === org && (!/^\p{Lu}\p{Ll}+$/u.test(p.tokens[s.from]!.text) || writtenLower(p, w) || ORG_HEADS.has(w) || CHAMBERS.has(w) || dateline.has(s) || p.words[s.to]?.cap || POLL_WORDS.has(p.lower[s.to] ?? ""))) continue;
     // "in Vale's plan", "in Vale being sentenced": the person's
     if (lastNames.has(w) || firstNames.has(w) || titled.has(w) || fullNames.has(w) || /^(?:['’]s|\p{Ll}+ing)$/iu.test(p.tokens[s.to]?.text ?? "")) continue;
     retype(s, loc);
