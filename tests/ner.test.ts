@@ -416,6 +416,9 @@ describe("one-word spans that name nothing", () => {
     ["nor before a function word", "Central and South Harbour grew. It was central.", [[0, 1, 2], [2, 4, 2]], [["Central", 2], ["South Harbour", 2]]],
     ["nor a party's word", "The Liberal leader spoke. He is liberal.", [[1, 2, 1]], [["Liberal", 1]]],
     ["nor other", "Federal workers left. It was federal.", [[0, 1, 3]], [["Federal", 3]]],
+    ["a field's name right before \"Adviser\" is part of the title", "National Security Adviser Ann Vale spoke.", [[0, 2, 1], [3, 5, 0]], [["Ann Vale", 0]]],
+    ["... not where the text names it without the word", "The Harbour Trust Adviser left. The Harbour Trust grew.", [[1, 3, 1], [7, 9, 1]], [["Harbour Trust", 1], ["Harbour Trust", 1]]],
+    ["... nor a name with a chamber's word", "White House Adviser Tom Pell spoke.", [[0, 2, 2], [3, 5, 0]], [["White House", 2], ["Tom Pell", 0]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
   it("a word of thanks or a request is dropped", () =>
     expect(run("Thank you, Ann. Thank God. Please, Tom.", [[0, 1, 1], [3, 4, 0], [5, 6, 1], [6, 7, 0], [8, 9, 3], [10, 11, 0]])).toEqual([

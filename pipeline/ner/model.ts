@@ -1168,6 +1168,9 @@ export function completeGivenNames(p: Prepared, spans: TokenSpan[], text: string
   return out;
 }
 
+/** The word after a field's name in an adviser's title ("National Security Adviser"). */
+const ADVISERS: ReadonlySet<string> = new Set(["adviser", "advisor", "advisers", "advisors"]);
+
 /** A capitalised word with an adjective's ending ("Federal", "Executive", "Judicial", "Numerous"). */
 const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:al|ive|ic|ous|ary)$/u;
 /** Parties' adjectives, which name a party where it is capitalised ("the Liberal leader", "a Conservative MP"). */
@@ -1247,10 +1250,22 @@ export function dropNonNames(p: Prepared, spans: TokenSpan[], text: string): Tok
     if (s.type === misc || s.type === per || p.caps[i] || !ADJECTIVE.test(p.tokens[i]!.text) || PARTY_ADJECTIVES.has(p.lower[i]!) || !writtenLower(p, p.lower[i]!)) return false;
     return i + 1 < p.tokens.length && p.words[i + 1]!.lowerWord && !STOPWORDS.has(p.lower[i + 1]!) && singleSpaceBefore(p, text, i + 1);
   };
-  return spans.filter((s, k) =>
-    s.to - s.from > 1
-      ? !officeOnly(s) && !titleOf(k)
-      : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || adjective(k) || loneTitle(s.from) || dateWord(s.from) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from)),
+  // a field's name read as a name right before "Adviser" ("National Security Adviser Ann Vale"): part of a title, where
+  // the text names it nowhere else without the word after it; not a person's name, nor a name with a chamber's word
+  // ("White House Adviser")
+  const adviserField = (s: TokenSpan): boolean => {
+    if (s.type === per || !ADVISERS.has(p.lower[s.to] ?? "") || !p.words[s.to]!.cap || !singleSpaceBefore(p, text, s.to)) return false;
+    for (let i = s.from; i < s.to; i++) if (CHAMBERS.has(p.lower[i]!) || !p.words[i]!.cap) return false;
+    const key = wordsKey(p, s.from, s.to);
+    for (const o of spans) if (o !== s && o.to - o.from === s.to - s.from && !ADVISERS.has(p.lower[o.to] ?? "") && wordsKey(p, o.from, o.to) === key) return false;
+    return true;
+  };
+  return spans.filter(
+    (s, k) =>
+      !adviserField(s) &&
+      (s.to - s.from > 1
+        ? !officeOnly(s) && !titleOf(k)
+        : !(isTag(text, p.tokens[s.from]!) || officeHead(k) || adjective(k) || loneTitle(s.from) || dateWord(s.from) || notAName(text.slice(p.tokens[s.from]!.start, p.tokens[s.from]!.end)) || COMMON_ABBREVIATIONS.has(p.tokens[s.from]!.text.replace(/['\u2019]s$/, "")) || zoneOfTime(p, s.from) || titleOf(k) || callWord(s.from) || greeting(s.from))),
   );
 }
 
