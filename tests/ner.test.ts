@@ -554,6 +554,7 @@ describe("a transcript's speaker label", () => {
     ["nor a headline with a function word", "It rained. ANN VALE TO TOM PELL: Yes.", [], []],
     ["nor a call to the reader", "It rained. SEE ROE: More.", [], []],
     ["nor words the text writes in lower case", "It rained. MARK TIME: the time we mark.", [], []],
+    ["... after a name the tagger read", "It rained. ANN VALE SAID: we said no.", [[3, 5, 0]], [["ANN VALE", 0]]],
     ["nor one word", "It rained. ANN: Yes.", [], []],
     ["nor a role in lower case", "It rained. TOM PELL, the host: Welcome.", [], []],
     ["nor mid-sentence", "He said ANN VALE: yes.", [], []],

@@ -1307,10 +1307,10 @@ const CAPITALS_WORD = /^\p{Lu}(?:[\p{Lu}'\u2019-]*\p{Lu}\.?|\.)$|^\p{Lu}$/u;
 /**
  * A transcript's speaker label: a name in capitals opening a line or a sentence and ending in a colon ("ANN VALE: Well,
  * …", "SEN. ANN VALE:", "ANN VALE, HOST:") is that person, whatever the tagger read in it (often the given name alone, or
- * nothing). After any titles, two to four words, none a function word ("VALE TO PELL:" is a headline), either the
- * start of a person's name the tagger read or a given name and words the text never writes in lower case ("SEE
- * RELATED:", "GRANT ACCESS:" are headings), the first no call to the reader ("SEE", "WATCH"); a role after a comma is in
- * capitals too. Not a heading such as "FILE PHOTO:".
+ * nothing). After any titles, two to four words, none a function word ("VALE TO PELL:" is a headline) and none after
+ * the first a word the text writes in lower case ("ANN VALE SAID:"), the first the start of a person's name the tagger
+ * read or a given name the text never writes in lower case either ("GRANT ACCESS:" is a heading), and no call to the
+ * reader ("SEE", "WATCH"); a role after a comma is in capitals too. Not a heading such as "FILE PHOTO:".
  */
 export function speakerLabels(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
   const per = ENTITY_TYPES.indexOf("PER");
@@ -1330,9 +1330,9 @@ export function speakerLabels(p: Prepared, spans: TokenSpan[], text: string): To
     let lower = false;
     for (let k = a; k < j; k++) {
       small ||= STOPWORDS.has(p.lower[k]!);
-      lower ||= writtenLower(p, p.lower[k]!);
+      if (k > a) lower ||= writtenLower(p, p.lower[k]!);
     }
-    if (small || CALL_WORDS.has(p.lower[a]!) || !((isGivenName(p.lower[a]!) && !lower) || out.some((s) => s.type === per && s.from === a))) continue;
+    if (small || lower || CALL_WORDS.has(p.lower[a]!) || !((isGivenName(p.lower[a]!) && !writtenLower(p, p.lower[a]!)) || out.some((s) => s.type === per && s.from === a))) continue;
     out = [...out.filter((s) => s.to <= a || s.from >= j), { from: a, to: j, type: per }].sort((x, y) => x.from - y.from);
     i = j;
   }
