@@ -95,7 +95,6 @@ const CAPTION_TOGGLE = /\b(?:hide|show|toggle) caption\b/i;
  * ("the term of copyright protection has grown …") is written in longer sentences.
  */
 function formBlock(text: string): boolean {
-  if (!tailLine(text)) return false;
   const spans = sentenceSpans(text);
   if (spans.length < 3) return false;
   let n = 0;
@@ -106,10 +105,9 @@ function formBlock(text: string): boolean {
   return 3 * n >= 2 * spans.length;
 }
 
-/** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain (a caption toggle and a form aside). */
+/** Lexicon kind of a (trimmed) line, or null; long lines are prose whatever they contain (a caption toggle aside; and see formBlock). */
 export function furnitureKind(text: string, words: number): BoilerplateKind | null {
   if (CAPTION_TOGGLE.test(text)) return "caption";
-  if (words >= FORM_MIN_W && formBlock(text)) return "site_chrome";
   if (words > FURNITURE_MAX_W) return null;
   for (const f of FURNITURE)
     if (f.re.test(text)) {
@@ -292,8 +290,13 @@ export function selectBody(lines: Line[]): { keep: boolean[]; classes: LineClass
   const classes = lines.map((l, i): LineClass => {
     const c = initial[i]!;
     if (l.words <= 12 && isDateLine(l.text, l.words)) return "bad";
-    // a call to action, the site's own voice, an author blurb or a legal line is no article prose, wherever it stands
-    if ((c === "good" || c === "neargood") && tailLine(l.text)) return "short";
+    // a call to action, the site's own voice, an author blurb or a legal line is no article prose, wherever it stands;
+    // a sign-up box or a form written out as one paragraph is page furniture
+    if ((c === "good" || c === "neargood") && tailLine(l.text)) {
+      if (l.words < FORM_MIN_W || !formBlock(l.text)) return "short";
+      l.furniture = "site_chrome";
+      return "bad";
+    }
     // an author box: a paragraph about the person named on the line (or two) above it
     if ((c === "good" || c === "neargood") && authorBlurb(lines, i)) return "short";
     // a repeated near-good line or short paragraph (up to the furniture length) is a prompt, teaser or

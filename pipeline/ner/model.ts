@@ -1318,7 +1318,7 @@ export function speakerLabels(p: Prepared, spans: TokenSpan[], text: string): To
   let out = spans;
   for (let i = 0; i < n; i++) {
     const t = p.tokens[i]!;
-    if (!(i === 0 || p.first[i] || text.slice(p.tokens[i - 1]!.end, t.start).includes("\n")) || !CAPITALS_WORD.test(t.text)) continue;
+    if (!p.words[i]!.upperWord || !CAPITALS_WORD.test(t.text) || !(i === 0 || p.first[i] || text.slice(p.tokens[i - 1]!.end, t.start).includes("\n"))) continue;
     let j = i + 1;
     while (j < n && j < i + 7 && CAPITALS_WORD.test(p.tokens[j]!.text) && !text.slice(p.tokens[j - 1]!.end, p.tokens[j]!.start).includes("\n")) j++;
     const after = p.tokens[j]?.text;
@@ -1360,7 +1360,8 @@ export function stateLabels(p: Prepared, spans: TokenSpan[], text: string): Toke
   const added: TokenSpan[] = [];
   for (let i = 1; i < n; i++) {
     const t = p.tokens[i]!;
-    if (p.caps[i] || !p.words[i]!.cap) continue;
+    // (an abbreviation is short, and ends in its dot or is written together with what follows)
+    if (p.caps[i] || !p.words[i]!.cap || t.text.length > 6 || (!t.text.endsWith(".") && p.tokens[i + 1]?.start !== t.end)) continue;
     // the abbreviation with its dot: one token ("Calif.", "N.J."), or up to three written together or one space after
     // a dot ("W." and "Va"), and the dot right after them
     let end = -1;
