@@ -113,7 +113,7 @@ const lc = (s: string | undefined): string => (s ?? "").toLowerCase().replace(/\
 /** "May" the modal verb, not the month; "May God …" a wish. */
 const MODAL_NEXT = /^\s+(?:be|have|not|also|well|need|take|make|come|go|get|want|seem|become|help|include|lead|cause|prove|face|result|want|still|even|never|soon|yet|i|we|you|he|she|it|they|god|allah)\b/i;
 /** Words before a month alone that make it a date ("in May", "Last June", "early April"), though capitalised. */
-const BEFORE_MONTH = /^(?:in|on|by|since|until|till|through|from|to|of|for|during|before|after|last|this|next|early|late|mid|each|every|that|in early|in late|since early|since late|and|or|but|as|when|then)$/i;
+const BEFORE_MONTH = /^(?:in|on|by|since|until|till|through|from|to|of|for|during|before|after|last|this|next|early|late|mid|each|every|that|and|or|but|as|when|then)$/i;
 /** Verbs of saying right after a name, which a month does not do ("June said", "May told reporters"). */
 const SAID_AFTER = /^\s+(?:said|says|told|tells|added|argued|insisted|warned|wrote|tweeted|announced|replied|responded|defended|declared|urged)\b/;
 

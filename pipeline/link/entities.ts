@@ -19,9 +19,9 @@
 //     personsCompatible() holds (given-name variants, romanisation and feminine surname forms,
 //     a one-letter surname misspelling with the same given name), unless either name has two
 //     candidates that are not compatible with each other (then a name joins the one of its very surname named
-//     DOMINANT_SHARE times as often as those it conflicts with, DOMINANT_MIN times at least); a surname alone in an article with no one of that name joins
-//     the person such surnames joined in at least 9 in 10 of the (5 or more) articles that named someone of it
-//     (joinLoneSurnames); a standalone acronym (typed organisation, or other when the corpus defines it only as an
+//     DOMINANT_SHARE times as often as those it conflicts with, DOMINANT_MIN times at least); a surname alone in an
+//     article with no one of that name joins the person such surnames joined in at least 9 in 10 of the (5 or more)
+//     articles that named someone of it (joinLoneSurnames); a standalone acronym (typed organisation, or other when the corpus defines it only as an
 //     organisation) joins the one organisation the corpus defines it for, or the one 9 in 10 of the (5 or more)
 //     articles defining it define it for, definitions cut short joining the longer names (joinDefinedNames). Types
 //     never mix (but see countries in rule 1), once a name of two or more words has taken the type most of its
@@ -1210,7 +1210,8 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
     let name = (cc && countryName(cc)) || pickCanonical(g.forms, g.type === "person");
     // a state named only by its abbreviation is shown by its name
-    if (g.type === "location") name = (stateOf(name)?.abbreviation && stateOf(name)?.name) || name;
+    const st = g.type === "location" ? stateOf(name) : null;
+    if (st?.abbreviation) name = st.name;
     rows.push({ root, name, base: `${g.type}:${slug(name)}`, g });
   }
   const byBase = new Map<string, typeof rows>();
