@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BIAS, NTAGS, normalizeMarks, prepare, shape, TAGS, type Prepared } from "../pipeline/ner/features.ts";
 import { gazIndex, gazKey, type GazetteerData, type GazIndex } from "../pipeline/ner/gazetteer.ts";
-import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, capitalisedHeads, stateLabels, speakerLabels, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
+import { acronymNames, articleNames, consistency, dropNonNames, extendToKnown, joinGivenNames, joinParticles, eponymBodies, completeGivenNames, namedPairs, caseNames, secretaryFields, splitSwallowed, fieldBodies, panelNames, placeHeads, capitalisedHeads, stateLabels, speakerLabels, placeTails, stormNames, ofTheNames, peopleBodies, trimOpeners, decode, decodeModel, encodeModel, HeadSums, MAGIC, staticScores, Table, type ModelMeta, type TokenSpan } from "../pipeline/ner/model.ts";
 import { asciiTokenEnd, regexTokenEnd, sentences, tokenize } from "../pipeline/ner/tokenize.ts";
 import { goldTags, train } from "../pipeline/ner/train.ts";
 import { entities, MODEL_PATH, tagEntities } from "../pipeline/stages/04-entities.ts";
@@ -539,6 +539,16 @@ describe("a body's name with its field after 'for' or 'on'", () => {
     ["not a day", "The Committee on Tuesday voted.", [[1, 2, 1]], [["Committee", 1]]],
     ["not a person", "The Committee for Ann Vale voted.", [[1, 2, 1], [3, 5, 0]], [["Committee", 1], ["Ann Vale", 0]]],
     ["not a body's name of another kind", "The Harbour for Vale Town opened.", [[1, 2, 1]], [["Harbour", 1]]],
+  ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
+});
+
+describe("a place's name of two words read in two", () => {
+  const run = (text: string, spans: [number, number, number][]) => spansThrough(placeTails, text, spans);
+  it.each<[string, string, [number, number, number][], (string | number)[][]]>([
+    ["a place's first word and a surname-like noun read as a person are one place", "They met on Harbour Hill today.", [[3, 4, 1], [4, 5, 0]], [["Harbour Hill", 2]]],
+    ["not after a person", "Ann Vale Hill spoke.", [[0, 2, 0], [2, 3, 0]], [["Ann Vale", 0], ["Hill", 0]]],
+    ["not after a name of two words", "The Vale Times Hill spoke.", [[1, 3, 1], [3, 4, 0]], [["Vale Times", 1], ["Hill", 0]]],
+    ["not another noun", "They met Harbour Vale today.", [[2, 3, 1], [3, 4, 0]], [["Harbour", 1], ["Vale", 0]]],
   ])("%s", (_name, text, spans, want) => expect(run(text, spans)).toEqual(want));
 });
 

@@ -1301,6 +1301,31 @@ function opensName(p: Prepared, i: number, towns = false): boolean {
   );
 }
 
+/** Nouns for places that are surnames too, which the tagger may read alone as a person after a place's first word. */
+const SURNAME_PLACE_NOUNS: ReadonlySet<string> = new Set(["hill", "park"]);
+
+/**
+ * A place's name of two words read in two, its first word as a place or an organisation and its second, a noun for a
+ * place that is a surname too, as a person ("Capitol" and "Hill", "Harbour" and "Park"), is that one place: one space
+ * between, not in a headline.
+ */
+export function placeTails(p: Prepared, spans: TokenSpan[], text: string): TokenSpan[] {
+  const per = ENTITY_TYPES.indexOf("PER");
+  const loc = ENTITY_TYPES.indexOf("LOC");
+  const misc = ENTITY_TYPES.indexOf("MISC");
+  const out: TokenSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && s.type === per && s.to - s.from === 1 && prev.to === s.from && prev.to - prev.from === 1 && prev.type !== per && prev.type !== misc && !p.caps[s.from] && SURNAME_PLACE_NOUNS.has(p.lower[s.from]!) && p.words[s.from]!.cap && singleSpaceBefore(p, text, s.from)) {
+      prev.to = s.to;
+      prev.type = loc;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** A word written in capitals ("VALE", "O'PELL", "JR.", "Q."), as a transcript's speaker label writes a name. */
 const CAPITALS_WORD = /^\p{Lu}(?:[\p{Lu}'\u2019-]*\p{Lu}\.?|\.)$|^\p{Lu}$/u;
 
@@ -2234,6 +2259,7 @@ const SPAN_PASSES: readonly ((p: Prepared, spans: TokenSpan[], text: string, gaz
   trimOpeners,
   joinGivenNames,
   completeGivenNames,
+  placeTails,
   dropNonNames,
 ];
 
