@@ -9,6 +9,9 @@ let peak = 0;
 const phases: Record<string, number> = {};
 // each phase's own wall time in seconds, as the build logs it ("link: … in 30.1 s")
 const phaseSecs: Record<string, number> = {};
+// each phase's CPU time in seconds, all threads (user and system): against its wall time, how busy it kept the cores
+const phaseCpu: Record<string, number> = {};
+let cpuMark = process.cpuUsage();
 let phasePeak = 0;
 const timer = setInterval(() => {
   const rss = process.memoryUsage().rss;
@@ -30,6 +33,9 @@ const summary = await build({
     if (secs) phaseSecs[phase] = Number(secs[1]);
     phases[phase] = mb(Math.max(phasePeak, process.memoryUsage().rss));
     phasePeak = 0;
+    const used = process.cpuUsage(cpuMark);
+    phaseCpu[phase] = Math.round((used.user + used.system) / 1e5) / 10;
+    cpuMark = process.cpuUsage();
   },
 });
 clearInterval(timer);
@@ -39,4 +45,4 @@ const maxRss = Math.max(process.resourceUsage().maxRSS * 1024, peak);
 // CPU of every thread of the process (the workers, DuckDB's and libuv's threads included), user and system: against
 // the wall time, how busy the build kept the cores. It drifts with the machine's speed as the wall time does
 const cpu = process.cpuUsage();
-process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), cpu_s: Math.round((cpu.user + cpu.system) / 1e5) / 10, max_rss_mb: mb(maxRss), peak_rss_mb_by_phase: phases, phase_s: phaseSecs, counts: summary.counts })}\n`);
+process.stdout.write(`${JSON.stringify({ wall_ms: Math.round(wall), cpu_s: Math.round((cpu.user + cpu.system) / 1e5) / 10, max_rss_mb: mb(maxRss), peak_rss_mb_by_phase: phases, phase_s: phaseSecs, phase_cpu_s: phaseCpu, counts: summary.counts })}\n`);

@@ -89,14 +89,14 @@ async function main() {
         env: { ...process.env, MALLOC_TRIM_THRESHOLD_: "1048576", MALLOC_MMAP_THRESHOLD_: "33554432" },
         maxBuffer: 1 << 26,
       });
-      const stats = JSON.parse(r.stdout.trim().split("\n").pop()!) as { wall_ms: number; cpu_s: number; max_rss_mb: number; peak_rss_mb_by_phase: Record<string, number>; phase_s: Record<string, number>; counts: Record<string, number> };
+      const stats = JSON.parse(r.stdout.trim().split("\n").pop()!) as { wall_ms: number; cpu_s: number; max_rss_mb: number; peak_rss_mb_by_phase: Record<string, number>; phase_s: Record<string, number>; phase_cpu_s: Record<string, number>; counts: Record<string, number> };
       const wall = stats.wall_ms / 1000;
       // the baseline again once the build is done: this machine's speed drifts by 20-30 % within an hour, so the
       // ratio is to the mean of the two, and the two show how far the speed moved during the build
       const after = await baseline(file);
       const baseS = (base.ms + after.ms) / 2000;
       console.log(
-        `BENCH build articles=${got} jobs=${v.jobs} wall_s=${wall.toFixed(1)} cpu_s=${stats.cpu_s} words_per_s=${Math.round(base.words / wall)} chars_per_s=${Math.round(base.chars / wall)} peak_rss_mb=${stats.max_rss_mb} phase_peak_rss_mb=${JSON.stringify(stats.peak_rss_mb_by_phase)} phase_s=${JSON.stringify(stats.phase_s)} baseline_s=${(base.ms / 1000).toFixed(2)} baseline_after_s=${(after.ms / 1000).toFixed(2)} ratio=${(wall / baseS).toFixed(1)} rows=${JSON.stringify(stats.counts)}`,
+        `BENCH build articles=${got} jobs=${v.jobs} wall_s=${wall.toFixed(1)} cpu_s=${stats.cpu_s} words_per_s=${Math.round(base.words / wall)} chars_per_s=${Math.round(base.chars / wall)} peak_rss_mb=${stats.max_rss_mb} phase_peak_rss_mb=${JSON.stringify(stats.peak_rss_mb_by_phase)} phase_s=${JSON.stringify(stats.phase_s)} phase_cpu_s=${JSON.stringify(stats.phase_cpu_s)} baseline_s=${(base.ms / 1000).toFixed(2)} baseline_after_s=${(after.ms / 1000).toFixed(2)} ratio=${(wall / baseS).toFixed(1)} rows=${JSON.stringify(stats.counts)}`,
       );
       await rm(out, { recursive: true, force: true });
       await rm(file, { force: true });
