@@ -139,8 +139,23 @@ export function stripTitles(s: string): string {
 
 const FEMALE_HONORIFICS = new Set(["mrs", "ms", "miss", "mme", "madame", "mlle", "lady", "dame", "senora", "frau"]);
 const MALE_HONORIFICS = new Set(["mr", "sir", "lord", "monsieur", "senor", "herr"]);
+/** The ASCII letters the honorifics open with, lower-cased, as char codes. */
+const HONORIFIC_FIRST = new Set([...FEMALE_HONORIFICS, ...MALE_HONORIFICS].map((h) => h.charCodeAt(0)));
+/**
+ * Whether `text`'s first letter or digit may open an honorific: false when it is an ASCII one that none opens with
+ * (most names), so the full test (tidy, matchKey) is skipped; true for a non-ASCII one ("Señora" folds).
+ */
+function mayOpenHonorific(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return HONORIFIC_FIRST.has(c | 32);
+  }
+  return false;
+}
 /** Whether a person mention's honorific says a woman (true) or a man (false): "Mrs Doe", "Mr. Doe"; else null. */
 export function honorificGender(text: string): boolean | null {
+  if (!mayOpenHonorific(text)) return null;
   const k = matchKey(tidy(text).split(" ")[0] ?? "");
   return FEMALE_HONORIFICS.has(k) ? true : MALE_HONORIFICS.has(k) ? false : null;
 }
