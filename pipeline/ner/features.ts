@@ -181,9 +181,28 @@ const CACHE_MAX = 50_000; // entries (about 0.5 KB each): bounds a worker's memo
  */
 const detached = (s: string): string => (s.length >= 13 ? (" " + s).slice(1) : s);
 
+/**
+ * A small direct-mapped cache in front of `cache`, by a hash of the token's characters: most tokens are some thousand
+ * frequent words, found here without the big map's lookup (its hashing and its scattered memory, the tagger's
+ * costliest line in a CPU profile). With it the tagger took about a tenth less CPU (in-process A/B on 1,500 corpus
+ * bodies, alternating, 2026-12-06); a word pushed out of a slot is still in `cache`.
+ */
+const HOT_BITS = 12;
+const hotKeys = new Array<string>(1 << HOT_BITS).fill("");
+const hotInfo = new Array<WordInfo | undefined>(1 << HOT_BITS).fill(undefined);
+
 function wordInfo(token: string): WordInfo {
-  const hit = cache.get(token);
-  if (hit) return hit;
+  let h = token.length;
+  for (let i = 0; i < token.length; i++) h = (Math.imul(h, 31) + token.charCodeAt(i)) | 0;
+  const slot = Math.imul(h, 0x9e3779b1) >>> (32 - HOT_BITS);
+  if (hotKeys[slot] === token) return hotInfo[slot]!;
+  const info = cache.get(token) ?? wordInfoOf(token);
+  hotKeys[slot] = detached(token);
+  hotInfo[slot] = info;
+  return info;
+}
+
+function wordInfoOf(token: string): WordInfo {
   const w = detached(token);
   // typographic quotes and dashes read like the plain ones of the training text
   const nw = /[\u2010-\u201f\u00ab\u00bb\u2032\u2033]/.test(w) ? normalizeMarks(w) : w;
