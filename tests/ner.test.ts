@@ -1174,6 +1174,14 @@ describe("tagEntities", () => {
     for (const m of got) expect(m.type).toBe("person");
   });
 
+  it("a given name and a double surname read as a place is a person, and so is the surname alone; a hyphenated place is not", () => {
+    const types = (text: string) => tagEntities(text).map((m) => `${m.text}/${m.type}`);
+    expect(types("Lawmakers met Alexandria Vale-Pell on Monday. Vale-Pell said the plan would fail.")).toEqual(["Alexandria Vale-Pell/person", "Vale-Pell/person"]);
+    expect(types("The mayor, Sydney Harbour-Pell, spoke in Ruritania. Harbour-Pell left early.")).toEqual(["Sydney Harbour-Pell/person", "Ruritania/location", "Harbour-Pell/person"]);
+    expect(types("The plant in North Rhine-Westphalia closed on Monday.")).toEqual(["North Rhine-Westphalia/location"]);
+    expect(types("She grew up in Georgia Winston-Salem.")).toEqual(["Georgia Winston-Salem/location"]);
+  });
+
   it("is deterministic", () => {
     const text = "Clara Montrose flew from Paris to Berlin for talks with the European Commission.";
     expect(tagEntities(text)).toEqual(tagEntities(text));

@@ -193,6 +193,8 @@ export function sharedModel(): Model {
 
 /** A word run into the next one, as page links are ("ValeThe", "ValeWhite"): three lower-case letters before a capital, unlike "McVale" or "DeVale" */
 const GLUED = /\p{Ll}{3}\p{Lu}/u;
+/** Two capitalised words joined by a hyphen, as a double surname is written ("Vale-Pell") */
+const DOUBLE_SURNAME = /^\p{Lu}\p{Ll}{2,}-\p{Lu}\p{Ll}{2,}$/u;
 /** gazetteer bits of a country or a nationality ("Jordan", "French"): such a word alone is the place or the people */
 const PEOPLES = (1 << GAZ_CATS.indexOf("country")) | (1 << GAZ_CATS.indexOf("nationality"));
 
@@ -859,6 +861,11 @@ function typeRules(p: Prepared, spans: TokenSpan[]): TokenSpan[] {
   // a name of several words that is exactly a region or a country of the gazetteer is that place, not a person
   // ("New Ruritania" read as one; an organisation may be named after a place: a team, "New Ruritania" in sport)
   for (const s of spans) if (s.to - s.from >= 2 && s.type === per && regionSpan(p, s)) s.type = loc;
+  // a known given name and a double surname read as a place ("Ann Vale-Pell", where a town is named Ann) is a person's
+  // name: a place is rarely named by a town's name and a hyphenated word (not a hyphenated place of the gazetteer,
+  // "Winston-Salem", nor a region's part, "North Rhine-Westphalia"; words of three letters or more, not "University-St.")
+  for (const s of spans)
+    if (s.type === loc && s.to - s.from === 2 && !p.caps[s.from] && DOUBLE_SURNAME.test(p.tokens[s.from + 1]!.text) && isGivenName(p.tokens[s.from]!.text) && !REGION_WORDS.has(p.lower[s.from]!) && !(p.gazS[s.from + 1]! & (PLACE_BITS | REGION_BITS | PEOPLES))) s.type = per;
   // a name ending in "Jr." or "Sr." is a person's ("Vale Jr." read as a company)
   for (const s of spans) if (s.to - s.from >= 2 && /^(?:jr|sr|jnr|snr)\.?$/.test(p.lower[s.to - 1]!) && p.words[s.to - 1]!.cap) s.type = per;
   // a name of two to four words right after a person's title or honorific is a person's ("President Ann Vale" read as a place)
