@@ -894,6 +894,8 @@ describe("a word that opens a question before a name", () => {
   it("a title of a work keeps its words", () => expect(run('Her book "Is Harbour Dead?" sold.', [[3, 6, 3]])).toEqual([["Is Harbour Dead", 3]]));
   it("a person's name opens with no function word where the rest is read as a person elsewhere", () =>
     expect(run("Ann Vale won. Yet Vale left, and If Vale ran.", [[0, 2, 0], [4, 6, 0], [9, 11, 0]])).toEqual([["Ann Vale", 0], ["Vale", 0], ["Vale", 0]]));
+  it("... a function word that is a rare given name too ('Even', 'My') loses, 'May' keeps", () =>
+    expect(run("Ann Vale won. Even Vale left. May Vale ran.", [[0, 2, 0], [4, 6, 0], [8, 10, 0]])).toEqual([["Ann Vale", 0], ["Vale", 0], ["May Vale", 0]]));
   it("... not a title made so, nor a given name", () =>
     expect(run("He spoke on This Week with Will Vale.", [[3, 5, 0], [6, 8, 0]])).toEqual([["This Week", 0], ["Will Vale", 0]]));
 });

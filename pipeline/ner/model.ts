@@ -2224,6 +2224,13 @@ export function namedPairs(p: Prepared, spans: TokenSpan[], text: string, gaz: G
   return out;
 }
 
+/**
+ * Function words that are English given names in their own right ("Will Vale", "May Vale"): a person's name may open
+ * with them. The given-name lexicon has other function words too ("Even", "Any", "My"), rare as names and, opening a
+ * sentence before a surname, almost always the adverb ("Even Vale said …").
+ */
+const NAME_STOPWORDS: ReadonlySet<string> = new Set(["will", "may"]);
+
 /** Words that open a question or call on the reader, never a name's first word ("Is", "Why", "Read"); "Will" and "Can" open a question only in one. */
 const OPENERS: ReadonlySet<string> = new Set("is are was were can could would should did does do has have had why how when where what who whom read watch will".split(" "));
 const NAME_TOO: ReadonlySet<string> = new Set(["will", "can"]);
@@ -2238,11 +2245,11 @@ export function trimOpeners(p: Prepared, spans: TokenSpan[], text: string): Toke
   const per = ENTITY_TYPES.indexOf("PER");
   // the last words of the persons' names in the text that open with no function word
   let named: Set<string> | null = null;
-  const opensWithFunctionWord = (s: TokenSpan) => STOPWORDS.has(p.lower[s.from]!) && !isGivenName(p.lower[s.from]!) && !PARTICLES.has(p.lower[s.from]!);
+  const opensWithFunctionWord = (s: TokenSpan) => STOPWORDS.has(p.lower[s.from]!) && !NAME_STOPWORDS.has(p.lower[s.from]!) && !PARTICLES.has(p.lower[s.from]!);
   return spans.map((s) => {
     // a person's name opens with no function word ("If Vale", "Yet Vale", "The Vale" of a headline), where the rest is
-    // a person's name the text reads so elsewhere ("Vale"); not a given name ("Will Vale") nor a particle, and not a
-    // title made so ("This Week", "Your Honor")
+    // a person's name the text reads so elsewhere ("Vale"); not a given name's function word ("Will Vale",
+    // NAME_STOPWORDS) nor a particle, and not a title made so ("This Week", "Your Honor")
     if (s.type === per && s.to - s.from >= 2 && opensWithFunctionWord(s) && p.words[s.from + 1]!.cap) {
       named ??= new Set(spans.filter((x) => x.type === per && !opensWithFunctionWord(x)).map((x) => p.lower[x.to - 1]!));
       if (named.has(p.lower[s.to - 1]!)) return { ...s, from: s.from + 1 };
