@@ -188,7 +188,8 @@ const detached = (s: string): string => (s.length >= 13 ? (" " + s).slice(1) : s
  * bodies, alternating, 2026-12-06); a word pushed out of a slot is still in `cache`.
  */
 const HOT_BITS = 12;
-const hotKeys = new Array<string>(1 << HOT_BITS).fill("");
+/** (an empty slot holds no key, so that no token, the empty one included, matches it) */
+const hotKeys = new Array<string | undefined>(1 << HOT_BITS).fill(undefined);
 const hotInfo = new Array<WordInfo | undefined>(1 << HOT_BITS).fill(undefined);
 
 function wordInfo(token: string): WordInfo {
@@ -196,14 +197,15 @@ function wordInfo(token: string): WordInfo {
   for (let i = 0; i < token.length; i++) h = (Math.imul(h, 31) + token.charCodeAt(i)) | 0;
   const slot = Math.imul(h, 0x9e3779b1) >>> (32 - HOT_BITS);
   if (hotKeys[slot] === token) return hotInfo[slot]!;
-  const info = cache.get(token) ?? wordInfoOf(token);
-  hotKeys[slot] = detached(token);
+  const w = detached(token);
+  const info = cache.get(w) ?? wordInfoOf(w);
+  hotKeys[slot] = w;
   hotInfo[slot] = info;
   return info;
 }
 
-function wordInfoOf(token: string): WordInfo {
-  const w = detached(token);
+/** The WordInfo of a word not cached yet, cached under `w` (detached from the text it was cut from). */
+function wordInfoOf(w: string): WordInfo {
   // typographic quotes and dashes read like the plain ones of the training text
   const nw = /[\u2010-\u201f\u00ab\u00bb\u2032\u2033]/.test(w) ? normalizeMarks(w) : w;
   const lw = nw.toLowerCase();
