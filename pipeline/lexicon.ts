@@ -9,6 +9,39 @@ export function lexiconLines(name: string): string[] {
     .filter((l) => l && !l.startsWith("#"));
 }
 
+/** Whether a regular expression's source has a "|" outside any group or character class. */
+export function topLevelBar(src: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * One pattern that matches where any of `sources` does, for test(): those that open with the same anchor (`^` or
+ * `\b`) share it. V8 tries every alternative at every position and does not take a shared anchor out of them
+ * itself: with some forty `\b…` patterns a line's test took 2.7 times as long (2026-12-06, 48,000 corpus lines).
+ */
+export function anyOf(sources: readonly string[], flags: string): RegExp {
+  const byLead = new Map<string, string[]>([["^", []], ["\\b", []]]);
+  const rest: string[] = [];
+  for (const s of sources) {
+    const lead = s.startsWith("^") ? "^" : s.startsWith("\\b") && !/^[?*+{]/.test(s.slice(2)) ? "\\b" : "";
+    if (lead && !topLevelBar(s)) byLead.get(lead)!.push(s.slice(lead.length));
+    else rest.push(s);
+  }
+  const parts = [...byLead].filter(([, l]) => l.length).map(([lead, l]) => `${lead}(?:${l.map((s) => `(?:${s})`).join("|")})`);
+  return new RegExp([...parts, ...rest.map((s) => `(?:${s})`)].join("|") || "(?!)", flags);
+}
+
 /** English function words (pipeline/lexicon/stopwords-en.txt), lower case. */
 export const STOPWORDS: ReadonlySet<string> = new Set(lexiconLines("stopwords-en.txt").map((l) => l.trim().toLowerCase()));
 

@@ -7,6 +7,7 @@ import { commentStamp, contentWords, furnitureKind, initialClass, lineFeatures, 
 import { findDate, parseByline, parseCreditLine, parseDateline, publishedIn, runInByline, splitNames } from "../pipeline/clean/metadata.ts";
 import { STOPWORDS } from "../pipeline/clean/lines.ts";
 import { hoverCards } from "../pipeline/clean/cards.ts";
+import { anyOf, topLevelBar } from "../pipeline/lexicon.ts";
 import { clean, cleanText } from "../pipeline/stages/02-clean.ts";
 import { emptyManifest, type RawArticle } from "../schemas/records.ts";
 
@@ -1047,4 +1048,29 @@ describe("hover cards inside a line", () => {
     ["a run-together word without the name before it", "The HarbourCare plan drew MORE support."],
     ["a surname repeated after ordinary words", "Ann Vale met the staff of ValeCorp, MORE later."],
   ])("leaves alone %s", (_name, text) => expect(hoverCards(text)).toEqual([]));
+});
+
+describe("anyOf (lexicon patterns as one regular expression)", () => {
+  it("matches where one of its patterns does, a shared anchor taken out only of patterns it governs whole", () => {
+    const re = anyOf(["\\bfoo", "\\bbar|baz", "^qux", "zap", "\\b(?:a|b)c"], "i");
+    expect(re.test("a FOO")).toBe(true);
+    expect(re.test("xfoo")).toBe(false);
+    // "\bbar|baz": the anchor is the first alternative's only
+    expect(re.test("xbaz")).toBe(true);
+    expect(re.test("xbar")).toBe(false);
+    expect(re.test("qux here")).toBe(true);
+    expect(re.test("a qux")).toBe(false);
+    expect(re.test("azap")).toBe(true);
+    expect(re.test("x bc")).toBe(true);
+    expect(re.test("xbc")).toBe(false);
+    expect(anyOf([], "i").test("")).toBe(false);
+  });
+  it("finds a top-level alternation outside groups, classes and escapes", () => {
+    expect(topLevelBar("a|b")).toBe(true);
+    expect(topLevelBar("(a|b)c")).toBe(false);
+    expect(topLevelBar("[|]x")).toBe(false);
+    expect(topLevelBar("a\\|b")).toBe(false);
+    expect(topLevelBar("[\\]|]x")).toBe(false);
+    expect(topLevelBar("(a)|b")).toBe(true);
+  });
 });

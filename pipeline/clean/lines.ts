@@ -5,7 +5,7 @@ import type { BoilerplateKind } from "../../schemas/records.ts";
 import { findDate, isDateLine } from "./metadata.ts";
 import { escapeRegExp, sentenceSpans, wordEnd, wordStart } from "../text.ts";
 import { isListedGivenName } from "../given-names.ts";
-import { lexiconLines, STOPWORDS } from "../lexicon.ts";
+import { anyOf, lexiconLines, STOPWORDS } from "../lexicon.ts";
 
 export { STOPWORDS };
 
@@ -20,7 +20,7 @@ export const FURNITURE: ReadonlyArray<{ kind: BoilerplateKind; re: RegExp }> = (
     list.push(l.slice(tab + 1));
     byKind.set(kind, list);
   }
-  return [...byKind].map(([kind, srcs]) => ({ kind, re: new RegExp(srcs.map((s) => `(?:${s})`).join("|"), "i") }));
+  return [...byKind].map(([kind, srcs]) => ({ kind, re: anyOf(srcs, "i") }));
 })();
 
 /** Headings that open a page's tail (pipeline/lexicon/section-breaks.txt), matched against a whole line. */
@@ -32,8 +32,8 @@ const TAIL_HEADING = new RegExp(`^(?:${lexiconLines("section-breaks.txt").map((l
  * which keeps long paragraphs cheap; the figure is a speed/recall trade-off (eval/clean.ts moved < 0.001 from 150 up).
  */
 const TAIL_SRC = lexiconLines("tail-lines.txt").map((l) => l.trim());
-const TAIL_START = new RegExp(`^(?:${TAIL_SRC.filter((l) => l.startsWith("^")).map((l) => `(?:${l.slice(1)})`).join("|")})`, "i");
-const TAIL_ANY = new RegExp(TAIL_SRC.filter((l) => !l.startsWith("^")).map((l) => `(?:${l})`).join("|"), "i");
+const TAIL_START = anyOf(TAIL_SRC.filter((l) => l.startsWith("^")), "i");
+const TAIL_ANY = anyOf(TAIL_SRC.filter((l) => !l.startsWith("^")), "i");
 const TAIL_SCAN = 150;
 export function tailLine(text: string): boolean {
   return TAIL_START.test(text) || TAIL_ANY.test(text.length > TAIL_SCAN ? text.slice(0, TAIL_SCAN) : text);
