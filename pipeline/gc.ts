@@ -1,10 +1,58 @@
 // Collecting the heap by hand where Node runs with --expose-gc (`npm run build-data` and the bench do); without
 // the flag (the library called from other code, the tests) this does nothing. V8 leaves a finished step's garbage
 // in the heap until it next needs room, and RSS counts it in the next step's peak.
+import type { Worker } from "node:worker_threads";
 
-const gc = (): (() => void) | undefined => (globalThis as { gc?: () => void }).gc;
+type GcOptions = { type: "major"; execution: "sync"; flavor: "last-resort" };
+const gc = (): ((o?: GcOptions) => void) | undefined => (globalThis as { gc?: (o?: GcOptions) => void }).gc;
 
 /** A full collection of this thread's heap, where a step ends (see README, Large corpora). */
 export function collectGarbage(): void {
   gc()?.();
+}
+
+/**
+ * The collection V8 makes before it gives up for lack of memory: it also hands this thread's empty heap pages back.
+ * For a worker thread about to end. Since Node.js 22 the process keeps a finished worker's heap pages resident
+ * unless the worker gave them back first (see README, Large corpora).
+ */
+export function releaseHeap(): void {
+  gc()?.({ type: "major", execution: "sync", flavor: "last-resort" });
+}
+
+/** The message a worker answers, once its heap is released, with `{ released: true }` (answerRelease). */
+export const RELEASE = { release: true } as const;
+
+/** In a worker's message handler: true where the message was RELEASE, which it has answered. */
+export function answerRelease(m: unknown, post: (m: { released: true }) => void): boolean {
+  if (typeof m !== "object" || m === null || !("release" in m)) return false;
+  releaseHeap();
+  post({ released: true });
+  return true;
+}
+
+/**
+ * Asks `worker` to release its heap (answerRelease), then ends it. A worker that has stopped is only ended, and one
+ * still busy after `waitMs` (a build that failed while it worked) is ended as it is.
+ */
+export async function releaseAndTerminate(worker: Worker, waitMs = 2000): Promise<void> {
+  if (worker.threadId === -1) return; // it has stopped
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => done(), waitMs);
+    const done = () => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("exit", done);
+      worker.off("error", done);
+      resolve();
+    };
+    const onMessage = (m: unknown) => {
+      if (typeof m === "object" && m !== null && "released" in m) done();
+    };
+    worker.on("message", onMessage);
+    worker.once("exit", done);
+    worker.once("error", done);
+    worker.postMessage(RELEASE);
+  });
+  await worker.terminate();
 }

@@ -2,6 +2,7 @@
 import { parentPort } from "node:worker_threads";
 import { LinkRecordsFile, linkAndStage, type LinkWorkerMessage, type LinkWorkerReply } from "./linking.ts";
 import type { TextClusters } from "./link/quotes.ts";
+import { answerRelease } from "./gc.ts";
 import { settleLater } from "./settle.ts";
 import { ValidationError } from "./stages/07-validate.ts";
 
@@ -10,6 +11,7 @@ const reply = (m: LinkWorkerReply) => parentPort!.postMessage(m);
 const texts = settleLater<TextClusters>(); // linkAndStage awaits it
 
 parentPort!.on("message", (m: LinkWorkerMessage) => {
+  if (answerRelease(m, (r) => parentPort!.postMessage(r))) return;
   if ("texts" in m) return texts.resolve(m.texts);
   if ("textsFailed" in m) return texts.reject(new Error(`clustering the quotes' words: ${m.textsFailed}`));
   // a failure of any step, reading the records included, is replied like linking's own

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { appendFields, Lines, reorderLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
-import { collectGarbage } from "./gc.ts";
+import { collectGarbage, releaseAndTerminate } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
 import { linkRecordBytes, quoteTextsBytes, type StagedArticle } from "./staged.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
@@ -341,9 +341,14 @@ export class WorkerLinker implements Linker {
    */
   constructor(staging: string) {
     this.files = new LinkFiles(staging);
-    const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry: new URL("./link-worker.ts", import.meta.url).href } });
+    const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
+      workerData: { entry: new URL("./link-worker.ts", import.meta.url).href },
+      // the young generation Node.js 20 gives a thread; Node.js 24 would give this one 128 MB
+      resourceLimits: { maxYoungGenerationSizeMb: 32 },
+    });
     this.worker = worker;
-    worker.on("message", (m: LinkWorkerReply) => {
+    worker.on("message", (m: LinkWorkerReply | { released: true }) => {
+      if ("released" in m) return; // releaseAndTerminate's
       if ("mentions" in m) {
         this.mentionsStaged = stageMentionLinks(this.staging, m.mentions);
         this.mentionsStaged.catch((e: Error) => this.fail(e)); // rejects linking now, if the worker has not replied yet
@@ -396,7 +401,7 @@ export class WorkerLinker implements Linker {
   }
   async close(): Promise<void> {
     this.worker.removeAllListeners("exit");
-    await this.worker.terminate();
+    await releaseAndTerminate(this.worker);
     await this.files.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { cpus } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SourceInput } from "../schemas/records.ts";
 import { processCached, type CacheSpec } from "./cache.ts";
+import { releaseAndTerminate } from "./gc.ts";
 import type { ArticleStage, Processed } from "./process.ts";
 
 export const defaultJobs = (): number => Math.max(1, cpus().length);
@@ -37,7 +38,8 @@ export class Pool {
         // (npm run build-data sets it) override this limit; without that flag it holds
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
       });
-      w.on("message", (m: Reply) => {
+      w.on("message", (m: Reply | { released: true }) => {
+        if (!("seq" in m)) return; // releaseAndTerminate's
         const p = this.waiting.get(m.seq);
         this.waiting.delete(m.seq);
         if (!p) return;
@@ -83,6 +85,6 @@ export class Pool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => releaseAndTerminate(w)));
   }
 }

@@ -16,7 +16,7 @@ import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import { Lines, sortLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
 import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
-import { collectGarbage } from "./gc.ts";
+import { collectGarbage, releaseHeap } from "./gc.ts";
 import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
@@ -247,7 +247,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     }
     const linked = await linking;
     await linker!.close(); // the corpus-wide records are not needed while publishing
-    collectGarbage(); // nor what the articles phase left in this thread's heap
+    releaseHeap(); // nor what the articles phase left in this thread's heap, nor its empty pages
     const { outlets, entities: nEntities } = linked;
     o.log?.(`link: ${nEntities} entities in ${secs(tLink)}`);
     crashPoint("linked");
