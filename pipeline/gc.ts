@@ -23,9 +23,13 @@ export function releaseHeap(): void {
 /** The message a worker answers, once its heap is released, with `{ released: true }` (answerRelease). */
 export const RELEASE = { release: true } as const;
 
-/** In a worker's message handler: true where the message was RELEASE, which it has answered. */
-export function answerRelease(m: unknown, post: (m: { released: true }) => void): boolean {
+/**
+ * In a worker's message handler: true where the message was RELEASE, which it has answered. `drop` first lets go
+ * of what the worker keeps between inputs (its caches), so that it is not among the pages Node.js 24 keeps.
+ */
+export function answerRelease(m: unknown, post: (m: { released: true }) => void, drop?: () => void): boolean {
   if (typeof m !== "object" || m === null || !("release" in m)) return false;
+  drop?.();
   releaseHeap();
   post({ released: true });
   return true;

@@ -22,6 +22,14 @@ describe("answerRelease", () => {
     expect(answerRelease(RELEASE, (m) => posted.push(m))).toBe(true);
     expect(posted).toEqual([{ released: true }]);
   });
+  it("lets go of the worker's caches before it answers, and only when asked to release", () => {
+    const order: string[] = [];
+    const drop = () => order.push("drop");
+    answerRelease({ seq: 2 }, () => order.push("post"), drop);
+    expect(order).toEqual([]);
+    answerRelease(RELEASE, () => order.push("post"), drop);
+    expect(order).toEqual(["drop", "post"]);
+  });
 });
 
 describe("releaseAndTerminate", () => {

@@ -175,6 +175,11 @@ export function normalizeMarks(w: string): string {
 const cache = new Map<string, WordInfo>();
 const CACHE_MAX = 50_000; // entries (about 0.5 KB each): bounds a worker's memory
 
+/** Empties the word records' cache (a worker about to end: see pipeline/gc.ts releaseHeap). */
+export function clearWordCache(): void {
+  cache.clear();
+}
+
 /**
  * A copy of `s` that does not hold on to the text it was cut from: V8 keeps a substring of 13 or more characters
  * as a view into its whole source, so a cached word would keep its article alive.
