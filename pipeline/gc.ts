@@ -13,7 +13,7 @@ export function collectGarbage(): void {
 
 /**
  * The collection V8 makes before it gives up for lack of memory: it also hands this thread's empty heap pages back.
- * For a worker thread about to end. Since Node.js 22 the process keeps a finished worker's heap pages resident
+ * For a worker thread about to end: on Node.js 24 the process keeps a finished worker's heap pages resident
  * unless the worker gave them back first (see README, Large corpora).
  */
 export function releaseHeap(): void {
