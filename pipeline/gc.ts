@@ -23,6 +23,9 @@ export function releaseHeap(): void {
 /** The message a worker answers, once its heap is released, with `{ released: true }` (answerRelease). */
 export const RELEASE = { release: true } as const;
 
+/** Whether a worker's message is its answer to RELEASE (a worker's other messages go past it). */
+export const isReleased = (m: unknown): m is { released: true } => typeof m === "object" && m !== null && "released" in m;
+
 /**
  * In a worker's message handler: true where the message was RELEASE, which it has answered. `drop` first lets go
  * of what the worker keeps between inputs (its caches), so that it is not among the pages Node.js 24 keeps.
@@ -51,7 +54,7 @@ export async function releaseAndTerminate(worker: Worker, waitMs = 2000): Promis
       resolve();
     };
     const onMessage = (m: unknown) => {
-      if (typeof m === "object" && m !== null && "released" in m) done();
+      if (isReleased(m)) done();
     };
     worker.on("message", onMessage);
     worker.once("exit", done);

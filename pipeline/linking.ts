@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { appendFields, Lines, reorderLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
-import { collectGarbage, releaseAndTerminate } from "./gc.ts";
+import { collectGarbage, isReleased, releaseAndTerminate } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
 import { linkRecordBytes, quoteTextsBytes, type StagedArticle } from "./staged.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
@@ -348,7 +348,7 @@ export class WorkerLinker implements Linker {
     });
     this.worker = worker;
     worker.on("message", (m: LinkWorkerReply | { released: true }) => {
-      if ("released" in m) return; // releaseAndTerminate's
+      if (isReleased(m)) return; // releaseAndTerminate's
       if ("mentions" in m) {
         this.mentionsStaged = stageMentionLinks(this.staging, m.mentions);
         this.mentionsStaged.catch((e: Error) => this.fail(e)); // rejects linking now, if the worker has not replied yet

@@ -5,7 +5,7 @@ import { cpus } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SourceInput } from "../schemas/records.ts";
 import { processCached, type CacheSpec } from "./cache.ts";
-import { releaseAndTerminate } from "./gc.ts";
+import { isReleased, releaseAndTerminate } from "./gc.ts";
 import type { ArticleStage, Processed } from "./process.ts";
 
 export const defaultJobs = (): number => Math.max(1, cpus().length);
@@ -39,7 +39,7 @@ export class Pool {
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
       });
       w.on("message", (m: Reply | { released: true }) => {
-        if (!("seq" in m)) return; // releaseAndTerminate's
+        if (isReleased(m)) return; // releaseAndTerminate's
         const p = this.waiting.get(m.seq);
         this.waiting.delete(m.seq);
         if (!p) return;
