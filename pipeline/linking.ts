@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { appendFields, Lines, reorderLines } from "./jsonl.ts";
 import { Column } from "./link/column.ts";
-import { collectGarbage, isReleased, releaseAndTerminate } from "./gc.ts";
+import { collectGarbage, isReleased, releaseAndTerminate, THREAD_YOUNG_MB } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
 import { linkRecordBytes, quoteTextsBytes, type StagedArticle } from "./staged.ts";
 import { clusterIdOf, clusterQuoteTexts, type TextClusters } from "./link/quotes.ts";
@@ -343,8 +343,7 @@ export class WorkerLinker implements Linker {
     this.files = new LinkFiles(staging);
     const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
       workerData: { entry: new URL("./link-worker.ts", import.meta.url).href },
-      // the young generation Node.js 20 gives a thread; Node.js 24 would give this one 128 MB
-      resourceLimits: { maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_MB },
     });
     this.worker = worker;
     worker.on("message", (m: LinkWorkerReply | { released: true }) => {

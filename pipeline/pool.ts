@@ -5,7 +5,7 @@ import { cpus } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SourceInput } from "../schemas/records.ts";
 import { processCached, type CacheSpec } from "./cache.ts";
-import { isReleased, releaseAndTerminate } from "./gc.ts";
+import { isReleased, releaseAndTerminate, THREAD_YOUNG_MB } from "./gc.ts";
 import type { ArticleStage, Processed } from "./process.ts";
 
 export const defaultJobs = (): number => Math.max(1, cpus().length);
@@ -36,7 +36,7 @@ export class Pool {
         workerData: { entry: new URL("./worker.ts", import.meta.url).href, cache },
         // a worker holds one article at a time plus bounded caches. Node lets the process's --max-old-space-size
         // (npm run build-data sets it) override this limit; without that flag it holds
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB },
       });
       w.on("message", (m: Reply | { released: true }) => {
         if (isReleased(m)) return; // releaseAndTerminate's
