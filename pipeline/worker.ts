@@ -2,11 +2,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { SourceInput } from "../schemas/records.ts";
 import { processCached, type CacheSpec } from "./cache.ts";
-import { answerRelease } from "./gc.ts";
+import { answerRelease, heapCeiling, WORKER_HEAP_CEILING_MB } from "./gc.ts";
 import { clearWordCache } from "./ner/features.ts";
 import { transferables, type ArticleStage } from "./process.ts";
 
 const cache = (workerData as { cache: CacheSpec | null }).cache;
+// Node.js 24 would let this thread's heap grow nearly twice as large as Node.js 20 does (see README, Large corpora)
+const keepHeap = heapCeiling(WORKER_HEAP_CEILING_MB);
 
 parentPort!.on("message", (m: { seq: number; source: SourceInput; until: ArticleStage | null }) => {
   if (answerRelease(m, (r) => parentPort!.postMessage(r), clearWordCache)) return;
@@ -17,4 +19,5 @@ parentPort!.on("message", (m: { seq: number; source: SourceInput; until: Article
     const err = e as Error;
     parentPort!.postMessage({ seq: m.seq, ok: false, message: err.message, stack: err.stack ?? "" });
   }
+  keepHeap(); // once the result is on its way
 });

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { answerRelease, RELEASE, releaseAndTerminate } from "../pipeline/gc.ts";
+import { answerRelease, heapCeiling, RELEASE, releaseAndTerminate } from "../pipeline/gc.ts";
 
 // a worker that answers RELEASE as pipeline/worker.ts does, after `delay` ms, and records what it was sent
 const worker = (delay: number) =>
@@ -59,4 +59,56 @@ describe("releaseAndTerminate", () => {
     await releaseAndTerminate(w, 60_000);
     expect(w.threadId).toBe(-1);
   }, 10_000);
+});
+
+describe("heapCeiling", () => {
+  const MB = 2 ** 20;
+  // a heap whose use the test sets, and a collection that leaves `left` MB in use
+  const fake = (left: number) => {
+    const h = { inUse: 0, left, collections: 0 };
+    const heap = {
+      used: () => h.inUse * MB,
+      collect: () => {
+        h.collections++;
+        h.inUse = h.left;
+      },
+    };
+    return { h, heap };
+  };
+  it("collects only above the ceiling", () => {
+    const { h, heap } = fake(40);
+    const check = heapCeiling(100, 1.5, heap);
+    h.inUse = 100;
+    expect(check()).toBe(false);
+    h.inUse = 101;
+    expect(check()).toBe(true);
+    expect(h.collections).toBe(1);
+    expect(h.inUse).toBe(40);
+    // the ceiling stays at its floor while a collection leaves little in use
+    h.inUse = 99;
+    expect(check()).toBe(false);
+    h.inUse = 101;
+    expect(check()).toBe(true);
+  });
+  it("raises the ceiling over what a collection leaves, and lowers it again", () => {
+    const { h, heap } = fake(80);
+    const check = heapCeiling(100, 1.5, heap);
+    h.inUse = 150;
+    expect(check()).toBe(true);
+    // 1.5 times the 80 MB left: not collected again at 110 MB
+    h.inUse = 110;
+    expect(check()).toBe(false);
+    h.left = 20;
+    h.inUse = 121;
+    expect(check()).toBe(true);
+    expect(h.collections).toBe(2);
+    // that collection left 20 MB: the ceiling is back at its floor
+    h.inUse = 101;
+    expect(check()).toBe(true);
+    expect(h.collections).toBe(3);
+  });
+  it("does nothing without a collector (Node run without --expose-gc)", () => {
+    const check = heapCeiling(1, 1.5, { used: () => 1e12, collect: undefined });
+    expect(check()).toBe(false);
+  });
 });
