@@ -63,48 +63,42 @@ describe("releaseAndTerminate", () => {
 
 describe("heapCeiling", () => {
   const MB = 2 ** 20;
-  // a heap whose use the test sets, and a collection that leaves `left` MB in use
+  // a heap whose use the test sets (at: the check run with `mb` MB in use), and a collection that leaves `left` MB in use
   const fake = (left: number) => {
     const h = { inUse: 0, left, collections: 0 };
-    const heap = {
+    const check = heapCeiling(100, 1.5, {
       used: () => h.inUse * MB,
       collect: () => {
         h.collections++;
         h.inUse = h.left;
       },
+    });
+    const at = (mb: number) => {
+      h.inUse = mb;
+      return check();
     };
-    return { h, heap };
+    return { h, at };
   };
   it("collects only above the ceiling", () => {
-    const { h, heap } = fake(40);
-    const check = heapCeiling(100, 1.5, heap);
-    h.inUse = 100;
-    expect(check()).toBe(false);
-    h.inUse = 101;
-    expect(check()).toBe(true);
+    const { h, at } = fake(40);
+    expect(at(100)).toBe(false);
+    expect(at(101)).toBe(true);
     expect(h.collections).toBe(1);
     expect(h.inUse).toBe(40);
     // the ceiling stays at its floor while a collection leaves little in use
-    h.inUse = 99;
-    expect(check()).toBe(false);
-    h.inUse = 101;
-    expect(check()).toBe(true);
+    expect(at(99)).toBe(false);
+    expect(at(101)).toBe(true);
   });
   it("raises the ceiling over what a collection leaves, and lowers it again", () => {
-    const { h, heap } = fake(80);
-    const check = heapCeiling(100, 1.5, heap);
-    h.inUse = 150;
-    expect(check()).toBe(true);
+    const { h, at } = fake(80);
+    expect(at(150)).toBe(true);
     // 1.5 times the 80 MB left: not collected again at 110 MB
-    h.inUse = 110;
-    expect(check()).toBe(false);
+    expect(at(110)).toBe(false);
     h.left = 20;
-    h.inUse = 121;
-    expect(check()).toBe(true);
+    expect(at(121)).toBe(true);
     expect(h.collections).toBe(2);
     // that collection left 20 MB: the ceiling is back at its floor
-    h.inUse = 101;
-    expect(check()).toBe(true);
+    expect(at(101)).toBe(true);
     expect(h.collections).toBe(3);
   });
   it("does nothing without a collector (Node run without --expose-gc)", () => {
