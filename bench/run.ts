@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import { ROOT } from "../pipeline/run.ts";
+import { buildDataLaunch } from "./flags.ts";
 
 const run = promisify(execFile);
 const { values: v } = parseArgs({
@@ -23,6 +24,8 @@ const { values: v } = parseArgs({
     "no-stages": { type: "boolean", default: false },
   },
 });
+
+const launch = buildDataLaunch(ROOT);
 
 async function* lines(file: string): AsyncGenerator<string> {
   const s = createReadStream(file);
@@ -82,11 +85,10 @@ async function main() {
       const got = await slice(n, repeat, file);
       const base = await baseline(file);
       const out = join(dir, `out-${n}`);
-      // the same Node flags and allocator setting as `npm run build-data`: the main thread's heap (NQ_HEAP_MB,
-      // default 1024 MiB), the young generation and the heap's growth that Node.js 20 has, one GC thread
-      const r = await run(process.execPath, [`--max-old-space-size=${process.env.NQ_HEAP_MB ?? 1024}`, "--max-semi-space-size=16", "--heap-growing-percent=20", "--single-threaded-gc", "--expose-gc", "--import", "tsx", join(ROOT, "bench", "build-one.ts"), "--input", file, "--out", out, "--jobs", v.jobs], {
+      // the Node flags and allocator settings of `npm run build-data`, read from its script
+      const r = await run(process.execPath, [...launch.nodeArgs, join(ROOT, "bench", "build-one.ts"), "--input", file, "--out", out, "--jobs", v.jobs], {
         cwd: ROOT,
-        env: { ...process.env, MALLOC_TRIM_THRESHOLD_: "1048576", MALLOC_MMAP_THRESHOLD_: "33554432" },
+        env: { ...process.env, ...launch.env },
         maxBuffer: 1 << 26,
       });
       const stats = JSON.parse(r.stdout.trim().split("\n").pop()!) as { wall_ms: number; cpu_s: number; max_rss_mb: number; peak_rss_mb_by_phase: Record<string, number>; phase_s: Record<string, number>; phase_cpu_s: Record<string, number>; counts: Record<string, number> };
