@@ -21,7 +21,7 @@ import type { StageName } from "./stages/index.ts";
 import { card } from "./publish/card.ts";
 import { extraFiles } from "./publish/extras.ts";
 import { datapackage, DATASET_NAME, jsonSchema, sha256sums } from "./publish/metadata.ts";
-import { PRESORTED, writeDataset, writeStagedCsv, type TextPolicy } from "./publish/write.ts";
+import { PRESORTED, writeDataset, writeStagedText, type TextPolicy } from "./publish/write.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -137,7 +137,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
   const work = await mkdtemp(join(dirname(out), `.${basename(out)}.build-${process.pid}-`));
   let linker: Linker | null = null;
   let hasher: FileHasher | null = null;
-  /** CSV files written while the link thread links, by table (writeStagedCsv): their rows once written */
+  /** CSV and JSON Lines files written while the link thread links, by table (writeStagedText): their rows once written */
   const early = new Map<string, Promise<number>>();
   try {
     const staging = join(work, "staging");
@@ -234,13 +234,13 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     linking.catch(() => {}); // awaited below
     sortLines(join(staging, "articles.jsonl"), articleIds, articleBytes);
     articleIds.length = 0;
-    // the articles' CSV file, from their staged file now in key order, while the link thread links: this thread would
-    // otherwise wait for it once the quotes are clustered (publishing waits for the file and fails if it failed)
+    // the articles' CSV and JSON Lines files, from their staged file now in key order, while the link thread links: this
+    // thread would otherwise wait for it once the quotes are clustered (publishing waits for them and fails if it failed)
     const fresh = join(work, "out");
     if (o.until === "publish") {
-      await mkdir(join(fresh, "csv"), { recursive: true });
+      for (const d of ["csv", "json"]) await mkdir(join(fresh, d), { recursive: true });
       for (const t of TABLES.filter((t) => PRESORTED.has(t.name))) {
-        const p = writeStagedCsv(staging, t, o.text, join(fresh, "csv", `${t.name}.csv`));
+        const p = writeStagedText(staging, t, o.text, fresh);
         p.catch(() => {}); // awaited by publishing, or below if the build fails first
         early.set(t.name, p);
       }

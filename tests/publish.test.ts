@@ -6,7 +6,7 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { duckJsonList, escapeCell, keepBufferPages, TextSink, unescapeCell, writeDataset, writeStagedCsv } from "../pipeline/publish/write.ts";
+import { duckJson, escapeCell, keepBufferPages, TextSink, unescapeCell, writeDataset, writeStagedText } from "../pipeline/publish/write.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sortLines, utf8Order } from "../pipeline/jsonl.ts";
@@ -183,8 +183,30 @@ describe("published files", () => {
     const fromDb = await sql(`SELECT ${cols} FROM articles ORDER BY article_id`, join(out, "t.duckdb"));
     const fromCsv = await sql(`SELECT * FROM read_csv('${out}/csv/articles.csv', header = true, allow_quoted_nulls = false, all_varchar = true)`);
     expect(fromCsv).toEqual(fromDb);
-    expect(fromDb[0]!.authors).toBe(duckJsonList(arts[0]!.authors));
+    expect(fromDb[0]!.authors).toBe(duckJson(arts[0]!.authors));
   }, 60_000);
+
+  for (const policy of ["full", "offsets"] as const)
+    it(`write the articles' JSON Lines (made from their staged file) as DuckDB's own copy of the table would (${policy})`, async () => {
+      const { staging, out } = await stagingDirs(`pub-json-${policy}`);
+      const odd = "Tab\there, a \u000b vertical tab, \u001b escape, \u007f, \\u001b as text, “quotes”, \u2028, 😀.";
+      const arts = [
+        article("j1", odd, { authors: ["Ann \u001f Lee", 'Bo "B" \\ C'], published_date: "2017-09-13", published_date_source: "text", subtitle: "Sub \u0001" }),
+        article("j2", "Second body.", { authors: [], outlet: "An Outlet", outlet_source: "manifest" }),
+      ];
+      await writeFile(join(staging, "articles.jsonl"), arts.map((a) => JSON.stringify(toRows(a).article) + "\n").join(""));
+      for (const t of ["boilerplate", "dates", "mentions", "quotes", "rejects", "entities"]) await writeFile(join(staging, `${t}.jsonl`), "");
+      await writeDataset(staging, out, "t", policy, 0);
+      // the published database holds the published columns only
+      const copy = join(out, "duck-copy.jsonl");
+      await sql(`COPY articles TO '${copy}' (FORMAT json)`, join(out, "t.duckdb"));
+      const ours = await readFile(join(out, "json", "articles.jsonl"), "utf8");
+      expect(ours).toBe(await readFile(copy, "utf8"));
+      // DuckDB writes a control character's escape in upper case, JSON.stringify in lower case
+      expect(ours).toContain("\\u001F");
+      const first = JSON.parse(ours.split("\n")[0]!) as Record<string, unknown>;
+      expect(first.body).toBe(policy === "full" ? odd : undefined);
+    }, 60_000);
 
   it("write the articles' CSV in batches cut by length as well as by rows, every cell as the database holds it", async () => {
     const { staging, out } = await stagingDirs("pub-long");
@@ -224,7 +246,7 @@ describe("published files", () => {
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toMatch(/no staged rows file for quotes/);
     await expect(stat(join(out, "parquet", "articles.parquet"))).rejects.toThrow();
-    await expect(stat(join(out, "json", "articles.jsonl"))).rejects.toThrow();
+    await expect(stat(join(out, "json", "entities.jsonl"))).rejects.toThrow();
   }, 60_000);
 
   it("stop at a row that breaks the contract, while the CSV files are being written beside the checks", async () => {
@@ -258,13 +280,15 @@ describe("the articles' CSV file written before publishing (while the link threa
     const plain = await stage("pub-early-plain");
     await writeDataset(plain.staging, plain.out, "t", "full", 0);
     const { staging, out } = await stage("pub-early");
-    await mkdir(join(out, "csv"), { recursive: true });
-    const early = writeStagedCsv(staging, TABLES.find((t) => t.name === "articles")!, "full", join(out, "csv", "articles.csv"));
+    for (const d of ["csv", "json"]) await mkdir(join(out, d), { recursive: true });
+    const early = writeStagedText(staging, TABLES.find((t) => t.name === "articles")!, "full", out);
     const told: string[] = [];
     await writeDataset(staging, out, "t", "full", 0, (f) => told.push(f), new Map([["articles", early]]));
     expect(await early).toBe(2);
-    expect(await readFile(join(out, "csv", "articles.csv"), "utf8")).toBe(await readFile(join(plain.out, "csv", "articles.csv"), "utf8"));
-    expect(told).toContain("csv/articles.csv");
+    for (const f of ["csv/articles.csv", "json/articles.jsonl"]) {
+      expect(await readFile(join(out, f), "utf8")).toBe(await readFile(join(plain.out, f), "utf8"));
+      expect(told).toContain(f);
+    }
     // publishing leaves the file to its writer, and checks its rows against the table's
     const again = await stage("pub-early-own");
     await mkdir(join(again.out, "csv"), { recursive: true });
@@ -272,7 +296,7 @@ describe("the articles' CSV file written before publishing (while the link threa
     await writeDataset(again.staging, again.out, "t", "full", 0, () => {}, new Map([["articles", Promise.resolve(2)]]));
     expect(await readFile(join(again.out, "csv", "articles.csv"), "utf8")).toBe("written by the caller\n");
     const short = await stage("pub-early-short");
-    await expect(writeDataset(short.staging, short.out, "t", "full", 0, () => {}, new Map([["articles", Promise.resolve(1)]]))).rejects.toThrow(/1 rows in articles.csv for 2 in the table/);
+    await expect(writeDataset(short.staging, short.out, "t", "full", 0, () => {}, new Map([["articles", Promise.resolve(1)]]))).rejects.toThrow(/1 rows in articles.csv and .jsonl for 2 in the table/);
   }, 60_000);
 
   it("fails publishing when it fails, and is refused for a table loaded before its CSV file is written", async () => {
@@ -284,17 +308,17 @@ describe("the articles' CSV file written before publishing (while the link threa
     expect(err.message).toMatch(/disk full/);
     const other = await stage("pub-early-narrow");
     await expect(writeDataset(other.staging, other.out, "t", "full", 0, () => {}, new Map([["mentions", Promise.resolve(0)]]))).rejects.toThrow(/cannot be written before its table is loaded/);
-    await expect(writeStagedCsv(staging, TABLES.find((t) => t.name === "mentions")!, "full", join(out, "m.csv"))).rejects.toThrow(/not staged in key order/);
+    await expect(writeStagedText(staging, TABLES.find((t) => t.name === "mentions")!, "full", out)).rejects.toThrow(/not staged in key order/);
   }, 60_000);
 });
 
-describe("duckJsonList", () => {
+describe("duckJson", () => {
   it("writes a list of strings as DuckDB's to_json does, control characters and backslashes included", async () => {
     const list = ['a"b', "c\u0001d\u001f", "back\\slash", "\\u001f as text", "nl\nx\ttab", "é 😀", "x/y"];
     const chars = (s: string) => [...s].map((ch) => `chr(${ch.codePointAt(0)})`).join(" || ");
     const [row] = await sql(`SELECT to_json([${list.map(chars).join(", ")}])::VARCHAR AS j`);
-    expect(duckJsonList(list)).toBe(row!.j);
-    expect(JSON.parse(duckJsonList(list))).toEqual(list);
+    expect(duckJson(list)).toBe(row!.j);
+    expect(JSON.parse(duckJson(list))).toEqual(list);
   });
 });
 

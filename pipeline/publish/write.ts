@@ -285,25 +285,31 @@ function csvBatches(out: TextSink): { emit: (recs: unknown[][]) => Promise<void>
 const csvHeader = (cols: readonly { name: string }[]) => `${cols.map((c) => c.name).join(",")}\n`;
 
 /**
- * Writes the CSV file of a table of whole texts (PRESORTED) from its staged file, which DuckDB loads as it is, in its
- * order (the table's insertion order, checked to be key order), with each cell as DuckDB gives it; returns its rows.
- * Read back from DuckDB instead, a slice of row ids at a time, the rows came from a table spilled to its temporary
- * files: on the full corpus's staged tables the articles' CSV took 23 s beside the contract checks, and 13 s alone
- * this way (2026-12-04). It needs no DuckDB, so the build starts it as soon as the articles are staged in key order,
- * while the link thread links (see `pipeline/run.ts`).
+ * Writes the CSV and JSON Lines files of a table of whole texts (PRESORTED), `outDir`/csv/NAME.csv and
+ * `outDir`/json/NAME.jsonl, from its staged file in one pass; returns its rows. DuckDB loads that file as it is, in
+ * its order (the table's insertion order, checked to be key order), so each cell is as DuckDB gives it, and each JSON
+ * line is the one DuckDB's COPY … (FORMAT json) writes (duckJson). Read back from DuckDB instead, a slice of row ids at a time,
+ * the rows came from a table spilled to its temporary files: on the full corpus's staged tables the articles' CSV
+ * took 23 s beside the contract checks, and 13 s alone this way (2026-12-04); and DuckDB's JSON copy of the articles
+ * was the moment publishing held the most memory (2026-12-07). It needs no DuckDB, so the build starts it as soon as
+ * the articles are staged in key order, while the link thread links (see `pipeline/run.ts`).
  */
-export async function writeStagedCsv(staging: string, t: TableDef, policy: TextPolicy, path: string): Promise<number> {
+export async function writeStagedText(staging: string, t: TableDef, policy: TextPolicy, outDir: string): Promise<number> {
   if (!PRESORTED.has(t.name)) throw new Error(`internal error: ${t.name} is not staged in key order`);
   const cols = publishedColumns(t, policy);
-  const value = (c: (typeof cols)[number], v: unknown) => (v === undefined || v === null ? null : c.duck === "VARCHAR[]" ? duckJsonList(v as string[]) : v);
-  const out = new TextSink(path);
-  const { emit, rows } = csvBatches(out);
+  const value = (c: (typeof cols)[number], v: unknown) => (v === undefined || v === null ? null : c.duck === "VARCHAR[]" ? duckJson(v as string[]) : v);
+  const csv = new TextSink(join(outDir, "csv", `${t.name}.csv`));
+  const json = new TextSink(join(outDir, "json", `${t.name}.jsonl`));
+  const { emit, rows } = csvBatches(csv);
   try {
-    await out.write(csvHeader(cols));
+    await csv.write(csvHeader(cols));
     let recs: unknown[][] = [];
     let chars = 0;
     for await (const line of textLines(createReadStream(stagedFile(staging, t), { highWaterMark: 1 << 20 }))) {
       const row = JSON.parse(line) as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const c of cols) out[c.name] = row[c.name] ?? null;
+      await json.write(`${duckJson(out)}\n`);
       recs.push(escaped(cols.map((c) => value(c, row[c.name]))));
       chars += line.length;
       if (recs.length === CSV_ROWS || chars >= CSV_CHARS) {
@@ -314,13 +320,12 @@ export async function writeStagedCsv(staging: string, t: TableDef, policy: TextP
     }
     if (recs.length) await emit(recs);
   } finally {
-    await out.close();
+    await Promise.all([csv.close(), json.close()]);
   }
   return rows();
 }
 
-async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, path: string, staging: string): Promise<number> {
-  if (PRESORTED.has(t.name)) return writeStagedCsv(staging, t, policy, path);
+async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, path: string): Promise<number> {
   const cols = publishedColumns(t, policy);
   const cell = (c: (typeof cols)[number]) => (c.duck === "VARCHAR[]" ? `to_json(${q(c.name)})::VARCHAR` : c.duck === "DATE" ? `CAST(${q(c.name)} AS VARCHAR)` : q(c.name));
   const out = new TextSink(path);
@@ -356,11 +361,12 @@ async function writeCsv(con: DuckDBConnection, t: TableDef, policy: TextPolicy, 
 }
 
 /**
- * A list of strings as DuckDB's to_json writes it: as JSON.stringify does, but with the hex digits of a \u escape
- * (a control character) in upper case.
+ * A value (a row, a list of strings) as DuckDB's to_json and COPY … (FORMAT json) write it: as JSON.stringify does,
+ * but with the hex digits of a \u escape (a control character) in upper case.
  */
-export function duckJsonList(v: readonly string[]): string {
-  return JSON.stringify(v).replace(/\\(?:\\|u[0-9a-f]{4})/g, (m) => (m.length === 2 ? m : `\\u${m.slice(2).toUpperCase()}`));
+export function duckJson(v: unknown): string {
+  const s = JSON.stringify(v);
+  return !s.includes("\\u") ? s : s.replace(/\\(?:\\|u[0-9a-f]{4})/g, (m) => (m.length === 2 ? m : `\\u${m.slice(2).toUpperCase()}`));
 }
 
 /** Rows formatted by one csv-stringify call. */
@@ -476,8 +482,9 @@ export async function writeDataset(
   /** told of each data file (its path in `outDir`) once it is written in full */
   written: (file: string) => void = () => {},
   /**
-   * CSV files of tables of whole texts that the caller is writing already (writeStagedCsv, to `outDir`/csv/NAME.csv),
-   * by table name: each one's rows once written. Publishing waits for them instead of writing them, and fails if one fails.
+   * CSV and JSON Lines files of tables of whole texts that the caller is writing already (writeStagedText, to
+   * `outDir`/csv/NAME.csv and `outDir`/json/NAME.jsonl), by table name: each one's rows once both are written.
+   * Publishing waits for them instead of writing them, and fails if one fails.
    */
   early: ReadonlyMap<string, Promise<number>> = new Map(),
 ): Promise<PublishResult> {
@@ -503,16 +510,15 @@ export async function writeDataset(
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
     // Two lanes side by side, each on a connection of its own. One loads the tables, runs the contract checks and
     // then makes the Parquet files; the other writes the CSV files (formatted in this thread while DuckDB loads and
-    // checks): those of the tables of whole texts from their staged files at once (or waits for them, when the caller
-    // started them: `early`), the others each as soon as its table
-    // is loaded; then the JSON Lines files once the checks are done. The Parquet
+    // checks): those of the tables of whole texts, with their JSON Lines files, from their staged files at once (or
+    // waits for them, when the caller started them: `early`), the others each as soon as its table
+    // is loaded; then the other JSON Lines files once the checks are done. The Parquet
     // copies of the narrow tables go to whichever lane is free first. The files go to the build's work folder, so a
     // failed check still publishes nothing. The copies run on one thread each: a second does not make the text
     // formats faster (the writing is serial) but holds hundreds of MB of rows formatted ahead of their turn. The
     // checks' sorts and joins are not run beside the copies (together they need more than DuckDB's memory ceiling),
-    // the narrow tables' CSV files are written in the order they are loaded, the other order from the Parquet copies', and a
-    // JSON copy of a table of whole texts waits for its Parquet copy: two copies of whole texts at once ran out of
-    // DuckDB's memory. On the full corpus's staged tables (2026-12-03) the CSV files were done 20 s before the checks,
+    // and the narrow tables' CSV files are written in the order they are loaded, the other order from the Parquet
+    // copies'. DuckDB makes one copy of whole texts, the Parquet one: two at once ran out of its memory. On the full corpus's staged tables (2026-12-03) the CSV files were done 20 s before the checks,
     // and the copies after the checks took 20 s in one lane, about 13 s shared this way.
     const files = TABLES.flatMap((t) => [`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`]);
     const order = [...TABLES].reverse();
@@ -525,7 +531,6 @@ export async function writeDataset(
     };
     // the Parquet copies of whole texts in the first lane, first; those of the other tables in either lane, whichever is free
     const wide = TABLES.filter((t) => PRESORTED.has(t.name));
-    const inParquet = new Map(wide.map((t) => [t.name, settleLater()]));
     const narrow = TABLES.filter((t) => !PRESORTED.has(t.name));
     const drain = async (c: DuckDBConnection) => {
       for (let t = narrow.shift(); t; t = narrow.shift()) await parquet(c, t);
@@ -550,29 +555,31 @@ export async function writeDataset(
             checked.resolve();
             for (const t of wide) {
               await parquet(con, t);
-              inParquet.get(t.name)!.resolve();
               crashPoint("publish-first-table");
             }
             await drain(con);
           } catch (e) {
             checked.reject(e);
-            for (const r of inParquet.values()) r.reject(e);
             throw e;
           }
         })(),
         (async () => {
           // the tables of whole texts first, from their staged files while DuckDB loads, then the others as they are loaded
           const csvRows = new Map<string, number>();
-          for (const t of [...wide, ...order.filter((t) => !PRESORTED.has(t.name))]) {
-            if (!PRESORTED.has(t.name)) await ready.get(t.name)!.promise;
-            csvRows.set(t.name, await (early.get(t.name) ?? writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`), staging)));
+          for (const t of wide) {
+            csvRows.set(t.name, await (early.get(t.name) ?? writeStagedText(staging, t, policy, outDir)));
+            written(`csv/${t.name}.csv`);
+            written(`json/${t.name}.jsonl`);
+          }
+          for (const t of order.filter((t) => !PRESORTED.has(t.name))) {
+            await ready.get(t.name)!.promise;
+            csvRows.set(t.name, await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`)));
             written(`csv/${t.name}.csv`);
           }
           await checked.promise;
           for (const t of wide)
-            if (csvRows.get(t.name) !== counts[t.name]) throw new Error(`internal error: ${csvRows.get(t.name)} rows in ${t.name}.csv for ${counts[t.name]} in the table`);
-          for (const t of order) {
-            if (PRESORTED.has(t.name)) await inParquet.get(t.name)!.promise;
+            if (csvRows.get(t.name) !== counts[t.name]) throw new Error(`internal error: ${csvRows.get(t.name)} rows in ${t.name}.csv and .jsonl for ${counts[t.name]} in the table`);
+          for (const t of order.filter((t) => !PRESORTED.has(t.name))) {
             await csvLane.run(`COPY (${published(t)}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
             written(`json/${t.name}.jsonl`);
           }
