@@ -235,7 +235,7 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     sortLines(join(staging, "articles.jsonl"), articleIds, articleBytes);
     articleIds.length = 0;
     // the articles' CSV and JSON Lines files, from their staged file now in key order, while the link thread links: this
-    // thread would otherwise wait for it once the quotes are clustered (publishing waits for them and fails if it failed)
+    // thread would otherwise wait for them once the quotes are clustered (publishing waits for them and fails if they failed)
     const fresh = join(work, "out");
     if (o.until === "publish") {
       for (const d of ["csv", "json"]) await mkdir(join(fresh, d), { recursive: true });

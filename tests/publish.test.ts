@@ -267,7 +267,7 @@ describe("published files", () => {
   }, 60_000);
 });
 
-describe("the articles' CSV file written before publishing (while the link thread links)", () => {
+describe("the articles' CSV and JSON Lines files written before publishing (while the link thread links)", () => {
   const stage = async (name: string) => {
     const { staging, out } = await stagingDirs(name);
     const arts = [article("e1", "=SUM(A1) is text here."), article("e2", "Second body.", { authors: ["Ann Lee"], subtitle: "Sub" })];

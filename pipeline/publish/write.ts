@@ -297,7 +297,6 @@ const csvHeader = (cols: readonly { name: string }[]) => `${cols.map((c) => c.na
 export async function writeStagedText(staging: string, t: TableDef, policy: TextPolicy, outDir: string): Promise<number> {
   if (!PRESORTED.has(t.name)) throw new Error(`internal error: ${t.name} is not staged in key order`);
   const cols = publishedColumns(t, policy);
-  const value = (c: (typeof cols)[number], v: unknown) => (v === undefined || v === null ? null : c.duck === "VARCHAR[]" ? duckJson(v as string[]) : v);
   const csv = new TextSink(join(outDir, "csv", `${t.name}.csv`));
   const json = new TextSink(join(outDir, "json", `${t.name}.jsonl`));
   const { emit, rows } = csvBatches(csv);
@@ -307,10 +306,10 @@ export async function writeStagedText(staging: string, t: TableDef, policy: Text
     let chars = 0;
     for await (const line of textLines(createReadStream(stagedFile(staging, t), { highWaterMark: 1 << 20 }))) {
       const row = JSON.parse(line) as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const c of cols) out[c.name] = row[c.name] ?? null;
-      await json.write(`${duckJson(out)}\n`);
-      recs.push(escaped(cols.map((c) => value(c, row[c.name]))));
+      // the published columns, in order, a missing value as null
+      const vals = cols.map((c) => row[c.name] ?? null);
+      await json.write(`${duckJson(Object.fromEntries(cols.map((c, i) => [c.name, vals[i]])))}\n`);
+      recs.push(escaped(cols.map((c, i) => (vals[i] !== null && c.duck === "VARCHAR[]" ? duckJson(vals[i]) : vals[i]))));
       chars += line.length;
       if (recs.length === CSV_ROWS || chars >= CSV_CHARS) {
         await emit(recs);
@@ -518,8 +517,9 @@ export async function writeDataset(
     // formats faster (the writing is serial) but holds hundreds of MB of rows formatted ahead of their turn. The
     // checks' sorts and joins are not run beside the copies (together they need more than DuckDB's memory ceiling),
     // and the narrow tables' CSV files are written in the order they are loaded, the other order from the Parquet
-    // copies'. DuckDB makes one copy of whole texts, the Parquet one: two at once ran out of its memory. On the full corpus's staged tables (2026-12-03) the CSV files were done 20 s before the checks,
-    // and the copies after the checks took 20 s in one lane, about 13 s shared this way.
+    // copies'. DuckDB makes one copy of whole texts, the Parquet one: two at once ran out of its memory. On the full
+    // corpus's staged tables (2026-12-03) the CSV files were done 20 s before the checks, and the copies after the
+    // checks took 20 s in one lane, about 13 s shared this way.
     const files = TABLES.flatMap((t) => [`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`]);
     const order = [...TABLES].reverse();
     const ready = new Map(order.map((t) => [t.name, settleLater()]));
