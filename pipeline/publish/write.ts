@@ -287,12 +287,12 @@ const csvHeader = (cols: readonly { name: string }[]) => `${cols.map((c) => c.na
 /**
  * Writes the CSV and JSON Lines files of a table of whole texts (PRESORTED), `outDir`/csv/NAME.csv and
  * `outDir`/json/NAME.jsonl, from its staged file in one pass; returns its rows. DuckDB loads that file as it is, in
- * its order (the table's insertion order, checked to be key order), so each cell is as DuckDB gives it, and each JSON
- * line is the one DuckDB's COPY … (FORMAT json) writes (duckJson). Read back from DuckDB instead, a slice of row ids at a time,
- * the rows came from a table spilled to its temporary files: on the full corpus's staged tables the articles' CSV
- * took 23 s beside the contract checks, and 13 s alone this way (2026-12-04); and DuckDB's JSON copy of the articles
- * was the moment publishing held the most memory (2026-12-07). It needs no DuckDB, so the build starts it as soon as
- * the articles are staged in key order, while the link thread links (see `pipeline/run.ts`).
+ * its order (the table's insertion order, checked to be key order), so each cell is as DuckDB gives it, and each
+ * JSON line is the one DuckDB's COPY … (FORMAT json) writes (duckJson). Read back from DuckDB instead, a slice of
+ * row ids at a time, the rows came from a table spilled to its temporary files: on the full corpus's staged tables
+ * the articles' CSV took 23 s beside the contract checks, and 13 s alone this way (2026-12-04); and DuckDB's JSON
+ * copy of the articles was the moment publishing held the most memory (2026-12-07). It needs no DuckDB, so the
+ * build starts it as soon as the articles are staged in key order, while the link thread links (see `pipeline/run.ts`).
  */
 export async function writeStagedText(staging: string, t: TableDef, policy: TextPolicy, outDir: string): Promise<number> {
   if (!PRESORTED.has(t.name)) throw new Error(`internal error: ${t.name} is not staged in key order`);
@@ -532,6 +532,8 @@ export async function writeDataset(
     // the Parquet copies of whole texts in the first lane, first; those of the other tables in either lane, whichever is free
     const wide = TABLES.filter((t) => PRESORTED.has(t.name));
     const narrow = TABLES.filter((t) => !PRESORTED.has(t.name));
+    // the narrow tables in the order they are loaded (drain takes them in the other order)
+    const narrowLoaded = order.filter((t) => !PRESORTED.has(t.name));
     const drain = async (c: DuckDBConnection) => {
       for (let t = narrow.shift(); t; t = narrow.shift()) await parquet(c, t);
     };
@@ -571,7 +573,7 @@ export async function writeDataset(
             written(`csv/${t.name}.csv`);
             written(`json/${t.name}.jsonl`);
           }
-          for (const t of order.filter((t) => !PRESORTED.has(t.name))) {
+          for (const t of narrowLoaded) {
             await ready.get(t.name)!.promise;
             csvRows.set(t.name, await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`)));
             written(`csv/${t.name}.csv`);
@@ -579,7 +581,7 @@ export async function writeDataset(
           await checked.promise;
           for (const t of wide)
             if (csvRows.get(t.name) !== counts[t.name]) throw new Error(`internal error: ${csvRows.get(t.name)} rows in ${t.name}.csv and .jsonl for ${counts[t.name]} in the table`);
-          for (const t of order.filter((t) => !PRESORTED.has(t.name))) {
+          for (const t of narrowLoaded) {
             await csvLane.run(`COPY (${published(t)}) TO ${lit(join(outDir, "json", `${t.name}.jsonl`))} (FORMAT json)`);
             written(`json/${t.name}.jsonl`);
           }
