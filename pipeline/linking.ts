@@ -77,6 +77,9 @@ export async function linkAndStage(
   const at = records.sortedPositions();
   const mentionsStaged = stageMentions({ entityIds: mentions.entities.map((e) => e.entity_id), entityOf: mentions.entityOf, start: mentions.start, at });
   mentionsStaged.catch(() => {}); // awaited below, unless linking the quotes fails first
+  // what linking the mentions left (its per-name aggregates, most of this thread's heap) is garbage now: collected
+  // before the quotes are linked on top of it, while the mention rows are completed
+  collectGarbage();
   const linked: CompactLinks = linkSource(records, await texts, mentions);
   collectGarbage(); // linking's own garbage, before the rows are streamed through
   const issues = entityIssues(linked.entities);

@@ -1,25 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { Column } from "../pipeline/link/column.ts";
+import { CHUNK_BYTES, Column } from "../pipeline/link/column.ts";
 
 describe("Column", () => {
   it("keeps every value across chunk boundaries, in order", () => {
-    const c = new Column(Int32Array);
-    const n = 3 * 65536 + 17;
+    const c = new Column(Int32Array, 256);
+    expect(c.chunkLength).toBe(64);
+    const n = 3 * 64 + 17;
     for (let i = 0; i < n; i++) c.push(i * 7 - 5);
     expect(c.length).toBe(n);
-    for (const i of [0, 1, 65535, 65536, 65537, 131071, 131072, n - 1]) expect(c.get(i)).toBe(i * 7 - 5);
+    for (const i of [0, 1, 63, 64, 65, 127, 128, n - 1]) expect(c.get(i)).toBe(i * 7 - 5);
+    c.set(64, 99);
+    expect(c.get(64)).toBe(99);
+    c.set(64, 64 * 7 - 5);
     const t = c.trimmed();
     expect(t).toBeInstanceOf(Int32Array);
     expect(t.length).toBe(n);
-    let same = true;
-    for (let i = 0; i < n; i++) if (t[i] !== i * 7 - 5) same = false;
-    expect(same).toBe(true);
+    expect(Array.from(t)).toEqual(Array.from({ length: n }, (_, i) => i * 7 - 5));
+    const s = c.trimmed(true);
+    expect(s.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(s)).toEqual(Array.from(t));
   });
   it("gives an empty array when nothing was pushed, and one of exactly a chunk's length", () => {
     expect(new Column(Uint8Array).trimmed().length).toBe(0);
-    const c = new Column(Uint8Array);
-    for (let i = 0; i < 65536; i++) c.push(i & 255);
-    expect(c.trimmed().length).toBe(65536);
-    expect(c.get(65535)).toBe(255);
+    expect(new Column(Float64Array, 64).trimmed(true).length).toBe(0);
+    const c = new Column(Uint8Array, 64);
+    for (let i = 0; i < 64; i++) c.push(i * 3);
+    expect(c.trimmed().length).toBe(64);
+    expect(c.get(63)).toBe(189);
+  });
+  it("holds its values in chunks of 32 MiB by default, whatever their type", () => {
+    // (a chunk that size is mapped apart from the C allocator's arenas, and unmapped when freed)
+    expect(CHUNK_BYTES).toBe(32 * 2 ** 20);
+    expect(new Column(Int32Array).chunkLength).toBe(CHUNK_BYTES / 4);
+    expect(new Column(Float64Array).chunkLength).toBe(CHUNK_BYTES / 8);
+    expect(new Column(Uint8Array).chunkLength).toBe(CHUNK_BYTES);
+  });
+  it("refuses a chunk size that is not a power of two of its values", () => {
+    expect(() => new Column(Int32Array, 100)).toThrow(/chunk of 100 bytes/);
+    expect(() => new Column(Float64Array, 4)).toThrow(/chunk of 4 bytes/);
   });
 });

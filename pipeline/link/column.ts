@@ -1,24 +1,41 @@
 // A growing list of numbers in typed arrays: millions of them cost 4 bytes each (or 1, or 8), not a JS array's 8 or more.
 // Held in fixed-size chunks, so growing never copies the list nor holds it twice, and at most one chunk is unused.
 
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-const MASK = CHUNK - 1;
+/**
+ * Bytes of a chunk: 32 MiB, the C allocator's (glibc's) largest mmap threshold, so a chunk is a mapping of its own
+ * however the threshold is set (`npm run build-data` sets 1 MB): only the pages written to are resident, and they go
+ * back to the system as soon as the column is freed. A smaller chunk may come from the thread's heap, where, freed
+ * between blocks still in use, it stays resident (linking frees its columns while its heap still grows).
+ */
+export const CHUNK_BYTES = 1 << 25;
 
-export class Column<A extends Int32Array | Uint8Array | Float64Array> {
+type Typed = Int32Array | Uint8Array | Float64Array;
+
+export class Column<A extends Typed> {
   private readonly chunks: A[] = [];
   private last: A;
   length = 0;
   private readonly Make: new (n: number) => A;
-  constructor(Make: new (n: number) => A) {
+  /** values per chunk: 2 ** bits */
+  private readonly bits: number;
+  private readonly mask: number;
+  /** `chunkBytes`: a power of two (tests make it small) */
+  constructor(Make: (new (n: number) => A) & { BYTES_PER_ELEMENT: number }, chunkBytes = CHUNK_BYTES) {
     this.Make = Make;
-    this.last = new Make(CHUNK);
+    this.bits = Math.log2(chunkBytes / Make.BYTES_PER_ELEMENT);
+    if (!Number.isInteger(this.bits) || this.bits < 0 || this.bits > 30) throw new Error(`internal error: a chunk of ${chunkBytes} bytes`);
+    this.mask = (1 << this.bits) - 1;
+    this.last = new Make(1 << this.bits);
     this.chunks.push(this.last);
   }
+  /** values a chunk holds */
+  get chunkLength(): number {
+    return 1 << this.bits;
+  }
   push(x: number): void {
-    const k = this.length & MASK;
+    const k = this.length & this.mask;
     if (k === 0 && this.length > 0) {
-      this.last = new this.Make(CHUNK);
+      this.last = new this.Make(1 << this.bits);
       this.chunks.push(this.last);
     }
     this.last[k] = x;
@@ -26,15 +43,18 @@ export class Column<A extends Int32Array | Uint8Array | Float64Array> {
   }
   /** replaces the value at `i` (below length) */
   set(i: number, x: number): void {
-    this.chunks[i >>> CHUNK_BITS]![i & MASK] = x;
+    this.chunks[i >>> this.bits]![i & this.mask] = x;
   }
   get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
+    return this.chunks[i >>> this.bits]![i & this.mask]!;
   }
-  /** the values so far, in one array of their own length */
-  trimmed(): A {
-    const out = new this.Make(this.length);
-    for (let c = 0; c * CHUNK < this.length; c++) out.set(this.chunks[c]!.subarray(0, Math.min(CHUNK, this.length - c * CHUNK)), c * CHUNK);
+  /** the values so far, in one array of their own length (in memory both threads may read, with `shared`) */
+  trimmed(shared = false): A {
+    const n = this.length;
+    const Make = this.Make as unknown as { new (b: ArrayBufferLike, at: number, n: number): A; BYTES_PER_ELEMENT: number };
+    const out = shared ? new Make(new SharedArrayBuffer(n * Make.BYTES_PER_ELEMENT), 0, n) : new this.Make(n);
+    const c = 1 << this.bits;
+    for (let k = 0; k * c < n; k++) out.set(this.chunks[k]!.subarray(0, Math.min(c, n - k * c)), k * c);
     return out;
   }
 }

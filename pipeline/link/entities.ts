@@ -1251,8 +1251,9 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   });
   const indexOfRoot = new Map(entities.map((e, i) => [e.root, i]));
   const entityOfTemp = Int32Array.from(rootOfTemp, (r) => indexOfRoot.get(r)!);
-  // each mention's node becomes its entity's index
-  const entityOf = mentionNode.trimmed();
+  // each mention's node becomes its entity's index (in memory another thread may read: the link worker hands it to
+  // the runner's thread, which completes the mention rows while this one links the quotes, without a copy)
+  const entityOf = mentionNode.trimmed(true);
   for (let k = 0; k < entityOf.length; k++) entityOf[k] = entityOfTemp[entityOf[k]!]!;
   return { entities: entities.map((e) => e.row), start, entityOf };
 }
