@@ -20,11 +20,10 @@ parentPort!.on("message", (m: LinkWorkerMessage) => {
     try {
       // the runner's thread completes the mention rows while this one links the quotes, from copies handed over
       return await linkAndStage(records, m.finish, texts.promise, async ({ entityIds, entityOf, start, at }) => {
-        // each mention's entity is shared (linking the quotes only reads it too); a copy where it is not
-        const shared = entityOf.buffer instanceof SharedArrayBuffer;
-        const mentions = { entityIds, entityOf: shared ? entityOf : entityOf.slice(), start: start.slice(), at: at.slice() };
-        const moved = [mentions.start.buffer, mentions.at.buffer, ...(shared ? [] : [mentions.entityOf.buffer as ArrayBuffer])];
-        parentPort!.postMessage({ mentions } satisfies LinkWorkerReply, moved);
+        // each mention's entity is in shared memory (linkEntitiesCompact), which a message passes without a copy;
+        // linking the quotes only reads it too
+        const mentions = { entityIds, entityOf, start: start.slice(), at: at.slice() };
+        parentPort!.postMessage({ mentions } satisfies LinkWorkerReply, [mentions.start.buffer, mentions.at.buffer]);
       });
     } finally {
       await records.dispose();

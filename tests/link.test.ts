@@ -771,7 +771,10 @@ describe("the runner's compact link records", () => {
   it("link to the same rows as the link stage, the quotes' texts clustered apart", async () => {
     const arts = made(400);
     const { records, texts } = await filed(arts);
-    const c = linkSource(records, clusterQuoteTexts(texts), linkSourceEntities(records));
+    const mentions = linkSourceEntities(records);
+    // each mention's entity is in memory the runner's thread reads too: the link worker hands it over without a copy
+    expect(mentions.entityOf.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const c = linkSource(records, clusterQuoteTexts(texts), mentions);
     const sorted = byId(arts);
     const want = link.run(sorted);
     expect(c.entities).toEqual(want.entities);
