@@ -18,7 +18,7 @@ parentPort!.on("message", (m: LinkWorkerMessage) => {
   const run = async () => {
     const records = new LinkRecordsFile(m.records);
     try {
-      // the runner's thread completes the mention rows while this one links the quotes, from copies handed over
+      // the runner's thread completes the mention rows while this one links the quotes, from the arrays handed over
       return await linkAndStage(records, m.finish, texts.promise, async ({ entityIds, entityOf, start, at }) => {
         // each mention's entity is in shared memory (linkEntitiesCompact), which a message passes without a copy;
         // linking the quotes only reads it too

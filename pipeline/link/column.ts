@@ -16,7 +16,8 @@ export class Column<A extends Typed> {
   private last: A;
   length = 0;
   private readonly Make: new (n: number) => A;
-  /** values per chunk: 2 ** bits */
+  /** values a chunk holds: 2 ** bits */
+  readonly chunkLength: number;
   private readonly bits: number;
   private readonly mask: number;
   /** `chunkBytes`: a power of two (tests make it small) */
@@ -24,18 +25,15 @@ export class Column<A extends Typed> {
     this.Make = Make;
     this.bits = Math.log2(chunkBytes / Make.BYTES_PER_ELEMENT);
     if (!Number.isInteger(this.bits) || this.bits < 0 || this.bits > 30) throw new Error(`internal error: a chunk of ${chunkBytes} bytes`);
-    this.mask = (1 << this.bits) - 1;
-    this.last = new Make(1 << this.bits);
+    this.chunkLength = 1 << this.bits;
+    this.mask = this.chunkLength - 1;
+    this.last = new Make(this.chunkLength);
     this.chunks.push(this.last);
-  }
-  /** values a chunk holds */
-  get chunkLength(): number {
-    return 1 << this.bits;
   }
   push(x: number): void {
     const k = this.length & this.mask;
     if (k === 0 && this.length > 0) {
-      this.last = new this.Make(1 << this.bits);
+      this.last = new this.Make(this.chunkLength);
       this.chunks.push(this.last);
     }
     this.last[k] = x;
@@ -53,7 +51,7 @@ export class Column<A extends Typed> {
     const n = this.length;
     const Make = this.Make as unknown as { new (b: ArrayBufferLike, at: number, n: number): A; BYTES_PER_ELEMENT: number };
     const out = shared ? new Make(new SharedArrayBuffer(n * Make.BYTES_PER_ELEMENT), 0, n) : new this.Make(n);
-    const c = 1 << this.bits;
+    const c = this.chunkLength;
     for (let k = 0; k * c < n; k++) out.set(this.chunks[k]!.subarray(0, Math.min(c, n - k * c)), k * c);
     return out;
   }
