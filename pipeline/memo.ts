@@ -21,4 +21,9 @@ export class Memo<V> {
     this.young.set(key, v);
     return v;
   }
+  /** drops every entry */
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
+  }
 }

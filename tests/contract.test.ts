@@ -70,6 +70,8 @@ describe("invariants", () => {
       await con.run(`UPDATE mentions SET start = start + 1 WHERE mention_id IN ((SELECT min(mention_id) FROM mentions), (SELECT max(mention_id) FROM mentions))`);
       await con.run(`UPDATE quotes SET article_id = 'no-such-article' WHERE quote_id = (SELECT min(quote_id) FROM quotes)`);
       await con.run(`INSERT INTO dates SELECT * FROM dates LIMIT 1`);
+      // an entity no mention names
+      await con.run(`INSERT INTO entities SELECT * REPLACE (entity_id || '-unnamed' AS entity_id) FROM entities ORDER BY entity_id LIMIT 1`);
       // copies of a quote made interrupted: one with its parts in the order of its stretch, one with them swapped
       const one = `FROM quotes WHERE length(text) > 20 AND text NOT LIKE '% … %' AND article_id <> 'no-such-article' ORDER BY quote_id LIMIT 1`;
       await con.run(`INSERT INTO quotes SELECT * REPLACE (quote_id || '-in-order' AS quote_id, left(text, 6) || ' … ' || right(text, 6) AS text) ${one}`);
@@ -82,8 +84,10 @@ describe("invariants", () => {
       // the swapped and the short copies, not the one in order
       expect(counts["quotes: the parts of an interrupted quote appear in its stretch in order"]).toBe(2);
       expect(counts["mentions: substring(body, start + 1, end - start) = text"]).toBe(2);
+      expect(counts["every entity has a mention"]).toBe(1);
       expect(failing.sort()).toEqual([
         "dates: key unique",
+        "every entity has a mention",
         "mentions: substring(body, start + 1, end - start) = text",
         "quotes.article_id → articles.article_id",
         "quotes: the parts of an interrupted quote appear in its stretch in order",

@@ -22,6 +22,16 @@ describe("Memo", () => {
     expect(made.filter((k) => k === "once-9999")).toHaveLength(1);
   });
 
+  it("forgets every key once cleared", () => {
+    let calls = 0;
+    const memo = new Memo<number>(10);
+    memo.get("k", () => ++calls);
+    for (let i = 0; i < 15; i++) memo.get(`x${i}`, () => 0); // "k" now in the older generation
+    expect(memo.get("k", () => ++calls)).toBe(1);
+    memo.clear();
+    expect(memo.get("k", () => ++calls)).toBe(2);
+  });
+
   it("remembers null values", () => {
     let calls = 0;
     const memo = new Memo<string | null>(10);

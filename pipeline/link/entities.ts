@@ -205,6 +205,11 @@ export class MentionCache {
   acronymsOf(clean: string): Set<string> {
     return this.initials.get(clean, acronymsOf);
   }
+  /** drops every prepared mention */
+  clear(): void {
+    this.prepared.clear();
+    this.initials.clear();
+  }
 }
 
 function preparedMention(text: string, type: EntityType): Prepared {
@@ -1114,6 +1119,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   start[src.length] = mentionNode.length;
   tempId.clear();
   settled = null;
+  cache.clear(); // prepared mentions are not asked for again
   // register nodes in a content order (sorted keys), so node ids do not depend on input order
   const table = new NodeTable();
   for (const k of sorted(tempKeys)) {
@@ -1204,16 +1210,21 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
       aggs.get(r)!.articles++;
     }
 
-  // names and ids
-  const rows: { root: number; name: string; base: string; g: Agg }[] = [];
+  // names and ids. Each entity's forms and alias set go once its name and sorted aliases are made, and each map once
+  // it is read for the last time: linking held the most here (README, the forty-eighth session's record)
+  const rows: { root: number; name: string; base: string; g: Agg; aliases: string[] }[] = [];
   for (const [root, g] of aggs) {
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
     let name = (cc && countryName(cc)) || pickCanonical(g.forms, g.type === "person");
     // a state named only by its abbreviation is shown by its name
     const st = g.type === "location" ? stateOf(name) : null;
     if (st?.abbreviation) name = st.name;
-    rows.push({ root, name, base: `${g.type}:${slug(name)}`, g });
+    rows.push({ root, name, base: `${g.type}:${slug(name)}`, g, aliases: sorted(g.aliases) });
+    g.forms.clear();
+    g.aliases.clear();
+    g.countries = null;
   }
+  aggs.clear();
   const byBase = new Map<string, typeof rows>();
   for (const r of rows) {
     const l = byBase.get(r.base);
@@ -1233,6 +1244,8 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
       idOf.set(r.root, `${base}-${k}`);
     });
   }
+  byBase.clear();
+  taken.clear();
   // in entity_id order (the ids are distinct)
   const rowOfId = new Map(rows.map((r) => [idOf.get(r.root)!, r]));
   const entities = sorted(rowOfId.keys()).map((entity_id) => {
@@ -1243,12 +1256,15 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
         entity_id,
         name: r.name,
         type: r.g.type,
-        aliases: sorted(r.g.aliases),
+        aliases: r.aliases,
         mention_count: r.g.mentions,
         article_count: r.g.articles,
       } as EntityRow,
     };
   });
+  rowOfId.clear();
+  idOf.clear();
+  rows.length = 0;
   const indexOfRoot = new Map(entities.map((e, i) => [e.root, i]));
   const entityOfTemp = Int32Array.from(rootOfTemp, (r) => indexOfRoot.get(r)!);
   // each mention's node becomes its entity's index (in memory another thread may read: the link worker hands it to

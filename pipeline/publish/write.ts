@@ -200,7 +200,9 @@ export function contractChecks(): Check[] {
     const check = !SPAN_PIECE_TABLES.has(t.name) ? spanCheck([t], false) : t === pieced.at(-1) ? spanCheck(pieced, true) : null;
     if (check) out.push(check);
   }
-  one("every entity has a mention", `SELECT count(*) FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM mentions)`);
+  // against the mentions' distinct entities: a hash table of every mention's entity (millions of rows) took up to
+  // 260 MB above the tables' own pages on the full corpus repeated to 150k articles, the distinct ones none
+  one("every entity has a mention", `SELECT count(*) FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)`);
   return out;
 }
 
