@@ -6,7 +6,7 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { duckJson, escapeCell, keepBufferPages, TextSink, unescapeCell, writeDataset, writeStagedText } from "../pipeline/publish/write.ts";
+import { chunkStrings, duckJson, escapeCell, keepBufferPages, TextSink, unescapeCell, writeDataset, writeStagedText, type ChunkSource } from "../pipeline/publish/write.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sortLines, utf8Order } from "../pipeline/jsonl.ts";
@@ -334,5 +334,55 @@ describe("TextSink", () => {
     await sink.close();
     const got = await readFile(file);
     expect(got.equals(Buffer.from(parts.join("")))).toBe(true);
+  });
+});
+
+describe("chunkStrings", () => {
+  // a result whose chunks, like DuckDB's, may not be read once their memory may have gone: here, once the next chunk is
+  // asked for. Every read of a chunk is logged, to see what came after what
+  const source = (chunks: string[][], log: string[]): ChunkSource => {
+    let fetched = -1;
+    return {
+      fetchChunk: async () => {
+        const id = ++fetched;
+        if (id >= chunks.length) return null;
+        const check = (what: string) => {
+          if (fetched !== id) throw new Error(`chunk ${id} read (${what}) after chunk ${fetched} was asked for`);
+          log.push(`${id} ${what}`);
+        };
+        return {
+          get rowCount() {
+            check("rowCount");
+            return chunks[id]!.length;
+          },
+          getColumnVector: () => ({
+            getItem: (k: number) => (check(`item ${k}`), chunks[id]![k]),
+          }),
+        };
+      },
+    };
+  };
+
+  it("copies each chunk's strings before the next chunk is asked for, while the caller works on them", async () => {
+    const chunks = [["a long string of row one", "row two"], ["row three"], ["row four", "row five", "row six"]];
+    const log: string[] = [];
+    const got: string[][] = [];
+    for await (const lines of chunkStrings(source(chunks, log))) {
+      got.push(lines);
+      await new Promise((r) => setTimeout(r, 1)); // the caller's formatting, during which the next chunk is made
+    }
+    expect(got).toEqual(chunks);
+    // each chunk is used once more after its last string is read (its object cannot be collected before)
+    for (const [id, c] of chunks.entries()) {
+      const mine = log.filter((l) => l.startsWith(`${id} `));
+      expect(mine.at(-1)).toBe(`${id} rowCount`);
+      expect(mine.filter((l) => l.includes("item"))).toHaveLength(c.length);
+    }
+  });
+
+  it("ends at an empty chunk or at the end of the result", async () => {
+    const got: string[][] = [];
+    for await (const lines of chunkStrings(source([["x"], [], ["never"]], []))) got.push(lines);
+    expect(got).toEqual([["x"]]);
   });
 });
