@@ -8,6 +8,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { emptyManifest, Manifest, type RejectRecord, type SourceInput } from "../schemas/records.ts";
 import { createHash } from "node:crypto";
 import { MAX_INPUT_BYTES, sha256, tooLarge } from "./stages/01-ingest.ts";
+import { KeySet } from "./keys.ts";
+import { Column } from "./link/column.ts";
 
 export type InputItem = { kind: "source"; source: SourceInput } | { kind: "reject"; reject: RejectRecord };
 
@@ -178,7 +180,9 @@ export async function* readJsonl(file: string): AsyncGenerator<InputItem> {
   const name = basename(file);
   const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
   const lines = textLines(/\.gz$/i.test(file) ? stream.pipe(createGunzip({ chunkSize: READ_CHUNK })) : stream);
-  const ids = new Map<string, string>();
+  // each id seen, with the line it was first seen on
+  const ids = new KeySet();
+  const lineOf = new Column(Int32Array);
   let n = 0;
   for await (const line of lines) {
     n++;
@@ -210,12 +214,13 @@ export async function* readJsonl(file: string): AsyncGenerator<InputItem> {
       yield bad(`record ${JSON.stringify(r.id)} has neither a string \`text\` nor a string \`body\``);
       continue;
     }
-    const first = ids.get(r.id);
-    if (first !== undefined) {
-      yield bad(`id ${JSON.stringify(r.id)} was already used at ${first}; ids must be unique`, "duplicate_id");
+    const first = ids.find(r.id);
+    if (first >= 0) {
+      yield bad(`id ${JSON.stringify(r.id)} was already used at ${name}#${lineOf.get(first)}; ids must be unique`, "duplicate_id");
       continue;
     }
-    ids.set(r.id, where);
+    ids.add(r.id);
+    lineOf.push(n);
     const m = manifestFrom(r);
     if ("error" in m) {
       yield bad(`record ${JSON.stringify(r.id)}: ${m.error}`);

@@ -3,6 +3,7 @@
 import { closeSync, createWriteStream, openSync, readSync, renameSync, writeSync, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import { finished } from "node:stream/promises";
+import type { ByteStrings } from "./keys.ts";
 
 /**
  * JSON Lines writer that respects back-pressure. Lines are handed to the file a batch at a time (BATCH bytes, one
@@ -111,22 +112,16 @@ export function appendFields(src: string, dst: string, extra: Iterable<string>):
 /** Bytes read or written at a time. */
 const CHUNK = 1 << 22;
 
-/** Byte order of UTF-8 text: the order of DuckDB's ORDER BY on a VARCHAR (JavaScript's `<` compares UTF-16 units). */
-export function utf8Order(keys: readonly string[]): number[] {
-  const enc = keys.map((k) => Buffer.from(k));
-  return keys.map((_, i) => i).sort((a, b) => Buffer.compare(enc[a]!, enc[b]!));
-}
-
 /**
- * Puts the lines of the file at `path` in the UTF-8 order of their keys: line i has key `keys[i]` and is
+ * Puts the lines of the file at `path` in the UTF-8 order of their keys: line i has key `keys.get(i)` and is
  * `bytes.get(i)` bytes long (its newline included). Rewritten in place through a temporary file; the
  * file was just written, so the reads come from the page cache. The rows of a wide table (whole texts)
  * are put in key order here, a line at a time, instead of by a sort in DuckDB that would hold them all.
  */
-export function sortLines(path: string, keys: readonly string[], bytes: { get(i: number): number; length: number }): void {
+export function sortLines(path: string, keys: ByteStrings, bytes: { get(i: number): number; length: number }): void {
   const n = keys.length;
   if (bytes.length !== n) throw new Error(`internal error: ${n} keys for ${bytes.length} lines of ${basename(path)}`);
-  reorderLines(path, utf8Order(keys), bytes);
+  reorderLines(path, keys.sortedPositions(), bytes);
 }
 
 /**

@@ -14,6 +14,7 @@ import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts"
 import { ROW_TABLES, stagedLines } from "./staged.ts";
 import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import { Lines, sortLines } from "./jsonl.ts";
+import { ByteStrings, KeySet } from "./keys.ts";
 import { Column } from "./link/column.ts";
 import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
 import { collectGarbage, releaseHeap } from "./gc.ts";
@@ -147,10 +148,13 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     const stageFile = o.until === "publish" ? null : `${out}.${o.until}.jsonl`;
     const stageOut = perArticleUntil && stageFile ? new Lines(`${stageFile}.tmp`) : null;
     const rejects: RejectRecord[] = [];
-    const bySha = new Map<string, string>();
-    const byId = new Map<string, string>();
-    // each staged article line's id and length, in the order written: the lines are put in id order before publishing
-    const articleIds: string[] = [];
+    // what is kept so far, in the order kept: each one's content hash (its 32 bytes), its article id and its path.
+    // The staged articles are in the same order, so `ids` is also each staged article line's key
+    const hashes = new KeySet();
+    const ids = new KeySet();
+    const paths = new ByteStrings();
+    const digest = Buffer.alloc(32);
+    // each staged article line's length, in the order written: the lines are put in id order before publishing
     const articleBytes = new Column(Int32Array);
     // linking runs in a thread of its own when the article stages do
     linker = perArticleUntil ? null : (o.jobs ?? 1) > 1 ? new WorkerLinker(staging) : new InThreadLinker(staging);
@@ -164,25 +168,27 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
         return;
       }
       const rec = p.kind === "partial" ? (p.record as { article_id: string; source_sha256: string; source_path: string }) : p.staged;
-      const sameBytes = bySha.get(rec.source_sha256);
-      if (sameBytes !== undefined) {
-        addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate", detail: `the same bytes as ${sameBytes}, which was kept` });
+      if (!/^[0-9a-f]{64}$/.test(rec.source_sha256)) throw new Error(`internal error: ${rec.source_path} has the hash ${JSON.stringify(rec.source_sha256)}`);
+      digest.write(rec.source_sha256, "hex");
+      const sameBytes = hashes.find(digest);
+      if (sameBytes >= 0) {
+        addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate", detail: `the same bytes as ${paths.get(sameBytes)}, which was kept` });
         return;
       }
-      const sameId = byId.get(rec.article_id);
-      if (sameId !== undefined) {
-        addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate_id", detail: `its article id ${JSON.stringify(rec.article_id)} is already used by ${sameId}; rename one` });
+      const sameId = ids.find(rec.article_id);
+      if (sameId >= 0) {
+        addReject({ source_path: rec.source_path, source_sha256: rec.source_sha256, reason: "duplicate_id", detail: `its article id ${JSON.stringify(rec.article_id)} is already used by ${paths.get(sameId)}; rename one` });
         return;
       }
-      bySha.set(rec.source_sha256, rec.source_path);
-      byId.set(rec.article_id, rec.source_path);
+      hashes.add(digest);
+      ids.add(rec.article_id);
+      paths.push(rec.source_path);
       if (p.kind === "partial") {
         await stageOut!.write(p.record);
         return;
       }
       const st = p.staged;
       for (const t of ROW_TABLES) await w[t].writeLines(stagedLines(st, t), st.rows[t], t === "articles" ? st.maxBytes : 0);
-      articleIds.push(st.article_id);
       articleBytes.push(st.maxBytes);
       await linker!.add(st);
     };
@@ -208,10 +214,11 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
       await pool.close();
     }
     if (o.cacheDir) o.log?.(`cache: ${pool.hits} reused, ${pool.misses} processed`);
-    // the duplicate checks are done: their maps (two entries per article) are not held through linking and publishing
-    const nArticles = byId.size;
-    bySha.clear();
-    byId.clear();
+    // the duplicate checks are done: the hashes and paths are not held through linking and publishing, the ids only
+    // until the staged articles are in id order
+    const nArticles = ids.length;
+    hashes.clear();
+    paths.clear();
     rejects.sort((a, b) => (a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
     const rIssues = rejectIssues(rejects);
     if (rIssues.length) throw new ValidationError(rIssues);
@@ -232,8 +239,8 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     // the articles are put in id order while the link worker links (both read only what the article stages staged)
     const linking = linker!.finish(staging);
     linking.catch(() => {}); // awaited below
-    sortLines(join(staging, "articles.jsonl"), articleIds, articleBytes);
-    articleIds.length = 0;
+    sortLines(join(staging, "articles.jsonl"), ids, articleBytes);
+    ids.clear();
     // the articles' CSV and JSON Lines files, from their staged file now in key order, while the link thread links: this
     // thread would otherwise wait for them once the quotes are clustered (publishing waits for them and fails if they failed)
     const fresh = join(work, "out");

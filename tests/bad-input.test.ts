@@ -183,6 +183,21 @@ describe("a malformed manifest", () => {
   });
 });
 
+describe("two files with one article id", () => {
+  it("keeps the first by path and rejects the other, naming the one kept", async () => {
+    // a backslash in a file's name is read as a folder separator in its article id (idFromPath)
+    const dir = await tmp("sameid");
+    await mkdir(join(dir, "pier"));
+    await writeFile(join(dir, "pier", "notes.txt"), story);
+    await writeFile(join(dir, "pier\\notes.txt"), story.replace("Tuesday", "Wednesday"));
+    const { out: o } = await buildTo(dir);
+    expect(await sql(`SELECT article_id, source_path FROM read_parquet('${o}/parquet/articles.parquet')`)).toEqual([{ article_id: "pier/notes", source_path: "pier/notes.txt" }]);
+    const [r] = await sql(`SELECT source_path, reason, detail FROM read_parquet('${o}/parquet/rejects.parquet')`);
+    expect(r).toMatchObject({ source_path: "pier\\notes.txt", reason: "duplicate_id" });
+    expect(r!.detail).toBe('its article id "pier/notes" is already used by pier/notes.txt; rename one');
+  });
+});
+
 describe("language detection", () => {
   it.each([
     ["en", "The council said on Monday that it would review the plan, which has been criticised by residents who live near the site."],

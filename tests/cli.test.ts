@@ -62,6 +62,7 @@ describe("build-data", () => {
     expect(arts[1]!.body).toBe(body);
     expect(arts[0]).toMatchObject({ outlet: "Example Daily", outlet_source: "manifest" });
     const rej = await sql(`SELECT source_path, reason FROM rejects ORDER BY source_path`, db);
+    expect((await sql(`SELECT detail FROM rejects WHERE source_path = 'in.jsonl#3'`, db))[0]!.detail).toBe('id "r1" was already used at in.jsonl#1; ids must be unique');
     expect(rej).toEqual([
       { source_path: "in.jsonl#3", reason: "duplicate_id" },
       { source_path: "in.jsonl#4", reason: "bad_id" },

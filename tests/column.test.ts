@@ -39,4 +39,14 @@ describe("Column", () => {
     expect(() => new Column(Int32Array, 100)).toThrow(/chunk of 100 bytes/);
     expect(() => new Column(Float64Array, 4)).toThrow(/chunk of 4 bytes/);
   });
+  it("starts again from nothing once cleared", () => {
+    const c = new Column(Int32Array, 16);
+    for (let i = 0; i < 10; i++) c.push(i + 1);
+    c.clear();
+    expect(c.length).toBe(0);
+    expect(c.trimmed().length).toBe(0);
+    c.push(42);
+    expect(c.get(0)).toBe(42);
+    expect([...c.trimmed()]).toEqual([42]);
+  });
 });

@@ -46,6 +46,13 @@ export class Column<A extends Typed> {
   get(i: number): number {
     return this.chunks[i >>> this.bits]![i & this.mask]!;
   }
+  /** empties the column, letting go of its chunks */
+  clear(): void {
+    this.last = new this.Make(this.chunkLength);
+    this.chunks.length = 0;
+    this.chunks.push(this.last);
+    this.length = 0;
+  }
   /** the values so far, in one array of their own length (in memory both threads may read, with `shared`) */
   trimmed(shared = false): A {
     const n = this.length;
