@@ -6,7 +6,7 @@ import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { chunkStrings, duckJson, escapeCell, keepBufferPages, TextSink, unescapeCell, writeDataset, writeStagedText, type ChunkSource } from "../pipeline/publish/write.ts";
+import { chunkStrings, duckJson, escapeCell, TextSink, unescapeCell, writeDataset, writeStagedText, type ChunkSource } from "../pipeline/publish/write.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { rowId } from "../pipeline/text.ts";
 import { sortLines } from "../pipeline/jsonl.ts";
@@ -223,21 +223,6 @@ describe("published files", () => {
     expect(fromCsv.length).toBe(sizes.length);
     expect(fromCsv).toEqual(fromDb);
     expect(fromCsv.map((r) => String(r.body).length)).toEqual(arts.map((a) => a.body.length));
-  }, 60_000);
-
-  it("keep DuckDB's buffer pages under a ceiling the machine can hold, and carry on without where it cannot", async () => {
-    const { DuckDBInstance } = await import("@duckdb/node-api");
-    const inst = await DuckDBInstance.create(":memory:");
-    const con = await inst.connect();
-    try {
-      expect(await keepBufferPages(con, "64MB")).toBe(true);
-      expect(String((await con.runAndReadAll("SELECT current_setting('block_allocator_memory')")).getRows()[0]![0])).toMatch(/MiB/);
-      expect(await keepBufferPages(con, "1000TB")).toBe(false);
-      expect((await con.runAndReadAll("SELECT 1 + 1")).getRows()[0]![0]).toBe(2);
-    } finally {
-      con.closeSync();
-      inst.closeSync();
-    }
   }, 60_000);
 
   it("refuse a staging folder that lacks a table's file (an empty table is an empty file), and publish nothing", async () => {
