@@ -96,7 +96,7 @@ export class ByteStrings {
 
 /**
  * A set of byte strings, each with its position in the order added: `find` tells whether a key is held and where.
- * An open-addressing hash table of positions (kept at most half full) over a ByteStrings: at most 20 bytes a key
+ * An open-addressing hash table of positions (a quarter to a half full) over a ByteStrings: 20 to 28 bytes a key
  * beyond its own bytes.
  */
 export class KeySet extends ByteStrings {
