@@ -1,5 +1,6 @@
 // A growing list of numbers in typed arrays: millions of them cost 4 bytes each (or 1, or 8), not a JS array's 8 or more.
-// Held in fixed-size chunks, so growing never copies the list nor holds it twice, and at most one chunk is unused.
+// Held in fixed-size chunks, each made when the first value goes into it, so growing never copies the list nor holds it
+// twice, and an empty column holds no chunk.
 
 /**
  * Bytes of a chunk: 32 MiB, the C allocator's (glibc's) largest mmap threshold, so a chunk is a mapping of its own
@@ -13,7 +14,7 @@ type Typed = Int32Array | Uint8Array | Float64Array;
 
 export class Column<A extends Typed> {
   private readonly chunks: A[] = [];
-  private last: A;
+  private last: A | null = null;
   length = 0;
   private readonly Make: new (n: number) => A;
   /** values a chunk holds: 2 ** bits */
@@ -27,16 +28,14 @@ export class Column<A extends Typed> {
     if (!Number.isInteger(this.bits) || this.bits < 0 || this.bits > 30) throw new Error(`internal error: a chunk of ${chunkBytes} bytes`);
     this.chunkLength = 1 << this.bits;
     this.mask = this.chunkLength - 1;
-    this.last = new Make(this.chunkLength);
-    this.chunks.push(this.last);
   }
   push(x: number): void {
     const k = this.length & this.mask;
-    if (k === 0 && this.length > 0) {
+    if (k === 0) {
       this.last = new this.Make(this.chunkLength);
       this.chunks.push(this.last);
     }
-    this.last[k] = x;
+    this.last![k] = x;
     this.length++;
   }
   /** replaces the value at `i` (below length) */
@@ -48,9 +47,8 @@ export class Column<A extends Typed> {
   }
   /** empties the column, letting go of its chunks */
   clear(): void {
-    this.last = new this.Make(this.chunkLength);
+    this.last = null;
     this.chunks.length = 0;
-    this.chunks.push(this.last);
     this.length = 0;
   }
   /** the values so far, in one array of their own length (in memory both threads may read, with `shared`) */
