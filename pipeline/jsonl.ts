@@ -3,7 +3,6 @@
 import { closeSync, createWriteStream, openSync, readSync, renameSync, writeSync, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import { finished } from "node:stream/promises";
-import type { ByteStrings } from "./keys.ts";
 
 /**
  * JSON Lines writer that respects back-pressure. Lines are handed to the file a batch at a time (BATCH bytes, one
@@ -113,20 +112,11 @@ export function appendFields(src: string, dst: string, extra: Iterable<string>):
 const CHUNK = 1 << 22;
 
 /**
- * Puts the lines of the file at `path` in the UTF-8 order of their keys: line i has key `keys.get(i)` and is
- * `bytes.get(i)` bytes long (its newline included). Rewritten in place through a temporary file; the
- * file was just written, so the reads come from the page cache. The rows of a wide table (whole texts)
- * are put in key order here, a line at a time, instead of by a sort in DuckDB that would hold them all.
- */
-export function sortLines(path: string, keys: ByteStrings, bytes: { get(i: number): number; length: number }): void {
-  const n = keys.length;
-  if (bytes.length !== n) throw new Error(`internal error: ${n} keys for ${bytes.length} lines of ${basename(path)}`);
-  reorderLines(path, keys.sortedPositions(), bytes);
-}
-
-/**
- * Rewrites the lines of the file at `path` (line i `bytes.get(i)` bytes long) in the order `order` gives (the
- * positions of the lines, first to last), through a temporary file, a line read at a time.
+ * Rewrites the lines of the file at `path` (line i `bytes.get(i)` bytes long, its newline included) in the order
+ * `order` gives (the positions of the lines, first to last), in place through a temporary file, a line read at a
+ * time; the file was just written, so the reads come from the page cache. The rows of a wide table (whole texts)
+ * are put in key order here (`order` from ByteStrings.sortedPositions, the keys' UTF-8 order), instead of by a sort
+ * in DuckDB that would hold them all.
  */
 export function reorderLines(path: string, order: ArrayLike<number>, bytes: { get(i: number): number; length: number }): void {
   const n = bytes.length;

@@ -20,8 +20,7 @@ parentPort!.on("message", (m: LinkWorkerMessage) => {
     try {
       // the runner's thread completes the mention rows while this one links the quotes, from the arrays handed over
       return await linkAndStage(records, m.finish, texts.promise, async ({ entityIds, entityOf, start, at }) => {
-        // each mention's entity is in shared memory (linkEntitiesCompact), which a message passes without a copy;
-        // linking the quotes only reads it too
+        // each mention's entity is in a file (linkAndStage), which the runner's thread opens for itself
         const mentions = { entityIds, entityOf, start: start.slice(), at: at.slice() };
         parentPort!.postMessage({ mentions } satisfies LinkWorkerReply, [mentions.start.buffer, mentions.at.buffer]);
       });

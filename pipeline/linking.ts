@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { appendFields, Lines, reorderLines } from "./jsonl.ts";
-import { Column } from "./link/column.ts";
+import { Column, IntFile, type IntLog } from "./link/column.ts";
 import { collectGarbage, isReleased, releaseAndTerminate, THREAD_YOUNG_MB } from "./gc.ts";
 import type { ArticleSource } from "./link/entities.ts";
 import { linkRecordBytes, quoteTextsBytes, type StagedArticle } from "./staged.ts";
@@ -17,9 +17,6 @@ import { entityIssues, ValidationError, type Issue } from "./stages/07-validate.
 
 /** Mention and quote rows are staged without their corpus-wide fields, which linking appends. */
 export const UNLINKED = { mentions: "mentions.unlinked.jsonl", quotes: "quotes.unlinked.jsonl" } as const;
-
-/** Positions of `ids` (distinct) in id order: the order the link stage sees the articles in. */
-const idOrder = (ids: readonly string[]): number[] => ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1));
 
 /** What linkAndStage reads: the articles' link records in article-id order, and where each arrived. */
 export interface LinkSource extends ArticleSource<LinkArticle> {
@@ -41,28 +38,46 @@ export interface LinkSummary {
 export interface MentionFields {
   /** each entity's id */
   entityIds: string[];
-  /** the link stage's (id) order: article k's mentions' entities are entityOf[start[k], start[k + 1]) */
-  entityOf: Int32Array;
+  /**
+   * the file of each mention's entity (IntFile, flushed) and its length, in the link stage's (id) order: article k's
+   * mentions' entities are values start[k] .. start[k + 1] - 1
+   */
+  entityOf: { path: string; length: number };
   start: Int32Array;
   /** each staged article's (arrival order) position in id order */
   at: Int32Array;
 }
 
-/** Completes each staged mention row (UNLINKED.mentions, in arrival order) with its entity id, as mentions.jsonl. */
+/** The file in the staging folder of each mention's entity: linking writes it, stageMentionLinks reads and removes it. */
+export const ENTITY_OF = "link-entities.i32";
+
+/** Values read at a time, where the mention rows are completed: about an article's mentions (70 on average in the corpus). */
+const ARTICLE_WINDOW = 1 << 10;
+
+/**
+ * Completes each staged mention row (UNLINKED.mentions, in arrival order) with its entity id, as mentions.jsonl,
+ * reading each article's mentions' entities from linking's file of them (ENTITY_OF), which it then removes.
+ */
 export async function stageMentionLinks(staging: string, m: MentionFields): Promise<void> {
   const field = m.entityIds.map((id) => `,"entity_id":${JSON.stringify(id)}`);
-  const { entityOf, start, at } = m;
-  appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
-    for (let i = 0; i < at.length; i++) for (let k = start[at[i]!]!, e = start[at[i]! + 1]!; k < e; k++) yield field[entityOf[k]!]!;
-  })());
+  const { start, at } = m;
+  const entityOf = IntFile.open(m.entityOf.path, m.entityOf.length, ARTICLE_WINDOW);
+  try {
+    appendFields(join(staging, UNLINKED.mentions), join(staging, "mentions.jsonl"), (function* () {
+      for (let i = 0; i < at.length; i++) for (let k = start[at[i]!]!, e = start[at[i]! + 1]!; k < e; k++) yield field[entityOf.get(k)]!;
+    })());
+  } finally {
+    entityOf.dispose();
+  }
   await rm(join(staging, UNLINKED.mentions));
 }
 
 /**
  * Links the corpus: stages entities.jsonl and completes the unlinked mention and quote rows in `staging`. The mention
  * rows are completed by `stageMentions` (by default stageMentionLinks, here) as soon as the mentions are linked; it
- * reads the arrays it is given before it returns and leaves them as they are (linking the quotes goes on with them).
- * The link worker copies them to the runner's thread, which completes the rows while the quotes are linked here.
+ * reads the arrays it is given before it returns and leaves them as they are (linking the quotes goes on with them),
+ * and opens the file of each mention's entity before it returns (this thread closes its own once done). The link
+ * worker copies the arrays to the runner's thread, which completes the rows while the quotes are linked here.
  */
 export async function linkAndStage(
   records: LinkSource,
@@ -73,9 +88,33 @@ export async function linkAndStage(
   // the link stage sees the articles in id order; rows were staged in arrival order. The quotes' texts are
   // clustered elsewhere (the records' quotes have no text), maybe while the mentions are linked here
   texts.catch(() => {}); // awaited below, unless linking the mentions fails first
-  const mentions = linkSourceEntities(records);
+  // the lists of one value per mention are files in the staging folder (closed here; the one of each mention's
+  // entity is left for stageMentions, which removes it once read; the work folder goes in any case)
+  const lists: IntFile[] = [];
+  const spooled = (name: string): IntLog => {
+    const f = new IntFile(join(staging, name === "entities" ? ENTITY_OF : `link-${name}.i32`));
+    lists.push(f);
+    return f;
+  };
+  try {
+    return await linkAndStageWith(records, staging, texts, stageMentions, spooled);
+  } finally {
+    for (const f of lists) f.close();
+  }
+}
+
+async function linkAndStageWith(
+  records: LinkSource,
+  staging: string,
+  texts: Promise<TextClusters>,
+  stageMentions: (m: MentionFields) => Promise<void>,
+  lists: (name: string) => IntLog,
+): Promise<LinkSummary> {
+  const mentions = linkSourceEntities(records, lists);
   const at = records.sortedPositions();
-  const mentionsStaged = stageMentions({ entityIds: mentions.entities.map((e) => e.entity_id), entityOf: mentions.entityOf, start: mentions.start, at });
+  const entityOf = mentions.entityOf as IntFile;
+  entityOf.flush();
+  const mentionsStaged = stageMentions({ entityIds: mentions.entities.map((e) => e.entity_id), entityOf: { path: entityOf.path, length: entityOf.length }, start: mentions.start, at });
   mentionsStaged.catch(() => {}); // awaited below, unless linking the quotes fails first
   // what linking the mentions left (its per-name aggregates, most of this thread's heap) is garbage now: collected
   // before the quotes are linked on top of it, while the mention rows are completed
@@ -107,8 +146,12 @@ export async function linkAndStage(
 /** Collects the articles' link records, then links them once the staged rows are written. */
 export interface Linker {
   add(st: StagedArticle): Promise<void>;
-  /** links the corpus; the staged row files in `staging` must be complete (their writers closed) */
-  finish(staging: string): Promise<LinkSummary>;
+  /**
+   * links the corpus; the staged row files in `staging` must be complete (their writers closed). `order`: the
+   * positions of the articles added, in the order added, sorted by article id (the order the link stage sees them
+   * in; the runner's, the ids' UTF-8 bytes, as the staged articles are sorted), taken over
+   */
+  finish(staging: string, order: Int32Array): Promise<LinkSummary>;
   close(): Promise<void>;
 }
 
@@ -117,7 +160,6 @@ export interface Linker {
  * processed, the bytes the article's worker made, not decoded here; `close` gives what linking reads them by.
  */
 class LinkFiles {
-  private readonly ids: string[] = [];
   private readonly records: RecordFile;
   private readonly texts: RecordFile;
   constructor(staging: string) {
@@ -125,14 +167,12 @@ class LinkFiles {
     this.texts = new RecordFile(join(staging, "quote-texts.jsonl"));
   }
   async add(st: StagedArticle): Promise<void> {
-    this.ids.push(st.article_id);
     await this.records.add(linkRecordBytes(st));
     await this.texts.add(quoteTextsBytes(st));
   }
-  /** ends the writing: what the link records and the quotes' texts are read by, in the same (id) order */
-  async close(): Promise<{ records: RecordsIndex; texts: RecordsIndex }> {
-    const order = Int32Array.from(idOrder(this.ids));
-    this.ids.length = 0;
+  /** ends the writing: what the link records and the quotes' texts are read by, in the same order (Linker.finish's) */
+  async close(order: Int32Array): Promise<{ records: RecordsIndex; texts: RecordsIndex }> {
+    if (order.length !== this.records.length) throw new Error(`internal error: an order of ${order.length} for ${this.records.length} articles to link`);
     // each index has an order of its own: the link records' may be handed to another thread
     return {
       records: { path: this.records.path, len: await this.records.close(), order },
@@ -154,8 +194,8 @@ export class InThreadLinker implements Linker {
   async add(st: StagedArticle): Promise<void> {
     await this.files.add(st);
   }
-  async finish(staging: string): Promise<LinkSummary> {
-    const ix = await this.files.close();
+  async finish(staging: string, order: Int32Array): Promise<LinkSummary> {
+    const ix = await this.files.close(order);
     const quoteTexts = new QuoteTextsFile(new OrderedRecords(ix.texts));
     let texts: TextClusters;
     try {
@@ -378,9 +418,9 @@ export class WorkerLinker implements Linker {
   async add(st: StagedArticle): Promise<void> {
     await this.files.add(st);
   }
-  async finish(staging: string): Promise<LinkSummary> {
+  async finish(staging: string, order: Int32Array): Promise<LinkSummary> {
     this.staging = staging;
-    const { records, texts: textsIndex } = await this.files.close();
+    const { records, texts: textsIndex } = await this.files.close(order);
     if (this.early) throw this.early;
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };

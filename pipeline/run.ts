@@ -13,7 +13,7 @@ import { Pool } from "./pool.ts";
 import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts";
 import { ROW_TABLES, stagedLines } from "./staged.ts";
 import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
-import { Lines, sortLines } from "./jsonl.ts";
+import { Lines, reorderLines } from "./jsonl.ts";
 import { ByteStrings, KeySet } from "./keys.ts";
 import { Column } from "./link/column.ts";
 import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
@@ -236,11 +236,13 @@ export async function build(o: BuildOptions): Promise<BuildSummary> {
     o.log?.(`articles: ${nArticles} processed, ${rejects.length} rejected, in ${secs(t0)}`);
     const tLink = performance.now();
     for (const x of Object.values(w)) await x.close();
-    // the articles are put in id order while the link worker links (both read only what the article stages staged)
-    const linking = linker!.finish(staging);
-    linking.catch(() => {}); // awaited below
-    sortLines(join(staging, "articles.jsonl"), ids, articleBytes);
+    // the articles are put in id order while the link worker links (both read only what the article stages staged);
+    // the link stage sees them in the same order
+    const order = ids.sortedPositions();
     ids.clear();
+    const linking = linker!.finish(staging, order.slice());
+    linking.catch(() => {}); // awaited below
+    reorderLines(join(staging, "articles.jsonl"), order, articleBytes);
     // the articles' CSV and JSON Lines files, from their staged file now in key order, while the link thread links: this
     // thread would otherwise wait for them once the quotes are clustered (publishing waits for them and fails if they failed)
     const fresh = join(work, "out");

@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { EntityType } from "../schemas/records.ts";
 import { link, linkSource, linkSourceEntities, mentionLinks, quoteLinks, type LinkArticle } from "../pipeline/stages/06-link.ts";
 import { InThreadLinker, LinkRecordsFile, OrderedRecords, QuoteTextsFile, RecordFile, UNLINKED, WorkerLinker, type Linker } from "../pipeline/linking.ts";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { IntFile } from "../pipeline/link/column.ts";
+import { ByteStrings } from "../pipeline/keys.ts";
 import { processSource } from "../pipeline/process.ts";
 import { linkRecordBytes, stagedLines, type StagedArticle } from "../pipeline/staged.ts";
 import { emptyManifest } from "../schemas/records.ts";
@@ -771,9 +773,19 @@ describe("the runner's compact link records", () => {
   it("link to the same rows as the link stage, the quotes' texts clustered apart", async () => {
     const arts = made(400);
     const { records, texts } = await filed(arts);
-    const mentions = linkSourceEntities(records);
-    // each mention's entity is in memory the runner's thread reads too: the link worker hands it over without a copy
-    expect(mentions.entityOf.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // the lists of one value per mention in files, as a build keeps them
+    const dir = mkdtempSync(join(tmpdir(), "nq-lists-"));
+    dirs.push(dir);
+    const names: string[] = [];
+    const mentions = linkSourceEntities(records, (name) => {
+      names.push(name);
+      return new IntFile(join(dir, `${name}.i32`), 50);
+    });
+    // each mention's form, removed once the mentions are linked, and each mention's entity
+    expect(names).toEqual(["forms", "entities"]);
+    expect(readdirSync(dir)).toEqual(["entities.i32"]);
+    expect(mentions.entityOf.length).toBeGreaterThan(10 * 50); // many windows of 50 values
+    expect(statSync(join(dir, "entities.i32")).size).toBe(4 * mentions.entityOf.length);
     const c = linkSource(records, clusterQuoteTexts(texts), mentions);
     const sorted = byId(arts);
     const want = link.run(sorted);
@@ -816,7 +828,7 @@ describe("linking in a worker thread (WorkerLinker)", () => {
   const linkWith = async (linker: Linker, sts: StagedArticle[], dir: string) => {
     try {
       for (const st of sts) await linker.add(st);
-      return await linker.finish(dir);
+      return await linker.finish(dir, ByteStrings.of(sts.map((st) => st.article_id)).sortedPositions());
     } finally {
       await linker.close();
     }
@@ -832,8 +844,25 @@ describe("linking in a worker thread (WorkerLinker)", () => {
         expect(readFileSync(join(a, f), "utf8")).not.toBe("");
       }
       expect(readFileSync(join(a, "mentions.jsonl"), "utf8")).toMatch(/"entity_id":"person:ann-vale"/);
+      // linking's files of one value per mention are gone, in the worker's case removed by this thread
+      for (const d of [a, b]) expect(readdirSync(d).filter((f) => f.endsWith(".i32"))).toEqual([]);
     } finally {
       for (const d of [a, b]) rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an order that is not one of the articles added", async () => {
+    const sts = staged();
+    for (const make of [(d: string) => new WorkerLinker(d), (d: string) => new InThreadLinker(d)]) {
+      const dir = stage(sts);
+      const linker = make(dir);
+      try {
+        for (const st of sts) await linker.add(st);
+        await expect(linker.finish(dir, new Int32Array(1))).rejects.toThrow(/an order of 1 for 2 articles to link/);
+      } finally {
+        await linker.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 

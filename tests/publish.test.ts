@@ -9,7 +9,7 @@ import { toCodePoints } from "../pipeline/stages/08-publish.ts";
 import { chunkStrings, duckJson, escapeCell, TextSink, unescapeCell, writeDataset, writeStagedText, type ChunkSource } from "../pipeline/publish/write.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { rowId } from "../pipeline/text.ts";
-import { sortLines } from "../pipeline/jsonl.ts";
+import { reorderLines } from "../pipeline/jsonl.ts";
 import { ByteStrings } from "../pipeline/keys.ts";
 import { sql, tmp } from "./helpers.ts";
 
@@ -98,9 +98,9 @@ describe("staged lines put in key order", () => {
     const lines = keys.map((k, i) => `${JSON.stringify({ k, pad: "x".repeat(i * 1000) })}\n`);
     const file = join(dir, "rows.jsonl");
     await writeFile(file, lines.join(""));
-    sortLines(file, ByteStrings.of(keys), { get: (i) => Buffer.byteLength(lines[i]!), length: keys.length });
+    reorderLines(file, ByteStrings.of(keys).sortedPositions(), { get: (i) => Buffer.byteLength(lines[i]!), length: keys.length });
     expect((await readFile(file, "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l).k)).toEqual(["a", "b", "c", "é"]);
-    expect(() => sortLines(file, ByteStrings.of(keys), { get: () => 1, length: 3 })).toThrow(/4 keys for 3 lines/);
+    expect(() => reorderLines(file, ByteStrings.of(keys).sortedPositions(), { get: () => 1, length: 3 })).toThrow(/an order of 4 for 3 lines/);
   });
 });
 
@@ -162,7 +162,7 @@ describe("published files", () => {
     const err = (await writeDataset(staging, out, "t", "full", 0).then(() => null, (e: unknown) => e)) as Error;
     expect(err.message).toMatch(/articles: staged in key order: \d+ row/);
     await rm(out, { recursive: true, force: true });
-    sortLines(join(staging, "articles.jsonl"), ByteStrings.of(ids), { get: (i) => Buffer.byteLength(lines[i]!), length: n });
+    reorderLines(join(staging, "articles.jsonl"), ByteStrings.of(ids).sortedPositions(), { get: (i) => Buffer.byteLength(lines[i]!), length: n });
     await writeDataset(staging, out, "t", "full", 0);
     const sorted = [...ids].sort();
     const fromCsv = await sql(`SELECT article_id, body FROM read_csv('${out}/csv/articles.csv', header = true, all_varchar = true)`);

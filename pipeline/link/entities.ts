@@ -57,7 +57,7 @@ import {
 } from "./names.ts";
 import { stateOf, STOPWORDS } from "../lexicon.ts";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
-import { Column } from "./column.ts";
+import { Column, inMemory, type IntList, type IntLog, type IntLogs } from "./column.ts";
 import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
 
@@ -79,14 +79,14 @@ export interface EntityLinks {
   /** per article (input order), per mention */
   mentionEntities: string[][];
 }
-/** The same links held compactly for a large corpus: one integer per mention. */
+/** The same links held compactly for a large corpus: one integer per mention, kept where the caller said (IntLogs). */
 export interface CompactEntityLinks {
   /** sorted by entity_id */
   entities: EntityRow[];
   /** article i's mentions are mentions start[i] .. start[i + 1] - 1 (input order) */
   start: Int32Array;
-  /** each mention's entity, an index into `entities` */
-  entityOf: Int32Array;
+  /** each mention's entity, an index into `entities` (the list named "entities"; the caller disposes of it) */
+  entityOf: IntLog;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -846,13 +846,13 @@ export const SURNAME_OVER_PLACES = 0.9;
  * names no one (see notNames below: read as a person no more often than as anything else, and no part of persons'
  * longer names) loses its person readings to the type of most of its other readings.
  */
-export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
+export function settledTypes(src: ArticleSource<LinkArticleIn>, lists: IntLogs = inMemory): SettledTypes {
   // each mention's form is found once, here: reading the articles again asks by position, not by text (a lookup
   // by text hashes it, and recleans it where the memo has let it go)
   const keys = new Memo<string>(MEMO_MAX);
   // each distinct form's index, and each mention's form, in the order they are read
   const index = new Map<string, number>();
-  const formOf = new Column(Int32Array);
+  const formOf = lists("forms");
   const votes = new Column(Int32Array); // TYPES.length per form, in TYPES order
   const nt = TYPES.length;
   const per = TYPES.indexOf("person");
@@ -1005,6 +1005,7 @@ export function settledTypes(src: ArticleSource<LinkArticleIn>): SettledTypes {
     surname: (k) => single[formOf.get(k)] === 1 && settled[formOf.get(k)] === per,
     givenLike: (k) => givenLike[formOf.get(k)] === 1,
     surnameWord: (w) => lastWords.has(w),
+    dispose: () => formOf.dispose(),
   };
 }
 
@@ -1019,6 +1020,8 @@ export interface SettledTypes {
   givenLike(k: number): boolean;
   /** whether a word (folded) is read alone as a person's SURNAME_ALONE_MIN times or more */
   surnameWord(w: string): boolean;
+  /** lets go of each mention's form: no mention is asked of again */
+  dispose(): void;
 }
 
 /** What the mentions of one node (a matching key) add up to. */
@@ -1033,24 +1036,27 @@ interface NodeAgg {
 }
 
 /** Article i's mentions' entity ids. */
-export function entityIdsOf(links: CompactEntityLinks, i: number): string[] {
+export function entityIdsOf(links: { entities: EntityRow[]; start: Int32Array; entityOf: IntList }, i: number): string[] {
   const { entities, start, entityOf } = links;
-  return Array.from(entityOf.subarray(start[i]!, start[i + 1]!), (e) => entities[e]!.entity_id);
+  return Array.from({ length: start[i + 1]! - start[i]! }, (_, k) => entities[entityOf.get(start[i]! + k)]!.entity_id);
 }
 
 /** Links a corpus: each mention's entity id, per article. */
 export function linkEntities(input: LinkArticleIn[] | ArticleSource<LinkArticleIn>): EntityLinks {
   const links = linkEntitiesCompact(asSource(input));
-  return { entities: links.entities, mentionEntities: Array.from({ length: links.start.length - 1 }, (_, i) => entityIdsOf(links, i)) };
+  const mentionEntities = Array.from({ length: links.start.length - 1 }, (_, i) => entityIdsOf(links, i));
+  links.entityOf.dispose();
+  return { entities: links.entities, mentionEntities };
 }
 
 /**
- * Links a corpus. Memory: per-name aggregates (aliases, forms, counts) plus one integer per mention;
- * each article's mentions are resolved and dropped in turn.
+ * Links a corpus. Memory: per-name aggregates (aliases, forms, counts); each article's mentions are resolved and
+ * dropped in turn. The two lists of one integer per mention (each mention's form, then its node and at last its
+ * entity) are kept where `lists` says: in memory by default, in files for a build (pipeline/linking.ts).
  */
-export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactEntityLinks {
+export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: IntLogs = inMemory): CompactEntityLinks {
   // each mention's settled type, by its position among the corpus's mentions; dropped once they are resolved
-  let settled: SettledTypes | null = settledTypes(src);
+  let settled: SettledTypes | null = settledTypes(src, lists);
   const acronymDefs = new Map<string, Map<string, number>>();
   const cache = new MentionCache();
   // node keys get temporary ids in the order first seen; each mention keeps its node's id
@@ -1058,7 +1064,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   const tempKeys: string[] = [];
   const nodeAggs: (NodeAgg | null)[] = [];
   const start = new Int32Array(src.length + 1);
-  const mentionNode = new Column(Int32Array);
+  const mentionNode = lists("entities");
   // per lone surname's node, the full names it joined: in how many articles each
   const votes = new Map<string, Map<string, number>>();
   const joined = (surname: string, full: string) => {
@@ -1118,6 +1124,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   }
   start[src.length] = mentionNode.length;
   tempId.clear();
+  settled.dispose();
   settled = null;
   cache.clear(); // prepared mentions are not asked for again
   // register nodes in a content order (sorted keys), so node ids do not depend on input order
@@ -1267,9 +1274,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>): CompactE
   rows.length = 0;
   const indexOfRoot = new Map(entities.map((e, i) => [e.root, i]));
   const entityOfTemp = Int32Array.from(rootOfTemp, (r) => indexOfRoot.get(r)!);
-  // each mention's node becomes its entity's index (in memory another thread may read: the link worker hands it to
-  // the runner's thread, which completes the mention rows while this one links the quotes, without a copy)
-  const entityOf = mentionNode.trimmed(true);
-  for (let k = 0; k < entityOf.length; k++) entityOf[k] = entityOfTemp[entityOf[k]!]!;
-  return { entities: entities.map((e) => e.row), start, entityOf };
+  // each mention's node becomes its entity's index, in place
+  mentionNode.update((t) => entityOfTemp[t]!);
+  return { entities: entities.map((e) => e.row), start, entityOf: mentionNode };
 }

@@ -9,6 +9,7 @@ import { EntityRow } from "../../schemas/tables.ts";
 import { StageError, type Stage } from "../stage.ts";
 import { asSource, entityIdsOf, linkEntitiesCompact, type ArticleSource, type CompactEntityLinks } from "../link/entities.ts";
 import { clusterIdOf, clusterQuoteTexts, finishClusters, type CompactClusters, type TextClusters } from "../link/quotes.ts";
+import type { IntLogs } from "../link/column.ts";
 
 export const LinkArticle = z.object({
   article_id: z.string().min(1),
@@ -71,7 +72,7 @@ export interface CompactLinks {
  */
 export function linkCompact(src: ArticleSource<LinkArticle>, texts?: TextClusters, mentions = linkEntitiesCompact(src)): CompactLinks {
   const { entities, start, entityOf } = mentions;
-  const speaker = (ai: number, m: number | null): number => (m === null || m >= start[ai + 1]! - start[ai]! ? -1 : entityOf[start[ai]! + m]!);
+  const speaker = (ai: number, m: number | null): number => (m === null || m >= start[ai + 1]! - start[ai]! ? -1 : entityOf.get(start[ai]! + m));
   const words = texts ?? clusterQuoteTexts(src);
   if (words.start.length !== src.length + 1) throw new Error(`${src.length} articles, quotes clustered for ${words.start.length - 1}`);
   const nq = words.group.length;
@@ -91,9 +92,9 @@ export function linkCompact(src: ArticleSource<LinkArticle>, texts?: TextCluster
   return { entities, mentions, quotes, speakerOf };
 }
 /** The first step of linkSource on its own (the quotes' texts may be clustered meanwhile): the mentions linked. */
-export function linkSourceEntities(src: ArticleSource<LinkArticle>): CompactEntityLinks {
+export function linkSourceEntities(src: ArticleSource<LinkArticle>, lists?: IntLogs): CompactEntityLinks {
   try {
-    return linkEntitiesCompact(src);
+    return linkEntitiesCompact(src, lists);
   } catch (cause) {
     throw linkError(cause);
   }
@@ -141,7 +142,10 @@ export function linkSource(src: ArticleSource<LinkArticle>, texts?: TextClusters
   const { entities, mentions: m, quotes: q, speakerOf } = out;
   if (m.start.length !== src.length + 1 || q.start.length !== src.length + 1) bad("one list of links per article");
   const ne = entities.length;
-  for (let k = 0; k < m.entityOf.length; k++) if (!(m.entityOf[k]! >= 0 && m.entityOf[k]! < ne)) bad(`mention ${k}: no entity`);
+  for (let k = 0; k < m.entityOf.length; k++) {
+    const e = m.entityOf.get(k);
+    if (!(e >= 0 && e < ne)) bad(`mention ${k}: no entity`);
+  }
   for (let k = 0; k < q.rep.length; k++) {
     if (!(q.rep[k]! >= 0 && q.rep[k]! < q.rep.length)) bad(`quote ${k}: no cluster`);
     if (!(speakerOf[k]! >= -1 && speakerOf[k]! < ne)) bad(`quote ${k}: a speaker that is not an entity`);
