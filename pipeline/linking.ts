@@ -48,15 +48,12 @@ export interface MentionFields {
   at: Int32Array;
 }
 
-/** The file in the staging folder of each mention's entity: linking writes it, stageMentionLinks reads and removes it. */
-export const ENTITY_OF = "link-entities.i32";
-
 /** Values read at a time, where the mention rows are completed: about an article's mentions (70 on average in the corpus). */
 const ARTICLE_WINDOW = 1 << 10;
 
 /**
  * Completes each staged mention row (UNLINKED.mentions, in arrival order) with its entity id, as mentions.jsonl,
- * reading each article's mentions' entities from linking's file of them (ENTITY_OF), which it then removes.
+ * reading each article's mentions' entities from linking's file of them (`m.entityOf`), which it then removes.
  */
 export async function stageMentionLinks(staging: string, m: MentionFields): Promise<void> {
   const field = m.entityIds.map((id) => `,"entity_id":${JSON.stringify(id)}`);
@@ -92,7 +89,7 @@ export async function linkAndStage(
   // entity is left for stageMentions, which removes it once read; the work folder goes in any case)
   const lists: IntFile[] = [];
   const spooled = (name: string): IntLog => {
-    const f = new IntFile(join(staging, name === "entities" ? ENTITY_OF : `link-${name}.i32`));
+    const f = new IntFile(join(staging, `link-${name}.i32`));
     lists.push(f);
     return f;
   };

@@ -73,6 +73,7 @@ export class Column<A extends Typed> {
     this.chunks.length = 0;
     this.length = 0;
   }
+  /** as clear() (IntLog's) */
   dispose(): void {
     this.clear();
   }
