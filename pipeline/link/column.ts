@@ -106,8 +106,7 @@ const INT_WINDOW = 1 << 14;
  */
 export class IntFile implements IntLog {
   private fd: number | null;
-  length = 0;
-  /** values in the file; values from there to `length` are in `out` */
+  /** values in the file; those pushed after them are out[0, outLen) */
   private flushed = 0;
   private readonly out: Int32Array;
   private outLen = 0;
@@ -122,13 +121,16 @@ export class IntFile implements IntLog {
     existing: { fd: number; length: number } | null = null,
   ) {
     this.fd = existing?.fd ?? openSync(path, "w+");
-    this.length = this.flushed = existing?.length ?? 0;
+    this.flushed = existing?.length ?? 0;
     this.out = new Int32Array(existing ? 0 : INT_WINDOW);
     this.win = new Int32Array(window);
   }
   /** a reader of the list another IntFile wrote to `path`, of `length` values (flushed) */
   static open(path: string, length: number, window = INT_WINDOW): IntFile {
     return new IntFile(path, window, { fd: openSync(path, "r"), length });
+  }
+  get length(): number {
+    return this.flushed + this.outLen;
   }
   private file(): number {
     if (this.fd === null) throw new Error(`internal error: ${this.path} is closed`);
@@ -137,7 +139,6 @@ export class IntFile implements IntLog {
   push(x: number): void {
     if (this.outLen === this.out.length) this.flush();
     this.out[this.outLen++] = x;
-    this.length++;
   }
   /** writes the values pushed so far to the file */
   flush(): void {
