@@ -715,10 +715,34 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
   return pairs;
 }
 
+/** How many mentions wrote a form (cleaned), and whether any of them as a full form. */
+interface FormCount {
+  clean: string;
+  n: number;
+  primary: boolean;
+}
+
+/**
+ * A node's or an entity's forms and aliases: the first one alone, a Map or a Set once there is a second. Four nodes
+ * in five are written one way (the full corpus: 137,529 of 171,243 nodes), and a Map and a Set each took some
+ * 150–200 bytes of heap more than the one value they held (README, Large corpora).
+ */
+type Forms = FormCount | Map<string, FormCount>;
+type Aliases = string | Set<string>;
+
+const formIn = (forms: Forms, clean: string): FormCount | undefined => (forms instanceof Map ? forms.get(clean) : forms.clean === clean ? forms : undefined);
+/** `forms` with `f` added (a form not in it yet) */
+const withForm = (forms: Forms, f: FormCount): Forms => (forms instanceof Map ? forms.set(f.clean, f) : new Map([[forms.clean, forms], [f.clean, f]]));
+const formsOf = (forms: Forms): Iterable<FormCount> => (forms instanceof Map ? forms.values() : [forms]);
+const withAlias = (aliases: Aliases, a: string): Aliases => (typeof aliases !== "string" ? aliases.add(a) : aliases === a ? aliases : new Set([aliases, a]));
+const aliasesOf = (aliases: Aliases): Iterable<string> => (typeof aliases === "string" ? [aliases] : aliases);
+/** what an entity's forms become once its name is made */
+const LET_GO: FormCount = { clean: "", n: 0, primary: false };
+
 interface Agg {
   type: EntityType;
-  aliases: Set<string>;
-  forms: Map<string, { n: number; primary: boolean }>;
+  aliases: Aliases;
+  forms: Forms;
   mentions: number;
   articles: number;
   /** for locations: the country code of each node ("" for a node that is not a country); null for other types */
@@ -1026,13 +1050,12 @@ export interface SettledTypes {
 
 /** What the mentions of one node (a matching key) add up to. */
 interface NodeAgg {
-  aliases: Set<string>;
-  forms: Map<string, { n: number; primary: boolean }>;
+  aliases: Aliases;
+  forms: Forms;
   mentions: number;
   /** the alias and the form the node's last mention added: most mentions repeat them, and are counted without a lookup */
   lastAlias: string;
-  lastForm: string;
-  last: { n: number; primary: boolean } | undefined;
+  last: FormCount;
 }
 
 /** Article i's mentions' entity ids. */
@@ -1099,7 +1122,8 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
         id = tempKeys.length;
         tempId.set(r.node, id);
         tempKeys.push(r.node);
-        nodeAggs.push({ aliases: new Set(), forms: new Map(), mentions: 0, lastAlias: "", lastForm: "", last: undefined });
+        const first = { clean: r.clean, n: 0, primary: false };
+        nodeAggs.push({ aliases: ms[mi]!.text, forms: first, mentions: 0, lastAlias: ms[mi]!.text, last: first });
       }
       if (own) {
         own.num = id;
@@ -1108,15 +1132,13 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
       const g = nodeAggs[id]!;
       const text = ms[mi]!.text;
       if (text !== g.lastAlias) {
-        g.aliases.add(text);
+        g.aliases = withAlias(g.aliases, text);
         g.lastAlias = text;
       }
-      let f = r.clean === g.lastForm ? g.last : g.forms.get(r.clean);
-      if (f) {
-        f.n++;
-        f.primary ||= r.primary;
-      } else g.forms.set(r.clean, (f = { n: 1, primary: r.primary }));
-      g.lastForm = r.clean;
+      let f = r.clean === g.last.clean ? g.last : formIn(g.forms, r.clean);
+      if (!f) g.forms = withForm(g.forms, (f = { clean: r.clean, n: 0, primary: false }));
+      f.n++;
+      f.primary ||= r.primary;
       g.last = f;
       g.mentions++;
       mentionNode.push(id);
@@ -1181,7 +1203,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
     const root = uf.find(nodeOfTemp[t]!);
     const n = nodeAggs[t]!;
     const short = shortForms.has(nodeOfTemp[t]!);
-    if (short) for (const f of n.forms.values()) f.primary = false;
+    if (short) for (const f of formsOf(n.forms)) f.primary = false;
     nodeAggs[t] = null; // freed as it is merged: the per-node and per-entity sums are not all held at once
     let g = aggs.get(root);
     if (!g) {
@@ -1191,13 +1213,13 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
       g = { type, aliases: n.aliases, forms: n.forms, mentions: n.mentions, articles: 0, countries: type === "location" ? new Set() : null, minNode: key };
       aggs.set(root, g);
     } else {
-      for (const x of n.aliases) g.aliases.add(x);
-      for (const [clean, f] of n.forms) {
-        const h = g.forms.get(clean);
+      for (const x of aliasesOf(n.aliases)) g.aliases = withAlias(g.aliases, x);
+      for (const f of formsOf(n.forms)) {
+        const h = formIn(g.forms, f.clean);
         if (h) {
           h.n += f.n;
           h.primary ||= f.primary;
-        } else g.forms.set(clean, { ...f });
+        } else g.forms = withForm(g.forms, { ...f });
       }
       g.mentions += n.mentions;
       if (key < g.minNode) g.minNode = key;
@@ -1222,13 +1244,14 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   const rows: { root: number; name: string; base: string; g: Agg; aliases: string[] }[] = [];
   for (const [root, g] of aggs) {
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
-    let name = (cc && countryName(cc)) || pickCanonical(g.forms, g.type === "person");
+    // (most entities are written one way)
+    let name = (cc && countryName(cc)) || (g.forms instanceof Map ? pickCanonical(g.forms, g.type === "person") : g.forms.clean);
     // a state named only by its abbreviation is shown by its name
     const st = g.type === "location" ? stateOf(name) : null;
     if (st?.abbreviation) name = st.name;
-    rows.push({ root, name, base: `${g.type}:${slug(name)}`, g, aliases: sorted(g.aliases) });
-    g.forms.clear();
-    g.aliases.clear();
+    rows.push({ root, name, base: `${g.type}:${slug(name)}`, g, aliases: typeof g.aliases === "string" ? [g.aliases] : sorted(g.aliases) });
+    g.forms = LET_GO;
+    g.aliases = "";
     g.countries = null;
   }
   aggs.clear();
