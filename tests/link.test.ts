@@ -12,7 +12,7 @@ import { linkRecordBytes, stagedLines, type StagedArticle } from "../pipeline/st
 import { emptyManifest } from "../schemas/records.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { acronymPairs, asSource, linkEntities, pickCanonical } from "../pipeline/link/entities.ts";
+import { acronymPairs, asSource, linkEntities, personMerges, pickCanonical } from "../pipeline/link/entities.ts";
 import { acronymsOf, honorificBefore, cleanMention, countryCode, femaleGiven, fold, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
 import { brandLexicon } from "../pipeline/lexicon/gen-brands.ts";
@@ -511,6 +511,20 @@ describe("name helpers", () => {
     ["Ørsted  Æble", "orsted aeble"],
     ["Zoë  Ruíz", "zoe ruiz"],
   ])("fold(%j) = %j", (s, want) => expect(fold(s)).toBe(want));
+
+  it("personMerges finds candidates by their keys' hashes and keeps only those that share a key", () => {
+    const names = ["Alexander Valeford", "Alex Valefort", "Ann Valeford", "Ann Valefort", "Bill Harbourne", "William Harbourne", "Ann Harbourne"];
+    const nodes = names.map((n) => ({ key: `person|${n}`, type: "person" as EntityType, person: parsePerson(n) }));
+    const pairs = personMerges(nodes);
+    expect(pairs).toContainEqual([2, 3]); // a misspelt surname
+    expect(pairs).toContainEqual([4, 5]); // a short form of the given name
+    // (the same person by the rules, but a short form and a misspelling at once: no key in common, so no candidate)
+    expect(personsCompatible(nodes[0]!.person, nodes[1]!.person)).toBe(true);
+    expect(pairs).not.toContainEqual([0, 1]);
+    // every key in one bucket, or each in its own: the same pairs
+    expect(personMerges(nodes, null, () => 0)).toEqual(pairs);
+    expect(personMerges(nodes, null, (k) => [...k].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7))).toEqual(pairs);
+  });
 
   it("pickCanonical prefers full, frequent, mixed-case forms", () => {
     const f = (xs: [string, number, boolean][]) => new Map(xs.map(([s, n, primary]) => [s, { n, primary }]));

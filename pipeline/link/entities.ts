@@ -650,17 +650,32 @@ export const DOMINANT_SHARE = 10;
 /** …and at least this many times in all. */
 export const DOMINANT_MIN = 20;
 
-/** Full-name person nodes that may be merged across the corpus (rule 3), as pairs of node ids. */
-export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = null): [number, number][] {
+/** A string's 31-bit FNV-1a hash. */
+function keyHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 1;
+}
+
+/**
+ * Full-name person nodes that may be merged across the corpus (rule 3), as pairs of node ids. `hash` numbers the
+ * candidates' buckets by their keys (any function gives the same pairs; for tests).
+ */
+export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = null, hash: (key: string) => number = keyHash): [number, number][] {
   const ids: number[] = [];
   nodes.forEach((n, i) => {
     if (n.person && !n.person.single && !n.person.initial) ids.push(i);
   });
-  const buckets = new Map<string, number[]>();
+  // each bucket by its key's hash, a small integer (the keys as strings, each with an array, took some 350 MB more
+  // here at 150k articles with distinct names: README, Large corpora), holding one node alone or several in an
+  // array; two keys may share a hash, so a candidate found this way is kept only if it shares a key (sharesKey)
+  const buckets = new Map<number, number | number[]>();
   const put = (k: string, i: number) => {
-    const b = buckets.get(k);
-    if (b) b.push(i);
-    else buckets.set(k, [i]);
+    const h = hash(k);
+    const b = buckets.get(h);
+    if (b === undefined) buckets.set(h, i);
+    else if (typeof b === "number") buckets.set(h, [b, i]);
+    else b.push(i);
   };
   // a name's buckets: its given name and surname, and for a surname long enough to be misspelt, its given name with
   // each one-letter deletion of the surname; a short form's under the formal names it stands for too ("Bill Vale"
@@ -676,9 +691,17 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
   const ambiguous = new Set<number>();
   for (const i of ids) {
     const p = nodes[i]!.person!;
+    const keys = bucketsOf(p);
     const seen = new Set<number>();
-    for (const k of bucketsOf(p)) for (const j of buckets.get(k) ?? []) if (j !== i) seen.add(j);
-    const ok = [...seen].filter((j) => personsCompatible(p, nodes[j]!.person!)).sort((a, b) => a - b);
+    for (const k of keys) {
+      const b = buckets.get(hash(k));
+      if (typeof b === "number") {
+        if (b !== i) seen.add(b);
+      } else if (b) for (const j of b) if (j !== i) seen.add(j);
+    }
+    let own: Set<string> | null = null;
+    const sharesKey = (j: number) => bucketsOf(nodes[j]!.person!).some((k) => (own ??= new Set(keys)).has(k));
+    const ok = [...seen].filter((j) => personsCompatible(p, nodes[j]!.person!) && sharesKey(j)).sort((a, b) => a - b);
     if (ok.length === 0) continue;
     cands.set(i, ok);
     if (ok.length > MAX) {
