@@ -1254,6 +1254,13 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   // articles per entity: each article counts once for each entity it names
   const rootOfTemp = Int32Array.from(nodeOfTemp, (x) => uf.find(x));
   const lastArticle = new Int32Array(table.nodes.length).fill(-1);
+  // the nodes (each person's parsed name), their keys and the acronyms' definitions are read no more; the closures
+  // above keep the function's locals alive to its end unless they are emptied
+  table.index.clear();
+  table.nodes.length = 0;
+  tempKeys.length = 0;
+  acronymDefs.clear();
+  shortForms.clear();
   for (let i = 0; i < src.length; i++)
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const r = rootOfTemp[mentionNode.get(k)]!;
