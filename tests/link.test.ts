@@ -521,7 +521,7 @@ describe("name helpers", () => {
     // (the same person by the rules, but a short form and a misspelling at once: no key in common, so no candidate)
     expect(personsCompatible(nodes[0]!.person, nodes[1]!.person)).toBe(true);
     expect(pairs).not.toContainEqual([0, 1]);
-    // every key in one bucket, or each in its own: the same pairs
+    // every key in one bucket, or another hash: the same pairs
     expect(personMerges(nodes, null, () => 0)).toEqual(pairs);
     expect(personMerges(nodes, null, (k) => [...k].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7))).toEqual(pairs);
   });
