@@ -140,6 +140,13 @@ export class KeySet extends ByteStrings {
   }
 }
 
+/** FNV-1a of a string's UTF-16 code units, as an unsigned 32-bit number */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** FNV-1a of bytes */
 function hash(b: Uint8Array): number {
   let h = 0x811c9dc5;

@@ -14,7 +14,7 @@ import { ARTICLE_STAGES, type ArticleStage, type Processed } from "./process.ts"
 import { ROW_TABLES, stagedLines } from "./staged.ts";
 import { rejectIssues, ValidationError } from "./stages/07-validate.ts";
 import { Lines, reorderLines } from "./jsonl.ts";
-import { ByteStrings, KeySet } from "./keys.ts";
+import { ByteStrings, fnv1a, KeySet } from "./keys.ts";
 import { Column } from "./link/column.ts";
 import { InThreadLinker, UNLINKED, WorkerLinker, type Linker } from "./linking.ts";
 import { collectGarbage, releaseHeap } from "./gc.ts";
@@ -45,12 +45,7 @@ export interface BuildOptions {
 
 /** FNV-1a of a string, mod n. */
 export function shardOf(key: string, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % n;
+  return fnv1a(key) % n;
 }
 
 /**

@@ -58,6 +58,7 @@ import {
 import { stateOf, STOPWORDS } from "../lexicon.ts";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { Column, inMemory, type IntList, type IntLog, type IntLogs } from "./column.ts";
+import { fnv1a } from "../keys.ts";
 import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
 
@@ -650,12 +651,8 @@ export const DOMINANT_SHARE = 10;
 /** …and at least this many times in all. */
 export const DOMINANT_MIN = 20;
 
-/** A string's 31-bit FNV-1a hash. */
-function keyHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 1;
-}
+/** A string's FNV-1a hash in 31 bits (a small integer to V8). */
+const keyHash = (s: string): number => fnv1a(s) >>> 1;
 
 /**
  * Full-name person nodes that may be merged across the corpus (rule 3), as pairs of node ids. `hash` numbers the
