@@ -1268,7 +1268,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
 
   // names and ids. Each entity's forms and alias set go once its name and sorted aliases are made, and each map once
   // it is read for the last time: linking held the most here (README, the forty-eighth session's record)
-  const rows: { root: number; name: string; base: string; g: Agg; aliases: string[] }[] = [];
+  const rows: { root: number; id: string; name: string; base: string; g: Agg; aliases: string[] }[] = [];
   for (const [root, g] of aggs) {
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
     // (most entities are written one way)
@@ -1276,7 +1276,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
     // a state named only by its abbreviation is shown by its name
     const st = g.type === "location" ? stateOf(name) : null;
     if (st?.abbreviation) name = st.name;
-    rows.push({ root, name, base: `${g.type}:${slug(name)}`, g, aliases: typeof g.aliases === "string" ? [g.aliases] : sorted(g.aliases) });
+    rows.push({ root, id: "", name, base: `${g.type}:${slug(name)}`, g, aliases: typeof g.aliases === "string" ? [g.aliases] : sorted(g.aliases) });
     g.forms = LET_GO;
     g.aliases = "";
     g.countries = null;
@@ -1288,43 +1288,31 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
     if (l) l.push(r);
     else byBase.set(r.base, [r]);
   }
-  const idOf = new Map<number, string>();
   const taken = new Set(byBase.keys());
   for (const base of sorted(byBase.keys())) {
     const l = byBase.get(base)!;
     l.sort((a, b) => b.g.mentions - a.g.mentions || b.g.articles - a.g.articles || cmp(a.g.minNode, b.g.minNode));
     l.forEach((r, i) => {
-      if (i === 0) return idOf.set(r.root, base);
+      if (i === 0) return void (r.id = base);
       let k = i + 1;
       while (taken.has(`${base}-${k}`)) k++;
-      taken.add(`${base}-${k}`);
-      idOf.set(r.root, `${base}-${k}`);
+      taken.add((r.id = `${base}-${k}`));
     });
   }
   byBase.clear();
   taken.clear();
-  // in entity_id order (the ids are distinct)
-  const rowOfId = new Map(rows.map((r) => [idOf.get(r.root)!, r]));
-  const entities = sorted(rowOfId.keys()).map((entity_id) => {
+  // in entity_id order (the ids are distinct), each root's entity noted as its row is made
+  const rowOfId = new Map(rows.map((r) => [r.id, r]));
+  rows.length = 0;
+  const entityOfRoot = new Int32Array(lastArticle.length);
+  const entities = sorted(rowOfId.keys()).map((entity_id, i): EntityRow => {
     const r = rowOfId.get(entity_id)!;
-    return {
-      root: r.root,
-      row: {
-        entity_id,
-        name: r.name,
-        type: r.g.type,
-        aliases: r.aliases,
-        mention_count: r.g.mentions,
-        article_count: r.g.articles,
-      } as EntityRow,
-    };
+    entityOfRoot[r.root] = i;
+    return { entity_id, name: r.name, type: r.g.type, aliases: r.aliases, mention_count: r.g.mentions, article_count: r.g.articles };
   });
   rowOfId.clear();
-  idOf.clear();
-  rows.length = 0;
-  const indexOfRoot = new Map(entities.map((e, i) => [e.root, i]));
-  const entityOfTemp = Int32Array.from(rootOfTemp, (r) => indexOfRoot.get(r)!);
+  const entityOfTemp = Int32Array.from(rootOfTemp, (r) => entityOfRoot[r]!);
   // each mention's node becomes its entity's index, in place
   mentionNode.update((t) => entityOfTemp[t]!);
-  return { entities: entities.map((e) => e.row), start, entityOf: mentionNode };
+  return { entities, start, entityOf: mentionNode };
 }
