@@ -1250,7 +1250,8 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   nodeAggs.length = 0;
   // articles per entity: each article counts once for each entity it names
   const rootOfTemp = Int32Array.from(nodeOfTemp, (x) => uf.find(x));
-  const lastArticle = new Int32Array(table.nodes.length).fill(-1);
+  const nNodes = table.nodes.length; // roots are node numbers
+  const lastArticle = new Int32Array(nNodes).fill(-1);
   // the nodes (each person's parsed name), their keys and the acronyms' definitions are read no more; the closures
   // above keep the function's locals alive to its end unless they are emptied
   table.index.clear();
@@ -1304,7 +1305,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   // in entity_id order (the ids are distinct), each root's entity noted as its row is made
   const rowOfId = new Map(rows.map((r) => [r.id, r]));
   rows.length = 0;
-  const entityOfRoot = new Int32Array(lastArticle.length);
+  const entityOfRoot = new Int32Array(nNodes);
   const entities = sorted(rowOfId.keys()).map((entity_id, i): EntityRow => {
     const r = rowOfId.get(entity_id)!;
     entityOfRoot[r.root] = i;
