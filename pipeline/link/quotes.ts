@@ -18,6 +18,7 @@ import { rowId } from "../text.ts";
 import { asSource, type ArticleSource } from "./entities.ts";
 import { fold } from "./names.ts";
 import { Column } from "./column.ts";
+import { SeqSet } from "./seqset.ts";
 import { UnionFind } from "./unionfind.ts";
 
 export const SHORT_TOKENS = 6;
@@ -93,14 +94,18 @@ function budgets(words: number, chars: number): { kt: number; kc: number } {
  * negation added or removed.
  */
 export function nearDuplicate(a: ArrayLike<unknown>, b: ArrayLike<unknown>, sa = Array.from(a).join(" "), sb = Array.from(b).join(" ")): boolean {
-  if (sa === sb) return true;
+  return sa === sb || nearWords(a, b, sa.length, sb.length, () => sa, () => sb);
+}
+
+/** nearDuplicate of two different texts, given their lengths in characters and made only if the words are compared as characters. */
+function nearWords(a: ArrayLike<unknown>, b: ArrayLike<unknown>, ca: number, cb: number, sa: () => string, sb: () => string): boolean {
   const { kt } = budgets(Math.max(a.length, b.length), 0);
-  const { kc } = budgets(0, Math.max(sa.length, sb.length));
+  const { kc } = budgets(0, Math.max(ca, cb));
   const tokenOk = kt > 0 && Math.abs(a.length - b.length) <= kt;
-  const charOk = kc > 0 && Math.abs(sa.length - sb.length) <= kc;
+  const charOk = kc > 0 && Math.abs(ca - cb) <= kc;
   if (!tokenOk && !charOk) return false;
-  const close = (tokenOk && boundedDistance(a, b, kt) <= kt) || (charOk && boundedDistance(sa, sb, kc) <= kc);
-  return close && !negationDiffers(sa.split(" "), sb.split(" "));
+  const close = (tokenOk && boundedDistance(a, b, kt) <= kt) || (charOk && boundedDistance(sa(), sb(), kc) <= kc);
+  return close && !negationDiffers(sa().split(" "), sb().split(" "));
 }
 
 /** 32-bit hash of a word bigram (word ids). */
@@ -111,11 +116,14 @@ const bigramHash = (x: number, y: number) => {
   return (h ^ (h >>> 13)) >>> 0;
 };
 
-/** Whether `words` (words joined by single spaces) holds `needle` as whole words. */
-export function containsWords(words: string, needle: string): boolean {
-  for (let at = words.indexOf(needle); at >= 0; at = words.indexOf(needle, at + 1)) {
-    const end = at + needle.length;
-    if ((at === 0 || words.charCodeAt(at - 1) === 32) && (end === words.length || words.charCodeAt(end) === 32)) return true;
+/** Whether `words` holds the words of `needle` (not empty) one after another. */
+export function containsWords<T>(words: ArrayLike<T>, needle: ArrayLike<T>): boolean {
+  const m = needle.length;
+  for (let at = 0, last = words.length - m; at <= last; at++) {
+    if (words[at] !== needle[0]) continue;
+    let k = 1;
+    while (k < m && words[at + k] === needle[k]) k++;
+    if (k === m) return true;
   }
   return false;
 }
@@ -218,76 +226,90 @@ const SHORT = -2;
 
 /** The words-only part of clusterQuotesCompact (see TextClusters). */
 export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: string }[] }>): TextClusters {
-  // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short quote's words (SHORT - their index)
+  // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short quote's words (SHORT - their index).
+  // A text is held as its words' ids (first numbered as they come), each distinct text once: not as a string
   const group = new Column(Int32Array);
-  const uniq = new Map<string, number>(); // normalised long text -> unique index
-  const uniqText: string[] = [];
-  const short = new Map<string, number>(); // normalised short text -> its index
+  const vocab = new Map<string, number>();
+  const wordOf: string[] = [];
+  const longs = new SeqSet();
+  const shorts = new SeqSet();
+  let seq = new Int32Array(64);
   const start = new Int32Array(src.length + 1);
   for (let ai = 0; ai < src.length; ai++) {
     const a = src.at(ai);
     start[ai] = group.length;
     for (const q of a.quotes) {
       const toks = quoteTokens(q.text);
-      if (toks.length === 0) group.push(ALONE);
-      else if (toks.length < SHORT_TOKENS) {
-        const k = toks.join(" ");
-        let x = short.get(k);
-        if (x === undefined) short.set(k, (x = short.size));
-        group.push(SHORT - x);
-      } else {
-        const s = toks.join(" ");
-        let u = uniq.get(s);
-        if (u === undefined) {
-          u = uniqText.length;
-          uniq.set(s, u);
-          uniqText.push(s);
-        }
-        group.push(u);
+      if (toks.length === 0) {
+        group.push(ALONE);
+        continue;
       }
+      if (seq.length < toks.length) seq = new Int32Array(2 * toks.length);
+      for (let k = 0; k < toks.length; k++) {
+        let id = vocab.get(toks[k]!);
+        if (id === undefined) {
+          vocab.set(toks[k]!, (id = wordOf.length));
+          wordOf.push(toks[k]!);
+        }
+        seq[k] = id;
+      }
+      const ws = seq.subarray(0, toks.length);
+      group.push(toks.length < SHORT_TOKENS ? SHORT - shorts.add(ws) : longs.add(ws));
     }
   }
   const nq = group.length;
   start[src.length] = nq;
-  const nShort = short.size;
-  short.clear();
-
-  // long quotes, in a deterministic order of unique texts (code-unit order: the default sort's, without a
-  // comparison callback); words get ids in that order
-  const texts = uniqText.sort();
-  const n = texts.length;
-  const rankOfU = new Int32Array(n);
-  texts.forEach((t, r) => (rankOfU[uniq.get(t)!] = r));
-  uniq.clear();
-  const vocab = new Map<string, number>();
-  // the word ids of every text in one array (a typed array per text would cost more than its words)
-  let nw = 0;
-  for (const t of texts) {
-    nw++;
-    for (let c = t.indexOf(" "); c >= 0; c = t.indexOf(" ", c + 1)) nw++;
-  }
-  const ids = new Int32Array(nw);
-  const off = new Int32Array(n + 1);
-  let o = 0;
-  texts.forEach((t, i) => {
-    off[i] = o;
-    for (const w of t.split(" ")) {
-      let id = vocab.get(w);
-      if (id === undefined) vocab.set(w, (id = vocab.size));
-      ids[o++] = id;
-    }
-  });
-  off[n] = o;
-  /** word ids of text i (a view), and their count */
-  const toks = (i: number) => ids.subarray(off[i]!, off[i + 1]!);
-  const ntok = (i: number) => off[i + 1]! - off[i]!;
+  const nShort = shorts.size;
   vocab.clear();
+
+  // long quotes, in a deterministic order of unique texts (their words joined by single spaces, in code-unit order,
+  // the default sort's: word by word, in the words' order, a text before the longer ones it begins); words get ids
+  // in that order
+  const n = longs.size;
+  const wordRank = new Int32Array(wordOf.length);
+  Array.from(wordOf.keys())
+    .sort((x, y) => (wordOf[x]! < wordOf[y]! ? -1 : 1))
+    .forEach((w, r) => (wordRank[w] = r));
+  const uOfRank = new Int32Array(n);
+  for (let u = 0; u < n; u++) uOfRank[u] = u;
+  uOfRank.sort((x, y) => {
+    const a = longs.get(x);
+    const b = longs.get(y);
+    for (let k = 0, m = Math.min(a.length, b.length); k < m; k++) if (a[k] !== b[k]) return wordRank[a[k]!]! - wordRank[b[k]!]!;
+    return a.length - b.length;
+  });
+  const rankOfU = new Int32Array(n);
+  uOfRank.forEach((u, r) => (rankOfU[u] = r));
+  const newId = new Int32Array(wordOf.length).fill(-1);
+  const words: string[] = [];
+  for (let r = 0; r < n; r++)
+    for (const w of longs.get(uOfRank[r]!))
+      if (newId[w]! < 0) {
+        newId[w] = words.length;
+        words.push(wordOf[w]!);
+      }
+  wordOf.length = 0;
+  longs.update((w) => newId[w]!);
+  /** word ids of text i (i in the sorted order; a view), their count, and the text (its words joined by single spaces) */
+  const toks = (i: number) => longs.get(uOfRank[i]!);
+  const ntok = (i: number) => longs.lengthAt(uOfRank[i]!);
+  const text = (i: number) => Array.from(toks(i), (w) => words[w]!).join(" ");
+  const chars = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks(i);
+    let c = t.length - 1;
+    for (const w of t) c += words[w]!.length;
+    chars[i] = c;
+  }
 
   // candidates share a word bigram among their rarest few (prefix filtering): an edit changes at
   // most two bigrams, so quotes within k word edits share one of each other's 2k+1 rarest
   // bigrams. Bigram frequencies are counted in a fixed-size table (collisions only cost speed).
   const counts = new Uint32Array(SKETCH);
-  for (let i = 0; i < n; i++) for (let w = off[i]! + 1; w < off[i + 1]!; w++) counts[bigramHash(ids[w - 1]!, ids[w]!) & (SKETCH - 1)]!++;
+  for (let i = 0; i < n; i++) {
+    const t = toks(i);
+    for (let w = 1; w < t.length; w++) counts[bigramHash(t[w - 1]!, t[w]!) & (SKETCH - 1)]!++;
+  }
   const freq = (h: number) => counts[h & (SKETCH - 1)]!;
   /** the quote's distinct bigrams, rarest first (count, then hash: one global order), as count * 2^32 + hash */
   const rarest = (t: Int32Array): Float64Array => {
@@ -309,7 +331,7 @@ export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: 
   // prefix bigrams checked per quote: 2k + 1 for k word edits, where k is the longer quote's budget,
   // and one word when only characters differ
   const prefixLength = (i: number): number => {
-    const b = budgets(Math.ceil(ntok(i) / TOKEN_SIM), Math.ceil(texts[i]!.length / CHAR_SIM));
+    const b = budgets(Math.ceil(ntok(i) / TOKEN_SIM), Math.ceil(chars[i]! / CHAR_SIM));
     return 2 * Math.max(b.kt, b.kc > 0 ? 1 : 0) + 1;
   };
   // each quote's prefix bigrams as (hash, quote) pairs, in quote order: typed arrays sized in advance,
@@ -350,37 +372,52 @@ export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: 
       for (let s = listStart[x]!, e = s + r; s < e; s++) seen.add(pq[sorted[s]!]!);
     }
     const ti = toks(i);
-    for (const j of seen) if (uf.find(i) !== uf.find(j) && nearDuplicate(ti, toks(j), texts[i], texts[j])) uf.union(i, j);
+    let si: string | undefined;
+    const textI = () => (si ??= text(i));
+    for (const j of seen) if (uf.find(i) !== uf.find(j) && nearWords(ti, toks(j), chars[i]!, chars[j]!, textI, () => text(j))) uf.union(i, j);
   }
 
   // containment, decided on the near-duplicate clusters (so the order of unions does not matter):
   // a longer quote holds every bigram of the fragment, its rarest one included
-  const fragRare = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
+  const isFragment = (i: number) => {
     const h = firstRare[i]!;
-    if (h >= 0 && freq(h) > 1 && freq(h) <= POSTING_CAP) fragRare.set(i, h);
-  }
-  const need = new Set(fragRare.values());
-  const full = new Map<number, number[]>();
+    return h >= 0 && freq(h) > 1 && freq(h) <= POSTING_CAP;
+  };
+  // the quotes holding each fragment's rarest bigram, in quote order: the lists one after another in one array
+  const listOf = new Map<number, number>(); // bigram hash -> its list
+  for (let i = 0; i < n; i++) if (isFragment(i) && !listOf.has(firstRare[i]!)) listOf.set(firstRare[i]!, listOf.size);
+  const holderStart = new Int32Array(listOf.size + 1);
+  const lastHolder = new Int32Array(listOf.size).fill(-1);
+  const holding = { list: new Column(Int32Array), quote: new Column(Int32Array) };
   for (let i = 0; i < n; i++) {
     const t = toks(i);
     for (let w = 1; w < t.length; w++) {
-      const h = bigramHash(t[w - 1]!, t[w]!);
-      if (!need.has(h)) continue;
-      const l = full.get(h);
-      if (!l) full.set(h, [i]);
-      else if (l[l.length - 1] !== i) l.push(i);
+      const l = listOf.get(bigramHash(t[w - 1]!, t[w]!));
+      if (l === undefined || lastHolder[l] === i) continue;
+      lastHolder[l] = i;
+      holderStart[l + 1]!++;
+      holding.list.push(l);
+      holding.quote.push(i);
     }
   }
+  for (let l = 0; l < listOf.size; l++) holderStart[l + 1]! += holderStart[l]!;
+  const holders = new Int32Array(holding.list.length);
+  const filled = holderStart.slice(0, listOf.size);
+  for (let x = 0; x < holding.list.length; x++) holders[filled[holding.list.get(x)]!++] = holding.quote.get(x);
+  holding.list.clear();
+  holding.quote.clear();
   const rootAfterNear = Int32Array.from({ length: n }, (_, i) => uf.find(i));
   const edges: [number, number][] = [];
-  for (const [i, h] of fragRare) {
-    const needle = texts[i]!;
+  for (let i = 0; i < n; i++) {
+    if (!isFragment(i)) continue;
+    const needle = toks(i);
+    const l = listOf.get(firstRare[i]!)!;
     const roots = new Set<number>();
     let first = -1;
-    for (const j of full.get(h)!) {
+    for (let x = holderStart[l]!; x < holderStart[l + 1]!; x++) {
+      const j = holders[x]!;
       if (j === i || ntok(j) <= ntok(i)) continue;
-      if (!containsWords(texts[j]!, needle)) continue;
+      if (!containsWords(toks(j), needle)) continue;
       roots.add(rootAfterNear[j]!);
       first = j;
     }
