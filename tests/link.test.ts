@@ -16,7 +16,8 @@ import { acronymPairs, asSource, linkEntities, personMerges, pickCanonical } fro
 import { acronymsOf, honorificBefore, cleanMention, countryCode, femaleGiven, fold, isAcronym, parsePerson, personsCompatible, slug, withinOneEdit } from "../pipeline/link/names.ts";
 import { countryLexicon, genderLexicon } from "../pipeline/link/gen-country-lexicon.ts";
 import { brandLexicon } from "../pipeline/lexicon/gen-brands.ts";
-import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens, sortByHash } from "../pipeline/link/quotes.ts";
+import { CONTAIN_TOKENS, SHORT_TOKENS, clusterQuoteTexts, clusterQuotes, containsWords, nearDuplicate, quoteTokens } from "../pipeline/link/quotes.ts";
+import { sortByHash } from "../pipeline/link/column.ts";
 
 const TYPES: Record<string, EntityType> = { p: "person", o: "organization", l: "location", x: "other" };
 /** k articles, each naming one mention */
@@ -415,6 +416,18 @@ describe("entities: rows", () => {
     expect(out.entities.map((e) => [e.entity_id, e.name])).toEqual([
       ["organization:smith-sons", "Smith Sons"],
       ["organization:smith-sons-2", "Smith & Sons"],
+    ]);
+  });
+
+  it("a suffix skips an id another entity has as its own, and each rank starts from its own number", () => {
+    // three names with one slug ("&" is kept in a name's key, not in its slug), ranked by mentions; "Harbour Sons 2"
+    // has the first suffix's id as its own
+    const { out } = entityOf([["o:Harbour Sons", "o:Harbour Sons", "o:Harbour & Sons", "o:Harbour Sons 2"], ["o:Harbour Sons", "o:Harbour & Sons"], ["o:Harbour && Sons"]]);
+    expect(out.entities.map((e) => [e.entity_id, e.name])).toEqual([
+      ["organization:harbour-sons", "Harbour Sons"],
+      ["organization:harbour-sons-2", "Harbour Sons 2"],
+      ["organization:harbour-sons-3", "Harbour & Sons"],
+      ["organization:harbour-sons-4", "Harbour && Sons"],
     ]);
   });
 

@@ -759,6 +759,16 @@ const aliasesOf = (aliases: Aliases): Iterable<string> => (typeof aliases === "s
 /** what an entity's forms become once its name is made */
 const LET_GO: FormCount = { clean: "", n: 0, primary: false };
 
+/** An entity as it is named and given its id. */
+interface Row {
+  root: number;
+  id: string;
+  name: string;
+  base: string;
+  g: Agg;
+  aliases: string[];
+}
+
 interface Agg {
   type: EntityType;
   aliases: Aliases;
@@ -1269,7 +1279,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
 
   // names and ids. Each entity's forms and alias set go once its name and sorted aliases are made, and each map once
   // it is read for the last time: linking held the most here (README, the forty-eighth session's record)
-  const rows: { root: number; id: string; name: string; base: string; g: Agg; aliases: string[] }[] = [];
+  const rows: Row[] = [];
   for (const [root, g] of aggs) {
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
     // (most entities are written one way)
@@ -1283,35 +1293,46 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
     g.countries = null;
   }
   aggs.clear();
-  const byBase = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const l = byBase.get(r.base);
-    if (l) l.push(r);
-    else byBase.set(r.base, [r]);
+  // ids: `<type>:<slug of name>`; where entities share one, the most mentioned keeps it and each other one takes the
+  // first free of `-<its rank>`, `-<its rank + 1>`, … (a base another entity has is not free). The rows are sorted by
+  // base and rank, and then by id, rather than held in a map of lists by base and in a map by id as well (which held
+  // the most here with distinct names at 150k articles: README, the fifty-second session's record)
+  rows.sort((a, b) => cmp(a.base, b.base) || b.g.mentions - a.g.mentions || b.g.articles - a.g.articles || cmp(a.g.minNode, b.g.minNode));
+  const isBase = (s: string): boolean => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]!.base < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < rows.length && rows[lo]!.base === s;
+  };
+  const made = new Set<string>();
+  for (let i = 0, first = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (i === 0 || rows[i - 1]!.base !== r.base) {
+      first = i;
+      r.id = r.base;
+      continue;
+    }
+    let k = i - first + 1;
+    while (isBase(`${r.base}-${k}`) || made.has(`${r.base}-${k}`)) k++;
+    made.add((r.id = `${r.base}-${k}`));
   }
-  const taken = new Set(byBase.keys());
-  for (const base of sorted(byBase.keys())) {
-    const l = byBase.get(base)!;
-    l.sort((a, b) => b.g.mentions - a.g.mentions || b.g.articles - a.g.articles || cmp(a.g.minNode, b.g.minNode));
-    l.forEach((r, i) => {
-      if (i === 0) return void (r.id = base);
-      let k = i + 1;
-      while (taken.has(`${base}-${k}`)) k++;
-      taken.add((r.id = `${base}-${k}`));
-    });
-  }
-  byBase.clear();
-  taken.clear();
-  // in entity_id order (the ids are distinct), each root's entity noted as its row is made
-  const rowOfId = new Map(rows.map((r) => [r.id, r]));
-  rows.length = 0;
+  made.clear();
+  // in entity_id order (the ids are distinct), each root's entity noted as its row is made, each row let go once made
+  rows.sort((a, b) => cmp(a.id, b.id));
   const entityOfRoot = new Int32Array(nNodes);
-  const entities = sorted(rowOfId.keys()).map((entity_id, i): EntityRow => {
-    const r = rowOfId.get(entity_id)!;
+  const entities: EntityRow[] = [];
+  const left: (Row | undefined)[] = rows;
+  for (let i = 0; i < left.length; i++) {
+    const r = left[i]!;
+    left[i] = undefined;
     entityOfRoot[r.root] = i;
-    return { entity_id, name: r.name, type: r.g.type, aliases: r.aliases, mention_count: r.g.mentions, article_count: r.g.articles };
-  });
-  rowOfId.clear();
+    entities.push({ entity_id: r.id, name: r.name, type: r.g.type, aliases: r.aliases, mention_count: r.g.mentions, article_count: r.g.articles });
+  }
+  rows.length = 0;
   const entityOfTemp = Int32Array.from(rootOfTemp, (r) => entityOfRoot[r]!);
   // each mention's node becomes its entity's index, in place
   mentionNode.update((t) => entityOfTemp[t]!);
