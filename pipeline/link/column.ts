@@ -196,3 +196,20 @@ function readInts(fd: number, xs: Int32Array, at: number, path: string): void {
     done += n;
   }
 }
+
+/** Order of `h`'s positions by value, equal values in position order (a stable radix sort). */
+export function sortByHash(h: Uint32Array): Int32Array {
+  const n = h.length;
+  let a = new Int32Array(n);
+  let b = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  const count = new Int32Array(65537);
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((h[a[i]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    for (let i = 0; i < n; i++) b[count[(h[a[i]!]! >>> shift) & 0xffff]!++] = a[i]!;
+    [a, b] = [b, a];
+  }
+  return a;
+}

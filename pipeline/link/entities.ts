@@ -57,7 +57,7 @@ import {
 } from "./names.ts";
 import { stateOf, STOPWORDS } from "../lexicon.ts";
 import { isGivenName, isListedGivenName } from "../given-names.ts";
-import { Column, inMemory, type IntList, type IntLog, type IntLogs } from "./column.ts";
+import { Column, inMemory, sortByHash, type IntList, type IntLog, type IntLogs } from "./column.ts";
 import { fnv1a } from "../keys.ts";
 import { Memo } from "../memo.ts";
 import { UnionFind } from "./unionfind.ts";
@@ -663,17 +663,6 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
   nodes.forEach((n, i) => {
     if (n.person && !n.person.single && !n.person.initial) ids.push(i);
   });
-  // each bucket by its key's hash, a small integer (the keys as strings, each with an array, took some 350 MB more
-  // here at 150k articles with distinct names: README, Large corpora), holding one node alone or several in an
-  // array; two keys may share a hash, so a candidate found this way is kept only if it shares a key (sharesKey)
-  const buckets = new Map<number, number | number[]>();
-  const put = (k: string, i: number) => {
-    const h = hash(k);
-    const b = buckets.get(h);
-    if (b === undefined) buckets.set(h, i);
-    else if (typeof b === "number") buckets.set(h, [b, i]);
-    else b.push(i);
-  };
   // a name's buckets: its given name and surname, and for a surname long enough to be misspelt, its given name with
   // each one-letter deletion of the surname; a short form's under the formal names it stands for too ("Bill Vale"
   // meets "William Vale")
@@ -682,7 +671,35 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
     if (p.surnameKey.length >= MIN_FUZZY_SURNAME - 1) for (const g of [p.given, ...formalKeys(p)]) for (const d of deletions(p.surnameKey)) keys.push(`${g}\u0002${d}`);
     return keys;
   };
-  for (const i of ids) for (const k of bucketsOf(nodes[i]!.person!)) put(k, i);
+  // each bucket is numbered by its key's hash: the (hash, node) pairs of every name's buckets are sorted by hash, so a
+  // bucket's nodes are a run of them, in the order of the names. Two keys may share a hash, so a candidate found this
+  // way is kept only if it shares a key (sharesKey). (The keys as strings, each with an array, took some 350 MB more
+  // here at 150k articles with distinct names, and a Map of the hashes 90 MB more than this, as it grew: README, Large
+  // corpora.)
+  const pairHash = new Column(Int32Array);
+  const pairNode = new Column(Int32Array);
+  for (const i of ids)
+    for (const k of bucketsOf(nodes[i]!.person!)) {
+      pairHash.push(hash(k));
+      pairNode.push(i);
+    }
+  const allHashes = pairHash.trimmed();
+  pairHash.clear();
+  const order = sortByHash(new Uint32Array(allHashes.buffer, allHashes.byteOffset, allHashes.length));
+  const bucketHash = Uint32Array.from(order, (x) => allHashes[x]! >>> 0);
+  const bucketNode = Int32Array.from(order, (x) => pairNode.get(x));
+  pairNode.clear();
+  /** where the run of the nodes under hash h starts among the sorted pairs */
+  const firstOf = (h: number): number => {
+    let lo = 0;
+    let hi = bucketHash.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bucketHash[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const MAX = 64;
   const cands = new Map<number, number[]>();
   const ambiguous = new Set<number>();
@@ -691,10 +708,8 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
     const keys = bucketsOf(p);
     const seen = new Set<number>();
     for (const k of keys) {
-      const b = buckets.get(hash(k));
-      if (typeof b === "number") {
-        if (b !== i) seen.add(b);
-      } else if (b) for (const j of b) if (j !== i) seen.add(j);
+      const h = hash(k) >>> 0;
+      for (let x = firstOf(h); x < bucketHash.length && bucketHash[x] === h; x++) if (bucketNode[x] !== i) seen.add(bucketNode[x]!);
     }
     let own: Set<string> | null = null;
     const sharesKey = (j: number) => bucketsOf(nodes[j]!.person!).some((k) => (own ??= new Set(keys)).has(k));

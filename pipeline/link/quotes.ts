@@ -17,7 +17,7 @@
 import { rowId } from "../text.ts";
 import { asSource, type ArticleSource } from "./entities.ts";
 import { fold } from "./names.ts";
-import { Column } from "./column.ts";
+import { Column, sortByHash } from "./column.ts";
 import { SeqSet } from "./seqset.ts";
 import { UnionFind } from "./unionfind.ts";
 
@@ -126,23 +126,6 @@ export function containsWords<T>(words: ArrayLike<T>, needle: ArrayLike<T>): boo
     if (k === m) return true;
   }
   return false;
-}
-
-/** Order of `h`'s positions by value, equal values in position order (a stable radix sort). */
-export function sortByHash(h: Uint32Array): Int32Array {
-  const n = h.length;
-  let a = new Int32Array(n);
-  let b = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  const count = new Int32Array(65537);
-  for (const shift of [0, 16]) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[((h[a[i]!]! >>> shift) & 0xffff) + 1]!++;
-    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
-    for (let i = 0; i < n; i++) b[count[(h[a[i]!]! >>> shift) & 0xffff]!++] = a[i]!;
-    [a, b] = [b, a];
-  }
-  return a;
 }
 
 export interface QuoteArticle {
