@@ -1243,20 +1243,24 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   }
 
   // per entity (union-find root), in the order its first node was first seen
-  const aggs = new Map<number, Agg>();
+  // (by root in an array, and the roots in that order in a column, rather than in a Map: a Map of hundreds of thousands
+  // of entities holds a copy of its table each time it grows)
+  const aggOf: (Agg | undefined)[] = new Array<Agg | undefined>(table.nodes.length);
+  const roots = new Column(Int32Array);
   tempKeys.forEach((key, t) => {
     const root = uf.find(nodeOfTemp[t]!);
     const n = nodeAggs[t]!;
     const short = shortForms.has(nodeOfTemp[t]!);
     if (short) for (const f of formsOf(n.forms)) f.primary = false;
     nodeAggs[t] = null; // freed as it is merged: the per-node and per-entity sums are not all held at once
-    let g = aggs.get(root);
+    let g = aggOf[root];
     if (!g) {
       // an entity's first node hands over its aliases and forms (most entities have a single node); an acronym read as
       // other that joined an organisation is that organisation
       const type = short ? "organization" : nodeType(key);
       g = { type, aliases: n.aliases, forms: n.forms, mentions: n.mentions, articles: 0, countries: type === "location" ? new Set() : null, minNode: key };
-      aggs.set(root, g);
+      aggOf[root] = g;
+      roots.push(root);
     } else {
       for (const x of aliasesOf(n.aliases)) g.aliases = withAlias(g.aliases, x);
       for (const f of formsOf(n.forms)) {
@@ -1289,13 +1293,16 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
       const r = rootOfTemp[mentionNode.get(k)]!;
       if (lastArticle[r] === i) continue;
       lastArticle[r] = i;
-      aggs.get(r)!.articles++;
+      aggOf[r]!.articles++;
     }
 
   // names and ids. Each entity's forms and alias set go once its name and sorted aliases are made, and each map once
   // it is read for the last time: linking held the most here (README, the forty-eighth session's record)
   const rows: Row[] = [];
-  for (const [root, g] of aggs) {
+  for (let x = 0; x < roots.length; x++) {
+    const root = roots.get(x);
+    const g = aggOf[root]!;
+    aggOf[root] = undefined;
     const cc = g.countries?.size === 1 ? [...g.countries][0]! : "";
     // (most entities are written one way)
     let name = (cc && countryName(cc)) || (g.forms instanceof Map ? pickCanonical(g.forms, g.type === "person") : g.forms.clean);
@@ -1307,7 +1314,8 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
     g.aliases = "";
     g.countries = null;
   }
-  aggs.clear();
+  aggOf.length = 0;
+  roots.clear();
   // ids: `<type>:<slug of name>`; where entities share one, the most mentioned keeps it and each other one takes the
   // first free of `-<its rank>`, `-<its rank + 1>`, … (a base another entity has is not free). The rows are sorted by
   // base and rank, and then by id, rather than held in a map of lists by base and in a map by id as well (which held
