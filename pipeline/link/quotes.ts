@@ -18,7 +18,7 @@ import { rowId } from "../text.ts";
 import { asSource, type ArticleSource } from "./entities.ts";
 import { fold } from "./names.ts";
 import { Column, sortByHash } from "./column.ts";
-import { SeqSet } from "./seqset.ts";
+import { KeySet } from "../keys.ts";
 import { UnionFind } from "./unionfind.ts";
 
 export const SHORT_TOKENS = 6;
@@ -128,6 +128,15 @@ export function containsWords<T>(words: ArrayLike<T>, needle: ArrayLike<T>): boo
   return false;
 }
 
+/**
+ * The word ids of the i-th text of a KeySet of texts held as their ids' bytes (a view). Every text's length there is
+ * a multiple of 4 bytes, and a chunk of texts starts on an aligned address, so each text starts 4-aligned.
+ */
+function idsAt(set: KeySet, i: number): Int32Array {
+  const b = set.bytes(i);
+  return new Int32Array(b.buffer, b.byteOffset, b.length >> 2);
+}
+
 export interface QuoteArticle {
   article_id: string;
   quotes: QuoteIn[];
@@ -210,12 +219,13 @@ const SHORT = -2;
 /** The words-only part of clusterQuotesCompact (see TextClusters). */
 export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: string }[] }>): TextClusters {
   // per quote, in input order: a unique long text's index (>= 0), ALONE, or a short quote's words (SHORT - their index).
-  // A text is held as its words' ids (first numbered as they come), each distinct text once: not as a string
+  // A text is held as its words' ids (first numbered as they come), each distinct text once: not as a string, but as
+  // the ids' bytes in a KeySet (idsAt)
   const group = new Column(Int32Array);
   const vocab = new Map<string, number>();
   const wordOf: string[] = [];
-  const longs = new SeqSet();
-  const shorts = new SeqSet();
+  const longs = new KeySet();
+  const shorts = new KeySet();
   let seq = new Int32Array(64);
   const start = new Int32Array(src.length + 1);
   for (let ai = 0; ai < src.length; ai++) {
@@ -236,19 +246,23 @@ export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: 
         }
         seq[k] = id;
       }
-      const ws = seq.subarray(0, toks.length);
-      group.push(toks.length < SHORT_TOKENS ? SHORT - shorts.add(ws) : longs.add(ws));
+      const ws = new Uint8Array(seq.buffer, 0, 4 * toks.length);
+      const set = toks.length < SHORT_TOKENS ? shorts : longs;
+      let x = set.find(ws);
+      if (x < 0) x = set.add(ws);
+      group.push(set === shorts ? SHORT - x : x);
     }
   }
   const nq = group.length;
   start[src.length] = nq;
-  const nShort = shorts.size;
+  const nShort = shorts.length;
+  shorts.clear();
   vocab.clear();
 
   // long quotes, in a deterministic order of unique texts (their words joined by single spaces, in code-unit order,
   // the default sort's: word by word, in the words' order, a text before the longer ones it begins); words get ids
   // in that order
-  const n = longs.size;
+  const n = longs.length;
   const wordRank = new Int32Array(wordOf.length);
   Array.from(wordOf.keys())
     .sort((x, y) => (wordOf[x]! < wordOf[y]! ? -1 : 1))
@@ -256,8 +270,8 @@ export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: 
   const uOfRank = new Int32Array(n);
   for (let u = 0; u < n; u++) uOfRank[u] = u;
   uOfRank.sort((x, y) => {
-    const a = longs.get(x);
-    const b = longs.get(y);
+    const a = idsAt(longs, x);
+    const b = idsAt(longs, y);
     for (let k = 0, m = Math.min(a.length, b.length); k < m; k++) if (a[k] !== b[k]) return wordRank[a[k]!]! - wordRank[b[k]!]!;
     return a.length - b.length;
   });
@@ -266,16 +280,20 @@ export function clusterQuoteTexts(src: ArticleSource<{ quotes: readonly { text: 
   const newId = new Int32Array(wordOf.length).fill(-1);
   const words: string[] = [];
   for (let r = 0; r < n; r++)
-    for (const w of longs.get(uOfRank[r]!))
+    for (const w of idsAt(longs, uOfRank[r]!))
       if (newId[w]! < 0) {
         newId[w] = words.length;
         words.push(wordOf[w]!);
       }
   wordOf.length = 0;
-  longs.update((w) => newId[w]!);
+  // the texts' words renumbered in place (the set is not searched again: its table knows the texts by the old ids)
+  for (let u = 0; u < n; u++) {
+    const t = idsAt(longs, u);
+    for (let k = 0; k < t.length; k++) t[k] = newId[t[k]!]!;
+  }
   /** word ids of text i (i in the sorted order; a view), their count, and the text (its words joined by single spaces) */
-  const toks = (i: number) => longs.get(uOfRank[i]!);
-  const ntok = (i: number) => longs.lengthAt(uOfRank[i]!);
+  const toks = (i: number) => idsAt(longs, uOfRank[i]!);
+  const ntok = (i: number) => toks(i).length;
   const text = (i: number) => Array.from(toks(i), (w) => words[w]!).join(" ");
   const chars = new Int32Array(n);
   for (let i = 0; i < n; i++) {
