@@ -117,16 +117,21 @@ export function sentenceSpansAt(text: string, offsets: readonly number[]): [numb
   return out;
 }
 
-/** The span in `spans` (in text order, not overlapping) that holds offset `at`, by binary search; undefined if none. */
-export function spanAt(spans: readonly (readonly [number, number])[], at: number): readonly [number, number] | undefined {
+/** The first of the positions 0 … n - 1 where `before` is false (n if none), `before` being true on a prefix of them. */
+export function lowerBound(n: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (spans[mid]![1] <= at) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
-  const s = spans[lo];
+  return lo;
+}
+
+/** The span in `spans` (in text order, not overlapping) that holds offset `at`, by binary search; undefined if none. */
+export function spanAt(spans: readonly (readonly [number, number])[], at: number): readonly [number, number] | undefined {
+  const s = spans[lowerBound(spans.length, (i) => spans[i]![1] <= at)];
   return s && s[0] <= at ? s : undefined;
 }
 

@@ -660,6 +660,11 @@ describe("quote clusters", () => {
     expect(rev.reverse()).toEqual(fwd);
   });
 
+  it("a cluster_id names its quote's own article, past articles without quotes", () => {
+    const qs: [string, string | null][][] = [[], [], [[LONG, null]], [], [], [[LONG, null], ["Unrelated words that nobody else quoted at all today", null]], []];
+    expect(clusters(qs)).toEqual([[], [], ["a2/q0001"], [], [], ["a2/q0001", "a5/q0002"], []]);
+  });
+
   it.each<[string, string, boolean]>([
     ["a b c d e f g h i j", "a b c d e f g h i k", true],
     ["a b c d e f g h i j", "a b c d e f g h x y", false],

@@ -60,6 +60,7 @@ import { isGivenName, isListedGivenName } from "../given-names.ts";
 import { Column, inMemory, sortByHash, type IntList, type IntLog, type IntLogs } from "./column.ts";
 import { fnv1a } from "../keys.ts";
 import { Memo } from "../memo.ts";
+import { lowerBound } from "../text.ts";
 import { UnionFind } from "./unionfind.ts";
 
 export interface LinkMentionIn {
@@ -650,18 +651,6 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
 export const DOMINANT_SHARE = 10;
 /** …and at least this many times in all. */
 export const DOMINANT_MIN = 20;
-
-/** The first of the positions 0 … n - 1 where `before` is false (n if none), `before` being true on a prefix of them. */
-function lowerBound(n: number, before: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A string's FNV-1a hash in 31 bits (a small integer to V8). */
 const keyHash = (s: string): number => fnv1a(s) >>> 1;

@@ -14,7 +14,7 @@
 //  - candidates come from prefix filtering on rare word bigrams (no pass over all pairs):
 //    complete for the word-level rule (unless a quote's rarest bigrams are each in
 //    more than POSTING_CAP quotes), best effort for the character-level one.
-import { rowId } from "../text.ts";
+import { lowerBound, rowId } from "../text.ts";
 import { asSource, type ArticleSource } from "./entities.ts";
 import { fold } from "./names.ts";
 import { Column, sortByHash } from "./column.ts";
@@ -166,14 +166,9 @@ export interface CompactClusters {
 
 /** The quote_id of quote q (an index into CompactClusters.start's numbering). */
 export function quoteIdAt(c: Omit<CompactClusters, "rep">, q: number): string {
-  let lo = 0;
-  let hi = c.start.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (c.start[mid]! <= q) lo = mid;
-    else hi = mid - 1;
-  }
-  return rowId(c.articleIds[lo]!, "q", q - c.start[lo]!);
+  // the article whose quotes end after q (articles without quotes before it end at or before q)
+  const a = lowerBound(c.start.length - 1, (i) => c.start[i + 1]! <= q);
+  return rowId(c.articleIds[a]!, "q", q - c.start[a]!);
 }
 
 /** The cluster_id of quote q. */
