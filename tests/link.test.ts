@@ -527,16 +527,19 @@ describe("name helpers", () => {
 
   it("personMerges finds candidates by their keys' hashes and keeps only those that share a key", () => {
     const names = ["Alexander Valeford", "Alex Valefort", "Ann Valeford", "Ann Valefort", "Bill Harbourne", "William Harbourne", "Ann Harbourne"];
-    const nodes = names.map((n) => ({ key: `person|${n}`, type: "person" as EntityType, person: parsePerson(n) }));
-    const pairs = personMerges(nodes);
+    const persons = names.map((n) => parsePerson(n));
+    const pairs = personMerges(persons);
     expect(pairs).toContainEqual([2, 3]); // a misspelt surname
     expect(pairs).toContainEqual([4, 5]); // a short form of the given name
     // (the same person by the rules, but a short form and a misspelling at once: no key in common, so no candidate)
-    expect(personsCompatible(nodes[0]!.person, nodes[1]!.person)).toBe(true);
+    expect(personsCompatible(persons[0]!, persons[1]!)).toBe(true);
     expect(pairs).not.toContainEqual([0, 1]);
     // every key in one bucket, or another hash: the same pairs
-    expect(personMerges(nodes, null, () => 0)).toEqual(pairs);
-    expect(personMerges(nodes, null, (k) => [...k].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7))).toEqual(pairs);
+    expect(personMerges(persons, null, () => 0)).toEqual(pairs);
+    expect(personMerges(persons, null, (k) => [...k].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7))).toEqual(pairs);
+    // a node of another type between them (null) is no person's candidate, and the others keep their numbers
+    const mixed = [persons[0]!, null, ...persons.slice(1)];
+    expect(personMerges(mixed)).toEqual(pairs.map(([a, b]) => [a && a + 1, b + 1]));
   });
 
   it("pickCanonical prefers full, frequent, mixed-case forms", () => {

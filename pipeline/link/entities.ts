@@ -95,12 +95,6 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Strings in cmp's order (UTF-16 code units): the built-in sort without a comparator, which calls no function per pair. */
 const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
-interface Node {
-  key: string;
-  type: EntityType;
-  person: PersonName | null;
-}
-
 /** What one mention resolved to inside its article. */
 interface Resolved {
   node: string;
@@ -111,17 +105,38 @@ interface Resolved {
   own?: Prepared;
 }
 
+/**
+ * The corpus's nodes, numbered in the order of their keys (so that the numbers do not depend on the input's order),
+ * each found by its key through the temporary number linking gave it when first seen; each person's name parsed.
+ * (A Map of the keys and an object per node as well held some 50 MB more at 150k articles with distinct names.)
+ */
 class NodeTable {
-  readonly index = new Map<string, number>();
-  readonly nodes: Node[] = [];
-  id(key: string, type: EntityType, person: PersonName | null = null): number {
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.nodes.length;
-      this.index.set(key, i);
-      this.nodes.push({ key, type, person });
-    }
-    return i;
+  /** per node, its temporary number */
+  private readonly tempOf: Int32Array;
+  /** per temporary number, its node */
+  readonly nodeOfTemp: Int32Array;
+  /** per node, its person's parsed name (null for a node of another type) */
+  readonly persons: (PersonName | null)[];
+  /** `keys`: the nodes' keys by temporary number, which `tempId` gives */
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly tempId: ReadonlyMap<string, number>,
+  ) {
+    this.tempOf = Int32Array.from(sorted(keys), (k) => tempId.get(k)!);
+    this.nodeOfTemp = new Int32Array(keys.length);
+    this.tempOf.forEach((t, i) => (this.nodeOfTemp[t] = i));
+    this.persons = Array.from(this.tempOf, (t) => (nodeType(keys[t]!) === "person" ? parsePerson(unmarked(keys[t]!).slice("person|".length)) : null));
+  }
+  get length(): number {
+    return this.tempOf.length;
+  }
+  key(i: number): string {
+    return this.keys[this.tempOf[i]!]!;
+  }
+  /** the node whose key is `key`, if any */
+  find(key: string): number | undefined {
+    const t = this.tempId.get(key);
+    return t === undefined ? undefined : this.nodeOfTemp[t];
   }
 }
 
@@ -525,7 +540,7 @@ function rivalDefinitions(acronymDefs: Map<string, Map<string, number>>, acrNode
  * Association" inside "Ruritanian Tide Association" and "Valeford Tide Association", each defined as often).
  */
 function joinDefinedNames(table: NodeTable, uf: UnionFind, named: number[], count: (x: number) => number): void {
-  const words = new Map(named.map((x) => [x, looseName(table.nodes[x]!.key).split(" ")]));
+  const words = new Map(named.map((x) => [x, looseName(table.key(x)).split(" ")]));
   const byLoose = new Map<string, number>();
   for (const x of named) {
     const k = words.get(x)!.join(" ");
@@ -541,7 +556,7 @@ function joinDefinedNames(table: NodeTable, uf: UnionFind, named: number[], coun
     const holders = new Map<number, number>();
     let total = 0;
     for (const y of order) {
-      if (words.get(y)!.length <= w.length || !cutFrom(w, table.nodes[y]!.key)) continue;
+      if (words.get(y)!.length <= w.length || !cutFrom(w, table.key(y))) continue;
       const r = uf.find(y);
       holders.set(r, (holders.get(r) ?? 0) + count(y));
       total += count(y);
@@ -586,22 +601,23 @@ const SURNAME_MIN_SHARE = 0.9;
  */
 function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Map<string, number>>): void {
   const marks = new Map<string, number[]>(); // unmarked surname node -> its nodes (marked or not)
-  table.nodes.forEach((n, i) => {
+  for (let i = 0; i < table.length; i++) {
     // (a marked key is a lone surname's by its making, though its words, read again, may look like a full name: a
     // hyphenated surname's key is "vale pell")
-    const k = unmarked(n.key);
-    if (!n.person?.single && k === n.key) return;
+    const key = table.key(i);
+    const k = unmarked(key);
+    if (!table.persons[i]?.single && k === key) continue;
     const l = marks.get(k);
     if (l) l.push(i);
     else marks.set(k, [i]);
-  });
+  }
   for (const k of sorted(marks.keys())) {
     const ids = marks.get(k)!;
     // the articles' votes, by the entity each full name belongs to after rule 3's name merges
     const byRoot = new Map<number, { n: number; top: string; topN: number }>();
     let total = 0;
     for (const [full, n] of [...(votes.get(k) ?? [])].sort(([a], [b]) => cmp(a, b))) {
-      const f = table.index.get(full);
+      const f = table.find(full);
       if (f === undefined) continue;
       total += n;
       const r = uf.find(f);
@@ -616,22 +632,22 @@ function joinLoneSurnames(table: NodeTable, uf: UnionFind, votes: Map<string, Ma
     for (const [root, v] of byRoot) if (!best || v.n > best.n || (v.n === best.n && v.top < best.top)) best = { root, n: v.n, top: v.top };
     // (a title alone, "Judge", is no one's surname here, whoever it joined in its own articles)
     const usual = best && total >= SURNAME_MIN_ARTICLES && best.n >= SURNAME_MIN_SHARE * total && !isTitleWord(k.slice("person|".length)) ? best : null;
-    const female = usual ? table.nodes[table.index.get(usual.top)!]!.person!.female : null;
+    const female = usual ? table.persons[table.find(usual.top)!]!.female : null;
     const isUsual = (c: string) => {
-      const x = table.index.get(`person|${c}`);
+      const x = table.find(`person|${c}`);
       return usual !== null && x !== undefined && uf.find(x) === uf.find(usual.root);
     };
     let rest = -1;
     for (const i of ids) {
-      const key = table.nodes[i]!.key;
+      const key = table.key(i);
       // (the bare surname beside the one "Jr." of its article: his father's when the father is the usual bearer, else
       // his; written before the one person of its article named in full, the usual bearer when someone else, else hers)
       const ns = key.indexOf(NAMESAKE);
       const kn = key.indexOf(KNOWN);
       if (ns >= 0 || kn >= 0) {
         const named = key.slice(ns >= 0 ? ns + NAMESAKE.length : kn + KNOWN.length);
-        const own = table.index.get(named);
-        const other = ns >= 0 ? table.index.get(named.replace(/ (?:jr|ii|iii|iv)$/, "")) : usual?.root;
+        const own = table.find(named);
+        const other = ns >= 0 ? table.find(named.replace(/ (?:jr|ii|iii|iv)$/, "")) : usual?.root;
         if (usual && other !== undefined && uf.find(other) === uf.find(usual.root) && (own === undefined || uf.find(own) !== uf.find(usual.root))) uf.union(i, usual.root);
         else if (own !== undefined) uf.union(i, own);
         continue;
@@ -659,10 +675,10 @@ const keyHash = (s: string): number => fnv1a(s) >>> 1;
  * Full-name person nodes that may be merged across the corpus (rule 3), as pairs of node ids. `hash` numbers the
  * candidates' buckets by their keys (any function gives the same pairs; for tests).
  */
-export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = null, hash: (key: string) => number = keyHash): [number, number][] {
+export function personMerges(persons: readonly (PersonName | null)[], weight: ArrayLike<number> | null = null, hash: (key: string) => number = keyHash): [number, number][] {
   const ids: number[] = [];
-  nodes.forEach((n, i) => {
-    if (n.person && !n.person.single && !n.person.initial) ids.push(i);
+  persons.forEach((p, i) => {
+    if (p && !p.single && !p.initial) ids.push(i);
   });
   // a name's buckets: its given name and surname, and for a surname long enough to be misspelt, its given name with
   // each one-letter deletion of the surname; a short form's under the formal names it stands for too ("Bill Vale"
@@ -680,7 +696,7 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
   const pairHash = new Column(Int32Array);
   const pairNode = new Column(Int32Array);
   for (const i of ids)
-    for (const k of bucketsOf(nodes[i]!.person!)) {
+    for (const k of bucketsOf(persons[i]!)) {
       pairHash.push(hash(k));
       pairNode.push(i);
     }
@@ -697,7 +713,7 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
   const cands = new Map<number, number[]>();
   const ambiguous = new Set<number>();
   for (const i of ids) {
-    const p = nodes[i]!.person!;
+    const p = persons[i]!;
     const keys = bucketsOf(p);
     const seen = new Set<number>();
     for (const k of keys) {
@@ -705,8 +721,8 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
       for (let x = firstOf(h); x < bucketHash.length && bucketHash[x] === h; x++) if (bucketNode[x] !== i) seen.add(bucketNode[x]!);
     }
     let own: Set<string> | null = null;
-    const sharesKey = (j: number) => bucketsOf(nodes[j]!.person!).some((k) => (own ??= new Set(keys)).has(k));
-    const ok = [...seen].filter((j) => personsCompatible(p, nodes[j]!.person!) && sharesKey(j)).sort((a, b) => a - b);
+    const sharesKey = (j: number) => bucketsOf(persons[j]!).some((k) => (own ??= new Set(keys)).has(k));
+    const ok = [...seen].filter((j) => personsCompatible(p, persons[j]!) && sharesKey(j)).sort((a, b) => a - b);
     if (ok.length === 0) continue;
     cands.set(i, ok);
     if (ok.length > MAX) {
@@ -715,7 +731,7 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
     }
     outer: for (let x = 0; x < ok.length; x++)
       for (let y = x + 1; y < ok.length; y++)
-        if (!personsCompatible(nodes[ok[x]!]!.person!, nodes[ok[y]!]!.person!)) {
+        if (!personsCompatible(persons[ok[x]!]!, persons[ok[y]!]!)) {
           ambiguous.add(i);
           break outer;
         }
@@ -735,9 +751,9 @@ export function personMerges(nodes: Node[], weight: ArrayLike<number> | null = n
       // (with the very same surname: a misspelling's reading is too weak a bet for it; and written at least as often as
       // the candidate: a name written less often may be the usual name of a second person, seldom told apart by an
       // initial, where the candidate is famous under its fuller form)
-      if (nodes[best]!.person!.surnameKey !== nodes[i]!.person!.surnameKey || weight[i]! < weight[best]!) continue;
+      if (persons[best]!.surnameKey !== persons[i]!.surnameKey || weight[i]! < weight[best]!) continue;
       let rivals = 0;
-      for (const j of ok) if (j !== best && !personsCompatible(nodes[best]!.person!, nodes[j]!.person!)) rivals += weight[j]!;
+      for (const j of ok) if (j !== best && !personsCompatible(persons[best]!, persons[j]!)) rivals += weight[j]!;
       if (weight[best]! >= DOMINANT_MIN && weight[best]! >= DOMINANT_SHARE * rivals) pairs.push(i < best ? [i, best] : [best, i]);
     }
   return pairs;
@@ -764,17 +780,18 @@ const withForm = (forms: Forms, f: FormCount): Forms => (forms instanceof Map ? 
 const formsOf = (forms: Forms): Iterable<FormCount> => (forms instanceof Map ? forms.values() : [forms]);
 const withAlias = (aliases: Aliases, a: string): Aliases => (typeof aliases !== "string" ? aliases.add(a) : aliases === a ? aliases : new Set([aliases, a]));
 const aliasesOf = (aliases: Aliases): Iterable<string> => (typeof aliases === "string" ? [aliases] : aliases);
-/** what an entity's forms become once its name is made */
-const LET_GO: FormCount = { clean: "", n: 0, primary: false };
-
-/** An entity as it is named and given its id. */
+/** An entity as it is named and given its id (its sums, Agg, are let go of once its row is made). */
 interface Row {
   root: number;
   id: string;
   name: string;
   base: string;
-  g: Agg;
+  type: EntityType;
   aliases: string[];
+  mentions: number;
+  articles: number;
+  /** Agg's minNode */
+  minNode: number;
 }
 
 interface Agg {
@@ -785,7 +802,8 @@ interface Agg {
   articles: number;
   /** for locations: the country code of each node ("" for a node that is not a country); null for other types */
   countries: Set<string> | null;
-  minNode: string;
+  /** its first node in the order of their keys (the nodes are numbered in that order) */
+  minNode: number;
 }
 
 /** An organisation's acronym, at least this many times as often as its spelled-out forms together, names it (pickCanonical). */
@@ -1086,14 +1104,69 @@ export interface SettledTypes {
   dispose(): void;
 }
 
-/** What the mentions of one node (a matching key) add up to. */
-interface NodeAgg {
-  aliases: Aliases;
-  forms: Forms;
-  mentions: number;
-  /** the alias and the form the node's last mention added: most mentions repeat them, and are counted without a lookup */
-  lastAlias: string;
-  last: FormCount;
+/**
+ * What the mentions of each node (a matching key) add up to, by the node's temporary number, in columns rather than
+ * an object per node: its aliases, its forms (the first form's text alone, with its count and whether it was written
+ * in full in the two columns beside, until a second form makes them a Map), and its mentions.
+ */
+class NodeSums {
+  readonly aliases: (Aliases | undefined)[] = [];
+  readonly forms: (string | Map<string, FormCount> | undefined)[] = [];
+  private readonly firstN = new Column(Int32Array);
+  private readonly firstPrimary = new Column(Uint8Array);
+  readonly mentions = new Column(Int32Array);
+  /** a new node, first mentioned as `alias` */
+  add(alias: string, clean: string): void {
+    this.aliases.push(alias);
+    this.forms.push(clean);
+    this.firstN.push(0);
+    this.firstPrimary.push(0);
+    this.mentions.push(0);
+  }
+  /** one more mention of node t */
+  count(t: number, alias: string, clean: string, primary: boolean): void {
+    const a = this.aliases[t]!;
+    if (a !== alias) this.aliases[t] = withAlias(a, alias);
+    const f = this.forms[t]!;
+    if (f === clean) {
+      this.firstN.set(t, this.firstN.get(t) + 1);
+      if (primary) this.firstPrimary.set(t, 1);
+    } else if (typeof f === "string")
+      this.forms[t] = new Map([
+        [f, this.firstForm(t, f)],
+        [clean, { clean, n: 1, primary }],
+      ]);
+    else {
+      const x = f.get(clean);
+      if (x) {
+        x.n++;
+        x.primary ||= primary;
+      } else f.set(clean, { clean, n: 1, primary });
+    }
+    this.mentions.set(t, this.mentions.get(t) + 1);
+  }
+  /** node t's forms, let go of here (they are read once) */
+  takeForms(t: number): Forms {
+    const f = this.forms[t]!;
+    this.forms[t] = undefined;
+    return typeof f === "string" ? this.firstForm(t, f) : f;
+  }
+  /** node t's aliases, let go of here */
+  takeAliases(t: number): Aliases {
+    const a = this.aliases[t]!;
+    this.aliases[t] = undefined;
+    return a;
+  }
+  clear(): void {
+    this.aliases.length = 0;
+    this.forms.length = 0;
+    this.firstN.clear();
+    this.firstPrimary.clear();
+    this.mentions.clear();
+  }
+  private firstForm(t: number, clean: string): FormCount {
+    return { clean, n: this.firstN.get(t), primary: this.firstPrimary.get(t) === 1 };
+  }
 }
 
 /** Article i's mentions' entity ids. */
@@ -1123,7 +1196,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   // node keys get temporary ids in the order first seen; each mention keeps its node's id
   const tempId = new Map<string, number>();
   const tempKeys: string[] = [];
-  const nodeAggs: (NodeAgg | null)[] = [];
+  const sums = new NodeSums();
   const start = new Int32Array(src.length + 1);
   const mentionNode = lists("entities");
   // per lone surname's node, the full names it joined: in how many articles each
@@ -1160,45 +1233,26 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
         id = tempKeys.length;
         tempId.set(r.node, id);
         tempKeys.push(r.node);
-        const first = { clean: r.clean, n: 0, primary: false };
-        nodeAggs.push({ aliases: ms[mi]!.text, forms: first, mentions: 0, lastAlias: ms[mi]!.text, last: first });
+        sums.add(ms[mi]!.text, r.clean);
       }
       if (own) {
         own.num = id;
         own.numberedBy = tempId;
       }
-      const g = nodeAggs[id]!;
-      const text = ms[mi]!.text;
-      if (text !== g.lastAlias) {
-        g.aliases = withAlias(g.aliases, text);
-        g.lastAlias = text;
-      }
-      let f = r.clean === g.last.clean ? g.last : formIn(g.forms, r.clean);
-      if (!f) g.forms = withForm(g.forms, (f = { clean: r.clean, n: 0, primary: false }));
-      f.n++;
-      f.primary ||= r.primary;
-      g.last = f;
-      g.mentions++;
+      sums.count(id, ms[mi]!.text, r.clean, r.primary);
       mentionNode.push(id);
     });
   }
   start[src.length] = mentionNode.length;
-  tempId.clear();
   settled.dispose();
   settled = null;
   cache.clear(); // prepared mentions are not asked for again
-  // register nodes in a content order (sorted keys), so node ids do not depend on input order
-  const table = new NodeTable();
-  for (const k of sorted(tempKeys)) {
-    const type = nodeType(k);
-    const person = type === "person" ? parsePerson(unmarked(k).slice("person|".length)) : null;
-    table.id(k, type, person);
-  }
-  const nodeOfTemp = Int32Array.from(tempKeys, (k) => table.index.get(k)!);
-  const uf = new UnionFind(table.nodes.length);
-  const weight = new Int32Array(table.nodes.length);
-  tempKeys.forEach((_, t) => (weight[nodeOfTemp[t]!]! += nodeAggs[t]!.mentions));
-  for (const [a, b] of personMerges(table.nodes, weight)) uf.union(a, b);
+  const table = new NodeTable(tempKeys, tempId);
+  const { nodeOfTemp } = table;
+  const uf = new UnionFind(table.length);
+  const weight = new Int32Array(table.length);
+  tempKeys.forEach((_, t) => (weight[nodeOfTemp[t]!]! += sums.mentions.get(t)));
+  for (const [a, b] of personMerges(table.persons, weight)) uf.union(a, b);
   joinLoneSurnames(table, uf, votes);
   votes.clear();
   // a standalone acronym joins the organisation the corpus defines it for, in at least ACRONYM_MIN_SHARE of the
@@ -1208,15 +1262,15 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   const shortForms = new Set<number>();
   for (const [acrNode, defs] of [...acronymDefs.entries()].sort(([a], [b]) => cmp(a, b))) {
     const acr = acrNode.slice(acrNode.indexOf("|") + 1);
-    const named = [...defs.keys()].filter((d) => d.startsWith("organization|")).map((d) => table.index.get(d)).filter((x): x is number => x !== undefined);
-    if (named.length > 1) joinDefinedNames(table, uf, named, (x) => defs.get(table.nodes[x]!.key) ?? 0);
-    const other = acrNode.startsWith("organization|") && !acronymDefs.has(`other|${acr}`) ? table.index.get(`other|${acr}`) : undefined;
-    for (const self of [table.index.get(acrNode), other]) {
+    const named = [...defs.keys()].filter((d) => d.startsWith("organization|")).map((d) => table.find(d)).filter((x): x is number => x !== undefined);
+    if (named.length > 1) joinDefinedNames(table, uf, named, (x) => defs.get(table.key(x)) ?? 0);
+    const other = acrNode.startsWith("organization|") && !acronymDefs.has(`other|${acr}`) ? table.find(`other|${acr}`) : undefined;
+    for (const self of [table.find(acrNode), other]) {
       if (self === undefined) continue;
       const byRoot = new Map<number, number>();
       let total = 0;
       for (const [d, n] of defs) {
-        const x = table.index.get(d);
+        const x = table.find(d);
         if (x === undefined || x === self) continue;
         const r = uf.find(x);
         byRoot.set(r, (byRoot.get(r) ?? 0) + n);
@@ -1234,24 +1288,31 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
       if (self === other) shortForms.add(self);
     }
   }
+  const nNodes = table.length; // roots are node numbers
+  // the persons' parsed names, the keys' temporary numbers and the acronyms' definitions are read no more, and go
+  // before the entities' sums are made; the closures above keep the function's locals alive to its end unless they
+  // are emptied
+  table.persons.length = 0;
+  tempId.clear();
+  acronymDefs.clear();
 
   // per entity (union-find root), in the order its first node was first seen
   // (by root in an array, and the roots in that order in a column, rather than in a Map: a Map of hundreds of thousands
   // of entities holds a copy of its table each time it grows)
-  const aggOf: (Agg | undefined)[] = new Array<Agg | undefined>(table.nodes.length);
+  const aggOf: (Agg | undefined)[] = new Array<Agg | undefined>(nNodes);
   const roots = new Column(Int32Array);
   tempKeys.forEach((key, t) => {
     const root = uf.find(nodeOfTemp[t]!);
-    const n = nodeAggs[t]!;
+    // (each node's forms and aliases are let go of as they are merged: the per-node and per-entity sums are not all held at once)
+    const n = { aliases: sums.takeAliases(t), forms: sums.takeForms(t), mentions: sums.mentions.get(t) };
     const short = shortForms.has(nodeOfTemp[t]!);
     if (short) for (const f of formsOf(n.forms)) f.primary = false;
-    nodeAggs[t] = null; // freed as it is merged: the per-node and per-entity sums are not all held at once
     let g = aggOf[root];
     if (!g) {
       // an entity's first node hands over its aliases and forms (most entities have a single node); an acronym read as
       // other that joined an organisation is that organisation
       const type = short ? "organization" : nodeType(key);
-      g = { type, aliases: n.aliases, forms: n.forms, mentions: n.mentions, articles: 0, countries: type === "location" ? new Set() : null, minNode: key };
+      g = { type, aliases: n.aliases, forms: n.forms, mentions: n.mentions, articles: 0, countries: type === "location" ? new Set() : null, minNode: nodeOfTemp[t]! };
       aggOf[root] = g;
       roots.push(root);
     } else {
@@ -1264,22 +1325,17 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
         } else g.forms = withForm(g.forms, { ...f });
       }
       g.mentions += n.mentions;
-      if (key < g.minNode) g.minNode = key;
+      g.minNode = Math.min(g.minNode, nodeOfTemp[t]!);
     }
     if (key.startsWith("location|cc:")) (g.countries ??= new Set()).add(key.slice("location|cc:".length));
     else if (g.type === "location") g.countries!.add("");
   });
-  nodeAggs.length = 0;
+  sums.clear();
   // articles per entity: each article counts once for each entity it names
   const rootOfTemp = Int32Array.from(nodeOfTemp, (x) => uf.find(x));
-  const nNodes = table.nodes.length; // roots are node numbers
   const lastArticle = new Int32Array(nNodes).fill(-1);
-  // the nodes (each person's parsed name), their keys and the acronyms' definitions are read no more; the closures
-  // above keep the function's locals alive to its end unless they are emptied
-  table.index.clear();
-  table.nodes.length = 0;
+  // (the nodes' keys are read no more either)
   tempKeys.length = 0;
-  acronymDefs.clear();
   shortForms.clear();
   for (let i = 0; i < src.length; i++)
     for (let k = start[i]!; k < start[i + 1]!; k++) {
@@ -1289,8 +1345,8 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
       aggOf[r]!.articles++;
     }
 
-  // names and ids. Each entity's forms and alias set go once its name and sorted aliases are made, and each map once
-  // it is read for the last time: linking held the most here (README, the forty-eighth session's record)
+  // names and ids. Each entity's sums go once its row is made, and each map once it is read for the last time: linking
+  // held the most here (README, the forty-eighth session's record)
   const rows: Row[] = [];
   for (let x = 0; x < roots.length; x++) {
     const root = roots.get(x);
@@ -1302,10 +1358,8 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
     // a state named only by its abbreviation is shown by its name
     const st = g.type === "location" ? stateOf(name) : null;
     if (st?.abbreviation) name = st.name;
-    rows.push({ root, id: "", name, base: `${g.type}:${slug(name)}`, g, aliases: typeof g.aliases === "string" ? [g.aliases] : sorted(g.aliases) });
-    g.forms = LET_GO;
-    g.aliases = "";
-    g.countries = null;
+    const aliases = typeof g.aliases === "string" ? [g.aliases] : sorted(g.aliases);
+    rows.push({ root, id: "", name, base: `${g.type}:${slug(name)}`, type: g.type, aliases, mentions: g.mentions, articles: g.articles, minNode: g.minNode });
   }
   aggOf.length = 0;
   roots.clear();
@@ -1313,7 +1367,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   // first free of `-<its rank>`, `-<its rank + 1>`, … (a base another entity has is not free). The rows are sorted by
   // base and rank, and then by id, rather than held in a map of lists by base and in a map by id as well (with distinct
   // names at 150k articles, the heap in use once the entities were made was 616 MB that way, 475 MB this way)
-  rows.sort((a, b) => cmp(a.base, b.base) || b.g.mentions - a.g.mentions || b.g.articles - a.g.articles || cmp(a.g.minNode, b.g.minNode));
+  rows.sort((a, b) => cmp(a.base, b.base) || b.mentions - a.mentions || b.articles - a.articles || a.minNode - b.minNode);
   const isBase = (s: string): boolean => {
     const x = lowerBound(rows.length, (i) => rows[i]!.base < s);
     return x < rows.length && rows[x]!.base === s;
@@ -1340,7 +1394,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
     const r = left[i]!;
     left[i] = undefined;
     entityOfRoot[r.root] = i;
-    entities.push({ entity_id: r.id, name: r.name, type: r.g.type, aliases: r.aliases, mention_count: r.g.mentions, article_count: r.g.articles });
+    entities.push({ entity_id: r.id, name: r.name, type: r.type, aliases: r.aliases, mention_count: r.mentions, article_count: r.articles });
   }
   rows.length = 0;
   const entityOfTemp = Int32Array.from(rootOfTemp, (r) => entityOfRoot[r]!);
