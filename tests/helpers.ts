@@ -1,10 +1,22 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll } from "vitest";
 import { build, type BuildOptions } from "../pipeline/run.ts";
 
-export const tmp = (prefix: string) => mkdtemp(join(tmpdir(), `nq-${prefix}-`));
+/** folders `tmp` made for this test file: removed once its tests are done (each file loads this module anew) */
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** a new empty folder under the system's temporary folder, removed once the test file's tests are done */
+export async function tmp(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `nq-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
 
 export async function buildTo(input: string, extra: Partial<BuildOptions> = {}) {
   const out = join(await tmp("out"), "dist");
