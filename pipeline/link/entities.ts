@@ -1105,68 +1105,93 @@ export interface SettledTypes {
 }
 
 /**
- * What the mentions of each node (a matching key) add up to, by the node's temporary number, in columns rather than
- * an object per node: its aliases, its forms (the first form's text alone, with its count and whether it was written
- * in full in the two columns beside, until a second form makes them a Map), and its mentions.
+ * What the mentions of each node (a matching key) add up to, by the node's temporary number, in arrays rather than
+ * an object per node: its aliases, its forms and its mentions. Four nodes in five are written one way, and hold one
+ * alias and one form's text, with that form's count in a typed array.
  */
 class NodeSums {
-  readonly aliases: (Aliases | undefined)[] = [];
-  readonly forms: (string | Map<string, FormCount> | undefined)[] = [];
-  private readonly firstN = new Column(Int32Array);
-  private readonly firstPrimary = new Column(Uint8Array);
-  readonly mentions = new Column(Int32Array);
+  /**
+   * the first alias alone, until a second makes them a set, kept with the alias last added (most mentions repeat it,
+   * and are then counted without hashing their text)
+   */
+  private readonly aliases: (string | { set: Set<string>; last: string } | undefined)[] = [];
+  /** the first form alone, until a second makes them a Map (kept with the form last counted, as the aliases are) */
+  private readonly forms: (string | { map: Map<string, FormCount>; last: FormCount } | undefined)[] = [];
+  /**
+   * per node, its first form's count × 2, plus 1 if written in full; and its mentions. (Typed arrays read and written
+   * here alone, grown by doubling: the loop over the mentions took some 15 % longer with these in Columns, whose
+   * reads and writes serve typed arrays of several kinds.)
+   */
+  private first: Int32Array = new Int32Array(1024);
+  private counts: Int32Array = new Int32Array(1024);
+  private n = 0;
   /** a new node, first mentioned as `alias` */
   add(alias: string, clean: string): void {
     this.aliases.push(alias);
     this.forms.push(clean);
-    this.firstN.push(0);
-    this.firstPrimary.push(0);
-    this.mentions.push(0);
+    if (this.n === this.first.length) {
+      this.first = grown(this.first);
+      this.counts = grown(this.counts);
+    }
+    this.n++;
+  }
+  /** node t's mentions */
+  mentions(t: number): number {
+    return this.counts[t]!;
   }
   /** one more mention of node t */
   count(t: number, alias: string, clean: string, primary: boolean): void {
     const a = this.aliases[t]!;
-    if (a !== alias) this.aliases[t] = withAlias(a, alias);
+    if (typeof a === "string") {
+      if (a !== alias) this.aliases[t] = { set: new Set([a, alias]), last: alias };
+    } else if (a.last !== alias) {
+      a.set.add(alias);
+      a.last = alias;
+    }
     const f = this.forms[t]!;
-    if (f === clean) {
-      this.firstN.set(t, this.firstN.get(t) + 1);
-      if (primary) this.firstPrimary.set(t, 1);
-    } else if (typeof f === "string")
-      this.forms[t] = new Map([
-        [f, this.firstForm(t, f)],
-        [clean, { clean, n: 1, primary }],
-      ]);
-    else {
-      const x = f.get(clean);
+    if (f === clean) this.first[t] = (this.first[t]! + 2) | (primary ? 1 : 0);
+    else if (typeof f === "string") {
+      const last = { clean, n: 1, primary };
+      this.forms[t] = { map: new Map([[f, this.firstForm(t, f)], [clean, last]]), last };
+    } else {
+      let x = f.last.clean === clean ? f.last : f.map.get(clean);
       if (x) {
         x.n++;
         x.primary ||= primary;
-      } else f.set(clean, { clean, n: 1, primary });
+      } else f.map.set(clean, (x = { clean, n: 1, primary }));
+      f.last = x;
     }
-    this.mentions.set(t, this.mentions.get(t) + 1);
+    this.counts[t]!++;
   }
   /** node t's forms, let go of here (they are read once) */
   takeForms(t: number): Forms {
     const f = this.forms[t]!;
     this.forms[t] = undefined;
-    return typeof f === "string" ? this.firstForm(t, f) : f;
+    return typeof f === "string" ? this.firstForm(t, f) : f.map;
   }
   /** node t's aliases, let go of here */
   takeAliases(t: number): Aliases {
     const a = this.aliases[t]!;
     this.aliases[t] = undefined;
-    return a;
+    return typeof a === "string" ? a : a.set;
   }
   clear(): void {
     this.aliases.length = 0;
     this.forms.length = 0;
-    this.firstN.clear();
-    this.firstPrimary.clear();
-    this.mentions.clear();
+    this.first = new Int32Array(0);
+    this.counts = new Int32Array(0);
+    this.n = 0;
   }
   private firstForm(t: number, clean: string): FormCount {
-    return { clean, n: this.firstN.get(t), primary: this.firstPrimary.get(t) === 1 };
+    return { clean, n: this.first[t]! >>> 1, primary: (this.first[t]! & 1) === 1 };
   }
+}
+
+/** a copy of `a` twice as long (or 1024 long) */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(Math.max(1024, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /** Article i's mentions' entity ids. */
@@ -1251,7 +1276,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   const { nodeOfTemp } = table;
   const uf = new UnionFind(table.length);
   const weight = new Int32Array(table.length);
-  tempKeys.forEach((_, t) => (weight[nodeOfTemp[t]!]! += sums.mentions.get(t)));
+  tempKeys.forEach((_, t) => (weight[nodeOfTemp[t]!]! += sums.mentions(t)));
   for (const [a, b] of personMerges(table.persons, weight)) uf.union(a, b);
   joinLoneSurnames(table, uf, votes);
   votes.clear();
@@ -1304,7 +1329,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   tempKeys.forEach((key, t) => {
     const root = uf.find(nodeOfTemp[t]!);
     // (each node's forms and aliases are let go of as they are merged: the per-node and per-entity sums are not all held at once)
-    const n = { aliases: sums.takeAliases(t), forms: sums.takeForms(t), mentions: sums.mentions.get(t) };
+    const n = { aliases: sums.takeAliases(t), forms: sums.takeForms(t), mentions: sums.mentions(t) };
     const short = shortForms.has(nodeOfTemp[t]!);
     if (short) for (const f of formsOf(n.forms)) f.primary = false;
     let g = aggOf[root];
