@@ -1127,7 +1127,8 @@ class NodeSums {
   private n = 0;
   /** a new node, first mentioned as `alias` */
   add(alias: string, clean: string): void {
-    this.aliases.push(alias);
+    // (one string for both where the mention is written as its form: the alias from the article's record is a copy)
+    this.aliases.push(alias === clean ? clean : alias);
     this.forms.push(clean);
     if (this.n === this.first.length) {
       this.first = grown(this.first);
