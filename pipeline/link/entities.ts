@@ -1124,17 +1124,15 @@ class NodeSums {
    */
   private first: Int32Array = new Int32Array(1024);
   private counts: Int32Array = new Int32Array(1024);
-  private n = 0;
   /** a new node, first mentioned as `alias` */
   add(alias: string, clean: string): void {
     // (one string for both where the mention is written as its form: the alias from the article's record is a copy)
     this.aliases.push(alias === clean ? clean : alias);
     this.forms.push(clean);
-    if (this.n === this.first.length) {
+    if (this.forms.length > this.first.length) {
       this.first = grown(this.first);
       this.counts = grown(this.counts);
     }
-    this.n++;
   }
   /** node t's mentions */
   mentions(t: number): number {
@@ -1181,7 +1179,6 @@ class NodeSums {
     this.forms.length = 0;
     this.first = new Int32Array(0);
     this.counts = new Int32Array(0);
-    this.n = 0;
   }
   private firstForm(t: number, clean: string): FormCount {
     return { clean, n: this.first[t]! >>> 1, primary: (this.first[t]! & 1) === 1 };
