@@ -1118,25 +1118,25 @@ class NodeSums {
   /** the first form alone, until a second makes them a Map (kept with the form last counted, as the aliases are) */
   private readonly forms: (string | { map: Map<string, FormCount>; last: FormCount } | undefined)[] = [];
   /**
-   * per node, its first form's count × 2, plus 1 if written in full; and its mentions. (Typed arrays read and written
-   * here alone, grown by doubling: the loop over the mentions took some 15 % longer with these in Columns, whose
-   * reads and writes serve typed arrays of several kinds.)
+   * per node, its first form's count × 2, plus 1 if written in full (a typed array read and written here alone, grown
+   * by doubling: the loop over the mentions took some 15 % longer with the counts in Columns, whose reads and writes
+   * serve typed arrays of several kinds)
    */
   private first: Int32Array = new Int32Array(1024);
-  private counts: Int32Array = new Int32Array(1024);
   /** a new node, first mentioned as `alias` */
   add(alias: string, clean: string): void {
     // (one string for both where the mention is written as its form: the alias from the article's record is a copy)
     this.aliases.push(alias === clean ? clean : alias);
     this.forms.push(clean);
-    if (this.forms.length > this.first.length) {
-      this.first = grown(this.first);
-      this.counts = grown(this.counts);
-    }
+    if (this.forms.length > this.first.length) this.first = grown(this.first);
   }
-  /** node t's mentions */
+  /** node t's mentions: its forms' counts together (each mention counts once, for its form); before takeForms(t) */
   mentions(t: number): number {
-    return this.counts[t]!;
+    const f = this.forms[t]!;
+    if (typeof f === "string") return this.first[t]! >>> 1;
+    let n = 0;
+    for (const x of f.map.values()) n += x.n;
+    return n;
   }
   /** one more mention of node t */
   count(t: number, alias: string, clean: string, primary: boolean): void {
@@ -1160,7 +1160,6 @@ class NodeSums {
       } else f.map.set(clean, (x = { clean, n: 1, primary }));
       f.last = x;
     }
-    this.counts[t]!++;
   }
   /** node t's forms, let go of here (they are read once) */
   takeForms(t: number): Forms {
@@ -1178,7 +1177,6 @@ class NodeSums {
     this.aliases.length = 0;
     this.forms.length = 0;
     this.first = new Int32Array(0);
-    this.counts = new Int32Array(0);
   }
   private firstForm(t: number, clean: string): FormCount {
     return { clean, n: this.first[t]! >>> 1, primary: (this.first[t]! & 1) === 1 };
@@ -1327,7 +1325,7 @@ export function linkEntitiesCompact(src: ArticleSource<LinkArticleIn>, lists: In
   tempKeys.forEach((key, t) => {
     const root = uf.find(nodeOfTemp[t]!);
     // (each node's forms and aliases are let go of as they are merged: the per-node and per-entity sums are not all held at once)
-    const n = { aliases: sums.takeAliases(t), forms: sums.takeForms(t), mentions: sums.mentions(t) };
+    const n = { mentions: sums.mentions(t), aliases: sums.takeAliases(t), forms: sums.takeForms(t) };
     const short = shortForms.has(nodeOfTemp[t]!);
     if (short) for (const f of formsOf(n.forms)) f.primary = false;
     let g = aggOf[root];
