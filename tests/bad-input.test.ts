@@ -4,6 +4,7 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectLanguage } from "../pipeline/lang.ts";
+import { MAX_INPUT_BYTES } from "../pipeline/stages/01-ingest.ts";
 import { buildTo, sql, tmp } from "./helpers.ts";
 
 const para = (s: string) => `${s}\n\n`;
@@ -34,6 +35,7 @@ const CASES: { file: string; bytes: Buffer | string; expect: { reject: string } 
   { file: "huge-50mb.txt", bytes: "", expect: { reject: "too_large" } }, // filled in beforeAll
   { file: "one-line-5mb.txt", bytes: "", expect: { reject: "too_large" } }, // filled in beforeAll
   { file: "one-line-1mb.txt", bytes: "", expect: { article: true } }, // filled in beforeAll
+  { file: "at-limit-dated.txt", bytes: "", expect: { article: true } }, // filled in beforeAll
   { file: "dup-a.txt", bytes: story.replace("ferry", "bus"), expect: { article: true } },
   { file: "dup-b.txt", bytes: story.replace("ferry", "bus"), expect: { reject: "duplicate" } },
   { file: "astral.txt", bytes: story.replace("Tuesday", "Tuesday \u{1F6A2}\u{1D400}"), expect: { article: true } },
@@ -73,6 +75,10 @@ beforeAll(async () => {
   // a date in every sentence of one line: the line is segmented into sentences for the dates' sentence spans
   const sentence = (i: number) => `On March ${(i % 28) + 1}, 2019, the ferry left the harbour on time and crew member ${i} said the sea was calm. `;
   await writeFile(join(input, "one-line-1mb.txt"), Array.from({ length: Math.ceil((1024 * 1024) / 100) }, (_, i) => sentence(i)).join(""));
+  // as large as an article may be, a date in every sentence: its span checks join 2,048 dates at a time with its text
+  let atLimit = "";
+  for (let i = 0; atLimit.length + 200 < MAX_INPUT_BYTES; i++) atLimit += sentence(i + 20_000);
+  await writeFile(join(input, "at-limit-dated.txt"), atLimit);
   await writeFile(join(input, "manifest.csv"), MANIFEST);
   ({ out } = await buildTo(input, { jobs: 2 }));
 }, 600_000);
@@ -127,6 +133,13 @@ describe("bad input", () => {
     );
     expect(d[0]!.n).toBeGreaterThan(10_000);
     expect(d[0]!.bad).toBe(0);
+  });
+
+  it("publishes an article as large as the limit with a date in every sentence, every span checked", async () => {
+    const d = await sql(
+      `SELECT count(*)::INT AS n FROM read_parquet('${out}/parquet/dates.parquet') d JOIN read_parquet('${out}/parquet/articles.parquet') a USING (article_id) WHERE a.source_path = 'at-limit-dated.txt'`,
+    );
+    expect(d[0]!.n).toBeGreaterThan(20_000);
   });
 
   it("keeps code-point offsets right after characters outside the BMP", async () => {

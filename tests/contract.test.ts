@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TABLES } from "../schemas/tables.ts";
 import { SAMPLE_QUERIES } from "../pipeline/publish/card.ts";
 import { jsonSchema } from "../pipeline/publish/metadata.ts";
-import { checkCounts, contractChecks, publishedColumns } from "../pipeline/publish/write.ts";
+import { checkCounts, contractChecks, publishedColumns, SPAN_PIECE, SPAN_PIECES_MAX } from "../pipeline/publish/write.ts";
 import { buildTo, sql } from "./helpers.ts";
 
 const FIXTURE = join(import.meta.dirname, "fixtures", "mini");
@@ -186,7 +186,7 @@ describe("span checks that read spans from pieces of the text", () => {
   const PLAIN = `SELECT count(*) FILTER (WHERE substring(a.body, x.start + 1, x."end" - x.start) IS DISTINCT FROM x.text) AS n FROM mentions x JOIN articles a USING (article_id)`;
   const NAME = "mentions: substring(body, start + 1, end - start) = text";
 
-  it("count what reading each span from the whole text counts, at piece edges, past the end and outside the BMP", async () => {
+  it("count what reading each span from the whole text counts, at piece edges, past the end and outside the BMP, in short texts and long", async () => {
     const check = contractChecks().find((c) => c.names.includes(NAME))!;
     expect(check.sql).toContain("regexp_extract_all"); // the mentions' check reads from pieces
     // with the dates' and the quotes' in the same query, the same spans in each (a quote's text; its speaker elsewhere)
@@ -194,14 +194,16 @@ describe("span checks that read spans from pieces of the text", () => {
     expect(check.names).toEqual(expect.arrayContaining([NAME, "dates: substring(body, start + 1, end - start) = text", "quotes: substring(body, speaker_start + 1, speaker_end - speaker_start) = speaker", PARTS]));
     const cp = (s: string) => Array.from(s);
     // a long text with characters outside the BMP, combining marks and line ends, a short one and an empty one
-    const long = Array.from({ length: 1300 }, (_, i) => (i % 97 === 0 ? "😀" : i % 89 === 0 ? "e\u0301" : i % 61 === 0 ? "\n" : String.fromCharCode(97 + (i % 26)))).join("");
-    const bodies: Record<string, string> = { a: long, b: "Short text 😀 here.", c: "" };
+    const text = (n: number) => Array.from({ length: n }, (_, i) => (i % 97 === 0 ? "😀" : i % 89 === 0 ? "e\u0301" : i % 61 === 0 ? "\n" : String.fromCharCode(97 + (i % 26)))).join("");
+    // d is cut into SPAN_PIECES_MAX pieces longer than SPAN_PIECE
+    const bodies: Record<string, string> = { a: text(1300), b: "Short text 😀 here.", c: "", d: text(SPAN_PIECE * SPAN_PIECES_MAX + 3000) };
     const rows: [string, number, number, string][] = [];
     for (const [id, body] of Object.entries(bodies)) {
       const chars = cp(body);
       const n = chars.length;
-      const edges = [0, 1, 255, 256, 257, 300, 511, 512, 513, 767, 768, n - 3, n - 1, n, n + 5];
-      const lens = [1, 2, 5, 255, 256, 257, 511, 700];
+      const pl = Math.max(SPAN_PIECE, Math.ceil(n / SPAN_PIECES_MAX));
+      const edges = [0, 1, 255, 256, 257, 300, 511, 512, 513, 767, 768, pl - 1, pl, pl + 1, 2 * pl - 1, 2 * pl, 2 * pl + 1, (SPAN_PIECES_MAX - 1) * pl, n - 3, n - 1, n, n + 5];
+      const lens = [1, 2, 5, 255, 256, 257, 511, 700, pl - 1, pl, 2 * pl, 2 * pl + 1];
       for (const s of edges)
         for (const l of lens) {
           if (s < 0) continue;

@@ -1,12 +1,12 @@
 // Publishing: code-point offsets, CSV NULL vs empty string, formula cells, on hand-made rows.
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { emptyManifest, type QuotedArticle } from "../schemas/records.ts";
 import { link } from "../pipeline/stages/06-link.ts";
 import { articleIssues, toRows } from "../pipeline/stages/07-validate.ts";
 import { toCodePoints } from "../pipeline/stages/08-publish.ts";
-import { chunkStrings, duckJson, escapeCell, TextSink, unescapeCell, writeDataset, writeStagedText, type ChunkSource } from "../pipeline/publish/write.ts";
+import { chunkStrings, duckdbMemory, duckJson, escapeCell, maxObjectSize, TextSink, unescapeCell, writeDataset, writeStagedText, type ChunkSource } from "../pipeline/publish/write.ts";
 import { TABLES } from "../schemas/tables.ts";
 import { rowId } from "../pipeline/text.ts";
 import { reorderLines } from "../pipeline/jsonl.ts";
@@ -297,6 +297,26 @@ describe("the articles' CSV and JSON Lines files written before publishing (whil
     await expect(writeDataset(other.staging, other.out, "t", "full", 0, () => {}, new Map([["mentions", Promise.resolve(0)]]))).rejects.toThrow(/cannot be written before its table is loaded/);
     await expect(writeStagedText(staging, TABLES.find((t) => t.name === "mentions")!, "full", out)).rejects.toThrow(/not staged in key order/);
   }, 60_000);
+});
+
+describe("DuckDB's memory ceiling", () => {
+  it("is 256 MiB, more where the longest staged line needs more than half of it for its JSON buffers", () => {
+    vi.stubEnv("NQ_DUCKDB_MEMORY", undefined);
+    try {
+      expect(maxObjectSize(0)).toBe(2 ** 20);
+      expect(maxObjectSize(2 ** 20 - 1)).toBe(2 ** 20);
+      expect(maxObjectSize(2 ** 20)).toBe(2 ** 21);
+      // the full corpus's longest staged line; an article at the input limit (2 MiB) with its raw text
+      expect(duckdbMemory(107_736)).toBe("256MiB");
+      expect(duckdbMemory(4 * 2 ** 20 + 4096)).toBe("256MiB");
+      // a line of 40 MB: two threads' two buffers of 64 MiB
+      expect(duckdbMemory(40_000_000)).toBe("384MiB");
+      vi.stubEnv("NQ_DUCKDB_MEMORY", "1GB");
+      expect(duckdbMemory(2 ** 20)).toBe("1GB");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
 
 describe("duckJson", () => {

@@ -37,10 +37,9 @@ export function publishedColumns(t: TableDef, policy: TextPolicy) {
 
 const keyOrder = (t: TableDef) => t.key.map(q).join(", ");
 
-/** Staged JSON Lines files (in `staging`) → typed tables in one DuckDB database, in `order`; `loaded` is told of each. */
-async function load(con: DuckDBConnection, staging: string, maxLineBytes: number, order: readonly TableDef[], loaded: (t: TableDef) => void): Promise<void> {
-  // DuckDB's JSON reader needs a buffer as large as the longest line, and allocates twice that
-  const maxObject = 2 ** Math.max(20, Math.ceil(Math.log2(maxLineBytes + 1)));
+/** Staged JSON Lines files (in `staging`) → typed tables in one DuckDB database, in `order`. */
+async function load(con: DuckDBConnection, staging: string, maxLineBytes: number, order: readonly TableDef[]): Promise<void> {
+  const maxObject = maxObjectSize(maxLineBytes);
   const read = async (t: TableDef, cols: Record<string, string>) => {
     const path = stagedFile(staging, t);
     // the runner stages every table, an empty one as an empty file: a missing file is a fault, not a table without rows
@@ -60,9 +59,11 @@ async function load(con: DuckDBConnection, staging: string, maxLineBytes: number
     // a presorted table is staged in key order; every other is sorted once here. Either way every file is
     // then written from a plain scan in insertion order
     if (source) await con.run(`INSERT INTO ${q(t.name)} SELECT ${list} FROM ${source}${PRESORTED.has(t.name) ? "" : ` ORDER BY ${keyOrder(t)}`}`);
-    loaded(t);
   }
 }
+
+/** DuckDB's JSON reader's `maximum_object_size` for staged lines of at most `maxLineBytes`: it needs a buffer as large as the longest line, and allocates twice that. */
+export const maxObjectSize = (maxLineBytes: number): number => 2 ** Math.max(20, Math.ceil(Math.log2(maxLineBytes + 1)));
 
 /** The staged JSON Lines file of a table's rows. */
 const stagedFile = (staging: string, t: TableDef) => join(staging, `${t.name}.jsonl`);
@@ -83,6 +84,14 @@ export interface Check {
 
 /** Code points per piece of an article's text in the span checks; a span is read from two pieces in a row. */
 export const SPAN_PIECE = 256;
+
+/**
+ * Pieces at most per article: a longer text (over SPAN_PIECE × SPAN_PIECES_MAX code points) is cut into this many
+ * longer pieces. DuckDB copies an article's list of pieces into each row of the join with its spans, up to 2,048 rows
+ * at once: a 2 MB article with a date in every sentence, cut into pieces of 256, took 256 MiB for one such copy and ran
+ * out of memory (its texts also held). At most 64 pieces make 1 kB per row.
+ */
+export const SPAN_PIECES_MAX = 64;
 
 /**
  * Tables whose span checks read from pieces, all in one query per slice of the articles, so the texts are cut once
@@ -146,9 +155,10 @@ function spanCheck(tables: readonly TableDef[], pieces: boolean): Check | null {
   const texts = new Set(parts.flatMap((p) => p.t.spans.map((sp) => sp.into)));
   if (texts.size !== 1) throw new Error(`internal error: span checks of ${tables.map((t) => t.name).join(", ")} count into ${[...texts].join(" and ")}`);
   const into = q([...texts][0]!);
+  // an article's piece length, as `a.pl`
   const fits = (c: SpanCond) => {
     const [st, en] = [`x.${q(c.start)}`, `x.${q(c.end)}`];
-    return `(${st} >= 0 AND ${en} >= ${st} AND ${st} % ${P} + ${en} - ${st} <= ${2 * P})`;
+    return `(${st} >= 0 AND ${en} >= ${st} AND ${st} % a.pl + ${en} - ${st} <= 2 * a.pl)`;
   };
   const len = (c: SpanCond) => `x.${q(c.end)} - x.${q(c.start)}`;
   const fromText = (c: SpanCond) => `substring(a.${into}, x.${q(c.start)} + 1, ${len(c)})`;
@@ -162,17 +172,21 @@ function spanCheck(tables: readonly TableDef[], pieces: boolean): Check | null {
       const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `r${j}.n${i}`));
       return `SELECT ${sums.join(", ")} FROM ${parts.map((p, j) => `(${whole(p.t, p.conds, lo, hi)}) r${j}`).join(", ")}`;
     }
-    // the slice's articles with their text cut into pieces, joined once with each table's rows: a span that starts in
-    // piece k and fits in 2 pieces is read from pieces k and k + 1, any other from the whole text
+    // the slice's articles with their text cut into pieces (of `pl` code points), joined once with each table's rows: a
+    // span that starts in piece k and fits in 2 pieces is read from pieces k and k + 1, any other from the whole text
     const counts = parts.map(({ t, conds }) => {
       const span = (c: SpanCond) => {
         const st = `x.${q(c.start)}`;
-        return `CASE WHEN ${fits(c)} THEN substring(coalesce(a.ps[${st} // ${P} + 1], '') || coalesce(a.ps[${st} // ${P} + 2], ''), ${st} % ${P} + 1, ${len(c)}) ELSE ${fromText(c)} END`;
+        return `CASE WHEN ${fits(c)} THEN substring(coalesce(a.ps[${st} // a.pl + 1], '') || coalesce(a.ps[${st} // a.pl + 2], ''), ${st} % a.pl + 1, ${len(c)}) ELSE ${fromText(c)} END`;
       };
       return `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${c.bad(span(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN sa a USING (article_id) WHERE ${within("x.article_id", lo, hi)}`;
     });
     const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `coalesce(s${j}.n${i}, 0)`));
-    return `WITH sa AS MATERIALIZED (SELECT article_id, ${into}, regexp_extract_all(${into}, '(?s).{1,${P}}') AS ps FROM articles WHERE ${within("article_id", lo, hi)}) SELECT ${sums.join(", ")} FROM ${counts.map((c, j) => `(${c}) s${j}`).join(", ")}`;
+    // a text of up to SPAN_PIECES_MAX pieces of P is cut by one pass of a regular expression, a longer one (rare) by
+    // SPAN_PIECES_MAX substrings of its own piece length (RE2 repeats 1,000 times at most)
+    const M = SPAN_PIECES_MAX;
+    const long = `greatest(${P}, (length(${into}) + ${M - 1}) // ${M})`;
+    return `WITH sa AS MATERIALIZED (SELECT article_id, ${into}, CASE WHEN length(${into}) <= ${P * M} THEN ${P} ELSE ${long} END AS pl, CASE WHEN length(${into}) <= ${P * M} THEN regexp_extract_all(${into}, '(?s).{1,${P}}') ELSE list_transform(range(0, ${M}), k -> substring(${into}, k * ${long} + 1, ${long})) END AS ps FROM articles WHERE ${within("article_id", lo, hi)}) SELECT ${sums.join(", ")} FROM ${counts.map((c, j) => `(${c}) s${j}`).join(", ")}`;
   };
   return { names: parts.flatMap((p) => p.conds.map((c) => c.name)), sql: make(null, null), sliced: (lo, hi) => make(lo, hi) };
 }
@@ -463,12 +477,19 @@ function ahead<T>(p: Promise<T>): Promise<T> {
 const JEMALLOC_CONF = "dirty_decay_ms:100,muzzy_decay_ms:0";
 
 /**
- * DuckDB's memory ceiling while publishing; it spills to disk beyond it. 384 MB holds since the span checks
- * join a slice of the articles at a time (one join of the whole corpus's texts ran out of memory under it at
- * 150k articles); on the full corpus's staged tables repeated to 150k, publishing peaked at 742 MB under it
- * against 905 MB under 512 MB, in the same time (193 and 189 s).
+ * DuckDB's memory ceiling while publishing (`NQ_DUCKDB_MEMORY` overrides it), for staged lines of at most
+ * `maxLineBytes`; it spills to disk beyond it. 256 MiB, or more where the longest line needs DuckDB's JSON reader's
+ * buffers (twice its `maximum_object_size`, maxObjectSize, in each of its two threads) to take more than half of it. It
+ * holds since the span checks join a slice of the articles at a time, with at most SPAN_PIECES_MAX pieces of each
+ * text, and the CSV lane waits for every table to be loaded: with that lane reading a table while DuckDB sorted the
+ * mentions as it loaded them, 256 MB ran out of memory in two runs of three on the full corpus's staged tables;
+ * waiting, in none of five, nor in two at 150k articles, where publishing then peaked at 591 and 616 MB against 758
+ * and 780 MB under 384 MB without waiting (2026-12-07, README). The bad-input suite and an article at the input limit
+ * with a date in every sentence publish under 200 MiB.
  */
-const DUCKDB_MEMORY = process.env.NQ_DUCKDB_MEMORY ?? "384MB";
+export function duckdbMemory(maxLineBytes: number): string {
+  return process.env.NQ_DUCKDB_MEMORY ?? `${Math.max(256, 128 + 4 * (maxObjectSize(maxLineBytes) / 2 ** 20))}MiB`;
+}
 
 export interface PublishResult {
   counts: Record<string, number>;
@@ -512,15 +533,16 @@ export async function writeDataset(
   try {
     await con.run(`SET TimeZone = 'UTC'`);
     // bounded memory whatever the corpus size: DuckDB spills to the build's work folder beyond this
-    await con.run(`SET memory_limit = '${DUCKDB_MEMORY}'`);
+    await con.run(`SET memory_limit = '${duckdbMemory(maxLineBytes)}'`);
     // DuckDB's block allocator is left off (block_allocator_memory 0, its default): it keeps every buffer page it has
     // touched until publishing ends, about 100 MB more at publishing's peak for 2-8 % less time (2026-12-07, README)
     await con.run(`SET temp_directory = ${lit(join(staging, "duckdb-spill"))}`);
     // Two lanes side by side, each on a connection of its own. One loads the tables, runs the contract checks and
     // then makes the Parquet files; the other writes the CSV files (formatted in this thread while DuckDB loads and
     // checks): those of the tables of whole texts, with their JSON Lines files, from their staged files at once (or
-    // waits for them, when the caller started them: `early`), the others each as soon as its table
-    // is loaded; then the other JSON Lines files once the checks are done. The Parquet
+    // waits for them, when the caller started them: `early`), the others once every table is loaded (reading a
+    // table while DuckDB sorted another as it loaded it took more than its ceiling: `duckdbMemory`); then the other
+    // JSON Lines files once the checks are done. The Parquet
     // copies of the narrow tables go to whichever lane is free first. The files go to the build's work folder, so a
     // failed check still publishes nothing. The copies run on one thread each: a second does not make the text
     // formats faster (the writing is serial) but holds hundreds of MB of rows formatted ahead of their turn. The
@@ -531,7 +553,7 @@ export async function writeDataset(
     // checks took 20 s in one lane, about 13 s shared this way.
     const files = TABLES.flatMap((t) => [`parquet/${t.name}.parquet`, `csv/${t.name}.csv`, `json/${t.name}.jsonl`]);
     const order = [...TABLES].reverse();
-    const ready = new Map(order.map((t) => [t.name, settleLater()]));
+    const loaded = settleLater();
     const checked = settleLater();
     const published = (t: TableDef) => `SELECT ${publishedColumns(t, policy).map((c) => q(c.name)).join(", ")} FROM ${q(t.name)}`;
     const parquet = async (c: DuckDBConnection, t: TableDef) => {
@@ -553,10 +575,11 @@ export async function writeDataset(
         (async () => {
           try {
             // insertion order is kept (the default): presorted tables are published in it
-            await load(con, staging, maxLineBytes, order, (t) => ready.get(t.name)!.resolve()).catch((e: unknown) => {
-              for (const r of ready.values()) r.reject(e);
+            await load(con, staging, maxLineBytes, order).catch((e: unknown) => {
+              loaded.reject(e);
               throw e;
             });
+            loaded.resolve();
             for (const t of TABLES) counts[t.name] = Number((await con.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`)).getRows()[0]![0]);
             const failed = Object.entries(await checkCounts(con))
               .filter(([, n]) => n !== 0)
@@ -575,7 +598,9 @@ export async function writeDataset(
           }
         })(),
         (async () => {
-          // the tables of whole texts first, from their staged files while DuckDB loads, then the others as they are loaded
+          // the tables of whole texts first, from their staged files while DuckDB loads, then the others once every
+          // table is loaded
+          await loaded.promise;
           const csvRows = new Map<string, number>();
           for (const t of wide) {
             csvRows.set(t.name, await (early.get(t.name) ?? writeStagedText(staging, t, policy, outDir)));
@@ -583,7 +608,6 @@ export async function writeDataset(
             written(`json/${t.name}.jsonl`);
           }
           for (const t of narrowLoaded) {
-            await ready.get(t.name)!.promise;
             csvRows.set(t.name, await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`)));
             written(`csv/${t.name}.csv`);
           }
