@@ -88,8 +88,8 @@ export const SPAN_PIECE = 256;
 /**
  * Pieces at most per article: a longer text (over SPAN_PIECE × SPAN_PIECES_MAX code points) is cut into this many
  * longer pieces. DuckDB copies an article's list of pieces into each row of the join with its spans, up to 2,048 rows
- * at once: a 2 MB article with a date in every sentence, cut into pieces of 256, took 256 MiB for one such copy and ran
- * out of memory (its texts also held). At most 64 pieces make 1 kB per row.
+ * at once: an article at the input limit (2 MiB) with a date in every sentence, cut into pieces of 256, took 256 MiB
+ * for one such copy and ran DuckDB out of memory. At most 64 pieces make 1 kB per row.
  */
 export const SPAN_PIECES_MAX = 64;
 
@@ -600,13 +600,13 @@ export async function writeDataset(
         (async () => {
           // the tables of whole texts first, from their staged files while DuckDB loads, then the others once every
           // table is loaded
-          await loaded.promise;
           const csvRows = new Map<string, number>();
           for (const t of wide) {
             csvRows.set(t.name, await (early.get(t.name) ?? writeStagedText(staging, t, policy, outDir)));
             written(`csv/${t.name}.csv`);
             written(`json/${t.name}.jsonl`);
           }
+          await loaded.promise;
           for (const t of narrowLoaded) {
             csvRows.set(t.name, await writeCsv(csvLane, t, policy, join(outDir, "csv", `${t.name}.csv`)));
             written(`csv/${t.name}.csv`);
