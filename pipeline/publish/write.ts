@@ -182,11 +182,12 @@ function spanCheck(tables: readonly TableDef[], pieces: boolean): Check | null {
       return `SELECT ${conds.map((c, i) => `count(*) FILTER (WHERE ${c.bad(span(c))}) AS n${i}`).join(", ")} FROM ${q(t.name)} x JOIN sa a USING (article_id) WHERE ${within("x.article_id", lo, hi)}`;
     });
     const sums = parts.flatMap((p, j) => p.conds.map((_, i) => `coalesce(s${j}.n${i}, 0)`));
-    // a text of up to SPAN_PIECES_MAX pieces of P is cut by one pass of a regular expression, a longer one (rare) by
-    // SPAN_PIECES_MAX substrings of its own piece length (RE2 repeats 1,000 times at most)
+    // a text's piece length is P up to SPAN_PIECES_MAX pieces, and its length over SPAN_PIECES_MAX (rounded up) beyond;
+    // a text in pieces of P is cut by one pass of a regular expression, a longer one (rare) by SPAN_PIECES_MAX
+    // substrings (RE2 repeats 1,000 times at most)
     const M = SPAN_PIECES_MAX;
-    const long = `greatest(${P}, (length(${into}) + ${M - 1}) // ${M})`;
-    return `WITH sa AS MATERIALIZED (SELECT article_id, ${into}, CASE WHEN length(${into}) <= ${P * M} THEN ${P} ELSE ${long} END AS pl, CASE WHEN length(${into}) <= ${P * M} THEN regexp_extract_all(${into}, '(?s).{1,${P}}') ELSE list_transform(range(0, ${M}), k -> substring(${into}, k * ${long} + 1, ${long})) END AS ps FROM articles WHERE ${within("article_id", lo, hi)}) SELECT ${sums.join(", ")} FROM ${counts.map((c, j) => `(${c}) s${j}`).join(", ")}`;
+    const cut = `CASE WHEN pl = ${P} THEN regexp_extract_all(${into}, '(?s).{1,${P}}') ELSE list_transform(range(0, ${M}), k -> substring(${into}, k * pl + 1, pl)) END`;
+    return `WITH sa AS MATERIALIZED (SELECT article_id, ${into}, pl, ${cut} AS ps FROM (SELECT article_id, ${into}, greatest(${P}, (length(${into}) + ${M - 1}) // ${M}) AS pl FROM articles WHERE ${within("article_id", lo, hi)})) SELECT ${sums.join(", ")} FROM ${counts.map((c, j) => `(${c}) s${j}`).join(", ")}`;
   };
   return { names: parts.flatMap((p) => p.conds.map((c) => c.name)), sql: make(null, null), sliced: (lo, hi) => make(lo, hi) };
 }
